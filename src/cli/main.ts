@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+
+const program = new Command()
+  .name('concordat')
+  .description('Integrated health and care commissioning for England.');
+
+program
+  .command('start')
+  .description("Run Concordat's main job on its embedded defaults.")
+  .action(() => {
+    program.outputHelp();
+  });
+
+await program.parseAsync(process.argv);
