@@ -9,5 +9,5 @@ const stale =
 
 if (stale) {
   console.error('Concordat: installing dependencies (first run or lockfile changed)…');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
 }
