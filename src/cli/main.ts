@@ -11,4 +11,6 @@ program
     program.outputHelp();
   });
 
+// Each capability registers its commands from src/cli/commands/.
+
 await program.parseAsync(process.argv);
