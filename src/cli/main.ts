@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerRulebook } from './commands/rulebook.ts';
 
 const program = new Command()
   .name('concordat')
@@ -12,5 +13,6 @@ program
   });
 
 // Each capability registers its commands from src/cli/commands/.
+registerRulebook(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { IsoDate } from './date.ts';
+
+/**
+ * An integrated-care arrangement as a commissioner describes it: who commissions, who
+ * provides, which services, how the money is brought together, who carries out each
+ * commissioning activity, subcontracts and GP practices. One schema gives the TypeScript
+ * type, the runtime check of arrangement files and the published JSON Schema
+ * (docs/arrangement.schema.json).
+ *
+ * Service, activity and action ids are checked against the rulebook on the date asked,
+ * so an unknown one is reported with the valid list for that date.
+ */
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes, for example dudley-ccg')
+  .describe('An id used to refer to this party elsewhere in the file.');
+
+const Pounds = z
+  .string()
+  .regex(/^-?£?\d{1,3}(,?\d{3})*(\.\d{1,2})?$/, 'must be an amount in pounds, for example "£12,345,678.00"')
+  .describe('An amount in pounds and pence, written as text so it stays exact.');
+
+export const CommissionerKind = z
+  .enum(['ccg', 'icb', 'nhs-england', 'local-authority', 'combined-authority'])
+  .describe('CCGs existed until 30 June 2022; ICBs from 1 July 2022.');
+
+export const ProviderKind = z.enum([
+  'nhs-trust',
+  'nhs-foundation-trust',
+  'local-authority',
+  'company',
+  'community-interest-company',
+  'limited-liability-partnership',
+  'gp-partnership',
+  'gp-federation',
+  'voluntary-sector',
+]);
+
+export const Commissioner = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: CommissionerKind,
+  ods: z.string().optional().describe('ODS code, for example 05C for NHS Dudley CCG.'),
+  delegated_primary_medical: z
+    .boolean()
+    .optional()
+    .describe('A CCG holding delegated responsibility for primary medical services from NHS England.'),
+});
+
+export const Provider = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: ProviderKind,
+  ods: z.string().optional(),
+  lead: z.boolean().optional().describe('The Integrated Care Provider holding the contract.'),
+  statutory_body: z
+    .boolean()
+    .optional()
+    .describe('NHS trusts, foundation trusts and local authorities are statutory bodies; others are not.'),
+});
+
+export const ServiceInScope = z.strictObject({
+  service: z.string().min(1).describe('A service id from the rulebook (`concordat rules --topic pooling`).'),
+  commissioner: Id.describe('The commissioner whose function this service is.'),
+  provider: Id.optional().describe('Who provides it; omit when it stays outside the arrangement.'),
+});
+
+export const Fund = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: z.enum(['pooled', 'aligned', 'parallel']),
+  mechanism: z
+    .enum(['s75', 's14z3a', 's65z5', 's65z6', 'delegation-agreement', 'none'])
+    .describe('The statutory mechanism: NHS Act 2006 s75, s14Z3A, s65Z5 or s65Z6.'),
+  host: Id.optional().describe('The commissioner that hosts a pooled fund.'),
+  parties: z.array(Id).min(1),
+  services: z.array(z.string().min(1)).min(1),
+});
+
+export const FundingStream = z.strictObject({
+  id: Id,
+  service: z.string().min(1),
+  commissioner: Id,
+  source: z.enum([
+    'icb-core',
+    'delegated-primary-medical',
+    'la-social-care',
+    'public-health-grant',
+    's7a',
+    'specialised',
+  ]),
+  annual_value: Pounds,
+  description: z.string().optional(),
+});
+
+export const ActivityAssignment = z.strictObject({
+  activity: z.string().min(1).describe('An activity id from Annex A (`concordat rules --topic functions`).'),
+  provider_role: z
+    .enum(['none', 'supports', 'responsible'])
+    .describe('What the provider does: nothing, supports the commissioner, or holds responsibility.'),
+  provider: Id.optional().describe('Which provider, when there is more than one.'),
+  actions: z.array(z.string().min(1)).optional().describe('The named actions the provider carries out.'),
+  scope: z
+    .enum(['own-services', 'whole-area'])
+    .optional()
+    .describe("Whether the provider's part covers only its own services or the whole area."),
+  cost_bearer: z
+    .enum(['commissioner', 'provider', 'not-agreed'])
+    .optional()
+    .describe('For Individual Funding Requests: who bears the cost of an approved request.'),
+  note: z.string().optional(),
+});
+
+export const Subcontract = z.strictObject({
+  id: Id,
+  subcontractor: z.string().min(1),
+  services: z.array(z.string().min(1)).min(1),
+  value: Pounds.optional(),
+  approved_by: Id.optional().describe('The commissioner that approved it; a provider cannot.'),
+  direct_agreement: z.boolean().optional(),
+  direct_agreement_required: z.boolean().optional(),
+});
+
+export const GpPractice = z.strictObject({
+  ods: z.string().regex(/^[A-Z]\d{5}$/, 'must be a GP practice ODS code, for example M87001'),
+  name: z.string().optional(),
+  contract: z.enum(['gms', 'pms', 'apms']),
+  mode: z
+    .enum(['full', 'partial', 'none'])
+    .describe('full: GMS/PMS suspended, services in the ICP Contract; partial: Integration Agreement.'),
+  integration_agreement: z.boolean().optional(),
+  list_size: z.number().int().nonnegative().optional(),
+});
+
+export const Term = z.strictObject({
+  start: IsoDate,
+  end: IsoDate,
+});
+
+export const Arrangement = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    place: z.string().optional().describe('The place or system the arrangement serves.'),
+    commissioners: z.array(Commissioner).min(1),
+    providers: z.array(Provider).min(1),
+    services: z.array(ServiceInScope).min(1),
+    funds: z.array(Fund).default([]),
+    funding_streams: z.array(FundingStream).default([]),
+    activities: z.array(ActivityAssignment).default([]),
+    subcontracts: z.array(Subcontract).default([]),
+    gp_practices: z.array(GpPractice).default([]),
+    term: Term.optional(),
+  })
+  .describe('An integrated health and care commissioning arrangement (Concordat).');
+export type Arrangement = z.infer<typeof Arrangement>;
+export type ArrangementInput = z.input<typeof Arrangement>;

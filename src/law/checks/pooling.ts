@@ -1,0 +1,4 @@
+import type { Check } from '../finding.ts';
+
+/** Checks for the rules under rulebook/pooling/. */
+export const poolingChecks: Check[] = [];

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { Arrangement } from './arrangement.ts';
+import { checkArrangement } from './check.ts';
+import type { IsoDate } from './date.ts';
+import type { Rulebook } from './rulebook.ts';
+
+/**
+ * The questions a worked scenario can put to the rulebook. Each takes its input (checked
+ * by its own schema) and a date, and returns a plain JSON answer that scenarios match.
+ */
+export interface Question<I = unknown> {
+  input: z.ZodType<I>;
+  answer(rulebook: Rulebook, input: I, on: IsoDate): unknown;
+}
+
+function question<I>(q: Question<I>): Question<unknown> {
+  return q as Question<unknown>;
+}
+
+export const questions: Record<string, Question<unknown>> = {
+  check: question({
+    input: Arrangement,
+    answer: (rulebook, arrangement, on) => checkArrangement(rulebook, arrangement, on),
+  }),
+};

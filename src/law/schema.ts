@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { IsoDate } from './date.ts';
+
+/** Rule ids are lowercase words joined by dots or dashes: `activity.patient-choice`. */
+export const RuleId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lowercase words joined by dots or dashes');
+
+/** A place in a source document: which document, and where in it. */
+export const Citation = z.strictObject({
+  source: RuleId,
+  at: z.string().min(1, 'must say where in the document (paragraph, annex, row)'),
+});
+export type Citation = z.infer<typeof Citation>;
+
+/** A document the rulebook cites (rulebook/sources.yaml). */
+export const Source = z.strictObject({
+  id: RuleId,
+  title: z.string().min(1),
+  type: z.enum(['paper', 'act', 'regulations', 'guidance', 'news']),
+  publisher: z.string().min(1),
+  date: IsoDate,
+  reference: z.string().optional(),
+  seed: z.string().optional(),
+  outside_seeds: z.boolean(),
+  url: z.url().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** Fields every dated version has, whatever the kind of rule. */
+export const versionBase = {
+  from: IsoDate,
+  to: IsoDate.optional(),
+  cite: z.array(Citation).min(1, 'every version needs at least one citation'),
+};
+
+/** Fields every rulebook entry has; `versions` is checked per kind by the loader. */
+export const EntryEnvelope = z.strictObject({
+  id: RuleId,
+  title: z.string().min(1),
+  kind: z.string(),
+  last_checked: IsoDate,
+  outside_seeds: z.boolean().optional(),
+  versions: z.array(z.unknown()).min(1, 'every entry needs at least one dated version'),
+});

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { InvalidInput } from '../errors.ts';
+
+/** One thing wrong in a file: where (path and line) and what. */
+export interface Problem {
+  path: string;
+  line: number | undefined;
+  message: string;
+}
+
+/**
+ * A file that cannot be used. Lists every problem with its line, so a person can fix them
+ * all in one go (ARCHITECTURE practice 2: strict loading, gentle errors).
+ */
+export class FileProblem extends InvalidInput {
+  readonly file: string;
+  readonly problems: Problem[];
+
+  constructor(file: string, problems: Problem[]) {
+    const first = problems[0];
+    super(first ? `${file}${first.line ? `:${first.line}` : ''} ${first.path}`.trim() : file, 'is not valid');
+    this.name = 'FileProblem';
+    this.file = file;
+    this.problems = problems;
+    this.message = [
+      `${file} is not valid:`,
+      ...problems.map((p) => `  - line ${p.line ?? '?'}${p.path ? `, ${p.path}` : ''}: ${p.message}`),
+    ].join('\n');
+  }
+}
+
+/** A parsed YAML file that remembers where each value came from. */
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/** Parses YAML strictly: syntax errors and duplicate keys are refused with their line. */
+export function readYamlFile(file: string, text = readFileSync(file, 'utf8')): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new FileProblem(
+      file,
+      doc.errors.map((e) => ({
+        path: '',
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: e.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : e.message,
+      })),
+    );
+  }
+  return {
+    file,
+    value: doc.toJS(),
+    lineOf: (path) => lineOf(doc, lineCounter, path),
+  };
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  // Walk up from the exact node to the nearest ancestor that exists (a missing key has no node).
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] };
+    if (node?.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Writes a path as people read it: `versions[0].cite[1].source`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+/** Validates a value against a schema; every issue becomes a problem with its line. */
+export function validate<T>(
+  yaml: YamlFile,
+  schema: z.ZodType<T>,
+  value: unknown,
+  at: readonly PropertyKey[] = [],
+): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new FileProblem(
+    yaml.file,
+    result.error.issues.map((issue) => {
+      // An unknown key is best shown on its own line, not on the mapping that holds it.
+      const path = [
+        ...at,
+        ...issue.path,
+        ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : []),
+      ];
+      return { path: formatPath(path), line: yaml.lineOf(path), message: describeIssue(issue) };
+    }),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or correct ${issue.keys.length > 1 ? 'them' : 'it'}`;
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `must be one of ${issue.values.map((v) => `'${String(v)}'`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `is required (${issue.expected})`;
+  }
+  return issue.message;
+}
