@@ -160,8 +160,9 @@ describe('WPAP schedule', () => {
     // 182 of 365 days
     expect(y1?.in_scope.amount).toBe(60_000_000_00 + 1_820_000_00);
     expect(y1?.instalments[0]?.amount).toBe(5_000_000_00);
-    expect(y1?.instalments[6]?.amount).toBe(5_303_333_34); // £1,820,000 ÷ 6, the spare penny to October
-    expect(y1?.instalments[7]?.amount).toBe(5_303_333_33);
+    expect(y1?.instalments[6]?.amount).toBe(5_303_333_34); // £1,820,000 ÷ 6 leaves 2p: one each to October and November
+    expect(y1?.instalments[7]?.amount).toBe(5_303_333_34);
+    expect(y1?.instalments[8]?.amount).toBe(5_303_333_33);
     expect(y2?.in_scope.amount).toBe(63_650_000_00);
   });
 
