@@ -109,13 +109,14 @@ export function wpapSchedule(
   checkPeriod({ from: term.start, to: term.end }, 'term');
   const payment: Payment = arrangement.payment ?? Payment_defaults;
   const notes: string[] = [];
-  let years = yearsIn({ from: term.start, to: term.end });
-  if (years.length > maxTermYears) {
+  const allYears = yearsIn({ from: term.start, to: term.end });
+  if (allYears.length > maxTermYears) {
     notes.push(
-      `The term touches ${years.length} financial years; the schedule shows the first ${maxTermYears}.`,
+      `The term touches ${allYears.length} financial years; the schedule shows the first ${maxTermYears}.`,
     );
-    years = years.slice(0, maxTermYears);
   }
+  const termYears = allYears.slice(0, maxTermYears);
+  let years = termYears;
   if (options.years !== undefined) {
     if (!Number.isInteger(options.years) || options.years < 1)
       throw new InvalidInput('--years', `${options.years} is not a number of years`);
@@ -129,7 +130,8 @@ export function wpapSchedule(
     years = years.slice(0, options.years);
   }
   const termPeriod = { from: term.start, to: term.end };
-  const inputs = readPayment(payment, arrangement, termPeriod, years, rulebook);
+  // Checked against the whole (scheduled) term, so --years only shortens what is shown.
+  const inputs = readPayment(payment, arrangement, termPeriod, termYears, rulebook);
 
   let recurring = budget.icp_total.amount;
   let carried: Change[] = [];
