@@ -93,7 +93,9 @@ export function buildBudget(
       sum(mine.map((l) => l.value)),
       `${cls} streams`,
       `sum of the funding streams classified ${cls}`,
-      Object.fromEntries(mine.map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`])),
+      () => ({
+        inputs: Object.fromEntries(mine.map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`])),
+      }),
     );
   };
   const pooled = total('pooled');
@@ -110,15 +112,13 @@ export function buildBudget(
       sum([pooled.amount, aligned.amount]),
       'ICP in-scope baseline',
       'pooled + aligned streams; streams outside the contract are left out (seed 001 paragraph 39)',
-      {},
-      [],
-      [pooled.trace, aligned.trace],
+      () => ({ inputs: {}, parameters: [], parts: [pooled.trace, aligned.trace] }),
     ),
     cquin_eligible: figure(
       sum(eligible.map((l) => l.value)),
       'CQUIN-eligible value',
       'in-scope NHS streams other than primary care (seed 001 paragraph 44); local-authority money is not in an NHS scheme',
-      Object.fromEntries(eligible.map((l) => [l.id, formatPounds(l.value)])),
+      () => ({ inputs: Object.fromEntries(eligible.map((l) => [l.id, formatPounds(l.value)])) }),
     ),
   };
 }

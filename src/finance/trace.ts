@@ -29,18 +29,44 @@ export interface Trace {
 /** An amount of money that carries its own explanation. */
 export interface Figure {
   amount: Pence;
-  trace: Trace;
+  readonly trace: Trace;
 }
 
+export interface TraceDetails {
+  inputs?: Record<string, string>;
+  parameters?: ParameterUse[];
+  parts?: Trace[];
+}
+
+const noDetails = (): TraceDetails => ({});
+
+/**
+ * A figure whose trace is written out when first read: schedules make hundreds of thousands
+ * of figures and most are never explained, so the words are built only when asked for.
+ */
 export function figure(
   amount: Pence,
   what: string,
   rule: string,
-  inputs: Record<string, string> = {},
-  parameters: ParameterUse[] = [],
-  parts: Trace[] = [],
+  details: () => TraceDetails = noDetails,
 ): Figure {
-  return { amount, trace: { what: `${what}: ${formatPounds(amount)}`, rule, inputs, parameters, parts } };
+  let trace: Trace | undefined;
+  return {
+    amount,
+    get trace(): Trace {
+      if (!trace) {
+        const d = details();
+        trace = {
+          what: `${what}: ${formatPounds(amount)}`,
+          rule,
+          inputs: d.inputs ?? {},
+          parameters: d.parameters ?? [],
+          parts: d.parts ?? [],
+        };
+      }
+      return trace;
+    },
+  };
 }
 
 export function parameterUse(p: ParameterValue): ParameterUse {

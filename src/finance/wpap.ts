@@ -142,14 +142,11 @@ export function wpapSchedule(
     const parts: Figure[] = [];
     if (k === 0) {
       parts.push(
-        figure(
-          recurring,
-          'baseline',
-          'the ICP in-scope baseline from the budget build',
-          {},
-          [],
-          [budget.icp_total.trace],
-        ),
+        figure(recurring, 'baseline', 'the ICP in-scope baseline from the budget build', () => ({
+          inputs: {},
+          parameters: [],
+          parts: [budget.icp_total.trace],
+        })),
       );
     } else {
       const carriedTotal = sum(carried.map((c) => c.annual));
@@ -162,13 +159,15 @@ export function wpapSchedule(
           recurring,
           'full-year in-scope value',
           "(last year's full-year value + scope changes carried in) × (1 + uplift) × weighted-population index, rounded once (seed 001 paragraph 40)",
-          {
-            last_year: formatPounds(pence(before - carriedTotal)),
-            scope_changes_carried_in: formatPounds(carriedTotal),
-            uplift: formatPercent(uplift.rate, 3),
-            population_index: formatDecimal(index, 6),
-          },
-          uplift.parameter ? [uplift.parameter] : [],
+          () => ({
+            inputs: {
+              last_year: formatPounds(pence(before - carriedTotal)),
+              scope_changes_carried_in: formatPounds(carriedTotal),
+              uplift: formatPercent(uplift.rate, 3),
+              population_index: formatDecimal(index, 6),
+            },
+            parameters: uplift.parameter ? [uplift.parameter] : [],
+          }),
         ),
       );
     }
@@ -179,7 +178,7 @@ export function wpapSchedule(
         applyRate(c.annual, yearFraction({ from: c.from, to: period.to }, year), c.field),
         `scope change from ${formatDate(c.from)}`,
         'full-year value × days from the change to the year end ÷ days in the year, rounded once',
-        { full_year_value: formatPounds(c.annual), description: c.description },
+        () => ({ inputs: { full_year_value: formatPounds(c.annual), description: c.description } }),
       ),
     );
     let inScopeAmount = sum([partYear, ...changeParts.map((c) => c.amount)]);
@@ -190,12 +189,14 @@ export function wpapSchedule(
       inScopeAmount,
       `in-scope value ${year}`,
       `full-year value × ${daysInclusive(period)} days in term ÷ days in year, plus scope changes${capped ? ', limited to the affordability cap' : ''}`,
-      {
-        days_in_term: String(daysInclusive(period)),
-        ...(cap !== undefined ? { affordability_cap: formatPounds(cap) } : {}),
-      },
-      [],
-      [...parts.map((p) => p.trace), ...changeParts.map((c) => c.trace)],
+      () => ({
+        inputs: {
+          days_in_term: String(daysInclusive(period)),
+          ...(cap !== undefined ? { affordability_cap: formatPounds(cap) } : {}),
+        },
+        parameters: [],
+        parts: [...parts.map((p) => p.trace), ...changeParts.map((c) => c.trace)],
+      }),
     );
 
     const eligibleShare =
@@ -216,37 +217,37 @@ export function wpapSchedule(
         applyRate(inScope.amount, x.atRisk, x.field),
         `local indicator ${x.id} at risk`,
         'in-scope value × agreed percentage, rounded once',
-        {
-          at_risk: formatPercent(x.atRisk),
-        },
+        () => ({
+          inputs: {
+            at_risk: formatPercent(x.atRisk),
+          },
+        }),
       ),
     );
     const localAtRisk = figure(
       sum(locals.map((l) => l.amount)),
       'local indicators at risk',
       'sum of local indicators',
-      {},
-      [],
-      locals.map((l) => l.trace),
+      () => ({ inputs: {}, parameters: [], parts: locals.map((l) => l.trace) }),
     );
     const activityLines = inputs.activity.map((a) =>
       figure(
         applyRate(a.annual, fraction, a.field),
         `activity-paid ${a.id}`,
         'annual estimate × days in term ÷ days in year (not uplifted)',
-        {
-          service: a.service,
-          annual_estimate: formatPounds(a.annual),
-        },
+        () => ({
+          inputs: {
+            service: a.service,
+            annual_estimate: formatPounds(a.annual),
+          },
+        }),
       ),
     );
     const activity = figure(
       sum(activityLines.map((a) => a.amount)),
       'activity-paid lines',
       'paid on activity, outside the WPAP (seed 001 paragraph 40)',
-      {},
-      [],
-      activityLines.map((a) => a.trace),
+      () => ({ inputs: {}, parameters: [], parts: activityLines.map((a) => a.trace) }),
     );
     const wpapAmount = pence(inScope.amount - cquin.amount - localAtRisk.amount - activity.amount);
     if (wpapAmount < 0) {
@@ -259,9 +260,11 @@ export function wpapSchedule(
       wpapAmount,
       `WPAP ${year}`,
       'in-scope value − incentive money at risk − activity-paid lines (seed 001 paragraphs 39–40)',
-      {},
-      [],
-      [inScope.trace, cquin.trace, localAtRisk.trace, activity.trace],
+      () => ({
+        inputs: {},
+        parameters: [],
+        parts: [inScope.trace, cquin.trace, localAtRisk.trace, activity.trace],
+      }),
     );
     const changeAmounts = changeParts.map((c) => c.amount);
     const instalments = monthlyInstalments(period, year, [
@@ -278,9 +281,7 @@ export function wpapSchedule(
       sum([earnedCquin.amount, ...earnedLocal.map((e) => e.amount)]),
       `incentives earned ${year}`,
       'CQUIN earned + local indicators earned, on the achievement given',
-      {},
-      [],
-      [earnedCquin.trace, ...earnedLocal.map((e) => e.trace)],
+      () => ({ inputs: {}, parameters: [], parts: [earnedCquin.trace, ...earnedLocal.map((e) => e.trace)] }),
     );
     const flow = inputs.flow
       ? flowThrough(
