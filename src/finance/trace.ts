@@ -44,29 +44,47 @@ const noDetails = (): TraceDetails => ({});
  * A figure whose trace is written out when first read: schedules make hundreds of thousands
  * of figures and most are never explained, so the words are built only when asked for.
  */
+class LazyFigure implements Figure {
+  readonly amount: Pence;
+  #what: string;
+  #rule: string;
+  #details: (() => TraceDetails) | undefined;
+  #trace: Trace | undefined;
+
+  constructor(amount: Pence, what: string, rule: string, details: () => TraceDetails) {
+    this.amount = amount;
+    this.#what = what;
+    this.#rule = rule;
+    this.#details = details;
+  }
+
+  get trace(): Trace {
+    if (!this.#trace) {
+      const d = this.#details?.() ?? {};
+      this.#details = undefined;
+      this.#trace = {
+        what: `${this.#what}: ${formatPounds(this.amount)}`,
+        rule: this.#rule,
+        inputs: d.inputs ?? {},
+        parameters: d.parameters ?? [],
+        parts: d.parts ?? [],
+      };
+    }
+    return this.#trace;
+  }
+
+  toJSON() {
+    return { amount: this.amount, trace: this.trace };
+  }
+}
+
 export function figure(
   amount: Pence,
   what: string,
   rule: string,
   details: () => TraceDetails = noDetails,
 ): Figure {
-  let trace: Trace | undefined;
-  return {
-    amount,
-    get trace(): Trace {
-      if (!trace) {
-        const d = details();
-        trace = {
-          what: `${what}: ${formatPounds(amount)}`,
-          rule,
-          inputs: d.inputs ?? {},
-          parameters: d.parameters ?? [],
-          parts: d.parts ?? [],
-        };
-      }
-      return trace;
-    },
-  };
+  return new LazyFigure(amount, what, rule, details);
 }
 
 export function parameterUse(p: ParameterValue): ParameterUse {

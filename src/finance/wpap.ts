@@ -336,13 +336,15 @@ export function monthlyInstalments(
   year: FinancialYear,
   parts: readonly { from: IsoDate; amount: Pence }[],
 ): Instalment[] {
-  const months = monthsOf(year).filter((m) => overlap(m, period));
+  const months = monthsOf(year).filter((m) => m.to >= period.from && m.from <= period.to);
   const totals = months.map(() => 0);
   for (const part of parts) {
     if (part.amount === 0) continue;
     const weights = months.map((m) => {
-      const o = overlap(m, { from: part.from, to: period.to });
-      return ratio(o ? daysInclusive(o) : 0, m.days);
+      const from = m.from > part.from ? m.from : part.from;
+      const to = m.to < period.to ? m.to : period.to;
+      if (from === m.from && to === m.to) return one;
+      return ratio(from <= to ? daysInclusive({ from, to }) : 0, m.days);
     });
     apportion(part.amount, weights, 'instalments').forEach((a, i) => {
       totals[i] = (totals[i] ?? 0) + a;
