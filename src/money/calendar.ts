@@ -56,9 +56,8 @@ export function yearPeriod(year: FinancialYear): Period {
 
 /** The financial year a date falls in: 2026-03-31 → 2025/26, 2026-04-01 → 2026/27. */
 export function yearOf(date: IsoDate): FinancialYear {
-  const d = Temporal.PlainDate.from(date);
-  const y = d.month >= 4 ? d.year : d.year - 1;
-  return yearLabel(y);
+  const year = Number(date.slice(0, 4));
+  return yearLabel(Number(date.slice(5, 7)) >= 4 ? year : year - 1);
 }
 
 function yearLabel(y: number): FinancialYear {
