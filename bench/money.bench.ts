@@ -157,7 +157,7 @@ const practices = allocations.result.reduce(
 );
 report(
   `place allocation, ${practices} practices in ${icbs.length} ICBs (${inputs.reduce((s, i) => s + i.places.length, 0)} places)`,
-  allocations.ms,
+  allocations,
 );
 console.log(
   `(reading the 2025/26 weighted populations once, not in the timing above: ${loadMs.toFixed(1)} ms)`,
