@@ -107,7 +107,7 @@ export const ActivityAssignment = z.strictObject({
     .optional()
     .describe("Whether the provider's part covers only its own services or the whole area."),
   cost_bearer: z
-    .enum(['commissioner', 'provider', 'not-agreed'])
+    .enum(['commissioner', 'provider', 'shared', 'not-agreed'])
     .optional()
     .describe('For Individual Funding Requests: who bears the cost of an approved request.'),
   note: z.string().optional(),
