@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Arrangement } from './arrangement.ts';
 import { checkArrangement } from './check.ts';
 import type { IsoDate } from './date.ts';
+import { responsibilityMatrix } from './responsibility.ts';
 import type { Rulebook } from './rulebook.ts';
 
 /**
@@ -21,5 +22,9 @@ export const questions: Record<string, Question<unknown>> = {
   check: question({
     input: Arrangement,
     answer: (rulebook, arrangement, on) => checkArrangement(rulebook, arrangement, on),
+  }),
+  responsibility: question({
+    input: Arrangement,
+    answer: (rulebook, arrangement, on) => responsibilityMatrix(rulebook, arrangement, on),
   }),
 };
