@@ -9,6 +9,7 @@ import {
 import { loadRulebook } from '../../law/rulebook.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { parseOn, print } from './rulebook.ts';
+import { plural } from './rulebook-text.ts';
 
 const roleMark: Record<MatrixCell['role'], string> = { responsible: 'R', supports: 'S', none: '-' };
 const supportText = { yes: 'yes', no: 'no', 'own-services-only': 'own only' } as const;
@@ -63,7 +64,7 @@ export function describeMatrix(m: ResponsibilityMatrix): string {
     if (row.citations[0]) lines.push(`  Source: ${row.citations[0]}`);
   }
   const { error, warning, information } = m.counts;
-  lines.push('', `${error} errors, ${warning} warnings, ${information} notes.`);
+  lines.push('', `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(information, 'note')}.`);
   return lines.join('\n');
 }
 
