@@ -4,7 +4,7 @@ import { functionsChecks } from './checks/functions.ts';
 import type { IsoDate } from './date.ts';
 import type { Severity } from './finding.ts';
 import type { ProviderSupport } from './kinds/functions.ts';
-import type { Rulebook } from './rulebook.ts';
+import type { Rulebook, RuleVersion } from './rulebook.ts';
 
 /**
  * The responsibility matrix: each commissioning activity in force on a date against each
@@ -53,6 +53,17 @@ export interface ResponsibilityMatrix {
   counts: Record<Severity, number>;
 }
 
+/** Citation texts per rule version; the rulebook is loaded once and never changes. */
+const citationText = new WeakMap<object, string[]>();
+function citationsOf(rulebook: Rulebook, version: RuleVersion): string[] {
+  let texts = citationText.get(version);
+  if (!texts) {
+    texts = rulebook.resolve(version.cite).map((c) => c.text);
+    citationText.set(version, texts);
+  }
+  return texts;
+}
+
 /** The commissioners whose functions Annex A lists: CCGs, or ICBs after 30 June 2022. */
 function commissionerParties(arrangement: Arrangement): MatrixParty[] {
   const nhs = arrangement.commissioners.filter((c) => c.kind === 'ccg' || c.kind === 'icb');
@@ -68,9 +79,9 @@ export function responsibilityMatrix(
   arrangement: Arrangement,
   on: IsoDate,
 ): ResponsibilityMatrix {
-  const resolved = resolveActivities(rulebook, arrangement, on);
   const ctx = { rulebook, arrangement, on };
   const findings = functionsChecks.flatMap((check) => check(ctx));
+  const resolved = resolveActivities(rulebook, arrangement, on);
   const commissioners = commissionerParties(arrangement);
   const parties: MatrixParty[] = [
     ...commissioners,
@@ -113,7 +124,7 @@ export function responsibilityMatrix(
       provider_may_support: current?.provider_may_support ?? null,
       cells,
       findings: about.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, path: f.path })),
-      citations: rulebook.resolve(version.cite).map((c) => c.text),
+      citations: citationsOf(rulebook, version),
     };
   });
 

@@ -21,6 +21,17 @@ function principleVersion(ctx: CheckContext, id: string): RuleVersion {
   return ctx.rulebook.versionOn(entry, ctx.on) ?? (entry.versions[0] as RuleVersion);
 }
 
+/** Every check reads the same assignments, so they are resolved once per check run. */
+const resolvedFor = new WeakMap<CheckContext, ResolvedAssignment[]>();
+function resolved(ctx: CheckContext): ResolvedAssignment[] {
+  let found = resolvedFor.get(ctx);
+  if (!found) {
+    found = resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on);
+    resolvedFor.set(ctx, found);
+  }
+  return found;
+}
+
 function rowStep(r: ResolvedAssignment, outcome: string): TraceStep {
   return { rule: r.entry.id, version_from: r.nearest.from, outcome };
 }
@@ -31,7 +42,7 @@ function title(r: ResolvedAssignment): string {
 
 /** An activity the rulebook knows but whose table had no such row on the date. */
 const activityNotInForce: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on)
+  resolved(ctx)
     .filter((r) => !r.version)
     .map((r) =>
       finding(ctx, r.entry.id, {
@@ -44,7 +55,7 @@ const activityNotInForce: Check = (ctx) =>
 
 /** A provider recorded as responsible for a commissioner's function. */
 const functionKeptByCommissioner: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on)
+  resolved(ctx)
     .filter((r) => r.assignment.provider_role === 'responsible')
     .map((r) =>
       finding(ctx, principle.nonDelegable, {
@@ -58,7 +69,7 @@ const functionKeptByCommissioner: Check = (ctx) =>
 
 /** A row that answers "no": the provider may take only the row's named actions. */
 const supportNotAllowed: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on)
+  resolved(ctx)
     .filter(
       (r) =>
         r.version?.provider_may_support === 'no' &&
@@ -80,7 +91,7 @@ const supportNotAllowed: Check = (ctx) =>
 
 /** Named actions the row in force forbids, or does not mention on the date. */
 const actionsAllowed: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on).flatMap((r) =>
+  resolved(ctx).flatMap((r) =>
     r.version
       ? r.actions.flatMap((a, j): Finding[] => {
           if (a.standing === 'may') return [];
@@ -100,7 +111,7 @@ const actionsAllowed: Check = (ctx) =>
 
 /** Rows whose support covers only the provider's own services. */
 const ownServicesOnly: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on)
+  resolved(ctx)
     .filter(
       (r) =>
         r.version?.provider_may_support === 'own-services-only' && r.assignment.provider_role === 'supports',
@@ -126,7 +137,7 @@ const ownServicesOnly: Check = (ctx) =>
  */
 const inHouseCapacity: Check = (ctx) => {
   const { arrangement } = ctx;
-  const limited = resolveActivities(ctx.rulebook, arrangement, ctx.on).filter(
+  const limited = resolved(ctx).filter(
     (r) =>
       r.assignment.provider_role === 'supports' && r.version?.provider_may_support === 'own-services-only',
   );
@@ -151,7 +162,7 @@ const inHouseCapacity: Check = (ctx) => {
 
 /** 2018 para 14 and 17: third-party contract support must be free of conflicts of interest. */
 const thirdPartyContracts: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on)
+  resolved(ctx)
     .filter(
       (r) =>
         r.version &&
@@ -168,7 +179,7 @@ const thirdPartyContracts: Check = (ctx) =>
 
 /** 2018 para 18: who pays for care after an approved Individual Funding Request must be agreed. */
 const costBearerAgreed: Check = (ctx) =>
-  resolveActivities(ctx.rulebook, ctx.arrangement, ctx.on)
+  resolved(ctx)
     .filter(
       (r) =>
         r.version?.cost_bearer_must_be_agreed &&
