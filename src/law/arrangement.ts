@@ -94,6 +94,7 @@ export const FundingSource = z
     'nhs-england-direct',
   ])
   .describe('Where the money comes from; nhs-england-direct is dental, pharmacy and ophthalmic money.');
+export type FundingSource = z.infer<typeof FundingSource>;
 
 export const FundingStream = z.strictObject({
   id: Id,
@@ -103,6 +104,9 @@ export const FundingStream = z.strictObject({
   annual_value: Pounds,
   description: z.string().optional(),
 });
+export type FundingStream = z.infer<typeof FundingStream>;
+export type Fund = z.infer<typeof Fund>;
+export type CommissionerKind = z.infer<typeof CommissionerKind>;
 
 export const ActivityAssignment = z.strictObject({
   activity: z.string().min(1).describe('An activity id from Annex A (`concordat rules --topic functions`).'),
