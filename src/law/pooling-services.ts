@@ -31,6 +31,7 @@ export function requireService(
 ): ServiceRule {
   const rule = `${prefix}${service}`;
   const entry = rulebook.entries.get(rule);
+  if (entry?.kind === 'pooling-service' && !rulebook.versionOn(entry, on)) rulebook.require(rule, on);
   const version = entry?.kind === 'pooling-service' ? rulebook.versionOn(entry, on) : undefined;
   if (!entry || !version) {
     throw new InvalidInput(
