@@ -173,7 +173,7 @@ class Planner {
   readonly notes: Cited[] = [];
   readonly trace: TraceStep[] = [];
   readonly extraParties = new Set<PartyKind>();
-  /** Set when a service is reached only by joint exercise or a Secretary of State arrangement. */
+  /** Set when a service is reached only by exercising it jointly with NHS England. */
   joint = false;
 
   constructor(
@@ -260,7 +260,7 @@ class Planner {
     }
     this.trace.push({ rule: ruleId, version_from: route.from, outcome: met.holder });
     if (met.holder === 'local-nhs-jointly-with-nhs-england') this.extraParties.add('nhs-england');
-    if (/jointly|by-arrangement/.test(met.holder)) this.joint = true;
+    if (met.holder === 'local-nhs-jointly-with-nhs-england') this.joint = true;
     if (met.condition)
       this.conditions.push(this.cite(ruleId, `${s.title}: ${met.condition}`, 'condition', route));
     if (met.holder === 'nhs-england') return 'nhs-england';
