@@ -77,23 +77,36 @@ export const Fund = z.strictObject({
   host: Id.optional().describe('The commissioner that hosts a pooled fund.'),
   parties: z.array(Id).min(1),
   services: z.array(z.string().min(1)).min(1),
+  delegation_agreement_amended: z
+    .boolean()
+    .optional()
+    .describe('NHS England has amended the Delegation Agreement so primary medical money may be pooled.'),
 });
 
-export const FundingStream = z.strictObject({
-  id: Id,
-  service: z.string().min(1),
-  commissioner: Id,
-  source: z.enum([
+export const FundingSource = z
+  .enum([
     'icb-core',
     'delegated-primary-medical',
     'la-social-care',
     'public-health-grant',
     's7a',
     'specialised',
-  ]),
+    'nhs-england-direct',
+  ])
+  .describe('Where the money comes from; nhs-england-direct is dental, pharmacy and ophthalmic money.');
+export type FundingSource = z.infer<typeof FundingSource>;
+
+export const FundingStream = z.strictObject({
+  id: Id,
+  service: z.string().min(1),
+  commissioner: Id,
+  source: FundingSource,
   annual_value: Pounds,
   description: z.string().optional(),
 });
+export type FundingStream = z.infer<typeof FundingStream>;
+export type Fund = z.infer<typeof Fund>;
+export type CommissionerKind = z.infer<typeof CommissionerKind>;
 
 export const ActivityAssignment = z.strictObject({
   activity: z.string().min(1).describe('An activity id from Annex A (`concordat rules --topic functions`).'),
