@@ -17,14 +17,19 @@ export const commissionerExistsOnDate: Check = (ctx) => {
     const first = rule.versions[0];
     const last = rule.versions.at(-1);
     const span =
-      first && last
-        ? `between ${formatDate(first.from)} and ${last.to ? formatDate(last.to) : 'today'}`
-        : 'on another date';
+      !first || !last
+        ? 'on another date'
+        : last.to
+          ? `between ${formatDate(first.from)} and ${formatDate(last.to)}`
+          : `from ${formatDate(first.from)}`;
+    const kind = c.kind.toUpperCase();
+    // "an ICB", "a CCG": the article follows how the initials are said.
+    const article = /^[AEFHILMNORSX]/.test(kind) ? 'an' : 'a';
     const nearest = ctx.on < (first?.from ?? '') ? first : last;
     return [
       finding(ctx, rule.id, {
         severity: 'error',
-        message: `${c.name} is a ${c.kind.toUpperCase()}, but ${c.kind.toUpperCase()}s exist in law only ${span}, so on ${formatDate(ctx.on)} it cannot commission anything.`,
+        message: `${c.name} is ${article} ${kind}, but ${kind}s exist in law only ${span}, so on ${formatDate(ctx.on)} it cannot commission anything.`,
         path: `commissioners[${i}]`,
         ...(nearest ? { version: nearest } : {}),
       }),
