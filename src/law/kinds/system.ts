@@ -38,8 +38,10 @@ export const systemKinds = {
   /** The procurement rules for NHS health care services in a period, and the routes they allow. */
   'procurement-regime': z.object({
     summary: z.string().min(1),
-    routes: z.array(Procurement.shape.route).min(1),
-    notes: z.record(z.string(), z.string().min(1)).describe('What each route requires, by route.'),
+    routes: z
+      .array(z.strictObject({ route: Procurement.shape.route, text: z.string().min(1) }))
+      .min(1)
+      .describe('The routes allowed and what each requires.'),
     standstill_working_days: z.number().int().positive().optional(),
   }),
   /** A statutory power for bodies to work jointly, delegate or pool, and who may use it. */

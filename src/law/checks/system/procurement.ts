@@ -30,7 +30,7 @@ export const procurementRoute: Check = (ctx) => {
     ? `awarded on ${formatDate(on)}`
     : `awarded on ${formatDate(on)} (the date checked)`;
   const path = 'procurement.route';
-  if (!version.routes.includes(p.route)) {
+  if (!version.routes.some((r) => r.route === p.route)) {
     const psrRoute = [
       'direct-award-a',
       'direct-award-b',
@@ -44,13 +44,13 @@ export const procurementRoute: Check = (ctx) => {
     return [
       finding(ctx, id, {
         severity: 'error',
-        message: `A contract ${when} cannot use the route '${p.route}': ${why}. The routes then were ${listOf(version.routes)}.`,
+        message: `A contract ${when} cannot use the route '${p.route}': ${why}. The routes then were ${listOf(version.routes.map((r) => r.route))}.`,
         path,
         version,
       }),
     ];
   }
-  const note = version.notes[p.route] ?? '';
+  const note = version.routes.find((r) => r.route === p.route)?.text ?? '';
   if (p.route === 'direct-award-without-advert') {
     return [
       finding(ctx, id, {
