@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerMatrix } from './commands/matrix.ts';
+import { registerMoney } from './commands/money.ts';
 import { registerPooling } from './commands/pooling.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
@@ -18,5 +19,6 @@ program
 registerRulebook(program);
 registerMatrix(program);
 registerPooling(program);
+registerMoney(program);
 
 await program.parseAsync(process.argv);
