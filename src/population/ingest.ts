@@ -197,16 +197,23 @@ const checks: Record<TableName, Check[]> = {
   ],
 };
 
+/**
+ * Dates before 1970 are stored as 1 January 1970: ClickHouse's Date type starts there, and
+ * such dates are only ever compared with analysis dates, which are later.
+ */
+const firstDay = `CAST('1970-01-01' AS DATE)`;
+const floor = (date: string) => `greatest(${date}, ${firstDay})`;
+
 const typed: Record<TableName, string> = {
   persons: `SELECT person_id, CAST(birth_year AS INTEGER) AS birth_year, CAST(birth_month AS INTEGER) AS birth_month,
       sex, coalesce(practice_code, '') AS practice_code,
-      coalesce(TRY_CAST(registered_from AS DATE), CAST('1900-01-01' AS DATE)) AS registered_from,
-      coalesce(TRY_CAST(registered_to AS DATE), CAST('${openEnd}' AS DATE)) AS registered_to,
+      ${floor(`coalesce(TRY_CAST(registered_from AS DATE), ${firstDay})`)} AS registered_from,
+      ${floor(`coalesce(TRY_CAST(registered_to AS DATE), CAST('${openEnd}' AS DATE))`)} AS registered_to,
       lsoa, CAST(imd_decile AS INTEGER) AS imd_decile,
-      coalesce(TRY_CAST(death_date AS DATE), CAST('${openEnd}' AS DATE)) AS death_date
+      ${floor(`coalesce(TRY_CAST(death_date AS DATE), CAST('${openEnd}' AS DATE))`)} AS death_date
     FROM stage_persons`,
-  conditions: `SELECT person_id, condition, CAST(onset_date AS DATE) AS onset_date FROM stage_conditions`,
-  events: `SELECT person_id, CAST(event_date AS DATE) AS event_date, setting, CAST(cost_pence AS BIGINT) AS cost_pence FROM stage_events`,
+  conditions: `SELECT person_id, condition, ${floor('CAST(onset_date AS DATE)')} AS onset_date FROM stage_conditions`,
+  events: `SELECT person_id, ${floor('CAST(event_date AS DATE)')} AS event_date, setting, CAST(cost_pence AS BIGINT) AS cost_pence FROM stage_events`,
 };
 
 /** The practice → PCN → sub-ICB → ICB map, so analyses can pick practices by organisation. */
