@@ -202,7 +202,17 @@ class Writer {
 }
 
 export interface SynthResult {
-  manifest: DatasetManifest & { label: string; counts: Record<string, number> };
+  manifest: DatasetManifest & {
+    label: string;
+    counts: {
+      persons: number;
+      registeredOnExtractDate: number;
+      deceased: number;
+      unregisteredResidents: number;
+      conditions: number;
+      events: number;
+    };
+  };
   files: string[];
 }
 
