@@ -15,6 +15,8 @@ export interface ClickHouseCluster {
   readonly name: string;
   /** HTTP URLs, one per shard; the first is where queries are sent. */
   readonly urls: readonly string[];
+  /** Process ids of the shard servers (for measuring their memory). */
+  readonly pids: readonly number[];
   stop(): Promise<void>;
 }
 
@@ -136,7 +138,7 @@ export async function startLocalCluster(shards = 2): Promise<ClickHouseCluster> 
     await Promise.all(
       urls.map((url, i) => waitUntilReady(url, children[i] as ChildProcess, join(root, `shard${i + 1}`))),
     );
-    return { name: clusterName, urls, stop };
+    return { name: clusterName, urls, pids: children.map((c) => c.pid ?? 0), stop };
   } catch (error) {
     await stop();
     throw error;
