@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readArrangementFile } from '../../law/arrangement-file.ts';
+import { askOfFile } from '../../law/arrangement-file.ts';
 import { formatDate } from '../../law/date.ts';
 import {
   type MatrixCell,
@@ -79,7 +79,7 @@ export function registerMatrix(program: Command): void {
       action((file: string, opts: { on?: string; format: string }) => {
         const format = parseFormat(opts.format);
         const on = parseOn(opts.on);
-        const matrix = responsibilityMatrix(loadRulebook(), readArrangementFile(file), on);
+        const matrix = askOfFile(file, (a) => responsibilityMatrix(loadRulebook(), a, on));
         print(format, matrix, () => describeMatrix(matrix));
         return matrix.counts.error ? exitCodes.findings : exitCodes.ok;
       }),
