@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerMatrix } from './commands/matrix.ts';
+import { registerPooling } from './commands/pooling.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
 const program = new Command()
@@ -16,5 +17,6 @@ program
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
 registerMatrix(program);
+registerPooling(program);
 
 await program.parseAsync(process.argv);
