@@ -323,6 +323,18 @@ class Planner {
       );
     }
     this.alignedFunds(services, ring_fenced, funds);
+    if (c.local >= 1 && services.some((s) => s.held_by === 'nhs-england')) {
+      // NHS England and the local NHS commissioner(s) work together on NHS England's part.
+      const ccg = c.localKind === 'ccg';
+      this.notes.push(
+        this.cite(
+          ccg ? 'pooling.mechanism.s14z9' : 'pooling.mechanism.s65z5',
+          `NHS England and the ${localWords[c.localKind]}(s) can exercise their functions jointly (${ccg ? 's14Z9' : 's65Z5'}); NHS England's money stays in its own aligned budget.`,
+          'note',
+        ),
+      );
+      this.joint = true;
+    }
     if (funds.some((f) => f.kind === 'aligned')) mechanisms.push('aligned-budgets');
     if (this.joint || pool?.joint) mechanisms.push('joint-exercise');
     return { mechanisms, funds, ring_fenced, excluded, outside };
@@ -428,16 +440,7 @@ class Planner {
         label: 'Pooled fund for a s65Z5 joint arrangement (s65Z6)',
         joint: true,
       };
-    if (holders.has('nhs-england')) {
-      this.notes.push(
-        this.cite(
-          'pooling.mechanism.s14z9',
-          'CCGs and NHS England exercise their functions jointly (s14Z9); each keeps its own budget, aligned.',
-          'note',
-        ),
-      );
-      return undefined;
-    }
+    if (holders.has('nhs-england')) return undefined;
     return {
       name: 's14z3a-pooled-fund' as const,
       mechanism: 's14z3a',
