@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerMatrix } from './commands/matrix.ts';
 import { registerPooling } from './commands/pooling.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
@@ -15,6 +16,7 @@ program
 
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
+registerMatrix(program);
 registerPooling(program);
 
 await program.parseAsync(process.argv);

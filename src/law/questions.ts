@@ -3,6 +3,7 @@ import { Arrangement, FundingStream } from './arrangement.ts';
 import { checkArrangement } from './check.ts';
 import type { IsoDate } from './date.ts';
 import { classifyFundingStream, PoolingRequest, planPooling } from './pooling.ts';
+import { responsibilityMatrix } from './responsibility.ts';
 import type { Rulebook } from './rulebook.ts';
 
 /**
@@ -22,6 +23,10 @@ export const questions: Record<string, Question<unknown>> = {
   check: question({
     input: Arrangement,
     answer: (rulebook, arrangement, on) => checkArrangement(rulebook, arrangement, on),
+  }),
+  responsibility: question({
+    input: Arrangement,
+    answer: (rulebook, arrangement, on) => responsibilityMatrix(rulebook, arrangement, on),
   }),
   pooling: question({
     input: PoolingRequest,

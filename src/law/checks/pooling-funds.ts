@@ -2,19 +2,25 @@ import { formatDate } from '../date.ts';
 import { type Check, type Finding, finding } from '../finding.ts';
 import { existsOn, mechanismRule, partiesProblem } from '../pooling-parties.ts';
 import { classifyFundingStream, classifyService } from '../pooling-services.ts';
-import { partyKinds, servicesOf } from './pooling-context.ts';
+import { partyKinds, poolingInForce, servicesOf } from './pooling-context.ts';
 
 /**
  * A fund's mechanism must exist on the date, allow that kind of fund, and allow those
  * parties: s14Z3A only until 30 June 2022 and only between CCGs; s65Z5/s65Z6 only from
  * 1 July 2022; s75 needs an NHS body and a local or combined authority.
  */
+const jointWorking = new Set(['s65z5', 's65z6']);
+
 export const fundMechanismAvailable: Check = (ctx) => {
+  if (!poolingInForce(ctx)) return [];
   const kinds = partyKinds(ctx.arrangement);
   return ctx.arrangement.funds.flatMap((fund, i) => {
     const entry = mechanismRule(ctx.rulebook, fund.mechanism);
     if (!entry) return [];
     const version = ctx.rulebook.versionOn(entry, ctx.on);
+    // The dates and parties of s65Z5/s65Z6 funds are checked by system/joint-working.ts.
+    const elsewhere = jointWorking.has(fund.mechanism);
+    if (!version && elsewhere) return [];
     if (!version) {
       const nearest = ctx.on < (entry.versions[0]?.from ?? '') ? entry.versions[0] : entry.versions.at(-1);
       const span = entry.versions.map((v) => `${formatDate(v.from)} to ${v.to ? formatDate(v.to) : 'today'}`);
@@ -36,6 +42,7 @@ export const fundMechanismAvailable: Check = (ctx) => {
         }),
       ];
     }
+    if (elsewhere) return [];
     const parties = fund.parties.flatMap((p) => kinds.get(p) ?? []);
     // A party that does not exist on the date is reported by the system checks already.
     if (parties.some((k) => !existsOn(ctx.rulebook, k, ctx.on))) return [];
@@ -57,6 +64,7 @@ export const fundMechanismAvailable: Check = (ctx) => {
  * Primary medical care has its own check (primaryMedicalPooled).
  */
 export const pooledFundContents: Check = (ctx) => {
+  if (!poolingInForce(ctx)) return [];
   const services = servicesOf(ctx);
   const out: Finding[] = [];
   ctx.arrangement.funds.forEach((fund, i) => {
@@ -107,6 +115,7 @@ export const pooledFundContents: Check = (ctx) => {
  * be pooled: the stricter of service and source wins.
  */
 export const ringFencedStreamPooled: Check = (ctx) => {
+  if (!poolingInForce(ctx)) return [];
   const pooledServices = new Map<string, string>();
   for (const f of ctx.arrangement.funds)
     if (f.kind === 'pooled') for (const s of f.services) pooledServices.set(s, f.name);
