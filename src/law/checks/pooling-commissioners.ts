@@ -1,26 +1,12 @@
 import { formatDate } from '../date.ts';
 import { type Check, type Finding, finding } from '../finding.ts';
 import { countParties, existsOn, holderMet, holderWords } from '../pooling-parties.ts';
-import { commissionerKinds, partyKinds, poolingInForce, servicesOf } from './pooling-context.ts';
+import { commissionerKinds, partyKinds, servicesOf } from './pooling-context.ts';
 
-/**
- * Unknown service ids stop the check as bad input (exit 2) before any finding is made.
- * Before the pooling rules begin (1 August 2017) a known service is not checked, and the
- * arrangement is told so once.
- */
+/** Unknown service ids stop the check as bad input (exit 2) before any finding is made. */
 export const knownServices: Check = (ctx) => {
   servicesOf(ctx);
-  if (poolingInForce(ctx)) return [];
-  const first = ctx.rulebook.entries.get('pooling.service.community-health')?.versions[0];
-  if (!first) return [];
-  return [
-    finding(ctx, 'pooling.service.community-health', {
-      severity: 'warning',
-      message: `Concordat's pooling rules start on ${formatDate(first.from)} with the 2017 paper; on ${formatDate(ctx.on)} the services and funds are not checked for pooling.`,
-      path: 'funds',
-      version: first,
-    }),
-  ];
+  return [];
 };
 
 /**
@@ -29,7 +15,6 @@ export const knownServices: Check = (ctx) => {
  * commissioning route allows (for example a single CCG for primary medical care in 2018).
  */
 export const commissionerCanHoldService: Check = (ctx) => {
-  if (!poolingInForce(ctx)) return [];
   const a = ctx.arrangement;
   const services = servicesOf(ctx);
   const kinds = commissionerKinds(a);
@@ -78,7 +63,6 @@ export const commissionerCanHoldService: Check = (ctx) => {
  */
 export const primaryMedicalDelegated: Check = (ctx) =>
   ctx.arrangement.services.flatMap((s, i) => {
-    if (!poolingInForce(ctx)) return [];
     const c = ctx.arrangement.commissioners.find((x) => x.id === s.commissioner);
     if (s.service !== 'primary-medical' || c?.kind !== 'ccg' || c.delegated_primary_medical) return [];
     return [
@@ -96,7 +80,6 @@ export const primaryMedicalDelegated: Check = (ctx) =>
  * England has amended the Delegation Agreement (2017 row B; 2018 note 2).
  */
 export const primaryMedicalPooled: Check = (ctx) => {
-  if (!poolingInForce(ctx)) return [];
   const kinds = partyKinds(ctx.arrangement);
   const out: Finding[] = [];
   ctx.arrangement.funds.forEach((fund, i) => {

@@ -15,11 +15,6 @@ export function commissionerKinds(a: Arrangement): CommissionerKind[] {
   return a.commissioners.map((c) => c.kind);
 }
 
-/** Pooling rules start with the 2017 paper; before that the pooling checks have nothing to apply. */
-export function poolingInForce(ctx: CheckContext): boolean {
-  return ctx.rulebook.inForce('pooling-service', ctx.on).length > 0;
-}
-
 /**
  * Every service id the arrangement names, looked up once. An unknown id is bad input
  * (exit 2) naming where it is and the valid ids for the date, not a finding.
@@ -27,11 +22,7 @@ export function poolingInForce(ctx: CheckContext): boolean {
 export function servicesOf(ctx: CheckContext): Map<string, ServiceRule> {
   const found = new Map<string, ServiceRule>();
   const look = (id: string, field: string) => {
-    if (found.has(id)) return;
-    const entry = ctx.rulebook.entries.get(`pooling.service.${id}`);
-    // A known service on a date before its first version is not checked (knownServices says so).
-    if (entry && !ctx.rulebook.versionOn(entry, ctx.on)) return;
-    found.set(id, requireService(ctx.rulebook, id, ctx.on, field));
+    if (!found.has(id)) found.set(id, requireService(ctx.rulebook, id, ctx.on, field));
   };
   const a = ctx.arrangement;
   a.services.forEach((s, i) => look(s.service, `services[${i}].service`));

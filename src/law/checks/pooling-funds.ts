@@ -2,7 +2,7 @@ import { formatDate } from '../date.ts';
 import { type Check, type Finding, finding } from '../finding.ts';
 import { existsOn, mechanismRule, partiesProblem } from '../pooling-parties.ts';
 import { classifyFundingStream, classifyService } from '../pooling-services.ts';
-import { partyKinds, poolingInForce, servicesOf } from './pooling-context.ts';
+import { partyKinds, servicesOf } from './pooling-context.ts';
 
 /**
  * A fund's mechanism must exist on the date, allow that kind of fund, and allow those
@@ -12,7 +12,6 @@ import { partyKinds, poolingInForce, servicesOf } from './pooling-context.ts';
 const jointWorking = new Set(['s65z5', 's65z6']);
 
 export const fundMechanismAvailable: Check = (ctx) => {
-  if (!poolingInForce(ctx)) return [];
   const kinds = partyKinds(ctx.arrangement);
   return ctx.arrangement.funds.flatMap((fund, i) => {
     const entry = mechanismRule(ctx.rulebook, fund.mechanism);
@@ -64,7 +63,6 @@ export const fundMechanismAvailable: Check = (ctx) => {
  * Primary medical care has its own check (primaryMedicalPooled).
  */
 export const pooledFundContents: Check = (ctx) => {
-  if (!poolingInForce(ctx)) return [];
   const services = servicesOf(ctx);
   const out: Finding[] = [];
   ctx.arrangement.funds.forEach((fund, i) => {
@@ -115,7 +113,6 @@ export const pooledFundContents: Check = (ctx) => {
  * be pooled: the stricter of service and source wins.
  */
 export const ringFencedStreamPooled: Check = (ctx) => {
-  if (!poolingInForce(ctx)) return [];
   const pooledServices = new Map<string, string>();
   for (const f of ctx.arrangement.funds)
     if (f.kind === 'pooled') for (const s of f.services) pooledServices.set(s, f.name);
