@@ -130,7 +130,7 @@ export function planPooling(rulebook: Rulebook, request: PoolingRequest, on: Iso
   plan.unneeded(req.commissioners, required, counts);
   plan.triggeredNotes(service_plan, budget?.funds ?? [], counts);
   const configuration = configurationOf(counts) ?? null;
-  const annex_b = plan.annexB(configuration, req.services, feasible);
+  const annex_b = plan.annexB(configuration, req.services, feasible, counts);
   return {
     on,
     services: req.services,
@@ -243,7 +243,17 @@ class Planner {
 
   private routeHolder(s: ServiceRule, c: PartyCounts): PartyKind | undefined {
     const ruleId = s.version.route;
-    if (!ruleId) return c.nhse ? 'nhs-england' : undefined;
+    if (!ruleId) {
+      if (c.nhse) return 'nhs-england';
+      this.problems.push(
+        this.cite(
+          s.rule,
+          `${s.title} is NHS England's function: NHS England must be a commissioner.`,
+          'not-possible',
+        ),
+      );
+      return undefined;
+    }
     const route = this.rulebook.require(ruleId, this.on, 'commissioning-route');
     const met = route.holders.find((h) => holderMet(h.holder, c));
     if (!met) {
@@ -515,12 +525,18 @@ class Planner {
   }
 
   /** The Annex B cell for exactly these services and this configuration, if the papers have one on the date. */
-  annexB(configuration: Configuration | null, services: string[], feasible: boolean): AnnexBMatch | null {
+  annexB(
+    configuration: Configuration | null,
+    services: string[],
+    feasible: boolean,
+    c: PartyCounts,
+  ): AnnexBMatch | null {
     if (!configuration) return null;
     const wanted = [...new Set(services)].sort().join(',');
     for (const { entry, version } of this.rulebook.inForce('annex-b-cell', this.on)) {
       if (version.configuration !== configuration || [...version.services].sort().join(',') !== wanted)
         continue;
+      if (version.ccgs === 'one' && c.local !== 1) continue;
       this.trace.push({ rule: entry.id, version_from: version.from, outcome: version.whole_model });
       return {
         rule: entry.id,
