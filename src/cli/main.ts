@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerMatrix } from './commands/matrix.ts';
+import { registerMoney } from './commands/money.ts';
 import { registerPooling } from './commands/pooling.ts';
+import { registerPopulation } from './commands/population.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
 const program = new Command()
@@ -18,5 +20,7 @@ program
 registerRulebook(program);
 registerMatrix(program);
 registerPooling(program);
+registerMoney(program);
+registerPopulation(program);
 
 await program.parseAsync(process.argv);

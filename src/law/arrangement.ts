@@ -251,6 +251,118 @@ export const PlacePartnership = z.strictObject({
   ics_board_representation: z.boolean().optional(),
 });
 
+const Percent = z
+  .string()
+  .regex(/^\d+(\.\d+)?%$/, 'must be a percentage, for example "2.5%"')
+  .describe('A percentage written as text so it stays exact.');
+
+const Year = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/, 'must be a financial year, for example 2026/27')
+  .describe('A financial year, 1 April to 31 March, written 2026/27.');
+
+const Indicator = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  weight: z
+    .number()
+    .int()
+    .positive()
+    .default(1)
+    .describe('Share of the money relative to the other indicators.'),
+  achievement: Percent.describe(
+    'How far the indicator was met; partial achievement earns part of its share.',
+  ),
+});
+
+/**
+ * How the ICP is paid beyond the integrated budget itself (seed 001 paragraphs 39–46): the
+ * incentives, the lines paid on activity, the dated uplifts and adjustments, and risk share.
+ * See docs/money.md for every rule the figures follow.
+ */
+export const Payment = z.strictObject({
+  cquin: z
+    .strictObject({
+      rate: Percent.optional().describe("A locally agreed CQUIN rate; otherwise the rulebook's dated rate."),
+      indicators: z.array(Indicator).default([]),
+    })
+    .optional()
+    .describe('Include the national CQUIN scheme: its percentage of eligible value is at risk.'),
+  local_indicators: z
+    .array(Indicator.extend({ at_risk: Percent.describe('Money at risk as a share of the in-scope value.') }))
+    .default([])
+    .describe(
+      'Locally added indicators; money at risk beyond the national schemes needs national assurance.',
+    ),
+  qof: z
+    .strictObject({
+      year: Year,
+      practices: z.array(
+        z.strictObject({
+          ods: z.string().regex(/^[A-Z]\d{5}$/),
+          indicators: z.array(
+            z.strictObject({
+              id: z.string().min(1),
+              points_available: z.number().int().positive(),
+              lower: Percent,
+              upper: Percent,
+              numerator: z.number().int().nonnegative(),
+              denominator: z.number().int().positive(),
+              exceptions: z.number().int().nonnegative().default(0),
+              prevalence_factor: z
+                .string()
+                .regex(/^\d+(\.\d+)?$/)
+                .default('1'),
+            }),
+          ),
+        }),
+      ),
+    })
+    .optional()
+    .describe('QOF achievement of fully integrated practices, paid to the ICP on achievement.'),
+  activity_paid: z
+    .array(
+      z.strictObject({
+        id: Id,
+        service: z.string().min(1),
+        annual_value: Pounds,
+        description: z.string().optional(),
+      }),
+    )
+    .default([])
+    .describe('Lines paid on activity (e.g. vaccinations and immunisations), taken out of the WPAP.'),
+  uplifts: z
+    .array(z.strictObject({ from: IsoDate, to: IsoDate.optional(), rate: Percent }))
+    .default([])
+    .describe('Dated annual uplifts; each applies from 1 April of a year after the first.'),
+  population_index: z
+    .array(z.strictObject({ year: Year, index: z.string().regex(/^\d+(\.\d+)?$/) }))
+    .default([])
+    .describe('Weighted-population index against the year before (population size and profile).'),
+  scope_changes: z
+    .array(z.strictObject({ from: IsoDate, annual_value: Pounds, description: z.string().min(1) }))
+    .default([])
+    .describe('Agreed changes of scope from any date, at their full-year value (negative to remove).'),
+  affordability: z
+    .array(z.strictObject({ year: Year, cap: Pounds }))
+    .default([])
+    .describe("The most the commissioners' allocations can afford for the in-scope value in a year."),
+  risk_share: z
+    .strictObject({
+      corridors: z.array(z.strictObject({ up_to: Percent.optional(), provider_share: Percent })).min(1),
+      cap: Pounds.optional(),
+      outturn: z.array(z.strictObject({ year: Year, variance: Pounds })).default([]),
+    })
+    .optional()
+    .describe('Gain/loss share: variance is spend minus WPAP (a loss positive).'),
+  gp_flow_through: z
+    .strictObject({ share: Percent })
+    .optional()
+    .describe(
+      'Share of incentive money earned passed to practices with Integration Agreements, by list size.',
+    ),
+});
+
 export const Arrangement = z
   .strictObject({
     name: z.string().min(1),
@@ -270,6 +382,7 @@ export const Arrangement = z
     place_partnership: PlacePartnership.optional().describe(
       'The place partnership the arrangement sits in (2020 ICS framework, 2.31).',
     ),
+    payment: Payment.optional(),
   })
   .describe('An integrated health and care commissioning arrangement (Concordat).');
 export type Arrangement = z.infer<typeof Arrangement>;

@@ -139,7 +139,9 @@ const inHouseCapacity: Check = (ctx) => {
   const { arrangement } = ctx;
   const limited = resolved(ctx).filter(
     (r) =>
-      r.assignment.provider_role === 'supports' && r.version?.provider_may_support === 'own-services-only',
+      r.assignment.provider_role === 'supports' &&
+      r.assignment.scope !== 'whole-area' &&
+      r.version?.provider_may_support === 'own-services-only',
   );
   const byProvider = new Map<string, ResolvedAssignment[]>();
   for (const r of limited) byProvider.set(r.provider.id, [...(byProvider.get(r.provider.id) ?? []), r]);
