@@ -1,6 +1,8 @@
 import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { IsoDate } from '../law/date.ts';
+import { classifyFundingStream } from '../law/pooling.ts';
+import type { Rulebook } from '../law/rulebook.ts';
 import { formatPounds, nonNegative, type Pence, parsePounds, sum } from '../money/pence.ts';
 import { type Figure, figure } from './trace.ts';
 
@@ -148,5 +150,28 @@ export function classifyByDeclaredFunds(arrangement: Arrangement): FundingStream
     // A parallel fund keeps each commissioner's money separate but pays the same provider: aligned.
     const cls: StreamClass = fund.kind === 'pooled' ? 'pooled' : 'aligned';
     return { class: cls, reason: `in ${fund.kind} fund '${fund.id}' (${fund.mechanism})` };
+  };
+}
+
+/**
+ * The rulebook's pooling plan as a classifier (src/law/pooling.ts): the service and the
+ * source are both classified on the date and the stricter answer wins; a service the
+ * rulebook does not know on that date is bad input naming the stream.
+ */
+export function classifyByRulebook(rulebook: Rulebook): FundingStreamClassifier {
+  return (stream, on, i) => {
+    try {
+      const c = classifyFundingStream(rulebook, stream, on);
+      return {
+        class: c.classification === 'aligned-ring-fenced' ? 'aligned' : c.classification,
+        reason: `${c.rule}: ${c.reason}`,
+        citations: c.citations.map((x) => x.text),
+      };
+    } catch (error) {
+      if (error instanceof InvalidInput && error.field === 'funding_streams.service') {
+        throw new InvalidInput(`funding_streams[${i}].service`, error.problem, error.hint);
+      }
+      throw error;
+    }
   };
 }
