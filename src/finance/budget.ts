@@ -126,34 +126,6 @@ export function buildBudget(
 }
 
 /**
- * A classifier that takes the arrangement's own declared funds at their word: a stream whose
- * service is in a pooled fund is pooled, in an aligned fund aligned, otherwise outside. It
- * checks the file is consistent (the stream's service must be one the file lists), not that
- * the pooling is lawful — `concordat check` and the rulebook's classifier do that.
- */
-export function classifyByDeclaredFunds(arrangement: Arrangement): FundingStreamClassifier {
-  const services = new Set(arrangement.services.map((s) => s.service));
-  return (stream, _on, i) => {
-    if (!services.has(stream.service)) {
-      throw new InvalidInput(
-        `funding_streams[${i}].service`,
-        `'${stream.service}' is not one of the services in this arrangement`,
-        `Use one of ${[...services].join(', ')}.`,
-      );
-    }
-    const fund = arrangement.funds.find(
-      (f) =>
-        f.services.includes(stream.service) &&
-        (f.parties.includes(stream.commissioner) || f.kind === 'aligned'),
-    );
-    if (!fund) return { class: 'outside', reason: 'in no fund of the arrangement' };
-    // A parallel fund keeps each commissioner's money separate but pays the same provider: aligned.
-    const cls: StreamClass = fund.kind === 'pooled' ? 'pooled' : 'aligned';
-    return { class: cls, reason: `in ${fund.kind} fund '${fund.id}' (${fund.mechanism})` };
-  };
-}
-
-/**
  * The rulebook's pooling plan as a classifier (src/law/pooling.ts): the service and the
  * source are both classified on the date and the stricter answer wins; a service the
  * rulebook does not know on that date is bad input naming the stream.
