@@ -132,18 +132,11 @@ export function buildBudget(
  */
 export function classifyByRulebook(rulebook: Rulebook): FundingStreamClassifier {
   return (stream, on, i) => {
-    try {
-      const c = classifyFundingStream(rulebook, stream, on);
-      return {
-        class: c.classification === 'aligned-ring-fenced' ? 'aligned' : c.classification,
-        reason: `${c.rule}: ${c.reason}`,
-        citations: c.citations.map((x) => x.text),
-      };
-    } catch (error) {
-      if (error instanceof InvalidInput && error.field === 'funding_streams.service') {
-        throw new InvalidInput(`funding_streams[${i}].service`, error.problem, error.hint);
-      }
-      throw error;
-    }
+    const c = classifyFundingStream(rulebook, stream, on, `funding_streams[${i}].service`);
+    return {
+      class: c.classification === 'aligned-ring-fenced' ? 'aligned' : c.classification,
+      reason: `${c.rule}: ${c.reason}`,
+      citations: c.citations.map((x) => x.text),
+    };
   };
 }
