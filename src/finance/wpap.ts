@@ -417,7 +417,7 @@ function readPayment(
         'Uplifts apply from 1 April.',
       );
   });
-  const uplift = (year: FinancialYear) => {
+  const uplift = memo((year: FinancialYear) => {
     const i = p.uplifts.findIndex(
       (u) => u.from <= yearStart(year) && (u.to === undefined || yearStart(year) <= u.to),
     );
@@ -441,7 +441,7 @@ function readPayment(
         `payment.uplifts[${i}]`,
       ),
     };
-  };
+  });
 
   const populationIndex = new Map<FinancialYear, Rate>();
   p.population_index.forEach((x, i) => {
@@ -485,7 +485,7 @@ function readPayment(
 
   const cquin = p.cquin
     ? {
-        rate: (year: FinancialYear) => {
+        rate: memo((year: FinancialYear) => {
           if (p.cquin?.rate) {
             return {
               rate: parsePercent(p.cquin.rate, 'payment.cquin.rate'),
@@ -501,7 +501,7 @@ function readPayment(
           }
           const parameter = yearParameter(rulebook, 'money.cquin.rate', year, 'payment.cquin.rate');
           return { rate: asRate(parameter), parameter };
-        },
+        }),
         indicators: p.cquin.indicators.map((x, i) => ({
           id: x.id,
           weight: x.weight,
@@ -556,4 +556,13 @@ function readPayment(
     : undefined;
   for (const y of years.slice(1)) uplift(y);
   return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
+}
+
+/** Each year's rate is read once per schedule, however often it is asked for. */
+function memo<T>(fn: (year: FinancialYear) => T): (year: FinancialYear) => T {
+  const seen = new Map<FinancialYear, T>();
+  return (year) => {
+    if (!seen.has(year)) seen.set(year, fn(year));
+    return seen.get(year) as T;
+  };
 }
