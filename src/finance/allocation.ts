@@ -314,7 +314,9 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
         target,
         current: cur,
         distance_from_target:
-          cur !== undefined ? distanceFromTarget(cur, target.amount, `places[${k}]`) : undefined,
+          cur !== undefined && target.amount > 0
+            ? distanceFromTarget(cur, target.amount, `places[${k}]`)
+            : undefined,
         allocation:
           cur !== undefined && pace
             ? figure(
