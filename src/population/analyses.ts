@@ -37,8 +37,12 @@ const num = (cell: Row[number] | undefined) => Number(cell ?? 0);
 
 /** Builds the person-level table for the population served on `on`. */
 export async function preparePopulation(engine: Engine, served: ServedPopulation, on: string): Promise<void> {
-  await engine.buildFeatures(featuresSql(engine, served, on), '');
+  profiles.delete(engine);
+  await engine.buildFeatures(featuresSql(engine, served, on));
 }
+
+/** The profile aggregate feeds both the needs assessment and the inequalities: run it once per build. */
+const profiles = new WeakMap<Engine, Promise<ProfileCell[]>>();
 
 function rate(numerator: number, denominator: number, per: number, policy: SuppressionPolicy): number | null {
   if (denominator === 0 || isDisclosive(denominator, policy) || isDisclosive(numerator, policy)) return null;
@@ -110,7 +114,17 @@ interface ProfileCell {
   costNext: number;
 }
 
-async function profileCells(engine: Engine): Promise<ProfileCell[]> {
+function profileCells(engine: Engine): Promise<ProfileCell[]> {
+  let cells = profiles.get(engine);
+  if (!cells) {
+    cells = queryProfile(engine);
+    profiles.set(engine, cells);
+    cells.catch(() => profiles.delete(engine));
+  }
+  return cells;
+}
+
+async function queryProfile(engine: Engine): Promise<ProfileCell[]> {
   const rows = await engine.query(aggregateSql.profile(engine));
   return rows.map((r) => ({
     band: num(r[0]),
