@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerMatrix } from './commands/matrix.ts';
+import { registerMoney } from './commands/money.ts';
+import { registerPooling } from './commands/pooling.ts';
 import { registerPopulation } from './commands/population.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
@@ -15,6 +18,9 @@ program
 
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
+registerMatrix(program);
+registerPooling(program);
+registerMoney(program);
 registerPopulation(program);
 
 await program.parseAsync(process.argv);
