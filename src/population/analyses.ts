@@ -1,3 +1,5 @@
+import { addMonths, type FinancialYear, nextYear, yearOf } from '../money/calendar.ts';
+import { formatDecimal, type Rate } from '../money/rate.ts';
 import type { Engine, Row } from './engines/engine.ts';
 import type { EnglandComparators, PublishedLifeExpectancy } from './england.ts';
 import { slopeIndexOfInequality } from './inequality.ts';
@@ -20,7 +22,12 @@ import {
   type SuppressionPolicy,
   suppress,
 } from './suppress.ts';
-import { needsIndex, toFixed, type WeightingCell, weightedPopulation } from './weighted-population.ts';
+import {
+  needsIndex,
+  type WeightingCell,
+  weightedPopulation,
+  weightedPopulationIndex,
+} from './weighted-population.ts';
 
 /**
  * The population health analyses of issue 7, each a function over an engine that has the
@@ -639,6 +646,17 @@ export interface WeightedPopulationResult {
   needsIndex: { numerator: string; denominator: string; fixed: string };
 }
 
+/** The WPAP population index: weighted population on the date ÷ a year before. */
+export interface WpapPopulationIndex {
+  baselineOn: string;
+  on: string;
+  /** The financial year whose WPAP the index adjusts: the one after the year containing the date. */
+  appliesTo: FinancialYear;
+  exact: { numerator: string; denominator: string };
+  /** Ready for the arrangement file's `payment.population_index` (6 decimal places). */
+  arrangementEntry: { year: FinancialYear; index: string };
+}
+
 /** Weighting cells (age band, sex, need) of the population served, for weighted-population.ts. */
 export async function weightingCells(engine: Engine): Promise<WeightingCell[]> {
   return (await engine.query(aggregateSql.weighting(engine))).map((r) => ({
@@ -659,9 +677,39 @@ export async function weightedPopulationOf(
     persons: suppress(wp.persons, policy),
     weightedMillionths: wp.weightedMillionths.toString(),
     needsIndex: {
-      numerator: index.numerator.toString(),
-      denominator: index.denominator.toString(),
-      fixed: toFixed(index, 4),
+      numerator: index.n.toString(),
+      denominator: index.d.toString(),
+      fixed: formatDecimal(index, 4),
+    },
+  };
+}
+
+/**
+ * The weighted-population index the money engine's WPAP takes (finance/wpap.ts,
+ * `payment.population_index`; seed 001, para 40): the served population's weighted population
+ * on `on` divided by the same a year earlier, as an exact `Rate`. Rebuilds the population
+ * table for the earlier date, so run it after the other analyses.
+ */
+export async function wpapPopulationIndex(
+  engine: Engine,
+  served: ServedPopulation,
+  on: string,
+): Promise<{ index: Rate; result: WpapPopulationIndex }> {
+  const baselineOn = addMonths(on, -12);
+  await preparePopulation(engine, served, on);
+  const current = weightedPopulation(await weightingCells(engine));
+  await preparePopulation(engine, served, baselineOn);
+  const baseline = weightedPopulation(await weightingCells(engine));
+  const index = weightedPopulationIndex(current, baseline);
+  const appliesTo = nextYear(yearOf(on));
+  return {
+    index,
+    result: {
+      baselineOn,
+      on,
+      appliesTo,
+      exact: { numerator: index.n.toString(), denominator: index.d.toString() },
+      arrangementEntry: { year: appliesTo, index: formatDecimal(index, 6) },
     },
   };
 }
