@@ -14,7 +14,7 @@ import {
   settings,
   sexes,
 } from './model.ts';
-import { aggregateSql, featuresSql, type ServedPopulation } from './sql.ts';
+import { aggregateSql, featuresSql, type ServedPopulation, weightingOnSql } from './sql.ts';
 import {
   defaultSuppression,
   isDisclosive,
@@ -687,8 +687,7 @@ export async function weightedPopulationOf(
 /**
  * The weighted-population index the money engine's WPAP takes (finance/wpap.ts,
  * `payment.population_index`; seed 001, para 40): the served population's weighted population
- * on `on` divided by the same a year earlier, as an exact `Rate`. Rebuilds the population
- * table for the earlier date, so run it after the other analyses.
+ * on `on` divided by the same a year earlier, as an exact `Rate`.
  */
 export async function wpapPopulationIndex(
   engine: Engine,
@@ -696,10 +695,15 @@ export async function wpapPopulationIndex(
   on: string,
 ): Promise<{ index: Rate; result: WpapPopulationIndex }> {
   const baselineOn = addMonths(on, -12);
-  await preparePopulation(engine, served, on);
-  const current = weightedPopulation(await weightingCells(engine));
-  await preparePopulation(engine, served, baselineOn);
-  const baseline = weightedPopulation(await weightingCells(engine));
+  const cellsOn = async (date: string) =>
+    (await engine.query(weightingOnSql(engine, served, date))).map((r) => ({
+      band: num(r[0]),
+      sex: String(r[1]) as Sex,
+      need: num(r[2]),
+      persons: num(r[3]),
+    }));
+  const current = weightedPopulation(await cellsOn(on));
+  const baseline = weightedPopulation(await cellsOn(baselineOn));
   const index = weightedPopulationIndex(current, baseline);
   const appliesTo = nextYear(yearOf(on));
   return {

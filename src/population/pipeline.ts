@@ -80,7 +80,6 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
     inequalities(engine, options.served, options.on, policy),
   );
   const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
-  // Last: it rebuilds the population table for a year earlier.
   const wpap = await timed('wpap index', options, () =>
     wpapPopulationIndex(engine, options.served, options.on),
   );
