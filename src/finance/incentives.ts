@@ -165,6 +165,8 @@ export interface AtRiskSummary {
   local: Figure;
   total: Figure;
   national_assurance_needed: boolean;
+  /** Recorded in the arrangement file as `payment.national_assurance`. */
+  national_assurance_given: boolean;
   reason: string;
 }
 
@@ -173,7 +175,11 @@ export interface AtRiskSummary {
  * The national schemes set the cap: any money put at risk through local indicators on top
  * of them must pass national assurance before the contract is awarded (seed 001 para 45).
  */
-export function moneyAtRisk(national: readonly Figure[], local: readonly Figure[]): AtRiskSummary {
+export function moneyAtRisk(
+  national: readonly Figure[],
+  local: readonly Figure[],
+  assured = false,
+): AtRiskSummary {
   const n = figure(sum(national.map((f) => f.amount)), 'national schemes at risk', 'CQUIN + QOF', () => ({
     inputs: {},
     parameters: [],
@@ -197,9 +203,10 @@ export function moneyAtRisk(national: readonly Figure[], local: readonly Figure[
     local: l,
     total,
     national_assurance_needed: needed,
-    reason: needed
-      ? `${formatPounds(l.amount)} is at risk beyond the national schemes (cap ${formatPounds(n.amount)}); it needs national assurance before the contract is awarded (seed 001 paragraph 45)`
-      : 'no money at risk beyond the national schemes',
+    national_assurance_given: assured,
+    reason: !needed
+      ? 'no money at risk beyond the national schemes'
+      : `${formatPounds(l.amount)} is at risk beyond the national schemes (cap ${formatPounds(n.amount)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (seed 001 paragraph 45)`,
   };
 }
 

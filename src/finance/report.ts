@@ -92,6 +92,7 @@ export function budgetReport(
         local: money(y.at_risk.local.amount),
         total: money(y.at_risk.total.amount),
         national_assurance_needed: y.at_risk.national_assurance_needed,
+        national_assurance_given: y.at_risk.national_assurance_given,
         reason: y.at_risk.reason,
       },
       flow_through: y.flow_through

@@ -303,7 +303,7 @@ export function wpapSchedule(
       wpap,
       instalments,
       incentives_earned: incentivesEarned,
-      at_risk: moneyAtRisk([cquin], locals),
+      at_risk: moneyAtRisk([cquin], locals, payment.national_assurance === true),
       flow_through: flow,
       risk_share:
         outturn !== undefined && inputs.risk && wpapAmount > 0

@@ -221,16 +221,6 @@ export const Procurement = z.strictObject({
   ),
 });
 
-export const Incentives = z.strictObject({
-  local_indicators_at_risk: Pounds.optional().describe(
-    'Money at risk on local indicators added to the national schemes (CQUIN, QOF).',
-  ),
-  national_assurance: z
-    .boolean()
-    .optional()
-    .describe('Whether that extra money at risk passed national assurance before award.'),
-});
-
 export const PlacePartnershipMember = z.enum([
   'primary-care-provider-leadership',
   'local-authority',
@@ -355,6 +345,10 @@ export const Payment = z.strictObject({
     })
     .optional()
     .describe('Gain/loss share: variance is spend minus WPAP (a loss positive).'),
+  national_assurance: z
+    .boolean()
+    .optional()
+    .describe('Whether money at risk on local indicators passed national assurance before award.'),
   gp_flow_through: z
     .strictObject({ share: Percent })
     .optional()
@@ -378,7 +372,6 @@ export const Arrangement = z
     gp_practices: z.array(GpPractice).default([]),
     term: Term.optional(),
     procurement: Procurement.optional(),
-    incentives: Incentives.optional(),
     place_partnership: PlacePartnership.optional().describe(
       'The place partnership the arrangement sits in (2020 ICS framework, 2.31).',
     ),

@@ -50,7 +50,7 @@ export function describeBudget(r: BudgetReport, explain: boolean): string {
       `  Activity-paid lines ${pad(y.activity_paid.pounds, 15)}`,
       `  WPAP ${pad(y.wpap.pounds, 30)}`,
       `  Incentives earned ${pad(y.incentives_earned.pounds, 17)}`,
-      `  Money at risk ${pad(y.money_at_risk.total.pounds, 21)}${y.money_at_risk.national_assurance_needed ? '  NATIONAL ASSURANCE NEEDED' : ''}`,
+      `  Money at risk ${pad(y.money_at_risk.total.pounds, 21)}${assuranceFlag(y.money_at_risk)}`,
     );
     if (y.money_at_risk.national_assurance_needed) out.push(`    ${y.money_at_risk.reason}`);
     if (y.flow_through) {
@@ -144,4 +144,10 @@ function toCsv(rows: string[][]): string {
   return rows
     .map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(','))
     .join('\n');
+}
+
+/** Flags money at risk beyond the national schemes: assured, or still needing assurance. */
+function assuranceFlag(r: { national_assurance_needed: boolean; national_assurance_given: boolean }): string {
+  if (!r.national_assurance_needed) return '';
+  return r.national_assurance_given ? '  (nationally assured)' : '  NATIONAL ASSURANCE NEEDED';
 }

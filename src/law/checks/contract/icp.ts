@@ -24,8 +24,3 @@ export function isStatutory(p: Provider): boolean {
 export function servicesProvidedBy(a: Arrangement, providerId: string): string[] {
   return a.services.filter((s) => s.provider === providerId).map((s) => s.service);
 }
-
-/** Whether an amount in pounds written as text is more than nothing, without floating point. */
-export function isPositiveAmount(pounds: string): boolean {
-  return !pounds.startsWith('-') && /[1-9]/.test(pounds);
-}

@@ -1,6 +1,6 @@
 import { type Check, finding } from '../../finding.ts';
 import { inForceOn } from '../in-force.ts';
-import { isPositiveAmount, leadProvider } from './icp.ts';
+import { leadProvider } from './icp.ts';
 
 /**
  * Money put at risk on local indicators beyond the national schemes must pass national
@@ -9,14 +9,15 @@ import { isPositiveAmount, leadProvider } from './icp.ts';
  */
 export const localMoneyAtRisk: Check = (ctx) => {
   const rule = 'contract.incentives.local-at-risk';
-  const at = ctx.arrangement.incentives;
-  if (!inForceOn(ctx, rule) || !at?.local_indicators_at_risk) return [];
-  if (!isPositiveAmount(at.local_indicators_at_risk) || at.national_assurance === true) return [];
+  const payment = ctx.arrangement.payment;
+  const atRisk = (payment?.local_indicators ?? []).filter((x) => !/^0+(\.0+)?%$/.test(x.at_risk));
+  if (!inForceOn(ctx, rule) || !atRisk.length || payment?.national_assurance === true) return [];
+  const named = atRisk.map((x) => `${x.name ?? x.id} (${x.at_risk})`).join(', ');
   return [
     finding(ctx, rule, {
       severity: 'error',
-      message: `${at.local_indicators_at_risk} is put at risk on local indicators added to the national incentive schemes, but it has not passed national assurance. Extra money at risk must be assured nationally before the contract is awarded, so the ICP's financial risk stays sustainable.`,
-      path: 'incentives.national_assurance',
+      message: `Money is put at risk on local indicators added to the national incentive schemes — ${named} of the in-scope value — but it has not passed national assurance. Extra money at risk must be assured nationally before the contract is awarded, so the ICP's financial risk stays sustainable. Record payment.national_assurance: true once it has.`,
+      path: 'payment.national_assurance',
     }),
   ];
 };
