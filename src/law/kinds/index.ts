@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contractKinds } from './contract.ts';
 import { functionsKinds } from './functions.ts';
+import { lifecycleKinds } from './lifecycle.ts';
 import { parameterKind } from './parameter.ts';
 import { poolingKinds } from './pooling.ts';
 import { systemKinds } from './system.ts';
@@ -12,6 +13,7 @@ export const kinds = {
   ...poolingKinds,
   ...contractKinds,
   ...systemKinds,
+  ...lifecycleKinds,
 };
 
 export type KindName = keyof typeof kinds;
