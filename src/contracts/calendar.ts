@@ -45,7 +45,7 @@ export function obligationSchedule(rulebook: Rulebook, state: ContractState): Om
       key,
       due,
       ...(met_on ? { met_on } : {}),
-      citations: rulebook.resolve(version.cite),
+      citations: citationsOf(rulebook, version),
     });
   };
 
@@ -101,6 +101,18 @@ export function obligationSchedule(rulebook: Rulebook, state: ContractState): Om
     }
   }
   return sortObligations(out);
+}
+
+const resolved = new WeakMap<object, ResolvedCitation[]>();
+
+/** A version's citations resolved once: a calendar repeats the same few rules many times. */
+function citationsOf(rulebook: Rulebook, version: RuleVersion<'lifecycle-obligation'>): ResolvedCitation[] {
+  let cites = resolved.get(version);
+  if (!cites) {
+    cites = rulebook.resolve(version.cite);
+    resolved.set(version, cites);
+  }
+  return cites;
 }
 
 /**
