@@ -2,7 +2,7 @@ import { formatDate, type IsoDate } from '../law/date.ts';
 import type { TransitionCondition } from '../law/kinds/lifecycle.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import { obligationSchedule } from './calendar.ts';
-import { addMonths } from './dates.ts';
+import { addDays, addMonths } from './dates.ts';
 import type { ContractEvent, EventOf, EventType } from './events.ts';
 import type { ContractState, IsapCheckpoint } from './state.ts';
 
@@ -72,7 +72,7 @@ function noticeLongEnough(
   const earliest = addMonths(given, months);
   if (effective >= earliest) return ok;
   return no(
-    `${whose} notice period is ${months} month${months === 1 ? '' : 's'}, so notice given on ${formatDate(given)} can take effect on ${formatDate(earliest)} at the earliest, not ${formatDate(effective)}`,
+    `${whose} is ${months} month${months === 1 ? '' : 's'}, so notice given on ${formatDate(given)} can take effect on ${formatDate(earliest)} at the earliest, not ${formatDate(effective)}`,
   );
 }
 
@@ -148,7 +148,7 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
     if (!regime) return no(`no procurement regime in Concordat's rulebook covers ${formatDate(e.on)}`);
     if (regime.version.routes.includes(e.route)) return ok;
     return no(
-      `'${e.route}' is not a route under ${regime.entry.title.toLowerCase()} on ${formatDate(e.on)}; the routes are ${regime.version.routes.join(', ')}`,
+      `'${e.route}' is not a procurement route on ${formatDate(e.on)} (${regime.entry.title}); the routes are ${regime.version.routes.join(', ')}`,
       regime.entry.id,
     );
   },
@@ -158,7 +158,7 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
     if (!pb) return no('no preferred bidder has been notified, so the standstill has not started');
     if (event.on >= pb.standstill_ends) return ok;
     return no(
-      `the standstill after the notice of ${formatDate(pb.on)} runs until ${formatDate(pb.standstill_ends)} is reached; the contract cannot be entered into before then`,
+      `the standstill after the notice of ${formatDate(pb.on)} ends on ${formatDate(addDays(pb.standstill_ends, -1))}; the contract can be entered into from ${formatDate(pb.standstill_ends)}`,
       state.procurement?.regime_rule,
     );
   },
@@ -234,7 +234,7 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
       e.on,
       e.effective,
       e.scope === 'contract' ? n.commissioner_contract_months : n.commissioner_service_months,
-      "the commissioners'",
+      "the commissioners' own notice period",
     );
   },
 
@@ -247,7 +247,7 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
       e.on,
       e.effective,
       e.scope === 'contract' ? n.provider_contract_months : n.provider_service_months,
-      "the ICP's (set by the commissioners)",
+      'the notice the commissioners set for the ICP',
     );
   },
 
@@ -310,6 +310,13 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
       ? no(`practice ${e.practice.ods} is already ${mode === 'full' ? 'fully' : 'partially'} integrated`)
       : ok;
   },
+
+  'primary-medical-in-scope': ({ state }) =>
+    state.particulars.services.some((s) => s.primary_medical && state.services[s.id]?.status !== 'terminated')
+      ? ok
+      : no(
+          'full integration needs primary medical services in the contract’s scope: add one (primary_medical: true) by variation first',
+        ),
 
   'practice-fully-integrated': ({ state, event }) => {
     const e = as(event, 'practice-reactivated');

@@ -248,7 +248,7 @@ function effects(rulebook: Rulebook, s: ContractState, event: ContractEvent): st
     case 'procurement-started': {
       const regime = regimeOn(rulebook, e.on);
       if (regime) s.procurement = { regime_rule: regime.entry.id, route: e.route, started: e.on };
-      return `Procurement started (${e.route}) under ${regime?.entry.title ?? 'the regime in force'}`;
+      return `Procurement started by the route '${e.route}'`;
     }
     case 'procurement-abandoned':
       return `Procurement abandoned: ${e.reason}`;

@@ -19,6 +19,12 @@ export const ContractService = z.strictObject({
   name: z.string().min(1),
   kind: ServiceKind,
   commissioner: Id.describe('The commissioner that holds the statutory responsibility for it.'),
+  primary_medical: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Core GP services for fully integrated practices (seed 001, 73); needed before a practice integrates fully.',
+    ),
 });
 export type ContractService = z.infer<typeof ContractService>;
 
@@ -157,9 +163,10 @@ export function provisionsFor(
   on: IsoDate,
   fullGpIntegration: boolean,
 ): { id: string; title: string }[] {
+  const primaryMedical = service.primary_medical && fullGpIntegration;
   return rulebook
     .inForce('contract-provision', on)
     .filter(({ version }) => version.applies_to.includes(service.kind))
-    .filter(({ version }) => !version.only_with_full_gp_integration || fullGpIntegration)
+    .filter(({ version }) => !version.only_with_full_gp_integration || primaryMedical)
     .map(({ entry }) => ({ id: entry.id, title: entry.title }));
 }

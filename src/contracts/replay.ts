@@ -48,7 +48,7 @@ export function report(rulebook: Rulebook, name: string, state: ContractState, o
     next_due: nextDue(rulebook, state, on),
     provisions: state.particulars.services.map((s) => ({
       service: s.id,
-      provisions: provisionsFor(rulebook, s, on, full && s.kind === 'healthcare'),
+      provisions: provisionsFor(rulebook, s, on, full),
     })),
     incentives: years.map((year) => ({
       year,

@@ -20,7 +20,7 @@ export function parseOn(value: string | undefined): string {
   return value;
 }
 
-function print(format: string, json: unknown, text: () => string): void {
+export function print(format: string, json: unknown, text: () => string): void {
   process.stdout.write(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
 }
 

@@ -45,6 +45,7 @@ export const TransitionCondition = z.enum([
   'third-party-activity-permitted',
   'integration-agreement-complete',
   'practice-not-integrated',
+  'primary-medical-in-scope',
   'practice-fully-integrated',
   'practice-partially-integrated',
   'obligation-exists',
