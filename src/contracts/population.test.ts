@@ -89,3 +89,12 @@ describe('population served (seed 001, 34)', () => {
     ).toBe('lifecycle.gp.partial');
   });
 });
+
+describe('full integration needs primary medical services in scope', () => {
+  it('refuses a fully integrating practice when the contract has no primary medical service', () => {
+    const r = replay([...toLive, { ...full, on: '2020-05-01' } as ContractEventInput], '2020-06-01', {
+      services: [{ id: 'community', name: 'Community health', kind: 'healthcare', commissioner: 'ccg' }],
+    });
+    expect(r.state.refusals[0]?.reason).toMatch(/primary medical services/);
+  });
+});
