@@ -52,8 +52,8 @@ describe('example contracts', () => {
       '2026-06-30',
     );
     expect(r.state.refusals.map((x) => x.rule)).toEqual([
-      'lifecycle.regime.psr-2023',
-      'lifecycle.regime.psr-2023',
+      'system.procurement.psr-2023',
+      'system.procurement.psr-2023',
       'lifecycle.subcontract.approve',
       'lifecycle.obligation.guarantee',
       'lifecycle.third-party-contracts',

@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerContract } from './commands/contract.ts';
+import { registerMatrix } from './commands/matrix.ts';
+import { registerMoney } from './commands/money.ts';
+import { registerPooling } from './commands/pooling.ts';
+import { registerPopulation } from './commands/population.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
 const program = new Command()
@@ -15,6 +19,10 @@ program
 
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
+registerMatrix(program);
+registerPooling(program);
+registerMoney(program);
+registerPopulation(program);
 registerContract(program);
 
 await program.parseAsync(process.argv);

@@ -1,15 +1,7 @@
 import type { IsoDate } from '../law/date.ts';
 import type { ResolvedCitation, Rulebook, RuleVersion } from '../law/rulebook.ts';
-import {
-  addDays,
-  addMonths,
-  addYears,
-  financialYearEnd,
-  financialYearOf,
-  maxDate,
-  minDate,
-  monthEnd,
-} from './dates.ts';
+import { yearEnd, yearOf } from '../money/calendar.ts';
+import { addDays, addMonths, addYears, maxDate, minDate, monthEnd } from './dates.ts';
 import { type ContractState, obligationKey } from './state.ts';
 
 export type ObligationStatus = 'met' | 'met-late' | 'overdue' | 'due' | 'upcoming';
@@ -72,10 +64,11 @@ export function obligationSchedule(rulebook: Rulebook, state: ContractState): Om
         }
         break;
       case 'after-each-financial-year': {
-        const first = Number(financialYearOf(window.start).slice(0, 4));
-        const last = Number(financialYearOf(window.last).slice(0, 4));
+        const first = Number(yearOf(window.start).slice(0, 4));
+        const last = Number(yearOf(window.last).slice(0, 4));
         for (let y = first; y <= last; y++) {
-          add(entry.id, financialYearOf(`${y}-04-01`), addMonths(financialYearEnd(y), months));
+          const year = yearOf(`${y}-04-01`);
+          add(entry.id, year, addMonths(yearEnd(year), months));
         }
         break;
       }
@@ -192,5 +185,5 @@ function quarterStart(date: IsoDate): IsoDate {
 function quarterName(start: IsoDate): string {
   const month = Number(start.slice(5, 7));
   const quarter = month >= 4 ? (month - 4) / 3 + 1 : 4;
-  return `${financialYearOf(start)} Q${quarter}`;
+  return `${yearOf(start)} Q${quarter}`;
 }

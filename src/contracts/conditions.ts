@@ -1,6 +1,7 @@
 import { formatDate, type IsoDate } from '../law/date.ts';
 import type { TransitionCondition } from '../law/kinds/lifecycle.ts';
 import type { Rulebook } from '../law/rulebook.ts';
+import { ratioAtLeast } from './amounts.ts';
 import { obligationSchedule } from './calendar.ts';
 import { addDays, addMonths } from './dates.ts';
 import type { ContractEvent, EventOf, EventType } from './events.ts';
@@ -41,7 +42,7 @@ function isapPassed(state: ContractState, checkpoint: IsapCheckpoint, label: str
   );
 }
 
-/** The regime (rulebook/lifecycle/procurement.yaml) in force on a date. */
+/** The procurement regime (rulebook/system/procurement.yaml) in force on a date. */
 export function regimeOn(rulebook: Rulebook, on: IsoDate) {
   return rulebook.inForce('procurement-regime', on)[0];
 }
@@ -146,9 +147,10 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
     const e = as(event, 'procurement-started');
     const regime = regimeOn(rulebook, e.on);
     if (!regime) return no(`no procurement regime in Concordat's rulebook covers ${formatDate(e.on)}`);
-    if (regime.version.routes.includes(e.route)) return ok;
+    const routes = regime.version.routes.map((r) => r.route);
+    if (routes.includes(e.route)) return ok;
     return no(
-      `'${e.route}' is not a procurement route on ${formatDate(e.on)} (${regime.entry.title}); the routes are ${regime.version.routes.join(', ')}`,
+      `'${e.route}' is not a procurement route on ${formatDate(e.on)} (${regime.entry.title}); the routes are ${routes.join(', ')}`,
       regime.entry.id,
     );
   },
@@ -431,11 +433,3 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
       : no("neither the contract nor any service has been ended for the ICP's default");
   },
 };
-
-/** assets / liabilities ≥ minimum, exactly: compares assets × 10^k with minimum × 10^k × liabilities. */
-function ratioAtLeast(assets: number, liabilities: number, minimum: string): boolean {
-  if (liabilities <= 0) return true;
-  const [whole = '0', fraction = ''] = minimum.split('.');
-  const scale = 10n ** BigInt(fraction.length);
-  return BigInt(assets) * scale >= BigInt(whole + fraction) * BigInt(liabilities);
-}

@@ -1,8 +1,10 @@
 import type { IsoDate } from '../law/date.ts';
 
 /**
- * Date arithmetic for contracts on plain integers (the Temporal polyfill is exact but too
- * slow for calendars of hundreds of due dates; dates.test.ts checks these against it).
+ * Date arithmetic for contracts on plain integers. src/money/calendar.ts has addMonths and
+ * addDays with the same month-end policy on the Temporal polyfill, which is exact but costs
+ * about 0.1 ms a call — too slow for calendars of hundreds of due dates replayed after every
+ * event; dates.test.ts checks these against Temporal.
  * Months are added the calendar way and a day that does not exist in the target month is
  * clamped to its last day (31 January + 1 month = 28 or 29 February), so notice periods and
  * due dates are never longer than written.
@@ -42,18 +44,6 @@ export function addWorkingDays(date: IsoDate, count: number): IsoDate {
 export function monthEnd(date: IsoDate): IsoDate {
   const [y, m] = parts(date);
   return format(y, m, daysInMonth(y, m));
-}
-
-/** The financial year (1 April to 31 March) a date falls in, written 2025/26. */
-export function financialYearOf(date: IsoDate): string {
-  const [y, m] = parts(date);
-  const startYear = m >= 4 ? y : y - 1;
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
-
-/** 31 March that ends the financial year starting in `startYear`. */
-export function financialYearEnd(startYear: number): IsoDate {
-  return `${startYear + 1}-03-31`;
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Procurement } from '../law/arrangement.ts';
 import { IsoDate } from '../law/date.ts';
 import { Actor } from '../law/kinds/lifecycle.ts';
 import { DecimalText, PoundsText } from './amounts.ts';
@@ -31,7 +32,7 @@ const Practice = {
 export const ContractEvent = z.discriminatedUnion('type', [
   event('intention-advertised', {}),
   event('isap-before-procurement', { outcome: Outcome }),
-  event('procurement-started', { route: z.string().min(1) }),
+  event('procurement-started', { route: Procurement.shape.route }),
   event('procurement-abandoned', { reason: z.string().min(1) }),
   event('preferred-bidder-selected', { bidder: z.string().min(1) }),
   event('isap-preferred-bidder', { outcome: Outcome }),

@@ -33,7 +33,7 @@ const body: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   }),
   fc.record({
     type: fc.constant('procurement-started'),
-    route: fc.constantFrom('light-touch-open', 'competitive', 'made-up'),
+    route: fc.constantFrom('competitive', 'single-bidder-after-advert', 'most-suitable-provider'),
   }),
   fc.record({ type: fc.constant('procurement-abandoned'), reason: fc.constant('No bids') }),
   fc.record({ type: fc.constant('preferred-bidder-selected'), bidder: fc.constant('Trust') }),

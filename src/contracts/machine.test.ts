@@ -19,7 +19,7 @@ describe('procurement and award', () => {
       'mobilising',
       'live',
     ]);
-    expect(r.state.procurement?.regime_rule).toBe('lifecycle.regime.pcr-2015');
+    expect(r.state.procurement?.regime_rule).toBe('system.procurement.pcr-2015');
   });
 
   it('refuses an event in the wrong phase with the reason and the rule', () => {
@@ -38,7 +38,12 @@ describe('procurement and award', () => {
   it('refuses procurement before the ISAP checkpoint is passed', () => {
     const events = toLive.slice(0, 1).concat([
       { on: '2018-10-01', type: 'isap-before-procurement', by: 'nhs-england', outcome: 'not-passed' },
-      { on: '2018-11-01', type: 'procurement-started', by: 'commissioner', route: 'light-touch-open' },
+      {
+        on: '2018-11-01',
+        type: 'procurement-started',
+        by: 'commissioner',
+        route: 'single-bidder-after-advert',
+      },
     ]);
     const r = replay(events, '2019-01-01');
     expect(r.state.phase).toBe('advertised');
@@ -54,19 +59,24 @@ describe('procurement and award', () => {
         route: 'most-suitable-provider',
       },
     ]);
-    expect(refusalOf(psrRouteIn2018)[0]?.rule).toBe('lifecycle.regime.pcr-2015');
+    expect(refusalOf(psrRouteIn2018)[0]?.rule).toBe('system.procurement.pcr-2015');
 
     const pcrRouteIn2024: ContractEventInput[] = [
       { on: '2024-01-08', type: 'intention-advertised', by: 'commissioner' },
       { on: '2024-02-01', type: 'isap-before-procurement', by: 'nhs-england', outcome: 'passed' },
-      { on: '2024-03-01', type: 'procurement-started', by: 'commissioner', route: 'light-touch-open' },
+      {
+        on: '2024-03-01',
+        type: 'procurement-started',
+        by: 'commissioner',
+        route: 'single-bidder-after-advert',
+      },
     ];
-    expect(refusalOf(pcrRouteIn2024)[0]?.rule).toBe('lifecycle.regime.psr-2023');
+    expect(refusalOf(pcrRouteIn2024)[0]?.rule).toBe('system.procurement.psr-2023');
     const psr = [
       ...pcrRouteIn2024.slice(0, 2),
       { ...pcrRouteIn2024[2], route: 'competitive' } as ContractEventInput,
     ];
-    expect(replay(psr, '2024-03-02').state.procurement?.regime_rule).toBe('lifecycle.regime.psr-2023');
+    expect(replay(psr, '2024-03-02').state.procurement?.regime_rule).toBe('system.procurement.psr-2023');
   });
 
   it('refuses award during a 10 calendar-day PCR standstill and allows it on the 11th day', () => {
@@ -76,7 +86,7 @@ describe('procurement and award', () => {
       { on: '2019-06-13', type: 'contract-awarded', by: 'commissioner', legal_advice_taken: true },
     ] as ContractEventInput[];
     const [refusal] = refusalOf(early);
-    expect(refusal?.rule).toBe('lifecycle.regime.pcr-2015');
+    expect(refusal?.rule).toBe('system.procurement.pcr-2015');
     expect(refusal?.reason).toMatch(/14 June 2019/);
     expect(replay(toLive.slice(0, 6), '2019-06-14').state.phase).toBe('awarded');
   });
@@ -92,7 +102,7 @@ describe('procurement and award', () => {
     ];
     const r = replay(events, '2024-06-30', { start: '2025-04-01', end: '2035-03-31' });
     expect(r.state.preferred_bidder?.standstill_ends).toBe('2024-06-20');
-    expect(r.state.refusals[0]?.rule).toBe('lifecycle.regime.psr-2023');
+    expect(r.state.refusals[0]?.rule).toBe('system.procurement.psr-2023');
   });
 
   it('refuses award without legal advice on keeping statutory functions', () => {
@@ -103,7 +113,7 @@ describe('procurement and award', () => {
   it('flags a term longer than 10 years without refusing it', () => {
     const r = replay(toLive, '2020-04-01', { end: '2030-04-01' });
     expect(r.state.phase).toBe('live');
-    expect(r.state.flags[0]?.rule).toBe('lifecycle.award');
+    expect(r.state.flags[0]?.rule).toBe('contract.term.maximum-years');
     expect(replay(toLive, '2020-04-01').state.flags).toEqual([]);
   });
 
@@ -415,7 +425,7 @@ describe('suspension and variation', () => {
       '2021-01-05',
     );
     expect(r.state.services.urgent?.status).toBe('active');
-    expect(r.state.flags[0]?.rule).toBe('lifecycle.variation');
+    expect(r.state.flags[0]?.rule).toBe('contract.term.maximum-years');
     expect(r.state.particulars.end).toBe('2032-03-31');
   });
 });

@@ -1,11 +1,12 @@
 import { formatDate, type IsoDate } from '../law/date.ts';
 import type { ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { Rulebook, RuleEntry, RuleVersion } from '../law/rulebook.ts';
+import { zero } from '../money/pence.ts';
 import { compareDecimal } from './amounts.ts';
 import { conditions, regimeOn } from './conditions.ts';
 import { addDays, addWorkingDays, addYears, maxDate } from './dates.ts';
 import type { ContractEvent } from './events.ts';
-import { maxTermYears, termTooLong } from './particulars.ts';
+import { termLongerThan } from './particulars.ts';
 import { type ContractState, obligationKey, type Refusal } from './state.ts';
 
 type Transition = { entry: RuleEntry<'lifecycle-transition'>; version: RuleVersion<'lifecycle-transition'> };
@@ -253,16 +254,7 @@ function effects(rulebook: Rulebook, s: ContractState, event: ContractEvent): st
     case 'procurement-abandoned':
       return `Procurement abandoned: ${e.reason}`;
     case 'preferred-bidder-selected': {
-      const regime = s.procurement ? rulebook.entry(s.procurement.regime_rule) : undefined;
-      const v =
-        regime && s.procurement
-          ? rulebook.versionOn(regime as RuleEntry<'procurement-regime'>, s.procurement.started)
-          : undefined;
-      const last = v
-        ? v.standstill_counting === 'working'
-          ? addWorkingDays(e.on, v.standstill_days)
-          : addDays(e.on, v.standstill_days)
-        : e.on;
+      const last = standstillLastDay(rulebook, s, e.on);
       s.preferred_bidder = { name: e.bidder, on: e.on, standstill_ends: addDays(last, 1) };
       return `${e.bidder} named preferred bidder; standstill until ${formatDate(last)}`;
     }
@@ -271,7 +263,7 @@ function effects(rulebook: Rulebook, s: ContractState, event: ContractEvent): st
       s.legal_advice_taken = e.legal_advice_taken;
       for (const svc of s.particulars.services)
         s.services[svc.id] = { status: 'active', since: s.particulars.start };
-      flagLongTerm(s, e.on, 'lifecycle.award', s.particulars.end);
+      flagLongTerm(rulebook, s, e.on, s.particulars.end);
       return `Contract awarded to ${s.preferred_bidder?.name ?? s.particulars.provider.name}, ${formatDate(s.particulars.start)} to ${formatDate(s.particulars.end)}`;
     }
     case 'mobilisation-started':
@@ -288,7 +280,7 @@ function effects(rulebook: Rulebook, s: ContractState, event: ContractEvent): st
       if (e.new_end) {
         p.end = e.new_end;
         s.end_varied_on = e.on;
-        flagLongTerm(s, e.on, 'lifecycle.variation', e.new_end);
+        flagLongTerm(rulebook, s, e.on, e.new_end);
       }
       if (e.notice_periods) p.notice_periods = { ...p.notice_periods, ...e.notice_periods };
       s.variations.push({ on: e.on, description: e.description });
@@ -505,7 +497,7 @@ function effects(rulebook: Rulebook, s: ContractState, event: ContractEvent): st
         value: e.value,
         target: ind.target,
         met,
-        incentive_pence: met ? ind.annual_incentive : 0,
+        incentive_pence: met ? ind.annual_incentive : zero,
         recorded_on: e.on,
       });
       return `${ind.title} ${e.year}: ${e.value} against ${ind.target} (${met ? 'met' : 'missed'})`;
@@ -564,6 +556,27 @@ function effects(rulebook: Rulebook, s: ContractState, event: ContractEvent): st
   }
 }
 
+/**
+ * The last day of the standstill after a notice on `notice`: the Provider Selection Regime's
+ * working days where the regime gives them, otherwise the PCR 2015 calendar days in force
+ * when the procurement started (lifecycle.standstill.pcr-2015); none if neither applies.
+ */
+function standstillLastDay(rulebook: Rulebook, s: ContractState, notice: IsoDate): IsoDate {
+  const started = s.procurement?.started ?? notice;
+  const regime = s.procurement
+    ? rulebook.versionOn(
+        rulebook.entry(s.procurement.regime_rule) as RuleEntry<'procurement-regime'>,
+        started,
+      )
+    : undefined;
+  if (regime?.standstill_working_days) return addWorkingDays(notice, regime.standstill_working_days);
+  const pcr = rulebook.versionOn(
+    rulebook.entry('lifecycle.standstill.pcr-2015') as RuleEntry<'parameter'>,
+    started,
+  );
+  return pcr ? addDays(notice, Number(pcr.value)) : notice;
+}
+
 function offsetDays(rulebook: Rulebook, rule: string, on: IsoDate): number {
   return rulebook.require(rule, on, 'lifecycle-obligation').offset_days ?? 0;
 }
@@ -593,12 +606,15 @@ function addBreach(
   return breach;
 }
 
-function flagLongTerm(s: ContractState, on: IsoDate, rule: string, end: IsoDate): void {
-  if (termTooLong(s.particulars.start, end)) {
-    s.flags.push({
-      on,
-      rule,
-      message: `the term from ${formatDate(s.particulars.start)} to ${formatDate(end)} is longer than the ${maxTermYears} years the ICP Contract envisages`,
-    });
-  }
+/** A term longer than the national guidance contemplates is flagged, not refused (contract.term.maximum-years). */
+function flagLongTerm(rulebook: Rulebook, s: ContractState, on: IsoDate, end: IsoDate): void {
+  const rule = 'contract.term.maximum-years';
+  const entry = rulebook.entry(rule) as RuleEntry<'parameter'>;
+  const years = rulebook.versionOn(entry, on)?.value;
+  if (years === undefined || !termLongerThan(s.particulars.start, end, Number(years))) return;
+  s.flags.push({
+    on,
+    rule,
+    message: `the term from ${formatDate(s.particulars.start)} to ${formatDate(end)} is longer than the ${years} years the ICP Contract guidance contemplates`,
+  });
 }

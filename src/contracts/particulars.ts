@@ -103,9 +103,6 @@ export const Particulars = z.strictObject({
 });
 export type Particulars = z.infer<typeof Particulars>;
 
-/** The longest term the seed envisages; a longer one is flagged, not refused (seed 001, 32). */
-export const maxTermYears = 10;
-
 /** Cross-field checks a schema cannot express; each names the field and how to fix it. */
 export function checkParticulars(p: Particulars): void {
   if (p.end < p.start) {
@@ -151,9 +148,9 @@ export function checkParticulars(p: Particulars): void {
   }
 }
 
-/** True when the term runs past 10 years from its start. */
-export function termTooLong(start: IsoDate, end: IsoDate): boolean {
-  return end > addDays(addYears(start, maxTermYears), -1);
+/** True when the term runs past `years` years from its start. */
+export function termLongerThan(start: IsoDate, end: IsoDate, years: number): boolean {
+  return end > addDays(addYears(start, years), -1);
 }
 
 /** The provisions (rulebook/lifecycle/provisions.yaml) that apply to a service on a date. */

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
+import { type Pence, sum } from '../money/pence.ts';
 import { complianceCalendar, nextDue, type Obligation } from './calendar.ts';
 import type { ContractFile } from './contract-file.ts';
 import { advanceTo, applyEvent } from './machine.ts';
@@ -17,7 +18,7 @@ export interface ContractReport {
   obligations: Obligation[];
   next_due: Obligation[];
   provisions: { service: string; provisions: { id: string; title: string }[] }[];
-  incentives: { year: string; earned_pence: number; available_pence: number }[];
+  incentives: { year: string; earned_pence: Pence; available_pence: Pence }[];
 }
 
 /**
@@ -37,7 +38,7 @@ export function replayContract(rulebook: Rulebook, contract: ContractFile, on: I
 export function report(rulebook: Rulebook, name: string, state: ContractState, on: IsoDate): ContractReport {
   const full = Object.values(state.practices).some((p) => p.periods.some((x) => x.mode === 'full'));
   const years = [...new Set(state.indicator_results.map((r) => r.year))].sort();
-  const available = state.particulars.indicators.reduce((n, i) => n + i.annual_incentive, 0);
+  const available = sum(state.particulars.indicators.map((i) => i.annual_incentive));
   return {
     contract: name,
     on,
@@ -52,9 +53,7 @@ export function report(rulebook: Rulebook, name: string, state: ContractState, o
     })),
     incentives: years.map((year) => ({
       year,
-      earned_pence: state.indicator_results
-        .filter((r) => r.year === year)
-        .reduce((n, r) => n + r.incentive_pence, 0),
+      earned_pence: sum(state.indicator_results.filter((r) => r.year === year).map((r) => r.incentive_pence)),
       available_pence: available,
     })),
   };

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../law/date.ts';
 import type { Actor, ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { ResolvedCitation } from '../law/rulebook.ts';
+import type { Pence } from '../money/pence.ts';
 import type { Particulars } from './particulars.ts';
 
 export type IsapCheckpoint = 'before-procurement' | 'preferred-bidder' | 'before-service-start';
@@ -28,7 +29,7 @@ export interface SubcontractState {
   subcontractor: string;
   services: string[];
   key: boolean;
-  value_pence?: number;
+  value_pence?: Pence;
   status: SubcontractStatus;
   proposed_on: IsoDate;
   approved_on?: IsoDate;
@@ -87,7 +88,7 @@ export interface IndicatorResult {
   value: string;
   target: string;
   met: boolean;
-  incentive_pence: number;
+  incentive_pence: Pence;
   recorded_on: IsoDate;
 }
 
@@ -157,15 +158,15 @@ export interface ContractState {
   breaches: Breach[];
   remedial_plans: Record<string, RemedialPlan>;
   indicator_results: IndicatorResult[];
-  withheld: { on: IsoDate; plan: string; amount_pence: number }[];
-  compensation_claims: { on: IsoDate; costs_pence: number; recommissioning_pence: number }[];
+  withheld: { on: IsoDate; plan: string; amount_pence: Pence }[];
+  compensation_claims: { on: IsoDate; costs_pence: Pence; recommissioning_pence: Pence }[];
   financial_positions: {
     on: IsoDate;
-    net_worth_pence: number;
-    current_assets_pence: number;
-    current_liabilities_pence: number;
+    net_worth_pence: Pence;
+    current_assets_pence: Pence;
+    current_liabilities_pence: Pence;
   }[];
-  distributions: { on: IsoDate; amount_pence: number }[];
+  distributions: { on: IsoDate; amount_pence: Pence }[];
   collateral: { asset: string; approved_on?: IsoDate; granted_on?: IsoDate }[];
   third_party_activities: { on: IsoDate; third_party: string; activity: string }[];
   event_obligations: EventObligation[];

@@ -2,13 +2,7 @@ import type { Obligation } from '../../contracts/calendar.ts';
 import { describePhase } from '../../contracts/machine.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import { formatDate } from '../../law/date.ts';
-
-/** £1,234,567.89 from integer pence, for display only (integer arithmetic, no floats). */
-function pounds(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(pence);
-  return `${sign}£${Math.floor(abs / 100).toLocaleString('en-GB')}.${String(abs % 100).padStart(2, '0')}`;
-}
+import { formatPounds, type Pence } from '../../money/pence.ts';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -86,7 +80,9 @@ export function describeContract(r: ContractReport): string {
   if (r.incentives.length || s.breaches.length || Object.keys(s.remedial_plans).length || s.withheld.length) {
     lines.push('', 'Performance');
     for (const i of r.incentives)
-      lines.push(`  ${i.year}: incentives earned ${pounds(i.earned_pence)} of ${pounds(i.available_pence)}`);
+      lines.push(
+        `  ${i.year}: incentives earned ${formatPounds(i.earned_pence)} of ${formatPounds(i.available_pence)}`,
+      );
     for (const b of s.breaches) {
       lines.push(
         `  Breach ${b.id} (${formatDate(b.on)}) of ${b.condition}${b.material ? ', material' : ''}${b.persistent ? ', persistent' : ''}: ${b.description}`,
@@ -101,7 +97,7 @@ export function describeContract(r: ContractReport): string {
       lines.push(`  Remedial plan ${plan.id}, due ${formatDate(plan.due)}: ${state}`);
     }
     for (const w of s.withheld)
-      lines.push(`  Withheld ${pounds(w.amount_pence)} on ${formatDate(w.on)} (plan ${w.plan})`);
+      lines.push(`  Withheld ${formatPounds(w.amount_pence)} on ${formatDate(w.on)} (plan ${w.plan})`);
   }
 
   const open = r.obligations.filter((o) => o.status === 'overdue' || o.status === 'due');

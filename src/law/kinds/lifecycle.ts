@@ -82,13 +82,6 @@ export const lifecycleKinds = {
     conditions: z.array(TransitionCondition).default([]),
     summary: z.string().min(1),
   }),
-  /** A procurement regime: the routes it allows and the standstill before award. */
-  'procurement-regime': z.object({
-    routes: z.array(z.string().regex(/^[a-z]+(-[a-z]+)*$/)).min(1),
-    standstill_days: z.number().int().positive(),
-    standstill_counting: z.enum(['calendar', 'working']),
-    summary: z.string().min(1),
-  }),
   /** Something a party must do (and hand over) on a schedule while the contract runs. */
   'lifecycle-obligation': z.object({
     who: z.enum(['provider', 'commissioner']),
