@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { describe, expect, it, vi } from 'vitest';
+import { registerContract } from '../src/cli/commands/contract.ts';
 import { readContractFile } from '../src/contracts/contract-file.ts';
 import { eventTypes } from '../src/contracts/events.ts';
 import { populationServed } from '../src/contracts/population.ts';
@@ -74,26 +75,35 @@ describe('example contracts', () => {
 });
 
 describe('concordat contract', () => {
-  const run = (...args: string[]) => {
+  /** Runs the command in process (the full CLI loads every capability, which is slow to start). */
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const write = (chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    };
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(write);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(write);
     try {
-      return {
-        code: 0,
-        out: execFileSync('node', ['bin/concordat.js', 'contract', ...args], { encoding: 'utf8' }),
-      };
-    } catch (e) {
-      const err = e as { status: number; stdout: string; stderr: string };
-      return { code: err.status, out: err.stdout + err.stderr };
+      const program = new Command().exitOverride();
+      registerContract(program);
+      await program.parseAsync(['node', 'concordat', 'contract', ...args]);
+      return { code: process.exitCode, out: out.join('') };
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+      process.exitCode = undefined;
     }
   };
 
-  it('prints JSON, exits 1 when events were refused and 2 on a bad date', () => {
-    const json = run('examples/contracts/dudley-icp.yaml', '--on', '2021-06-30', '--format', 'json');
+  it('prints JSON, exits 1 when events were refused and 2 on a bad date', async () => {
+    const json = await run('examples/contracts/dudley-icp.yaml', '--on', '2021-06-30', '--format', 'json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out).state.phase).toBe('live');
-    const refused = run('examples/contracts/gp-federation-refused-events.yaml', '--on', '2026-06-30');
+    const refused = await run('examples/contracts/gp-federation-refused-events.yaml', '--on', '2026-06-30');
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/REFUSED .*\[lifecycle\.subcontract\.approve\]/);
-    const bad = run('examples/contracts/dudley-icp.yaml', '--on', '2021-02-30');
+    const bad = await run('examples/contracts/dudley-icp.yaml', '--on', '2021-02-30');
     expect(bad.code).toBe(2);
     expect(bad.out).toMatch(/--on/);
   });

@@ -158,8 +158,11 @@ function endContract(
     }
   }
   for (const [id, s] of Object.entries(state.services)) {
-    if (s.status !== 'terminated')
-      state.services[id] = { status: 'terminated', since: on, for_default: s.for_default ?? forDefault };
+    if (s.status === 'terminated') continue;
+    state.services[id] =
+      how === 'expiry'
+        ? { status: 'expired', since: on }
+        : { status: 'terminated', since: on, for_default: s.for_default ?? forDefault };
   }
   enterPhase(state, 'exit', on, rule);
   const full = Object.values(state.practices).filter(

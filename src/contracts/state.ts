@@ -6,7 +6,7 @@ import type { Particulars } from './particulars.ts';
 
 export type IsapCheckpoint = 'before-procurement' | 'preferred-bidder' | 'before-service-start';
 
-export type ServiceStatus = 'active' | 'suspended' | 'terminating' | 'terminated';
+export type ServiceStatus = 'active' | 'suspended' | 'terminating' | 'terminated' | 'expired';
 
 export interface ServiceState {
   status: ServiceStatus;
