@@ -57,7 +57,7 @@ describe('example contracts', () => {
       'system.procurement.psr-2023',
       'lifecycle.subcontract.approve',
       'lifecycle.obligation.guarantee',
-      'lifecycle.third-party-contracts',
+      'functions.activity.third-party-contracts',
       'lifecycle.safeguard.distribution',
       'lifecycle.termination.by-provider',
     ]);

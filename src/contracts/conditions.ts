@@ -1,6 +1,6 @@
 import { formatDate, type IsoDate } from '../law/date.ts';
 import type { TransitionCondition } from '../law/kinds/lifecycle.ts';
-import type { Rulebook } from '../law/rulebook.ts';
+import type { Rulebook, RuleEntry } from '../law/rulebook.ts';
 import { ratioAtLeast } from './amounts.ts';
 import { obligationSchedule } from './calendar.ts';
 import { addDays, addMonths } from './dates.ts';
@@ -282,17 +282,23 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
       : no(`subcontract '${e.subcontract}' is ${s.status}`);
   },
 
-  'third-party-activity-permitted': ({ event }) => {
+  'third-party-activity-permitted': ({ rulebook, event }) => {
+    // What the ICP may and may not do is the functions rulebook's (functions.activity.third-party-contracts).
     const e = as(event, 'third-party-contract-activity');
-    const allowed = ['receive-notifications', 'receive-reports', 'analyse-data'];
-    if (allowed.includes(e.activity)) return ok;
-    const what: Record<string, string> = {
-      'negotiate-terms': 'discuss contract terms with',
-      'discuss-performance': 'discuss performance with',
-      'take-contractual-action': 'take contractual action against',
-    };
+    const rule = 'functions.activity.third-party-contracts';
+    const version = rulebook.versionOn(rulebook.entry(rule) as RuleEntry<'commissioning-activity'>, e.on);
+    if (!version) return no(`no rule on third-party contracts is in force on ${formatDate(e.on)}`, rule);
+    if (version.may.some((a) => a.id === e.activity)) return ok;
+    const forbidden = version.may_not.find((a) => a.id === e.activity);
+    if (forbidden) {
+      return no(
+        `the ICP may not ${forbidden.label.charAt(0).toLowerCase()}${forbidden.label.slice(1)} (${e.third_party}): that contract stays with the commissioner; the ICP may only ${version.may.map((a) => a.label.toLowerCase()).join(' and ')}`,
+        rule,
+      );
+    }
     return no(
-      `the ICP may not ${what[e.activity]} ${e.third_party}: that contract stays with the commissioner (the ICP may only receive notifications and reports and analyse data)`,
+      `'${e.activity}' is not a named activity; the ICP may ${version.may.map((a) => a.id).join(', ')} and may not ${version.may_not.map((a) => a.id).join(', ')}`,
+      rule,
     );
   },
 

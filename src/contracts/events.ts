@@ -85,14 +85,7 @@ export const ContractEvent = z.discriminatedUnion('type', [
   event('subcontract-ended', { subcontract: Id }),
   event('third-party-contract-activity', {
     third_party: z.string().min(1),
-    activity: z.enum([
-      'receive-notifications',
-      'receive-reports',
-      'analyse-data',
-      'negotiate-terms',
-      'discuss-performance',
-      'take-contractual-action',
-    ]),
+    activity: z.string().min(1).describe('An action id of functions.activity.third-party-contracts.'),
   }),
   event('practice-integrated-partially', {
     practice: z.strictObject(Practice),

@@ -82,7 +82,7 @@ const body: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record({
     type: fc.constant('third-party-contract-activity'),
     third_party: fc.constant('Acute'),
-    activity: fc.constantFrom('receive-reports', 'negotiate-terms'),
+    activity: fc.constantFrom('receive-third-party-reports', 'negotiate-third-party-terms'),
   }),
   fc.record({
     type: fc.constant('practice-integrated-partially'),

@@ -243,10 +243,15 @@ describe('subcontracts', () => {
         third_party: 'Acute Trust',
         activity: a,
       }) as ContractEventInput;
-    expect(refusalOf(live(activity('analyse-data')))).toEqual([]);
-    for (const bad of ['negotiate-terms', 'discuss-performance', 'take-contractual-action']) {
+    expect(refusalOf(live(activity('analyse-third-party-data')))).toEqual([]);
+    for (const bad of [
+      'negotiate-third-party-terms',
+      'discuss-third-party-performance',
+      'take-contractual-action',
+      'made-up',
+    ]) {
       const [refusal] = refusalOf(live(activity(bad)));
-      expect(refusal?.rule).toBe('lifecycle.third-party-contracts');
+      expect(refusal?.rule).toBe('functions.activity.third-party-contracts');
       expect(refusal?.citations[0]?.source).toBe('ccg-roles-2018');
     }
   });
