@@ -1,8 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { activitiesInForce, activitySlug, resolveActivities } from './activities.ts';
 import { Arrangement, type ArrangementInput } from './arrangement.ts';
+import { askOfFile } from './arrangement-file.ts';
 import { checkArrangement } from './check.ts';
 import { loadRulebook } from './rulebook.ts';
 
@@ -161,5 +165,27 @@ describe('the non-delegation principle', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('bad input found by the rules, reported against the file', () => {
+  it('names the file and line of an unknown action', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'concordat-')), 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: Bad',
+        'commissioners: [{ id: a-ccg, name: NHS A CCG, kind: ccg }]',
+        'providers: [{ id: a-icp, name: A ICP, kind: nhs-trust }]',
+        'services: [{ service: community-health, commissioner: a-ccg, provider: a-icp }]',
+        'activities:',
+        '  - activity: patient-choice',
+        '    provider_role: supports',
+        '    actions: [offer-choice-of-gp, pick-for-patients]',
+      ].join('\n'),
+    );
+    const e = invalid(() => askOfFile(file, (a) => checkArrangement(rulebook, a, '2019-04-01')));
+    expect(e.message).toContain('bad.yaml is not valid');
+    expect(e.message).toMatch(/line 8, activities\[0\]\.actions\[1\]: 'pick-for-patients' is not an action/);
   });
 });

@@ -22,6 +22,13 @@ export function serviceIds(rulebook: Rulebook, on: IsoDate): string[] {
     .sort();
 }
 
+function allServiceIds(rulebook: Rulebook): string[] {
+  return [...rulebook.entries.keys()]
+    .filter((id) => id.startsWith(prefix))
+    .map((id) => id.slice(prefix.length))
+    .sort();
+}
+
 /** A service from the catalogue, or bad input that lists the valid ids for that date. */
 export function requireService(
   rulebook: Rulebook,
@@ -37,7 +44,7 @@ export function requireService(
     throw new InvalidInput(
       field,
       `'${service}' is not a service in the rulebook on ${formatDate(on)}`,
-      `Use one of ${serviceIds(rulebook, on).join(', ')}.`,
+      `Use one of ${(serviceIds(rulebook, on).length ? serviceIds(rulebook, on) : allServiceIds(rulebook)).join(', ')}.`,
     );
   }
   return { service, rule, title: entry.title, version: version as RuleVersion<'pooling-service'> };

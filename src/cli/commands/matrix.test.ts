@@ -11,7 +11,7 @@ describe('concordat matrix text', () => {
     const text = describeMatrix(responsibilityMatrix(loadRulebook(), file, '2018-03-01'));
     expect(text).toContain('Who does each commissioning activity, under the rules in force on 1 March 2018.');
     expect(text).toContain('  2  Westvale Integrated Care NHS Foundation Trust (provider)');
-    expect(text).toMatch(/ {2}Patient choice +yes +R {2}S {2}- /);
+    expect(text).toMatch(/^ {2}Patient choice +yes +R {2}S {2}-$/m);
     expect(text).toMatch(/Development of services and quality improvement.* own only/);
     expect(text).toContain('WARNING  The national guidance in force on 1 March 2018 does not cover');
     expect(text).toMatch(/0 errors, 4 warnings, 1 note\.$/);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readArrangementFile } from '../../law/arrangement-file.ts';
+import { askOfFile } from '../../law/arrangement-file.ts';
 import { formatDate } from '../../law/date.ts';
 import {
   type MatrixCell,
@@ -30,7 +30,7 @@ export function describeMatrix(m: ResponsibilityMatrix): string {
     'Parties:',
     ...m.parties.map((p, i) => `  ${i + 1}  ${p.name} (${p.side})`),
     '',
-    `${pad('Activity', width)}  ${pad('Provider may help', 17)}  ${m.parties.map((_, i) => pad(String(i + 1), 3)).join('')}`,
+    `${pad('Activity', width)}  ${pad('Provider may help', 17)}  ${m.parties.map((_, i) => pad(String(i + 1), 3)).join('')}`.trimEnd(),
   ];
   let heading = '';
   for (const row of m.rows) {
@@ -42,7 +42,7 @@ export function describeMatrix(m: ResponsibilityMatrix): string {
     const marks = m.parties.map((p) => pad(roleMark[row.cells[p.id]?.role ?? 'none'], 3)).join('');
     const may = row.provider_may_support ? supportText[row.provider_may_support] : 'not in force';
     const flag = row.findings.some((f) => f.severity === 'error') ? '  ✗' : '';
-    lines.push(`  ${pad(row.title, width - 2)}  ${pad(may, 17)}  ${marks}${flag}`);
+    lines.push(`  ${pad(row.title, width - 2)}  ${pad(may, 17)}  ${marks}${flag}`.trimEnd());
   }
   const detailed = m.rows.filter(
     (r) => Object.values(r.cells).some((c) => c.actions.length) || r.findings.length,
@@ -79,7 +79,7 @@ export function registerMatrix(program: Command): void {
       action((file: string, opts: { on?: string; format: string }) => {
         const format = parseFormat(opts.format);
         const on = parseOn(opts.on);
-        const matrix = responsibilityMatrix(loadRulebook(), readArrangementFile(file), on);
+        const matrix = askOfFile(file, (a) => responsibilityMatrix(loadRulebook(), a, on));
         print(format, matrix, () => describeMatrix(matrix));
         return matrix.counts.error ? exitCodes.findings : exitCodes.ok;
       }),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
-import { readArrangementFile } from '../../law/arrangement-file.ts';
+import { askOfFile } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
 import { isIsoDate, today } from '../../law/date.ts';
 import { loadRulebook, topics } from '../../law/rulebook.ts';
@@ -35,7 +35,7 @@ export function registerRulebook(program: Command): void {
       action((file: string, opts: { on?: string; format: string }) => {
         const format = parseFormat(opts.format);
         const on = parseOn(opts.on);
-        const report = checkArrangement(loadRulebook(), readArrangementFile(file), on);
+        const report = askOfFile(file, (a) => checkArrangement(loadRulebook(), a, on));
         print(format, report, () => describeReport(report));
         return report.lawful ? exitCodes.ok : exitCodes.findings;
       }),

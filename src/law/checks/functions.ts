@@ -2,6 +2,7 @@ import { activitySlug, coverageText, type ResolvedAssignment, resolveActivities 
 import { formatDate } from '../date.ts';
 import { type Check, type CheckContext, type Finding, finding, type TraceStep } from '../finding.ts';
 import type { RuleVersion } from '../rulebook.ts';
+import { inForceOn } from './in-force.ts';
 
 /**
  * Checks an arrangement's `activities` against Annex A and the general principles
@@ -9,6 +10,9 @@ import type { RuleVersion } from '../rulebook.ts';
  * may support only as the row in force allows. Named exceptions are the actions a row
  * lets a provider take even where it may not support the activity itself.
  */
+
+/** The ICP Contract term that forbids a provider taking a delegated commissioner function. */
+const serviceCondition18 = 'contract.sc-1-8';
 
 const principle = {
   nonDelegable: 'functions.principle.non-delegable',
@@ -53,19 +57,41 @@ const activityNotInForce: Check = (ctx) =>
       }),
     );
 
-/** A provider recorded as responsible for a commissioner's function. */
+/**
+ * A provider recorded as responsible for a commissioner's function. The one named exception,
+ * a formal delegation under NHS Act 2006 s65Z5 from July 2022, is judged by the s65Z5 check
+ * (checks/contract/delegation.ts). Where the ICP Contract is in force its Service Condition
+ * 1.8 says the same, so the finding cites it too rather than reporting the error twice.
+ */
 const functionKeptByCommissioner: Check = (ctx) =>
   resolved(ctx)
-    .filter((r) => r.assignment.provider_role === 'responsible')
-    .map((r) =>
-      finding(ctx, principle.nonDelegable, {
+    .filter((r) => r.assignment.provider_role === 'responsible' && r.assignment.delegated_under !== 's65z5')
+    .map((r) => {
+      const s65z5 = inForceOn(ctx, 'system.joint-working.s65z5');
+      const canDelegate =
+        s65z5 &&
+        r.provider.kind !== undefined &&
+        ['nhs-trust', 'nhs-foundation-trust'].includes(r.provider.kind)
+          ? ' If an ICB means to hand this function over, it can do so only by a formal delegation under NHS Act 2006 s65Z5 (set delegated_under: s65z5).'
+          : '';
+      const found = finding(ctx, principle.nonDelegable, {
         severity: 'error',
-        message: `${r.provider.name} is recorded as responsible for ${title(r)}, but a commissioner cannot hand its statutory functions to a provider; the provider can at most support the commissioner. Set provider_role to supports and list what it does.`,
+        message: `${r.provider.name} is recorded as responsible for ${title(r)}, but a commissioner cannot hand its statutory functions to a provider; the provider can at most support the commissioner. Set provider_role to supports and list what it does.${canDelegate}`,
         path: `activities[${r.index}].provider_role`,
         trace: [rowStep(r, 'function stays with the commissioner')],
         version: principleVersion(ctx, principle.nonDelegable),
-      }),
-    );
+      });
+      const contractTerm = inForceOn(ctx, serviceCondition18);
+      if (!contractTerm) return found;
+      return {
+        ...found,
+        citations: [...found.citations, ...ctx.rulebook.resolve(contractTerm.cite)],
+        trace: [
+          { rule: serviceCondition18, version_from: contractTerm.from, outcome: 'unlawful delegation' },
+          ...found.trace,
+        ],
+      };
+    });
 
 /** A row that answers "no": the provider may take only the row's named actions. */
 const supportNotAllowed: Check = (ctx) =>
@@ -139,7 +165,9 @@ const inHouseCapacity: Check = (ctx) => {
   const { arrangement } = ctx;
   const limited = resolved(ctx).filter(
     (r) =>
-      r.assignment.provider_role === 'supports' && r.version?.provider_may_support === 'own-services-only',
+      r.assignment.provider_role === 'supports' &&
+      r.assignment.scope !== 'whole-area' &&
+      r.version?.provider_may_support === 'own-services-only',
   );
   const byProvider = new Map<string, ResolvedAssignment[]>();
   for (const r of limited) byProvider.set(r.provider.id, [...(byProvider.get(r.provider.id) ?? []), r]);

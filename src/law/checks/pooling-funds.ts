@@ -9,12 +9,17 @@ import { partyKinds, servicesOf } from './pooling-context.ts';
  * parties: s14Z3A only until 30 June 2022 and only between CCGs; s65Z5/s65Z6 only from
  * 1 July 2022; s75 needs an NHS body and a local or combined authority.
  */
+const jointWorking = new Set(['s65z5', 's65z6']);
+
 export const fundMechanismAvailable: Check = (ctx) => {
   const kinds = partyKinds(ctx.arrangement);
   return ctx.arrangement.funds.flatMap((fund, i) => {
     const entry = mechanismRule(ctx.rulebook, fund.mechanism);
     if (!entry) return [];
     const version = ctx.rulebook.versionOn(entry, ctx.on);
+    // The dates and parties of s65Z5/s65Z6 funds are checked by system/joint-working.ts.
+    const elsewhere = jointWorking.has(fund.mechanism);
+    if (!version && elsewhere) return [];
     if (!version) {
       const nearest = ctx.on < (entry.versions[0]?.from ?? '') ? entry.versions[0] : entry.versions.at(-1);
       const span = entry.versions.map((v) => `${formatDate(v.from)} to ${v.to ? formatDate(v.to) : 'today'}`);
@@ -36,6 +41,7 @@ export const fundMechanismAvailable: Check = (ctx) => {
         }),
       ];
     }
+    if (elsewhere) return [];
     const parties = fund.parties.flatMap((p) => kinds.get(p) ?? []);
     // A party that does not exist on the date is reported by the system checks already.
     if (parties.some((k) => !existsOn(ctx.rulebook, k, ctx.on))) return [];

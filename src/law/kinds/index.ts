@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contractKinds } from './contract.ts';
+import { decisionKinds } from './decision.ts';
 import { functionsKinds } from './functions.ts';
 import { lifecycleKinds } from './lifecycle.ts';
 import { parameterKind } from './parameter.ts';
@@ -13,6 +14,7 @@ export const kinds = {
   ...poolingKinds,
   ...contractKinds,
   ...systemKinds,
+  ...decisionKinds,
   ...lifecycleKinds,
 };
 

@@ -76,6 +76,8 @@ export const poolingKinds = {
     services: z.array(z.string().min(1)).min(1),
     configuration: Configuration,
     commissioners_required: z.string().min(1).optional(),
+    /** How many CCGs the 2018 row names: a single CCG, or one or more. */
+    ccgs: z.enum(['one', 'one-or-more']).optional(),
     whole_model: z.enum(['possible', 'not-possible', 'not-needed']),
     how_to_pool: z.string().min(1),
     restrictions: z.string().min(1).optional(),

@@ -9,39 +9,20 @@ type Activity = Arrangement['activities'][number];
 const s65z5 = 'system.joint-working.s65z5';
 
 /**
- * A provider "responsible" for a commissioning activity holds the commissioner's function.
- * Under the ICP Contract that is an unlawful delegation (Service Condition 1.8.3; ICP
- * Contract consultation, paragraphs 81 and 83). From 1 July 2022 an ICB or NHS England may
- * instead delegate a function formally to an NHS trust or foundation trust under NHS Act
- * 2006 s65Z5 (the 2020 framework's Option 2, paragraphs 3.20 and 3.23); that is checked
- * against the s65Z5 rule.
+ * From 1 July 2022 an ICB or NHS England may delegate a function formally to an NHS trust or
+ * foundation trust under NHS Act 2006 s65Z5 (the 2020 framework's Option 2, paragraphs 3.20
+ * and 3.23). Any other provider "responsible" for a commissioning activity is an unlawful
+ * delegation, reported by the non-delegation principle (checks/functions.ts) citing Service
+ * Condition 1.8.
  */
 export const providerHoldsFunction: Check = (ctx) =>
-  ctx.arrangement.activities.flatMap((x, i) => {
-    if (x.provider_role !== 'responsible') return [];
-    return x.delegated_under === 's65z5' ? viaS65z5(ctx, x, i) : viaContract(ctx, x, i);
-  });
+  ctx.arrangement.activities.flatMap((x, i) =>
+    x.provider_role === 'responsible' && x.delegated_under === 's65z5' ? viaS65z5(ctx, x, i) : [],
+  );
 
 function providerOf(ctx: CheckContext, x: Activity) {
   const id = x.provider ?? leadProvider(ctx.arrangement)?.provider.id;
   return ctx.arrangement.providers.find((p) => p.id === id) ?? ctx.arrangement.providers[0];
-}
-
-function viaContract(ctx: CheckContext, x: Activity, i: number): Finding[] {
-  const rule = 'contract.sc-1-8';
-  if (!inForceOn(ctx, rule)) return [];
-  const p = providerOf(ctx, x);
-  const canDelegate =
-    inForceOn(ctx, s65z5) && (p?.kind === 'nhs-trust' || p?.kind === 'nhs-foundation-trust')
-      ? ' If the ICB means to hand this function over, it can do so only by a formal delegation under NHS Act 2006 s65Z5 (set delegated_under: s65z5).'
-      : '';
-  return [
-    finding(ctx, rule, {
-      severity: 'error',
-      message: `${p?.name ?? 'The provider'} is made responsible for the commissioner's activity '${x.activity}'. A commissioner keeps legal responsibility for its functions: under the ICP Contract a provider may support but not take them, and doing so would be an unlawful delegation (Service Condition 1.8.3).${canDelegate}`,
-      path: `activities[${i}].provider_role`,
-    }),
-  ];
 }
 
 function viaS65z5(ctx: CheckContext, x: Activity, i: number): Finding[] {
