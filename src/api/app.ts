@@ -18,10 +18,17 @@ import { sendProblem, toProblem } from './problems.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { contractRoutes } from './routes/contracts.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, arrangementRoutes, auditRoutes];
+export const routeModules: RouteModule[] = [
+  authRoutes,
+  organisationRoutes,
+  arrangementRoutes,
+  auditRoutes,
+  contractRoutes,
+];
 
 export interface AppOptions {
   store: Store;
