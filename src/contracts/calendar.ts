@@ -21,9 +21,14 @@ export interface Obligation {
 /**
  * Every obligation the contract has given rise to, whatever its date: the rulebook's
  * schedules (rulebook/lifecycle/obligations.yaml) laid over the contract's term, plus those
- * events created. Each uses the version of its rule in force on its due date.
+ * events created. Each uses the version of its rule in force on its due date. `only` limits
+ * it to one rule's obligations.
  */
-export function obligationSchedule(rulebook: Rulebook, state: ContractState): Omit<Obligation, 'status'>[] {
+export function obligationSchedule(
+  rulebook: Rulebook,
+  state: ContractState,
+  only?: string,
+): Omit<Obligation, 'status'>[] {
   const out: Omit<Obligation, 'status'>[] = [];
   const add = (rule: string, key: string, due: IsoDate) => {
     const entry = rulebook.entry(rule);
@@ -41,13 +46,13 @@ export function obligationSchedule(rulebook: Rulebook, state: ContractState): Om
     });
   };
 
-  for (const o of state.event_obligations) add(o.rule, o.key, o.due);
+  for (const o of state.event_obligations) if (!only || o.rule === only) add(o.rule, o.key, o.due);
 
   const window = serviceWindow(state);
   if (!window) return sortObligations(out);
   const p = state.particulars;
   for (const entry of rulebook.entries.values()) {
-    if (entry.kind !== 'lifecycle-obligation') continue;
+    if (entry.kind !== 'lifecycle-obligation' || (only && entry.id !== only)) continue;
     // The schedule is read from the version in force when services start; each instance then
     // takes the version in force on its own due date (in `add`).
     const plan = rulebook.versionOn(entry, window.start) as RuleVersion<'lifecycle-obligation'> | undefined;

@@ -342,7 +342,7 @@ export const conditions: Record<TransitionCondition, (ctx: ConditionContext) => 
 
   'obligation-exists': ({ rulebook, state, event }) => {
     const e = as(event, 'obligation-met');
-    const all = obligationSchedule(rulebook, state);
+    const all = obligationSchedule(rulebook, state, e.obligation);
     const found = all.find((o) => o.rule === e.obligation && o.key === e.key);
     if (!found) {
       const keys = all.filter((o) => o.rule === e.obligation).map((o) => o.key);

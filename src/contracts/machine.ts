@@ -21,7 +21,7 @@ export interface StepResult {
  * Offers one event to the contract. Time first moves on to the event's date (expiry and the
  * end of notice happen by themselves); then the transition rule in force that day decides:
  * the phase must be one it allows, the actor one it names, and its conditions met. A refused
- * event changes nothing but the list of refusals and the timeline.
+ * event changes nothing but the list of refusals and the timeline. `before` is not changed.
  */
 export function applyEvent(
   rulebook: Rulebook,
@@ -29,12 +29,24 @@ export function applyEvent(
   event: ContractEvent,
   index: number,
 ): StepResult {
-  if (event.on < before.on) {
-    throw new Error(`events must be applied in date order: ${event.on} after ${before.on}`);
+  const state = structuredClone(before);
+  const refusal = applyEventInPlace(rulebook, state, event, index);
+  return refusal ? { state, refusal } : { state };
+}
+
+/** applyEvent on a state the caller owns (replay uses it: cloning on every event costs O(n²)). */
+export function applyEventInPlace(
+  rulebook: Rulebook,
+  state: ContractState,
+  event: ContractEvent,
+  index: number,
+): Refusal | undefined {
+  if (event.on < state.on) {
+    throw new Error(`events must be applied in date order: ${event.on} after ${state.on}`);
   }
-  const state = advanceTo(rulebook, before, event.on);
+  advanceInPlace(rulebook, state, event.on);
   const found = transitionFor(rulebook, event);
-  const refuse = (rule: string, reason: string): StepResult => {
+  const refuse = (rule: string, reason: string): Refusal => {
     const entry = rulebook.entry(rule);
     const version = rulebook.versionOn(entry, event.on) ?? entry.versions.at(-1);
     const refusal: Refusal = {
@@ -47,10 +59,9 @@ export function applyEvent(
       reason,
       citations: version ? rulebook.resolve(version.cite) : [],
     };
-    const next = structuredClone(state);
-    next.refusals.push(refusal);
-    next.timeline.push({ on: event.on, type: event.type, outcome: 'refused', rule, summary: reason, index });
-    return { state: next, refusal };
+    state.refusals.push(refusal);
+    state.timeline.push({ on: event.on, type: event.type, outcome: 'refused', rule, summary: reason, index });
+    return refusal;
   };
 
   if ('missing' in found) return refuse(found.missing, found.reason);
@@ -72,23 +83,27 @@ export function applyEvent(
     if (!result.ok) return refuse(result.rule ?? entry.id, result.reason);
   }
 
-  const next = structuredClone(state);
-  const summary = effects(rulebook, next, event);
-  if (version.to_phase) enterPhase(next, version.to_phase, event.on, entry.id);
-  next.timeline.push({ on: event.on, type: event.type, outcome: 'applied', rule: entry.id, summary, index });
-  return { state: next };
+  const summary = effects(rulebook, state, event);
+  if (version.to_phase) enterPhase(state, version.to_phase, event.on, entry.id);
+  state.timeline.push({ on: event.on, type: event.type, outcome: 'applied', rule: entry.id, summary, index });
+  return undefined;
 }
 
 /** Lets time pass to `date`: services and the contract end when their notice or term runs out. */
 export function advanceTo(rulebook: Rulebook, before: ContractState, date: IsoDate): ContractState {
   const state = structuredClone(before);
+  advanceInPlace(rulebook, state, date);
+  return state;
+}
+
+/** advanceTo on a state the caller owns. */
+export function advanceInPlace(rulebook: Rulebook, state: ContractState, date: IsoDate): void {
   for (;;) {
     const due = nextAutomatic(state);
     if (!due || due.on > date) break;
     due.apply(rulebook, state);
   }
   state.on = maxDate(state.on, date);
-  return state;
 }
 
 /** The next thing that will happen by itself, if any. */

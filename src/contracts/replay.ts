@@ -3,7 +3,7 @@ import type { Rulebook } from '../law/rulebook.ts';
 import { type Pence, sum } from '../money/pence.ts';
 import { complianceCalendar, nextDue, type Obligation } from './calendar.ts';
 import type { ContractFile } from './contract-file.ts';
-import { advanceTo, applyEvent } from './machine.ts';
+import { advanceInPlace, applyEventInPlace } from './machine.ts';
 import { provisionsFor } from './particulars.ts';
 import { type PopulationServed, populationChanges, populationServed } from './population.ts';
 import { type ContractState, initialState } from './state.ts';
@@ -26,11 +26,11 @@ export interface ContractReport {
  * deterministic: the same file, rulebook and date always give the same report.
  */
 export function replayContract(rulebook: Rulebook, contract: ContractFile, on: IsoDate): ContractReport {
-  let state = initialState(structuredClone(contract.particulars));
+  const state = initialState(structuredClone(contract.particulars));
   contract.events.forEach((event, index) => {
-    if (event.on <= on) state = applyEvent(rulebook, state, event, index).state;
+    if (event.on <= on) applyEventInPlace(rulebook, state, event, index);
   });
-  state = advanceTo(rulebook, state, on);
+  advanceInPlace(rulebook, state, on);
   return report(rulebook, contract.particulars.name, state, on);
 }
 
