@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { populationRoutes } from './routes/population.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
 export const routeModules: RouteModule[] = [
@@ -27,6 +28,7 @@ export const routeModules: RouteModule[] = [
   organisationRoutes,
   arrangementRoutes,
   auditRoutes,
+  populationRoutes,
   contractRoutes,
 ];
 
