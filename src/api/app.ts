@@ -18,6 +18,7 @@ import { sendProblem, toProblem } from './problems.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { contractRoutes } from './routes/contracts.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { populationRoutes } from './routes/population.ts';
 
@@ -28,6 +29,7 @@ export const routeModules: RouteModule[] = [
   arrangementRoutes,
   auditRoutes,
   populationRoutes,
+  contractRoutes,
 ];
 
 export interface AppOptions {

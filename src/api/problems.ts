@@ -153,3 +153,14 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
+
+/** An event the contract rulebook (rulebook/lifecycle/) does not allow: names the rule and its sources. */
+export const refusedEvent = (detail: string, rule: string, citations: ResolvedCitation[]) =>
+  new HttpProblem({
+    type: `${base}refused-event`,
+    title: 'The contract rules do not allow this event now',
+    status: 422,
+    detail,
+    rule,
+    citations: citations.map((c) => ({ text: c.text })),
+  });

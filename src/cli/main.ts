@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerContract } from './commands/contract.ts';
 import { registerMatrix } from './commands/matrix.ts';
 import { registerMoney } from './commands/money.ts';
 import { registerPlatform } from './commands/platform.ts';
@@ -20,5 +21,6 @@ registerPooling(program);
 registerMoney(program);
 registerPopulation(program);
 registerPlatform(program);
+registerContract(program);
 
 await program.parseAsync(process.argv);

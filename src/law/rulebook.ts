@@ -12,7 +12,7 @@ import { FileProblem, formatPath, readYamlFile, validate, type YamlFile } from '
 export const defaultRulebookDir = fileURLToPath(new URL('../../rulebook', import.meta.url));
 
 /** Topics are the folders of the rulebook; scenarios are worked cases, not rules. */
-export const topics = ['functions', 'pooling', 'contract', 'system', 'parameters'] as const;
+export const topics = ['functions', 'pooling', 'contract', 'system', 'parameters', 'lifecycle'] as const;
 export type Topic = (typeof topics)[number];
 
 export type RuleVersion<K extends KindName = KindName> = {

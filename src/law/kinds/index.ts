@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contractKinds } from './contract.ts';
 import { decisionKinds } from './decision.ts';
 import { functionsKinds } from './functions.ts';
+import { lifecycleKinds } from './lifecycle.ts';
 import { parameterKind } from './parameter.ts';
 import { poolingKinds } from './pooling.ts';
 import { systemKinds } from './system.ts';
@@ -14,6 +15,7 @@ export const kinds = {
   ...contractKinds,
   ...systemKinds,
   ...decisionKinds,
+  ...lifecycleKinds,
 };
 
 export type KindName = keyof typeof kinds;
