@@ -92,6 +92,17 @@ async function floor(db: DuckDbEngine, practices: string[]): Promise<number> {
       WHERE death_date > DATE '2024-02-01' AND birth_year * 12 + birth_month <= 2024 * 12 + 2
         AND ((practice_code IN (${list}) AND registered_from <= DATE '2024-02-01' AND registered_to > DATE '2024-02-01') OR practice_code = '') GROUP BY ALL`);
   await db.query(`SELECT least(age // 5, 18), sex, least(ltc, 3), count(*) FROM floor_features GROUP BY ALL`);
+  for (const [date, months] of [
+    [on, 2025 * 12 + 8],
+    ['2024-08-01', 2024 * 12 + 8],
+  ] as const) {
+    await db.query(`SELECT least((${months} - (birth_year * 12 + birth_month)) // 60, 18), sex, least(coalesce(ltc, 0), 3), count(*)
+      FROM persons LEFT JOIN (SELECT person_id, count(*) FILTER (WHERE condition NOT IN ('NDH', 'OB', 'PC')) AS ltc
+        FROM conditions WHERE onset_date <= DATE '${date}' GROUP BY ALL) USING (person_id)
+      WHERE death_date > DATE '${date}' AND birth_year * 12 + birth_month <= ${months}
+        AND ((practice_code IN (${list}) AND registered_from <= DATE '${date}' AND registered_to > DATE '${date}') OR practice_code = '')
+      GROUP BY ALL`);
+  }
   return performance.now() - start;
 }
 
