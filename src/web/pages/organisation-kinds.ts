@@ -1,0 +1,21 @@
+const names: Record<string, string> = {
+  region: 'NHS region',
+  stp: 'Sustainability and transformation partnership / integrated care system',
+  ccg: 'Clinical commissioning group',
+  icb: 'Integrated care board',
+  'sub-icb-location': 'Sub-ICB location',
+  pcn: 'Primary care network',
+  practice: 'GP practice',
+  trust: 'NHS trust',
+  'local-authority': 'Local authority',
+  place: 'Place',
+};
+
+export function kindName(kind: string): string {
+  return names[kind] ?? kind;
+}
+
+/** CCG 05C and sub-ICB location 05C share a code, so links name the kind too. */
+export function orgHref(o: { code: string; kind: string }): string {
+  return `/organisations/${encodeURIComponent(o.code)}?kind=${encodeURIComponent(o.kind)}`;
+}

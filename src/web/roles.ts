@@ -1,0 +1,34 @@
+import type { Role, RoleGrant } from './types.ts';
+
+const roleNames: Record<Role, string> = {
+  commissioner: 'Commissioner',
+  provider: 'Provider',
+  'local-authority': 'Local authority',
+  assurer: 'Assurer',
+  viewer: 'Viewer',
+  administrator: 'Administrator',
+};
+
+/** What each role is for, in a sentence a new user can act on. */
+const roleWork: Record<Role, string> = {
+  commissioner: 'You can edit arrangements your organisation commissions and take commissioner decisions.',
+  provider:
+    'You can see and propose changes to arrangements you provide under; commissioner decisions stay with the commissioners.',
+  'local-authority': 'You can work on arrangements that pool your council’s health and care functions.',
+  assurer: 'You can read every arrangement and its findings, to assure them.',
+  viewer: 'You can read arrangements and the system, but not change them.',
+  administrator: 'You can manage accounts and everything else.',
+};
+
+export function roleName(role: Role): string {
+  return roleNames[role];
+}
+
+export function roleDescription(role: Role): string {
+  return roleWork[role];
+}
+
+/** May this user change arrangements at all? Providers propose; the server decides each case. */
+export function canEdit(grants: RoleGrant[]): boolean {
+  return grants.some((g) => g.role !== 'viewer' && g.role !== 'assurer');
+}
