@@ -10,6 +10,17 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // nhsuk-frontend's CSS points at its icons as /assets/images/…; take them from the package.
+  resolve: {
+    alias: [
+      {
+        find: /^\/assets\/images\//,
+        replacement: fileURLToPath(
+          new URL('../../node_modules/nhsuk-frontend/dist/nhsuk/assets/images/', import.meta.url),
+        ),
+      },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -18,6 +29,7 @@ export default defineConfig({
     cssMinify: false,
     // The gzipped size of each chunk is printed by the build: the initial JavaScript target is 300 kB.
     reportCompressedSize: true,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
 });
