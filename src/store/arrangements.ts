@@ -1,0 +1,250 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Arrangement } from '../law/arrangement.ts';
+import type { CheckReport } from '../law/check.ts';
+import type { IsoDate } from '../law/date.ts';
+import { appendAudit } from './audit.ts';
+import { NotFound, StaleVersion } from './errors.ts';
+import type { Database } from './schema.ts';
+
+/** Who is making a change: the user's id (null for the system itself) and how to name them in the audit log. */
+export interface Actor {
+  userId: number | null;
+  label: string;
+}
+
+export interface StoredArrangement {
+  id: string;
+  name: string;
+  version: number;
+  document: Arrangement;
+  parties: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArrangementVersion {
+  version: number;
+  document: Arrangement;
+  changed_by: number | null;
+  changed_at: string;
+  reason: string;
+}
+
+/** The ODS/ONS codes of every party, which decide whose roles reach this arrangement. */
+export function partiesOf(a: Arrangement): string[] {
+  const codes = [...a.commissioners, ...a.providers].map((p) => p.ods).filter((c): c is string => !!c);
+  return [...new Set(codes)].sort();
+}
+
+function slug(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
+  return `${base || 'arrangement'}-${randomBytes(3).toString('hex')}`;
+}
+
+function toStored(row: {
+  id: string;
+  name: string;
+  version: number;
+  document: unknown;
+  parties: unknown;
+  created_at: string;
+  updated_at: string;
+}): StoredArrangement {
+  return { ...row, document: row.document as Arrangement, parties: row.parties as string[] };
+}
+
+export async function createArrangement(
+  db: Kysely<Database>,
+  document: Arrangement,
+  actor: Actor,
+  reason: string,
+): Promise<StoredArrangement> {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const row = await trx
+      .insertInto('arrangements')
+      .values({
+        id: slug(document.name),
+        name: document.name,
+        version: 1,
+        document: JSON.stringify(document),
+        parties: JSON.stringify(partiesOf(document)),
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('arrangement_versions')
+      .values({
+        arrangement_id: row.id,
+        version: 1,
+        document: JSON.stringify(document),
+        changed_by: actor.userId,
+        changed_at: now,
+        reason,
+      })
+      .execute();
+    await appendAudit(trx, {
+      actor: actor.label,
+      action: 'create',
+      entity: 'arrangement',
+      entity_id: row.id,
+      before: null,
+      after: document,
+      reason,
+    });
+    return toStored(row);
+  });
+}
+
+export async function getArrangement(db: Kysely<Database>, id: string): Promise<StoredArrangement> {
+  const row = await db.selectFrom('arrangements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFound('arrangement', id);
+  return toStored(row);
+}
+
+export async function listArrangements(db: Kysely<Database>): Promise<StoredArrangement[]> {
+  const rows = await db.selectFrom('arrangements').selectAll().orderBy('name').execute();
+  return rows.map(toStored);
+}
+
+/**
+ * Replaces an arrangement's document if nobody has changed it since `expectedVersion`
+ * (optimistic concurrency): of two people editing version 3, the first saves version 4
+ * and the second gets `StaleVersion` instead of silently overwriting it.
+ */
+export async function updateArrangement(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  document: Arrangement,
+  actor: Actor,
+  reason: string,
+): Promise<StoredArrangement> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('arrangements')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new NotFound('arrangement', id);
+    if (before.version !== expectedVersion)
+      throw new StaleVersion('arrangement', id, expectedVersion, before.version);
+    const now = new Date().toISOString();
+    const version = before.version + 1;
+    const row = await trx
+      .updateTable('arrangements')
+      .set({
+        name: document.name,
+        version,
+        document: JSON.stringify(document),
+        parties: JSON.stringify(partiesOf(document)),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('arrangement_versions')
+      .values({
+        arrangement_id: id,
+        version,
+        document: JSON.stringify(document),
+        changed_by: actor.userId,
+        changed_at: now,
+        reason,
+      })
+      .execute();
+    await appendAudit(trx, {
+      actor: actor.label,
+      action: 'update',
+      entity: 'arrangement',
+      entity_id: id,
+      before: before.document,
+      after: document,
+      reason,
+    });
+    return toStored(row);
+  });
+}
+
+export async function listVersions(db: Kysely<Database>, id: string): Promise<ArrangementVersion[]> {
+  await getArrangement(db, id);
+  const rows = await db
+    .selectFrom('arrangement_versions')
+    .select(['version', 'document', 'changed_by', 'changed_at', 'reason'])
+    .where('arrangement_id', '=', id)
+    .orderBy('version', 'asc')
+    .execute();
+  return rows.map((r) => ({ ...r, document: r.document as Arrangement }));
+}
+
+/** Keeps a check's findings with the version and date they are about, so assurers can see what was found when. */
+export async function recordCheck(
+  db: Kysely<Database>,
+  stored: StoredArrangement,
+  on: IsoDate,
+  report: CheckReport,
+): Promise<void> {
+  if (report.findings.length === 0) return;
+  const checkedAt = new Date().toISOString();
+  await db
+    .insertInto('findings')
+    .values(
+      report.findings.map((f) => ({
+        arrangement_id: stored.id,
+        version: stored.version,
+        checked_on: on,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        path: f.path,
+        checked_at: checkedAt,
+      })),
+    )
+    .execute();
+}
+
+export interface DecisionInput {
+  decision: string;
+  subject: string;
+  outcome: string;
+  reason: string;
+  rule: string;
+}
+
+/** Records a commissioner's decision on an arrangement, with its audit entry, in one transaction. */
+export async function recordDecision(
+  db: Kysely<Database>,
+  arrangementId: string,
+  input: DecisionInput,
+  actor: Actor & { userId: number },
+): Promise<{ id: number; decided_at: string }> {
+  await getArrangement(db, arrangementId);
+  return db.transaction().execute(async (trx) => {
+    const decidedAt = new Date().toISOString();
+    const row = await trx
+      .insertInto('decisions')
+      .values({ arrangement_id: arrangementId, ...input, decided_by: actor.userId, decided_at: decidedAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor: actor.label,
+      action: `decide:${input.decision}`,
+      entity: 'arrangement',
+      entity_id: arrangementId,
+      before: null,
+      after: { decision_id: row.id, ...input },
+      reason: input.reason,
+    });
+    return { id: row.id, decided_at: decidedAt };
+  });
+}

@@ -1,0 +1,152 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+/**
+ * Migrations as code, in order. Never edit one that has shipped: add the next.
+ * Both drivers run exactly these statements (PGlite is PostgreSQL compiled to WASM).
+ */
+const migrations: Record<string, Migration> = {
+  '0001-registry': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('organisations')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('opened', 'date')
+        .addColumn('closed', 'date')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addUniqueConstraint('organisations_code_kind', ['code', 'kind'])
+        .addCheckConstraint('organisations_dates', sql`closed is null or opened is null or opened <= closed`)
+        .execute();
+      await db.schema
+        .createIndex('organisations_name')
+        .on('organisations')
+        .expression(sql`lower(name)`)
+        .execute();
+      await db.schema
+        .createTable('memberships')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('child_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('parent_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('valid_from', 'date', (c) => c.notNull())
+        .addColumn('valid_to', 'date')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addUniqueConstraint('memberships_natural', ['child_id', 'parent_id', 'valid_from'])
+        .addCheckConstraint('memberships_dates', sql`valid_to is null or valid_from <= valid_to`)
+        .execute();
+      await db.schema.createIndex('memberships_parent').on('memberships').column('parent_id').execute();
+      await db.schema.createIndex('memberships_child').on('memberships').column('child_id').execute();
+      await db.schema
+        .createTable('successions')
+        .addColumn('predecessor_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('successor_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('on_date', 'date', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('successions_pk', ['predecessor_id', 'successor_id'])
+        .execute();
+      await db.schema
+        .createTable('reference_imports')
+        .addColumn('dataset', 'text', (c) => c.primaryKey())
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .addColumn('imported_at', 'text', (c) => c.notNull())
+        .addColumn('summary', 'jsonb', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0002-arrangements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('user_roles')
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('organisation', 'text')
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('arrangements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('parties', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('arrangement_versions')
+        .addColumn('arrangement_id', 'text', (c) => c.notNull().references('arrangements.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('arrangement_versions_pk', ['arrangement_id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('findings')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('arrangement_id', 'text', (c) => c.notNull().references('arrangements.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('checked_on', 'date', (c) => c.notNull())
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('decisions')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('arrangement_id', 'text', (c) => c.notNull().references('arrangements.id'))
+        .addColumn('decision', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('decided_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', 'bigserial', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('before', 'jsonb')
+        .addColumn('after', 'jsonb')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; refuses to continue if a migration fails. */
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

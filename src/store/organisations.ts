@@ -1,0 +1,134 @@
+import { type Kysely, sql } from 'kysely';
+import type { IsoDate } from '../law/date.ts';
+import { NotFound } from './errors.ts';
+import type { Database, OrganisationKind } from './schema.ts';
+
+export interface Organisation {
+  code: string;
+  kind: OrganisationKind;
+  name: string;
+  opened: string | null;
+  closed: string | null;
+}
+
+export interface OrganisationDetail extends Organisation {
+  parents: { code: string; kind: OrganisationKind; name: string; from: string; to: string | null }[];
+  predecessors: { code: string; kind: OrganisationKind; name: string; on: string }[];
+  successors: { code: string; kind: OrganisationKind; name: string; on: string }[];
+}
+
+export interface TreeNode extends Organisation {
+  children: TreeNode[];
+}
+
+const columns = ['code', 'kind', 'name', 'opened', 'closed'] as const;
+
+/** Organisations whose code starts with, or whose name contains, the text (codes first, then names A–Z). */
+export async function searchOrganisations(
+  db: Kysely<Database>,
+  q: string,
+  options: { kind?: OrganisationKind | undefined; limit?: number } = {},
+): Promise<Organisation[]> {
+  const text = q.trim();
+  let query = db
+    .selectFrom('organisations')
+    .select(columns)
+    .where((eb) =>
+      eb.or([
+        eb(sql`upper(code)`, 'like', `${text.toUpperCase().replace(/[%_\\]/g, '\\$&')}%`),
+        eb(sql`lower(name)`, 'like', `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`),
+      ]),
+    );
+  if (options.kind) query = query.where('kind', '=', options.kind);
+  return query
+    .orderBy(sql`case when upper(code) = ${text.toUpperCase()} then 0 else 1 end`)
+    .orderBy('name')
+    .orderBy('kind')
+    .limit(options.limit ?? 20)
+    .execute();
+}
+
+export async function getOrganisation(
+  db: Kysely<Database>,
+  code: string,
+  kind?: OrganisationKind,
+): Promise<OrganisationDetail> {
+  let query = db
+    .selectFrom('organisations')
+    .select(['id', ...columns])
+    .where('code', '=', code.toUpperCase());
+  if (kind) query = query.where('kind', '=', kind);
+  // The same code can name a CCG and its successor sub-ICB location: prefer the one still open.
+  const org = await query.orderBy(sql`closed is null`, 'desc').orderBy('opened', 'desc').executeTakeFirst();
+  if (!org) throw new NotFound('organisation', code);
+  const parents = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as p', 'p.id', 'm.parent_id')
+    .select(['p.code', 'p.kind', 'p.name', 'm.valid_from as from', 'm.valid_to as to'])
+    .where('m.child_id', '=', org.id)
+    .orderBy('m.valid_from')
+    .execute();
+  const predecessors = await db
+    .selectFrom('successions as s')
+    .innerJoin('organisations as o', 'o.id', 's.predecessor_id')
+    .select(['o.code', 'o.kind', 'o.name', 's.on_date as on'])
+    .where('s.successor_id', '=', org.id)
+    .orderBy('o.code')
+    .execute();
+  const successors = await db
+    .selectFrom('successions as s')
+    .innerJoin('organisations as o', 'o.id', 's.successor_id')
+    .select(['o.code', 'o.kind', 'o.name', 's.on_date as on'])
+    .where('s.predecessor_id', '=', org.id)
+    .orderBy('o.code')
+    .execute();
+  const { id: _id, ...rest } = org;
+  return { ...rest, parents, predecessors, successors };
+}
+
+/**
+ * An organisation and everything under it on a date: an ICB's sub-ICB locations and
+ * places, their PCNs and practices; in the CCG era an ICS's CCGs. Memberships not in
+ * force on the date are left out. Places are listed under their ICB without their PCNs
+ * (those appear under their sub-ICB location); ask for a place's own tree to see them.
+ */
+export async function treeOn(
+  db: Kysely<Database>,
+  code: string,
+  kind: OrganisationKind,
+  on: IsoDate,
+): Promise<TreeNode> {
+  const root = await db
+    .selectFrom('organisations')
+    .select(['id', ...columns])
+    .where('code', '=', code.toUpperCase())
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  if (!root) throw new NotFound(kind, code);
+  const nodes = new Map<number, TreeNode>();
+  const strip = ({ id: _id, ...o }: { id: number } & Organisation): TreeNode => ({ ...o, children: [] });
+  nodes.set(root.id, strip(root));
+  let frontier = [root.id];
+  while (frontier.length) {
+    const rows = await db
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.child_id')
+      .select(['m.parent_id', 'o.id', 'o.code', 'o.kind', 'o.name', 'o.opened', 'o.closed'])
+      .where('m.parent_id', 'in', frontier)
+      .where('m.valid_from', '<=', on)
+      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', on)]))
+      .orderBy('o.kind')
+      .orderBy('o.name')
+      .execute();
+    frontier = [];
+    for (const { parent_id, ...child } of rows) {
+      if (nodes.has(child.id)) continue;
+      const node = strip(child);
+      nodes.set(child.id, node);
+      nodes.get(parent_id)?.children.push(node);
+      // A place groups PCNs that also sit in a sub-ICB location: list places, walk the sub-ICB side.
+      if (child.kind !== 'place' || root.kind === 'place') frontier.push(child.id);
+    }
+  }
+  return nodes.get(root.id) as TreeNode;
+}

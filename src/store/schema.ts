@@ -1,0 +1,162 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Dates are calendar dates returned as `YYYY-MM-DD`
+ * strings (see db.ts), never JavaScript Dates, so a date means the same day everywhere.
+ */
+export interface Database {
+  organisations: OrganisationTable;
+  memberships: MembershipTable;
+  successions: SuccessionTable;
+  arrangements: ArrangementTable;
+  arrangement_versions: ArrangementVersionTable;
+  findings: FindingTable;
+  decisions: DecisionTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  audit_log: AuditTable;
+  reference_imports: ReferenceImportTable;
+}
+
+/** Kinds of organisation and area the registry holds. */
+export const organisationKinds = [
+  'region',
+  'stp',
+  'ccg',
+  'icb',
+  'sub-icb-location',
+  'pcn',
+  'practice',
+  'trust',
+  'local-authority',
+  'place',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  /** ODS code (ONS code for local authorities and places). Unique with the kind: CCG 05C and sub-ICB location 05C are two organisations. */
+  code: string;
+  kind: OrganisationKind;
+  name: string;
+  opened: string | null;
+  closed: string | null;
+  source: string;
+}
+
+/** `child` is part of `parent` from `valid_from` to `valid_to` (inclusive; null = still). */
+export interface MembershipTable {
+  id: Generated<number>;
+  child_id: number;
+  parent_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+}
+
+export interface SuccessionTable {
+  predecessor_id: number;
+  successor_id: number;
+  on_date: string;
+  source: string;
+}
+
+export interface ArrangementTable {
+  id: string;
+  name: string;
+  version: number;
+  document: JSONColumnType<Record<string, unknown>>;
+  /** ODS/ONS codes of the parties, for scoping roles. */
+  parties: JSONColumnType<string[]>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArrangementVersionTable {
+  arrangement_id: string;
+  version: number;
+  document: JSONColumnType<Record<string, unknown>>;
+  changed_by: number | null;
+  changed_at: string;
+  reason: string;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  arrangement_id: string;
+  version: number;
+  checked_on: string;
+  rule: string;
+  severity: string;
+  message: string;
+  path: string;
+  checked_at: string;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  arrangement_id: string;
+  decision: string;
+  subject: string;
+  outcome: string;
+  reason: string;
+  rule: string;
+  decided_by: number;
+  decided_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export const roles = [
+  'commissioner',
+  'provider',
+  'local-authority',
+  'assurer',
+  'viewer',
+  'administrator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface UserRoleTable {
+  user_id: number;
+  role: Role;
+  /** The organisation the role is held for (ODS/ONS code); null means England-wide. */
+  organisation: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  kind: 'cookie' | 'bearer';
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  reason: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ReferenceImportTable {
+  dataset: string;
+  digest: string;
+  imported_at: string;
+  summary: JSONColumnType<Record<string, number>>;
+}

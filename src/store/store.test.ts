@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { readArrangementFile } from '../law/arrangement-file.ts';
+import { createArrangement, getArrangement, listVersions, updateArrangement } from './arrangements.ts';
+import { listAudit, verifyAudit } from './audit.ts';
+import { StaleVersion } from './errors.ts';
+import { describeOnBothDatabases } from './test-databases.ts';
+import { checkPassword, createUser, startSession, userForToken } from './users.ts';
+
+const dudley = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
+const system = { userId: null, label: 'test' };
+
+describeOnBothDatabases('store', (store) => {
+  it('keeps every version of an arrangement and refuses a stale update', async () => {
+    const { db } = store();
+    const created = await createArrangement(db, dudley, system, 'first draft');
+    expect(created.version).toBe(1);
+    expect(created.parties).toEqual(['QUA', 'RNA']);
+    const renamed = { ...dudley, name: 'Dudley place (v2)' };
+    const updated = await updateArrangement(db, created.id, 1, renamed, system, 'rename');
+    expect(updated.version).toBe(2);
+    await expect(updateArrangement(db, created.id, 1, dudley, system, 'late')).rejects.toBeInstanceOf(
+      StaleVersion,
+    );
+    const versions = await listVersions(db, created.id);
+    expect(versions.map((v) => [v.version, v.document.name, v.reason])).toEqual([
+      [1, dudley.name, 'first draft'],
+      [2, 'Dudley place (v2)', 'rename'],
+    ]);
+    expect((await getArrangement(db, created.id)).document.name).toBe('Dudley place (v2)');
+  });
+
+  it('lets exactly one of two simultaneous updates to the same version win', async () => {
+    const { db } = store();
+    const created = await createArrangement(db, dudley, system, 'draft');
+    const results = await Promise.allSettled([
+      updateArrangement(db, created.id, 1, { ...dudley, name: 'A' }, system, 'a'),
+      updateArrangement(db, created.id, 1, { ...dudley, name: 'B' }, system, 'b'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(StaleVersion);
+    expect((await getArrangement(db, created.id)).version).toBe(2);
+  });
+
+  it('records who changed what, before and after, and why, in a chain that detects tampering', async () => {
+    const { db } = store();
+    const created = await createArrangement(
+      db,
+      dudley,
+      { userId: null, label: 'alice' },
+      'draft for the board',
+    );
+    const trail = await listAudit(db, { entity: 'arrangement', entityId: created.id });
+    expect(trail[0]).toMatchObject({
+      actor: 'alice',
+      action: 'create',
+      reason: 'draft for the board',
+      before: null,
+    });
+    expect((trail[0]?.after as { name: string }).name).toBe(dudley.name);
+    expect((await verifyAudit(db)).intact).toBe(true);
+
+    const seq = trail[0]?.seq ?? 0;
+    await sql`update audit_log set reason = 'nothing to see' where seq = ${seq}`.execute(db);
+    const verdict = await verifyAudit(db);
+    expect(verdict.intact).toBe(false);
+    expect(verdict.broken?.seq).toBe(seq);
+    expect(verdict.broken?.problem).toMatch(/edited/);
+    await sql`update audit_log set reason = 'draft for the board' where seq = ${seq}`.execute(db);
+    expect((await verifyAudit(db)).intact).toBe(true);
+
+    await createArrangement(db, dudley, system, 'another');
+    await sql`delete from audit_log where seq = ${seq}`.execute(db);
+    const afterDelete = await verifyAudit(db);
+    expect(afterDelete.intact).toBe(false);
+    expect(afterDelete.broken?.problem).toMatch(/removed/);
+  });
+
+  it('stores argon2id password hashes and resolves sessions by token', async () => {
+    const { db } = store();
+    const user = await createUser(
+      db,
+      {
+        email: 'Comm@Example.NHS.uk',
+        name: 'Commissioner',
+        password: 'correct horse battery',
+        roles: [{ role: 'commissioner', organisation: 'QUA' }],
+      },
+      system,
+      'test',
+    );
+    const row = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await checkPassword(db, 'comm@example.nhs.uk', 'wrong')).toBeUndefined();
+    expect((await checkPassword(db, 'comm@example.nhs.uk', 'correct horse battery'))?.roles).toEqual([
+      { role: 'commissioner', organisation: 'QUA' },
+    ]);
+    const { token } = await startSession(db, user.id, 'bearer', 1);
+    expect((await userForToken(db, token))?.email).toBe('comm@example.nhs.uk');
+    expect(await userForToken(db, `${token}x`)).toBeUndefined();
+  });
+});
