@@ -100,6 +100,14 @@ function SearchResults({ q }: { q: string }) {
       {search.data.slice(0, 20).map((o) => (
         <li key={`${o.kind}:${o.code}`}>
           <Link href={orgHref(o)}>{o.name}</Link> <span className="nhsuk-body-s">({o.code})</span>
+          {(o.kind === 'icb' || o.kind === 'stp') && (
+            <>
+              {' '}
+              <Link href={`/explorer?icb=${encodeURIComponent(o.code)}`} className="nhsuk-body-s">
+                See its structure
+              </Link>
+            </>
+          )}
           <br />
           <span className="nhsuk-body-s">
             {kindName(o.kind)}
