@@ -15,14 +15,18 @@ export interface Organisation {
 }
 
 export interface TreeNode extends Organisation {
+  /** Registered patients, where the registry holds them. */
   list_size?: number | null;
   children: TreeNode[];
 }
 
+type Related = Pick<Organisation, 'code' | 'kind' | 'name'>;
+
 export interface OrganisationHistory extends Organisation {
-  memberships: { parent: Organisation; valid_from: string; valid_to: string | null }[];
-  predecessors: { organisation: Organisation; on_date: string }[];
-  successors: { organisation: Organisation; on_date: string }[];
+  parents: (Related & { from: string; to: string | null })[];
+  predecessors: (Related & { on: string })[];
+  successors: (Related & { on: string })[];
+  attribution: string;
 }
 
 /** The signed-in user, or null when nobody is signed in. */
@@ -61,10 +65,13 @@ export function useSignOut() {
   });
 }
 
-export function useOrganisationSearch(q: string) {
+export function useOrganisationSearch(q: string, kind: string) {
   return useQuery({
-    queryKey: ['organisations', q],
-    queryFn: () => api<Organisation[]>(`/api/organisations${query({ q })}`),
+    queryKey: ['organisations', q, kind],
+    queryFn: () =>
+      api<{ organisations: Organisation[]; attribution: string }>(
+        `/api/organisations${query({ q: q.trim(), kind, limit: '50' })}`,
+      ),
     enabled: q.trim().length >= 2,
   });
 }
@@ -78,18 +85,14 @@ export function useOrganisation(code: string, kind?: string) {
   });
 }
 
-export function useIcbTree(code: string, on: string) {
+export function useTree(code: string, kind: string, on: string) {
   return useQuery({
-    queryKey: ['icb-tree', code, on],
-    queryFn: () => api<TreeNode>(`/api/icbs/${encodeURIComponent(code)}/tree${query({ on })}`),
+    queryKey: ['tree', code, kind, on],
+    queryFn: () =>
+      api<{ on: string; tree: TreeNode; attribution: string }>(
+        `/api/organisations/${encodeURIComponent(code)}/tree${query({ on, kind })}`,
+      ),
     enabled: code !== '',
-  });
-}
-
-export function useIcbs(on: string) {
-  return useQuery({
-    queryKey: ['icbs', on],
-    queryFn: () => api<Organisation[]>(`/api/icbs${query({ on })}`),
   });
 }
 

@@ -101,16 +101,18 @@ export function Layout(props: {
   );
 }
 
-/** The Open Government Licence notice the NHS reference data must carry wherever it is shown. */
-export function OglAttribution() {
+/**
+ * The Open Government Licence notice the NHS reference data must carry wherever it is
+ * shown. `text` is the attribution the API sends with the data, when the page has it.
+ */
+export function OglAttribution({ text }: { text?: string | undefined }) {
   return (
     <p className="nhsuk-body-s" data-testid="ogl">
-      Organisation data from NHS England and NHS Digital (ODS, GP practice registrations). Contains public
-      sector information licensed under the{' '}
+      Organisation data from NHS England and NHS Digital (Organisation Data Service).{' '}
+      {text ?? 'Contains public sector information licensed under the Open Government Licence v3.0.'}{' '}
       <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
-        Open Government Licence v3.0
+        About the Open Government Licence
       </a>
-      .
     </p>
   );
 }

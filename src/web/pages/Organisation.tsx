@@ -1,8 +1,8 @@
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { useOrganisation } from '../endpoints.ts';
-import { formatDate } from '../format.ts';
-import { kindName, orgHref } from './organisation-kinds.ts';
+import { formatDate, todayInEngland } from '../format.ts';
+import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
 
 function period(from: string | null, to: string | null): string {
   if (from && to) return `from ${formatDate(from)} to ${formatDate(to)}`;
@@ -29,6 +29,13 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
           <dd className="nhsuk-summary-list__value">{period(o.opened, o.closed)}</dd>
         </div>
       </dl>
+      {o.kind !== 'practice' && o.kind !== 'trust' && (
+        <p>
+          <Link href={treeHref(o, o.closed ?? todayInEngland())}>
+            See its structure on {formatDate(o.closed ?? todayInEngland())}
+          </Link>
+        </p>
+      )}
       <h2 className="nhsuk-heading-m">History of changes</h2>
       <table className="nhsuk-table" data-testid="history">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Changes to {o.name}</caption>
@@ -40,35 +47,32 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
         </thead>
         <tbody className="nhsuk-table__body">
           {o.predecessors.map((p) => (
-            <tr key={`p:${p.organisation.kind}:${p.organisation.code}`}>
-              <td>{formatDate(p.on_date)}</td>
+            <tr key={`p:${p.kind}:${p.code}`}>
+              <td>{formatDate(p.on)}</td>
               <td>
-                Took over from <Link href={orgHref(p.organisation)}>{p.organisation.name}</Link> (
-                {kindName(p.organisation.kind)} {p.organisation.code})
+                Took over from <Link href={orgHref(p)}>{p.name}</Link> ({kindName(p.kind)} {p.code})
               </td>
             </tr>
           ))}
-          {o.memberships.map((m) => (
-            <tr key={`m:${m.parent.kind}:${m.parent.code}:${m.valid_from}`}>
-              <td>{period(m.valid_from, m.valid_to)}</td>
+          {o.parents.map((m) => (
+            <tr key={`m:${m.kind}:${m.code}:${m.from}`}>
+              <td>{period(m.from, m.to)}</td>
               <td>
-                Part of <Link href={orgHref(m.parent)}>{m.parent.name}</Link> ({kindName(m.parent.kind)}{' '}
-                {m.parent.code})
+                Part of <Link href={orgHref(m)}>{m.name}</Link> ({kindName(m.kind)} {m.code})
               </td>
             </tr>
           ))}
           {o.successors.map((s) => (
-            <tr key={`s:${s.organisation.kind}:${s.organisation.code}`}>
-              <td>{formatDate(s.on_date)}</td>
+            <tr key={`s:${s.kind}:${s.code}`}>
+              <td>{formatDate(s.on)}</td>
               <td>
-                Succeeded by <Link href={orgHref(s.organisation)}>{s.organisation.name}</Link> (
-                {kindName(s.organisation.kind)} {s.organisation.code})
+                Succeeded by <Link href={orgHref(s)}>{s.name}</Link> ({kindName(s.kind)} {s.code})
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <OglAttribution />
+      <OglAttribution text={o.attribution} />
     </>
   );
 }
