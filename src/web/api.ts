@@ -11,6 +11,7 @@ export interface Problem {
   field?: string;
   hint?: string;
   rule?: string;
+  citations?: { text: string }[];
   errors?: { field?: string; path?: string; problem?: string; message?: string }[];
 }
 

@@ -39,6 +39,7 @@ describe('arrangement form checks', () => {
 
   it('map server paths to input ids', () => {
     expect(serverFieldId('commissioners[0].name')).toBe('commissioners-0-name');
-    expect(serverFieldId('/document/providers/1/id')).toBe('providers-1-id');
+    expect(serverFieldId('body/arrangement/providers/1/id')).toBe('providers-1-id');
+    expect(serverFieldId('body/reason')).toBe('reason');
   });
 });

@@ -83,11 +83,12 @@ export function poundsToPence(text: string): number {
   return m[1] ? -pence : pence;
 }
 
-/** Server problem paths (`commissioners[0].name` or `/commissioners/0/name`) → input ids. */
+/** Server problem fields (`body/arrangement/commissioners/0/name`, or `commissioners[0].name`) → input ids. */
 export function serverFieldId(path: string): string {
   return path
     .replace(/^\//, '')
-    .replace(/^document[./]?/, '')
+    .replace(/^body[./]?/, '')
+    .replace(/^arrangement[./]?/, '')
     .replace(/\[(\d+)\]/g, '.$1')
     .split(/[./]/)
     .filter(Boolean)

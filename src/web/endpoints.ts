@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, query } from './api.ts';
-import type { Arrangement, CheckReport, StoredArrangement, User } from './types.ts';
+import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
 
 export interface Organisation {
   code: string;
@@ -35,7 +35,7 @@ export function useSession() {
     queryKey: ['session'],
     queryFn: async () => {
       try {
-        return await api<User>('/api/me');
+        return await api<User>('/api/auth/me');
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
@@ -49,15 +49,15 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
-      api<User>('/api/login', { method: 'POST', json: body }),
-    onSuccess: (user) => client.setQueryData(['session'], user),
+      api<{ user: User; expires_at: string }>('/api/auth/login', { method: 'POST', json: body }),
+    onSuccess: ({ user }) => client.setQueryData(['session'], user),
   });
 }
 
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/logout', { method: 'POST' }),
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
       client.clear();
       client.setQueryData(['session'], null);
@@ -113,12 +113,13 @@ export function useArrangement(id: string) {
 export function useSaveArrangement(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; document: Arrangement; reason: string }) =>
+    mutationFn: (body: { version: number; arrangement: Arrangement; reason: string }) =>
       api<StoredArrangement>(`/api/arrangements/${encodeURIComponent(id)}`, { method: 'PUT', json: body }),
     onSuccess: (saved) => {
       client.setQueryData(['arrangement', id], saved);
       void client.invalidateQueries({ queryKey: ['arrangements'] });
       void client.invalidateQueries({ queryKey: ['check', id] });
+      void client.invalidateQueries({ queryKey: ['versions', id] });
     },
   });
 }
@@ -133,5 +134,40 @@ export function useCheck(id: string, version: number | undefined, on: string) {
       }),
     enabled: version !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useVersions(id: string) {
+  return useQuery({
+    queryKey: ['versions', id],
+    queryFn: async () =>
+      (await api<{ versions: ArrangementVersion[] }>(`/api/arrangements/${encodeURIComponent(id)}/versions`))
+        .versions,
+  });
+}
+
+export interface ArrangementVersion {
+  version: number;
+  changed_by: number | null;
+  changed_at: string;
+  reason: string;
+}
+
+export interface DecisionInput {
+  decision: string;
+  subject: string;
+  outcome: string;
+  reason: string;
+  on?: string;
+}
+
+/** A statutory commissioner decision; the server refuses it (403, naming the rule) to a role the law does not allow. */
+export function useRecordDecision(id: string) {
+  return useMutation({
+    mutationFn: (body: DecisionInput) =>
+      api<{ id: number; decision: string; rule: string; decided_at: string }>(
+        `/api/arrangements/${encodeURIComponent(id)}/decisions`,
+        { method: 'POST', json: body },
+      ),
   });
 }

@@ -28,7 +28,16 @@ export function roleDescription(role: Role): string {
   return roleWork[role];
 }
 
-/** May this user change arrangements at all? Providers propose; the server decides each case. */
-export function canEdit(grants: RoleGrant[]): boolean {
-  return grants.some((g) => g.role !== 'viewer' && g.role !== 'assurer');
+/** Commissioners (NHS and local authority) shape arrangements; administrators may correct them. */
+const editors: readonly Role[] = ['commissioner', 'local-authority', 'administrator'];
+
+/**
+ * May this user change an arrangement with these parties? Mirrors the server's rule (an
+ * editor role held England-wide or for a party) so the form says so up front; the server
+ * still decides.
+ */
+export function canEdit(grants: RoleGrant[], parties: readonly string[]): boolean {
+  return grants.some(
+    (g) => editors.includes(g.role) && (g.organisation === null || parties.includes(g.organisation)),
+  );
 }

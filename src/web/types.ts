@@ -32,3 +32,5 @@ export interface StoredArrangement {
   created_at: string;
   updated_at: string;
 }
+
+export type ArrangementSummary = Omit<StoredArrangement, 'document'>;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Select, TextInput } from '../components/forms.tsx';
-import { useArrangement, useCheck } from '../endpoints.ts';
+import { useArrangement, useCheck, useVersions } from '../endpoints.ts';
 import { formatDate, isIsoDate, todayInEngland } from '../format.ts';
 import { canEdit } from '../roles.ts';
 import type { User } from '../types.ts';
 import { ArrangementEditor } from './ArrangementEditor.tsx';
+import { Decisions } from './Decisions.tsx';
 import { CheckCounts, Findings } from './findings.tsx';
 
 /**
@@ -88,8 +89,51 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
 
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">The arrangement</h2>
-        <ArrangementEditor stored={a} editable={canEdit(user.roles)} />
+        <ArrangementEditor stored={a} editable={canEdit(user.roles, a.parties)} />
       </section>
+
+      <section aria-labelledby="decisions-title">
+        <h2 id="decisions-title">Commissioner decisions</h2>
+        <p>
+          Some decisions belong to the commissioners by law or under the contract: approving a subcontract,
+          deciding an individual funding request, terminating the contract and setting outcome measures.
+          Record one here.
+        </p>
+        <Decisions arrangementId={a.id} />
+      </section>
+
+      <Versions id={a.id} />
     </>
+  );
+}
+
+function Versions({ id }: { id: string }) {
+  const versions = useVersions(id);
+  if (!versions.data) return null;
+  return (
+    <section aria-labelledby="versions-title">
+      <h2 id="versions-title">Versions</h2>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+          Every saved version and why it changed
+        </caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Saved</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {versions.data.map((v) => (
+            <tr key={v.version}>
+              <td>{v.version}</td>
+              <td>{formatDate(v.changed_at.slice(0, 10))}</td>
+              <td>{v.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

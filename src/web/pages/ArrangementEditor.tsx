@@ -96,7 +96,10 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
                 'Someone else saved a newer version while you were editing. Reload the page to see it.',
             },
           ]
-        : save.error.fieldErrors().map((e) => ({ field: serverFieldId(e.field), message: e.message }))
+        : save.error.fieldErrors().map((e) => {
+            const field = serverFieldId(e.field);
+            return { field, message: `${field.replaceAll('-', ' ')} ${e.message}` };
+          })
       : save.error
         ? [{ field: '', message: save.error.message }]
         : [];
@@ -107,7 +110,7 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
     setSubmitted(true);
     if (errors.length > 0) return;
     save.mutate(
-      { version: stored.version, document: draft, reason: reason.trim() },
+      { version: stored.version, arrangement: draft, reason: reason.trim() },
       { onSuccess: () => setReason('') },
     );
   };

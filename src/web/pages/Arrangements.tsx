@@ -17,7 +17,6 @@ export function Arrangements() {
           <thead className="nhsuk-table__head">
             <tr>
               <th scope="col">Arrangement</th>
-              <th scope="col">Place</th>
               <th scope="col">Version</th>
               <th scope="col">Last changed</th>
             </tr>
@@ -28,7 +27,6 @@ export function Arrangements() {
                 <td>
                   <Link href={`/arrangements/${encodeURIComponent(a.id)}`}>{a.name}</Link>
                 </td>
-                <td>{a.document.place ?? ''}</td>
                 <td>{a.version}</td>
                 <td>{formatDate(a.updated_at.slice(0, 10))}</td>
               </tr>
