@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerPlatform } from './commands/platform.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 
 const program = new Command()
@@ -14,5 +15,6 @@ program
 
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
+registerPlatform(program);
 
 await program.parseAsync(process.argv);

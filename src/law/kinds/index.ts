@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contractKinds } from './contract.ts';
+import { decisionKinds } from './decision.ts';
 import { functionsKinds } from './functions.ts';
 import { parameterKind } from './parameter.ts';
 import { poolingKinds } from './pooling.ts';
@@ -12,6 +13,7 @@ export const kinds = {
   ...poolingKinds,
   ...contractKinds,
   ...systemKinds,
+  ...decisionKinds,
 };
 
 export type KindName = keyof typeof kinds;

@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import type { Store } from '../store/db.ts';
+import type { Role } from '../store/schema.ts';
+import { type User, userForToken } from '../store/users.ts';
+import { forbidden, unauthenticated } from './problems.ts';
+
+export const sessionCookie = 'concordat_session';
+
+/** The signed-in user from the session cookie or an `Authorization: Bearer` token, if any. */
+export async function identify(store: Store, request: FastifyRequest): Promise<User | undefined> {
+  const header = request.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  const token = bearer ?? request.cookies[sessionCookie];
+  return token ? userForToken(store.db, token) : undefined;
+}
+
+export function requireUser(request: FastifyRequest): User {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}
+
+/**
+ * The roles a user holds for something whose parties are `parties` (ODS/ONS codes): an
+ * England-wide role (no organisation) always counts; an organisation's role counts only
+ * where that organisation is a party.
+ */
+export function rolesFor(user: User, parties: readonly string[]): Set<Role> {
+  return new Set(
+    user.roles.filter((r) => r.organisation === null || parties.includes(r.organisation)).map((r) => r.role),
+  );
+}
+
+/** Refuses with 403 unless the user holds one of `allowed` (for these parties, when given). */
+export function requireRole(
+  request: FastifyRequest,
+  allowed: readonly Role[],
+  parties?: readonly string[],
+  what = 'do this',
+): User {
+  const user = requireUser(request);
+  const held = parties ? rolesFor(user, parties) : new Set(user.roles.map((r) => r.role));
+  if (!allowed.some((r) => held.has(r))) {
+    const scope = parties
+      ? ` for an organisation that is party to it (${parties.join(', ') || 'none named'})`
+      : '';
+    throw forbidden(
+      `To ${what} you need the role ${allowed.join(' or ')}${scope}; you hold ${describeRoles(user)}.`,
+    );
+  }
+  return user;
+}
+
+export function describeRoles(user: User): string {
+  if (!user.roles.length) return 'no role';
+  return user.roles
+    .map((r) => `${r.role}${r.organisation ? ` (${r.organisation})` : ' (England-wide)'}`)
+    .join(', ');
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | undefined;
+  }
+}

@@ -1,0 +1,155 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InvalidInput } from '../errors.ts';
+import type { ResolvedCitation } from '../law/rulebook.ts';
+import { NotFound, StaleVersion } from '../store/errors.ts';
+
+/**
+ * RFC 9457 problem details. Every error the API returns has this shape, with
+ * `application/problem+json`; `errors` names each field that is wrong (a JSON pointer
+ * such as `/arrangement/funds/0/host`) and what is wrong with it.
+ */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), problem: z.string(), hint: z.string().optional() }))
+      .optional(),
+    rule: z.string().optional().describe('The rulebook rule behind a refusal.'),
+    citations: z.array(z.object({ text: z.string() })).optional(),
+    current_version: z.number().int().optional(),
+  })
+  .describe('An RFC 9457 problem response.');
+export type Problem = z.infer<typeof Problem>;
+
+const base = 'https://concordat.example/problems/';
+
+/** An error the API turns into a problem response as it stands. */
+export class HttpProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export const unauthenticated = () =>
+  new HttpProblem({
+    type: `${base}unauthenticated`,
+    title: 'Sign in first',
+    status: 401,
+    detail: 'This needs a signed-in user: sign in at POST /api/auth/login, or send a bearer token.',
+  });
+
+export const forbidden = (detail: string) =>
+  new HttpProblem({ type: `${base}forbidden`, title: 'Not allowed for your role', status: 403, detail });
+
+/** A refusal the rulebook gives: names the rule and its sources. */
+export const refusedByRule = (detail: string, rule: string, citations: ResolvedCitation[]) =>
+  new HttpProblem({
+    type: `${base}reserved-decision`,
+    title: 'The law reserves this decision to commissioners',
+    status: 403,
+    detail,
+    rule,
+    citations: citations.map((c) => ({ text: c.text })),
+  });
+
+export const badRequest = (errors: { field: string; problem: string; hint?: string | undefined }[]) =>
+  new HttpProblem({
+    type: `${base}invalid-request`,
+    title: 'Your request is not valid',
+    status: 400,
+    detail: errors.map((e) => `${e.field}: ${e.problem}`).join('; '),
+    errors: errors.map((e) => (e.hint ? e : { field: e.field, problem: e.problem })),
+  });
+
+function pointer(context: string | undefined, instancePath: string, extra?: string): string {
+  const path = `${instancePath === '/' ? '' : instancePath}${extra ? `/${extra}` : ''}`;
+  return `${context ?? 'body'}${path || ''}`;
+}
+
+/** Maps every error to a problem response, in one place (ARCHITECTURE practice 10). */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  const instance = request.url;
+  if (error instanceof HttpProblem) return { ...error.problem, instance };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    const errors = error.validation.flatMap((v) => {
+      const params = v.params as { keys?: string[]; expected?: string; input?: unknown };
+      if (v.keyword === 'unrecognized_keys' && params.keys) {
+        return params.keys.map((k) => ({
+          field: pointer(context, v.instancePath, k),
+          problem: 'is not a field this request accepts: remove or correct it',
+        }));
+      }
+      if (v.keyword === 'invalid_type' && params.input === undefined) {
+        return [
+          {
+            field: pointer(context, v.instancePath),
+            problem: `is required (${params.expected ?? 'a value'})`,
+          },
+        ];
+      }
+      return [{ field: pointer(context, v.instancePath), problem: v.message ?? 'is not valid' }];
+    });
+    return { ...badRequest(errors).problem, instance };
+  }
+  if (error instanceof InvalidInput)
+    return {
+      ...badRequest([{ field: error.field, problem: error.problem, hint: error.hint }]).problem,
+      instance,
+    };
+  if (error instanceof NotFound) {
+    return { type: `${base}not-found`, title: 'Not found', status: 404, detail: error.message, instance };
+  }
+  if (error instanceof StaleVersion) {
+    return {
+      type: `${base}stale-version`,
+      title: 'Someone else changed this first',
+      status: 409,
+      detail: `${error.message}. Fetch version ${error.current}, reapply your change and send it with "version": ${error.current}.`,
+      current_version: error.current,
+      errors: [
+        {
+          field: 'body/version',
+          problem: `is ${error.expected}, but the current version is ${error.current}`,
+        },
+      ],
+      instance,
+    };
+  }
+  const fe = error as FastifyError;
+  if (fe.statusCode === 429) {
+    return {
+      type: `${base}too-many-requests`,
+      title: 'Too many attempts',
+      status: 429,
+      detail: 'Too many attempts from this address: wait a minute and try again.',
+      instance,
+    };
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own refusals: malformed JSON, wrong content type, body too large.
+    return {
+      ...badRequest([{ field: 'body', problem: fe.message }]).problem,
+      status: fe.statusCode,
+      instance,
+    };
+  }
+  return {
+    type: `${base}internal`,
+    title: 'Something went wrong in Concordat',
+    status: 500,
+    detail: 'The error has been logged.',
+    instance,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { today } from '../../law/date.ts';
+import { getOrganisation, searchOrganisations, treeOn } from '../../store/organisations.ts';
+import { attribution } from '../../store/reference/nhs-registry.ts';
+import { organisationKinds } from '../../store/schema.ts';
+import { requireUser } from '../auth.ts';
+import { type RouteModule, signedIn } from '../context.ts';
+import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.ts';
+
+/** The NHS system registry: search, one organisation with its history, and a tree on a date. */
+export const organisationRoutes: RouteModule = (app, { store }) => {
+  app.get(
+    '/api/organisations',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Search organisations by ODS code or name',
+        security: signedIn,
+        querystring: z.strictObject({
+          q: z
+            .string()
+            .min(1)
+            .max(100)
+            .describe('Code prefix or part of the name, for example "M87" or "dudley".'),
+          kind: z.enum(organisationKinds).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: z.object({ organisations: z.array(Organisation), attribution: z.string() }) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const { q, kind, limit } = request.query;
+      return { organisations: await searchOrganisations(store.db, q, { kind, limit }), attribution };
+    },
+  );
+
+  app.get(
+    '/api/organisations/:code',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'One organisation: dates, parents over time, predecessors and successors',
+        security: signedIn,
+        params: z.object({ code: z.string().min(1).max(20) }),
+        querystring: z.strictObject({ kind: z.enum(organisationKinds).optional() }),
+        response: { 200: OrganisationDetail.extend({ attribution: z.string() }) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return { ...(await getOrganisation(store.db, request.params.code, request.query.kind)), attribution };
+    },
+  );
+
+  app.get(
+    '/api/organisations/:code/tree',
+    {
+      schema: {
+        tags: ['registry'],
+        summary:
+          "An ICB's (or any organisation's) tree on a date: sub-ICB locations, places, PCNs and practices",
+        security: signedIn,
+        params: z.object({ code: z.string().min(1).max(20) }),
+        querystring: OnQuery.extend({ kind: z.enum(organisationKinds).default('icb') }),
+        response: { 200: z.object({ on: z.string(), tree: TreeNode, attribution: z.string() }) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const on = request.query.on ?? today();
+      return { on, tree: await treeOn(store.db, request.params.code, request.query.kind, on), attribution };
+    },
+  );
+};

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { IsoDate } from '../law/date.ts';
+import { organisationKinds, roles } from '../store/schema.ts';
+
+export const Organisation = z.object({
+  code: z.string(),
+  kind: z.enum(organisationKinds),
+  name: z.string(),
+  opened: z.string().nullable(),
+  closed: z.string().nullable(),
+});
+
+const Related = z.object({ code: z.string(), kind: z.enum(organisationKinds), name: z.string() });
+
+export const OrganisationDetail = Organisation.extend({
+  parents: z.array(Related.extend({ from: z.string(), to: z.string().nullable() })),
+  predecessors: z.array(Related.extend({ on: z.string() })),
+  successors: z.array(Related.extend({ on: z.string() })),
+});
+
+type Node = z.infer<typeof Organisation> & { children: Node[] };
+export const TreeNode: z.ZodType<Node> = Organisation.extend({
+  get children() {
+    return z.array(TreeNode);
+  },
+});
+
+export const OnQuery = z.strictObject({
+  on: IsoDate.optional().describe('The date (YYYY-MM-DD); default today.'),
+});
+
+export const RoleGrant = z.strictObject({
+  role: z.enum(roles),
+  organisation: z.string().nullable().describe('ODS/ONS code of the organisation; null for England-wide.'),
+});
+
+export const User = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(RoleGrant),
+});
+
+export const attributionNote = z
+  .string()
+  .describe('Open Government Licence attribution for the NHS reference data.');

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { InvalidInput } from '../../errors.ts';
+
+/** Splits CSV text into rows of fields (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Reads a gzipped CSV file; a damaged file is bad input naming the file. */
+export function readGzipCsv(file: string): string[][] {
+  let text: string;
+  try {
+    text = gunzipSync(readFileSync(file)).toString('utf8');
+  } catch (error) {
+    throw new InvalidInput(
+      basename(file),
+      `cannot be read as a gzipped CSV file (${(error as Error).message})`,
+      'Restore it from the repository (data/nhs/).',
+    );
+  }
+  return parseCsv(text).filter((r) => r.length > 1 || r[0] !== '');
+}
+
+/** Rows of a CSV file with a header, as objects; the named columns must exist and every row must have all fields. */
+export function readTable(file: string, required: readonly string[]): Record<string, string>[] {
+  const [header, ...rows] = readGzipCsv(file);
+  if (!header) throw new InvalidInput(basename(file), 'is empty');
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new InvalidInput(
+      basename(file),
+      `has no column ${missing.join(', ')}`,
+      'Is it the file described in data/nhs/README.md?',
+    );
+  }
+  return rows.map((r, i) => {
+    if (r.length !== header.length) {
+      throw new InvalidInput(
+        `${basename(file)} line ${i + 2}`,
+        `has ${r.length} fields, not ${header.length}`,
+        'The file looks damaged; restore it from the repository.',
+      );
+    }
+    return Object.fromEntries(header.map((h, j) => [h, (r[j] ?? '').trim()]));
+  });
+}

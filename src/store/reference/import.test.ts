@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { beforeAll, expect, it } from 'vitest';
+import { InvalidInput } from '../../errors.ts';
+import { listAudit } from '../audit.ts';
+import { getOrganisation, searchOrganisations, treeOn } from '../organisations.ts';
+import { describeOnBothDatabases } from '../test-databases.ts';
+import { importRegistry } from './import.ts';
+import { files, readNhsRegistry } from './nhs-registry.ts';
+
+/**
+ * A real slice of data/nhs: the Black Country, and the ICBs that merged into NHS Central
+ * East ICB on 1 April 2026 (Cambridgeshire and Peterborough, Bedfordshire, Luton and
+ * Milton Keynes, part of Hertfordshire and West Essex). Rows are kept whole, so the
+ * importer reads exactly what it reads from the full files.
+ */
+const keep = /QUA|S1Y5D|QUE|QHG|QM7|D2P2L/;
+let dir = '';
+
+function slice(name: string, all = false): void {
+  const lines = gunzipSync(readFileSync(join('data/nhs', name)))
+    .toString('utf8')
+    .split('\n');
+  const [header, ...rows] = lines;
+  const kept = all ? rows : rows.filter((l) => keep.test(l));
+  writeFileSync(join(dir, name), gzipSync(`${[header, ...kept].join('\n')}\n`));
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'concordat-nhs-'));
+  slice(files.map2026);
+  slice(files.ccgEra);
+  slice(files.allocations);
+  // No header rows in these two: keep every line.
+  writeFileSync(join(dir, files.trusts), readFileSync(join('data/nhs', files.trusts)));
+  writeFileSync(join(dir, files.practices), readFileSync(join('data/nhs', files.practices)));
+});
+
+const importer = { userId: null, label: 'test import' };
+
+describeOnBothDatabases('NHS reference import', (store) => {
+  it('refuses a damaged file before writing anything', async () => {
+    const damaged = mkdtempSync(join(tmpdir(), 'concordat-nhs-bad-'));
+    for (const f of Object.values(files)) writeFileSync(join(damaged, f), readFileSync(join(dir, f)));
+    const good = readFileSync(join(dir, files.map2026));
+    writeFileSync(join(damaged, files.map2026), good.subarray(0, Math.floor(good.length / 2)));
+    expect(() => readNhsRegistry(damaged)).toThrow(InvalidInput);
+    const { db } = store();
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('organisations')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(0);
+  });
+
+  it('imports the Black Country as dated history', async () => {
+    const { db } = store();
+    const result = await importRegistry(db, readNhsRegistry(dir), importer);
+    expect(result.changed).toBe(true);
+
+    const now = await treeOn(db, 'QUA', 'icb', '2026-08-01');
+    const sub = now.children.find((c) => c.code === 'D2P2L');
+    expect(sub?.kind).toBe('sub-icb-location');
+    const practices = sub?.children.flatMap((pcn) => pcn.children.map((p) => p.code)) ?? [];
+    expect(practices).toContain('M87008'); // Kingswinford Medical Practice, Dudley
+    expect(practices.length).toBeGreaterThan(150);
+
+    const ccgEra = await treeOn(db, 'QUA', 'stp', '2021-06-01');
+    expect(ccgEra.children.map((c) => [c.code, c.kind])).toEqual([['D2P2L', 'ccg']]);
+    // On 1 July 2022 the CCG became a sub-ICB location with the same code.
+    const ccg = await getOrganisation(db, 'D2P2L', 'ccg');
+    expect(ccg.closed).toBe('2022-06-30');
+    expect(ccg.successors).toEqual([
+      expect.objectContaining({ code: 'D2P2L', kind: 'sub-icb-location', on: '2022-07-01' }),
+    ]);
+    expect(await treeOn(db, 'QUA', 'stp', '2022-07-01')).toMatchObject({ children: [] });
+  });
+
+  it('records the 1 April 2026 merger into NHS Central East ICB', async () => {
+    const { db } = store();
+    const central = await getOrganisation(db, 'S1Y5D', 'icb');
+    expect(central.opened).toBe('2026-04-01');
+    expect(central.predecessors.map((p) => p.code).sort()).toEqual(['QHG', 'QM7', 'QUE']);
+    const cambs = await getOrganisation(db, 'QUE', 'icb');
+    expect([cambs.opened, cambs.closed]).toEqual(['2022-07-01', '2026-03-31']);
+    expect((await treeOn(db, 'QUE', 'icb', '2026-03-31')).children.length).toBeGreaterThan(0);
+    expect((await treeOn(db, 'QUE', 'icb', '2026-04-01')).children).toEqual([]);
+    expect((await searchOrganisations(db, 'central east')).map((o) => o.code)).toContain('S1Y5D');
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const { db } = store();
+    const before = await db.selectFrom('memberships').selectAll().orderBy('id').execute();
+    const audits = (await listAudit(db, { limit: 1000 })).length;
+    const again = await importRegistry(db, readNhsRegistry(dir), importer);
+    expect(again.changed).toBe(false);
+    expect(await db.selectFrom('memberships').selectAll().orderBy('id').execute()).toEqual(before);
+    expect((await listAudit(db, { limit: 1000 })).length).toBe(audits);
+  });
+
+  it('rolls back the whole import when a write fails part-way', async () => {
+    const { db } = store();
+    const before = await db
+      .selectFrom('memberships')
+      .select(['child_id', 'parent_id', 'valid_from', 'valid_to'])
+      .orderBy('id')
+      .execute();
+    const registry = readNhsRegistry(dir);
+    registry.digest = 'different';
+    registry.organisations.get('icb:QUA')!.name = 'Renamed by a failed import';
+    registry.memberships.push({
+      child: 'practice:NOPE1',
+      parent: 'icb:QUA',
+      from: '2026-04-01',
+      to: null,
+      source: files.map2026,
+    });
+    await expect(importRegistry(db, registry, importer)).rejects.toThrow(/NOPE1/);
+    expect((await getOrganisation(db, 'QUA', 'icb')).name).toBe('NHS Black Country Integrated Care Board');
+    expect(
+      await db
+        .selectFrom('memberships')
+        .select(['child_id', 'parent_id', 'valid_from', 'valid_to'])
+        .orderBy('id')
+        .execute(),
+    ).toEqual(before);
+  });
+});
