@@ -40,7 +40,10 @@ export async function accessibilityProblems(page: Page): Promise<AccessibilityPr
     const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || el.tagName === 'BODY';
     if (!document.documentElement.lang) found.push({ problem: 'html has no lang', element: 'html' });
     if (document.querySelectorAll('h1').length !== 1)
-      found.push({ problem: `page has ${document.querySelectorAll('h1').length} h1 headings`, element: 'body' });
+      found.push({
+        problem: `page has ${document.querySelectorAll('h1').length} h1 headings`,
+        element: 'body',
+      });
     for (const el of document.querySelectorAll('input, select, textarea')) {
       const id = el.getAttribute('id');
       const labelled =

@@ -99,7 +99,7 @@ export function useTree(code: string, kind: string, on: string) {
 export function useArrangements() {
   return useQuery({
     queryKey: ['arrangements'],
-    queryFn: () => api<StoredArrangement[]>('/api/arrangements'),
+    queryFn: async () => (await api<{ arrangements: ArrangementSummary[] }>('/api/arrangements')).arrangements,
   });
 }
 

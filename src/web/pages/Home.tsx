@@ -2,13 +2,13 @@ import { Link } from '../components/Link.tsx';
 import { useArrangements, useCheck, useOrganisation } from '../endpoints.ts';
 import { formatDate, todayInEngland } from '../format.ts';
 import { roleDescription, roleName } from '../roles.ts';
-import type { RoleGrant, StoredArrangement, User } from '../types.ts';
+import type { RoleGrant, ArrangementSummary, User } from '../types.ts';
 import { CheckCounts } from './findings.tsx';
 
 export function Home({ user }: { user: User }) {
   const arrangements = useArrangements();
   const today = todayInEngland();
-  const mine = (a: StoredArrangement) =>
+  const mine = (a: ArrangementSummary) =>
     user.roles.some((g) => g.organisation === null || a.parties.includes(g.organisation));
   const list = arrangements.data?.filter(mine) ?? [];
 
@@ -56,7 +56,7 @@ function Grant({ grant }: { grant: RoleGrant }) {
   );
 }
 
-function ArrangementCard({ arrangement, on }: { arrangement: StoredArrangement; on: string }) {
+function ArrangementCard({ arrangement, on }: { arrangement: ArrangementSummary; on: string }) {
   const check = useCheck(arrangement.id, arrangement.version, on);
   return (
     <div className="nhsuk-card nhsuk-card--clickable">

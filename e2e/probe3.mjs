@@ -1,0 +1,27 @@
+import { chromium } from 'playwright-core';
+
+const [url, id] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+const p = await b.newPage();
+p.setDefaultTimeout(15000);
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto(url);
+await p.getByLabel('Email address').fill('commissioner@e2e.test');
+await p.getByLabel('Password').fill('commissioner-e2e-pass');
+await p.getByRole('button', { name: 'Sign in' }).click();
+await p.getByRole('heading', { name: /^Welcome/ }).waitFor();
+await p.waitForTimeout(2000);
+console.log('HOME:', await p.locator('main').textContent());
+await p.screenshot({ path: '/tmp/web-home.png', fullPage: true });
+await p.goto(url + '/explorer?org=QUA&kind=icb&on=2026-08-01');
+await p.getByTestId('tree').waitFor();
+console.log('TREE:', (await p.getByTestId('tree').textContent()).slice(0, 1500));
+await p.screenshot({ path: '/tmp/web-tree.png' });
+await p.goto(url + '/organisations/QUA?kind=icb');
+await p.getByTestId('history').waitFor();
+console.log('HIST:', await p.locator('main').textContent());
+await p.goto(url + '/arrangements/' + id);
+await p.getByTestId('checked-on').waitFor();
+await p.screenshot({ path: '/tmp/web-arr.png', fullPage: true });
+console.log('ARR:', (await p.locator('main').textContent()).slice(0, 1000));
+await b.close();
