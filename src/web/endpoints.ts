@@ -99,7 +99,8 @@ export function useTree(code: string, kind: string, on: string) {
 export function useArrangements() {
   return useQuery({
     queryKey: ['arrangements'],
-    queryFn: async () => (await api<{ arrangements: ArrangementSummary[] }>('/api/arrangements')).arrangements,
+    queryFn: async () =>
+      (await api<{ arrangements: ArrangementSummary[] }>('/api/arrangements')).arrangements,
   });
 }
 

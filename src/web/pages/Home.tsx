@@ -2,7 +2,7 @@ import { Link } from '../components/Link.tsx';
 import { useArrangements, useCheck, useOrganisation } from '../endpoints.ts';
 import { formatDate, todayInEngland } from '../format.ts';
 import { roleDescription, roleName } from '../roles.ts';
-import type { RoleGrant, ArrangementSummary, User } from '../types.ts';
+import type { ArrangementSummary, RoleGrant, User } from '../types.ts';
 import { CheckCounts } from './findings.tsx';
 
 export function Home({ user }: { user: User }) {
