@@ -1,20 +1,24 @@
 import { Command } from 'commander';
+import { registerMatrix } from './commands/matrix.ts';
+import { registerMoney } from './commands/money.ts';
 import { registerPlatform } from './commands/platform.ts';
+import { registerPooling } from './commands/pooling.ts';
+import { registerPopulation } from './commands/population.ts';
 import { registerRulebook } from './commands/rulebook.ts';
+import { registerStart } from './commands/start.ts';
 
 const program = new Command()
   .name('concordat')
   .description('Integrated health and care commissioning for England.');
 
-program
-  .command('start')
-  .description("Run Concordat's main job on its embedded defaults.")
-  .action(() => {
-    program.outputHelp();
-  });
+registerStart(program);
 
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
+registerMatrix(program);
+registerPooling(program);
+registerMoney(program);
+registerPopulation(program);
 registerPlatform(program);
 
 await program.parseAsync(process.argv);

@@ -117,14 +117,22 @@ export async function startSession(
   return { token, expires_at: expires };
 }
 
+/** The user a live session or token belongs to, with roles, in one round trip (it runs on every request). */
 export async function userForToken(db: Kysely<Database>, token: string): Promise<User | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .select(['user_id', 'expires_at'])
-    .where('token_hash', '=', tokenHash(token))
-    .executeTakeFirst();
-  if (!row || row.expires_at <= new Date().toISOString()) return undefined;
-  return findUser(db, row.user_id);
+  const rows = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.name', 'r.role', 'r.organisation'])
+    .where('s.token_hash', '=', tokenHash(token))
+    .where('s.expires_at', '>', new Date().toISOString())
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const roles = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({ role: r.role as Role, organisation: r.organisation }));
+  return { id: first.id, email: first.email, name: first.name, roles };
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {

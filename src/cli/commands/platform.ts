@@ -52,6 +52,21 @@ export async function importNhsReference(store: Store, dir: string): Promise<voi
   process.stdout.write(`${attribution}\n`);
 }
 
+/** What `concordat audit verify` says, and its exit code: 0 intact, 1 tampered. */
+export async function auditReport(store: Store): Promise<{ code: number; text: string }> {
+  const verdict = await verifyAudit(store.db);
+  const count = verdict.records.toLocaleString('en-GB');
+  if (verdict.intact)
+    return {
+      code: exitCodes.ok,
+      text: `Audit log intact: ${count} records, last hash ${verdict.lastHash}.\n`,
+    };
+  return {
+    code: exitCodes.findings,
+    text: `Audit log TAMPERED: record ${verdict.broken?.seq} ${verdict.broken?.problem}. The ${count} records before it are intact.\n`,
+  };
+}
+
 export function registerPlatform(program: Command): void {
   const imports = program.command('import').description('Load reference data into the database.');
   imports
@@ -75,17 +90,9 @@ export function registerPlatform(program: Command): void {
     .action(
       action(async () =>
         withStore(async (store) => {
-          const verdict = await verifyAudit(store.db);
-          if (verdict.intact) {
-            process.stdout.write(
-              `Audit log intact: ${verdict.records.toLocaleString('en-GB')} records, last hash ${verdict.lastHash}.\n`,
-            );
-            return exitCodes.ok;
-          }
-          process.stdout.write(
-            `Audit log TAMPERED: record ${verdict.broken?.seq} ${verdict.broken?.problem}. ${verdict.records.toLocaleString('en-GB')} records before it are intact.\n`,
-          );
-          return exitCodes.findings;
+          const { code, text } = await auditReport(store);
+          process.stdout.write(text);
+          return code;
         }),
       ),
     );

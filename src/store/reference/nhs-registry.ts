@@ -74,7 +74,8 @@ export interface Registry {
 /** `kind:code`, the key that tells CCG 05C from sub-ICB location 05C. */
 export const key = (kind: OrganisationKind, code: string) => `${kind}:${code}`;
 
-export function readNhsRegistry(dir: string): Registry {
+/** A fingerprint of the reference files: the same files give the same digest, so a re-import can be skipped. */
+export function digestOf(dir: string): string {
   const digest = createHash('sha256');
   for (const f of Object.values(files)) {
     try {
@@ -87,6 +88,11 @@ export function readNhsRegistry(dir: string): Registry {
       );
     }
   }
+  return digest.digest('hex');
+}
+
+export function readNhsRegistry(dir: string): Registry {
+  const digest = digestOf(dir);
   const map2026 = readTable(join(dir, files.map2026), [
     'PRACTICE_CODE',
     'PRACTICE_NAME',
@@ -299,7 +305,7 @@ export function readNhsRegistry(dir: string): Registry {
   }
 
   return {
-    digest: digest.digest('hex'),
+    digest,
     organisations: orgs,
     memberships: coalesce(links),
     successions: dedupe(successions),

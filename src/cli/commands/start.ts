@@ -1,0 +1,101 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { buildApp } from '../../api/app.ts';
+import { InvalidInput } from '../../errors.ts';
+import { openStore, optionsFromEnv } from '../../store/db.ts';
+import { type DemoAccount, demoSeeded, seedDemo } from '../../store/demo.ts';
+import { dataset } from '../../store/reference/import.ts';
+import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
+import { action } from '../run.ts';
+import { defaultNhsDir, importNhsReference } from './platform.ts';
+
+function port(env: NodeJS.ProcessEnv): number {
+  const text = env.PORT ?? '8080';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new InvalidInput(
+      'PORT',
+      `'${text}' is not a port number`,
+      'Use a whole number from 1 to 65535, for example 8080.',
+    );
+  return n;
+}
+
+/**
+ * Concordat's main job: make the database if there is none, bring it up to date, import
+ * the NHS reference data and the demo the first time, then serve the API. A second run
+ * finds everything in place and starts in seconds.
+ */
+async function start(): Promise<number> {
+  const env = process.env;
+  const listenOn = port(env);
+  const dataDir = resolve(env.CONCORDAT_DATA_DIR || '.concordat');
+  const fresh = !env.DATABASE_URL && !existsSync(join(dataDir, 'pgdata', 'PG_VERSION'));
+  if (fresh)
+    process.stdout.write(`Creating the embedded database in ${dataDir} (first run, takes a little while)…\n`);
+  mkdirSync(dataDir, { recursive: true });
+  const store = await openStore(optionsFromEnv(env));
+
+  const imported = await store.db
+    .selectFrom('reference_imports')
+    .select('digest')
+    .where('dataset', '=', dataset)
+    .executeTakeFirst();
+  if (imported?.digest !== digestOf(defaultNhsDir)) await importNhsReference(store, defaultNhsDir);
+
+  const signIns = join(dataDir, 'demo-sign-ins.json');
+  if (!(await demoSeeded(store.db))) {
+    process.stdout.write(
+      'Setting up the demo: NHS Black Country ICB, its places and the Dudley arrangement…\n',
+    );
+    const accounts = await seedDemo(store.db, defaultNhsDir);
+    writeFileSync(signIns, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+    chmodSync(signIns, 0o600);
+  }
+
+  const app = await buildApp({ store });
+  app.addHook('onClose', () => store.close());
+  const url = `http://localhost:${listenOn}`;
+  await app.listen({ port: listenOn, host: 'localhost' });
+
+  const lines = [
+    '',
+    `Concordat is running at ${url}`,
+    `  API described at ${url}/openapi.json; health at ${url}/api/health`,
+    `  Database: ${store.engine === 'pglite' ? `embedded PGlite in ${store.location}` : `PostgreSQL at ${store.location}`}`,
+  ];
+  if (existsSync(signIns)) {
+    const accounts = JSON.parse(readFileSync(signIns, 'utf8')) as DemoAccount[];
+    lines.push('', `Demo sign-ins (POST ${url}/api/auth/login; kept in ${signIns}):`);
+    for (const a of accounts)
+      lines.push(`  ${a.role.padEnd(15)} ${a.email.padEnd(30)} ${a.password}   ${a.what}`);
+  }
+  if (store.engine === 'pglite') {
+    lines.push(
+      '',
+      'The embedded database is for one person, demos and tests: it does not flush every commit to disk.',
+      'Set DATABASE_URL to a PostgreSQL server for real contracts and payments.',
+    );
+  }
+  lines.push('', attribution, 'Press Ctrl+C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+
+  await new Promise<void>((done) => {
+    const stop = () => {
+      void app.close().then(done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description(
+      'Run Concordat: set up the database, NHS reference data and demo if needed, then serve on http://localhost:$PORT (8080).',
+    )
+    .action(action(start));
+}
