@@ -92,6 +92,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await tree.getByRole('heading', { name: /NHS Black Country .* on 1 August 2026/ }).waitFor();
     const text = (await tree.textContent()) ?? '';
     expect(text).toMatch(/Sub-ICB location: /);
+    expect(text).toMatch(/Place: Dudley/);
     expect(text).toMatch(/Primary care network: /);
     expect(text).toMatch(/GP practice: /);
     expect(await page.getByTestId('ogl').textContent()).toContain('Open Government Licence v3.0');
