@@ -82,7 +82,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await results.waitFor();
     expect(await results.textContent()).toContain('Dudley');
 
-    await page.getByLabel('Date').fill('2026-08-01');
+    await page.locator('#on').fill('1');
+    await page.locator('#on-month').fill('8');
+    await page.locator('#on-year').fill('2026');
     await page.getByLabel('Kind').selectOption('icb');
     await page.getByLabel('Find an organisation').fill('QUA');
     await results.getByText('NHS Black Country').first().waitFor();
@@ -121,7 +123,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await finding.getByTestId('citations').textContent()).toContain('Health and Care Act 2022');
 
     await page.getByLabel('Check on').selectOption('other');
-    await page.getByLabel('Date to check on').fill('2022-07-01');
+    await page.locator('#check-other').fill('1');
+    await page.locator('#check-other-month').fill('7');
+    await page.locator('#check-other-year').fill('2022');
     await page.getByRole('heading', { name: 'On 1 July 2022' }).waitFor();
     expect(await page.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date/);
     await accessible();

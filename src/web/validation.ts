@@ -20,7 +20,7 @@ export function email(value: string): string | undefined {
 
 export function isoDate(value: string, what: string): string | undefined {
   if (value.trim() === '') return `Enter ${what}`;
-  return isIsoDate(value) ? undefined : `${capitalise(what)} must be a real date, for example 2018-06-01`;
+  return isIsoDate(value) ? undefined : `${capitalise(what)} must be a real date, like 1 6 2018`;
 }
 
 /** Lowercase words joined by dashes, as arrangement files name their parties. */

@@ -83,7 +83,7 @@ interface TextInputProps {
   onBlur?: () => void;
   hint?: ReactNode;
   error?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date';
+  type?: 'text' | 'email' | 'password' | 'search';
   autoComplete?: string;
   width?: 10 | 20 | 30;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Select, TextInput } from '../components/forms.tsx';
+import { DateInput } from '../components/DateInput.tsx';
+import { Select } from '../components/forms.tsx';
 import { useArrangement, useCheck, useVersions } from '../endpoints.ts';
 import { formatDate, isIsoDate, todayInEngland } from '../format.ts';
 import { canEdit } from '../roles.ts';
@@ -28,7 +29,9 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
   const [other, setOther] = useState('');
   const on = choice === 'other' ? other : choice;
   const dateError =
-    choice === 'other' && !isIsoDate(other) ? 'Enter a real date, for example 2019-04-01' : undefined;
+    choice === 'other' && !isIsoDate(other)
+      ? 'The date to check on must be a real date, like 1 4 2019'
+      : undefined;
   const check = useCheck(id, dateError ? undefined : arrangement.data?.version, on);
 
   if (arrangement.isPending) return <p>Loading the arrangement…</p>;
@@ -62,11 +65,10 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
           </div>
           {choice === 'other' && (
             <div className="nhsuk-grid-column-one-half">
-              <TextInput
+              <DateInput
                 id="check-other"
-                label="Date to check on"
-                hint="For example 2019-04-01"
-                type="date"
+                legend="Date to check on"
+                hint="For example, 1 4 2019"
                 value={other}
                 error={other ? dateError : undefined}
                 onChange={setOther}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { arrangementErrors, fieldId, poundsToPence, serverFieldId } from '../arrangement-form.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
 import { useSaveArrangement } from '../endpoints.ts';
 import { financialYear, formatDate, formatPence } from '../format.ts';
@@ -157,10 +158,9 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
         {draft.term && (
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">
-              <TextInput
+              <DateInput
                 id="term-start"
-                label="Term starts"
-                type="date"
+                legend="Term starts"
                 value={draft.term.start}
                 error={errorFor('term', 'start')}
                 onChange={(start) => draft.term && setDraft({ ...draft, term: { ...draft.term, start } })}
@@ -168,10 +168,9 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
               />
             </div>
             <div className="nhsuk-grid-column-one-half">
-              <TextInput
+              <DateInput
                 id="term-end"
-                label="Term ends"
-                type="date"
+                legend="Term ends"
                 value={draft.term.end}
                 error={errorFor('term', 'end')}
                 onChange={(end) => draft.term && setDraft({ ...draft, term: { ...draft.term, end } })}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DateInput } from '../components/DateInput.tsx';
 import { Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
@@ -37,7 +38,7 @@ export function Explorer() {
   useEffect(() => setDateText(on), [on]);
   const [q, setQ] = useState('');
   const [searchKind, setSearchKind] = useState('');
-  const dateError = isIsoDate(dateText) ? undefined : 'Enter a real date, for example 2021-03-31';
+  const dateError = isIsoDate(dateText) ? undefined : 'The date must be a real date, like 31 3 2021';
 
   const changeDate = (text: string) => {
     setDateText(text);
@@ -53,11 +54,10 @@ export function Explorer() {
       </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
-          <TextInput
+          <DateInput
             id="on"
-            label="Date"
-            hint="For example 2021-03-31, the last day of the CCG era"
-            type="date"
+            legend="Date"
+            hint="For example, 31 3 2021, the last day of the CCG era"
             value={dateText}
             error={dateError}
             onChange={changeDate}
