@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DateInput } from '../components/DateInput.tsx';
 import { Select } from '../components/forms.tsx';
+import { OglAttribution } from '../components/Layout.tsx';
 import { useArrangement, useCheck, useVersions } from '../endpoints.ts';
 import { formatDate, isIsoDate, todayInEngland } from '../format.ts';
 import { canEdit } from '../roles.ts';
@@ -105,6 +106,7 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
       </section>
 
       <Versions id={a.id} />
+      <OglAttribution />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { useArrangements, useCheck, useOrganisation } from '../endpoints.ts';
 import { formatDate, todayInEngland } from '../format.ts';
@@ -42,6 +43,7 @@ export function Home({ user }: { user: User }) {
         <Link href="/explorer">Explore the NHS system</Link> to see ICBs, places, primary care networks and
         practices on any date.
       </p>
+      <OglAttribution />
     </>
   );
 }
