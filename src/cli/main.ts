@@ -1,5 +1,9 @@
 import { Command } from 'commander';
+import { registerMatrix } from './commands/matrix.ts';
+import { registerMoney } from './commands/money.ts';
 import { registerPlatform } from './commands/platform.ts';
+import { registerPooling } from './commands/pooling.ts';
+import { registerPopulation } from './commands/population.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 import { registerStart } from './commands/start.ts';
 
@@ -12,5 +16,9 @@ registerStart(program);
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
 registerPlatform(program);
+registerMatrix(program);
+registerPooling(program);
+registerMoney(program);
+registerPopulation(program);
 
 await program.parseAsync(process.argv);

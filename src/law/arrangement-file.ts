@@ -1,3 +1,4 @@
+import { InvalidInput } from '../errors.ts';
 import { Arrangement } from './arrangement.ts';
 import { FileProblem, formatPath, type Problem, readYamlFile, validate, type YamlFile } from './yaml-file.ts';
 
@@ -69,3 +70,32 @@ export function referenceProblems(a: Arrangement): Found[] {
 }
 
 export type { Problem };
+
+/**
+ * Runs a question on an arrangement read from a file, so that bad input the rules find
+ * later (an unknown activity, say, reported at `activities[2].activity`) names the file
+ * and line as well as the path.
+ */
+export function askOfFile<T>(file: string, ask: (arrangement: Arrangement) => T): T {
+  const yaml = readYamlFile(file);
+  const arrangement = parseArrangement(yaml);
+  try {
+    return ask(arrangement);
+  } catch (error) {
+    if (!(error instanceof InvalidInput) || error instanceof FileProblem) throw error;
+    const path = parsePath(error.field);
+    if (!path) throw error;
+    const message = error.hint ? `${error.problem}. ${error.hint}` : error.problem;
+    throw new FileProblem(file, [{ path: error.field, line: yaml.lineOf(path), message }]);
+  }
+}
+
+/** `activities[2].actions[0]` → ['activities', 2, 'actions', 0]; undefined if not a path. */
+function parsePath(field: string): (string | number)[] | undefined {
+  if (!/^[a-z_]+(\[\d+\]|\.[a-z_]+)*$/.test(field)) return undefined;
+  // Only fields of the arrangement itself: `rule` or `on` come from elsewhere.
+  if (!Object.hasOwn(Arrangement.shape, field.split(/[[.]/)[0] ?? '')) return undefined;
+  return [...field.matchAll(/([a-z_]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] === undefined ? (m[1] as string) : Number(m[2]),
+  );
+}

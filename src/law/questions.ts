@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { Arrangement } from './arrangement.ts';
+import { Arrangement, FundingStream } from './arrangement.ts';
 import { checkArrangement } from './check.ts';
 import type { IsoDate } from './date.ts';
+import { classifyFundingStream, PoolingRequest, planPooling } from './pooling.ts';
+import { responsibilityMatrix } from './responsibility.ts';
 import type { Rulebook } from './rulebook.ts';
 
 /**
@@ -21,5 +23,17 @@ export const questions: Record<string, Question<unknown>> = {
   check: question({
     input: Arrangement,
     answer: (rulebook, arrangement, on) => checkArrangement(rulebook, arrangement, on),
+  }),
+  responsibility: question({
+    input: Arrangement,
+    answer: (rulebook, arrangement, on) => responsibilityMatrix(rulebook, arrangement, on),
+  }),
+  pooling: question({
+    input: PoolingRequest,
+    answer: (rulebook, request, on) => planPooling(rulebook, request, on),
+  }),
+  'funding-stream': question({
+    input: FundingStream.pick({ service: true, source: true }),
+    answer: (rulebook, stream, on) => classifyFundingStream(rulebook, stream, on),
   }),
 };

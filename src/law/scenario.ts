@@ -35,7 +35,12 @@ export const Scenario = z.strictObject({
     .optional()
     .describe('Changes merged into that file (arrays replace).'),
   append: z.record(z.string(), z.array(z.unknown())).optional().describe('Items added to its lists.'),
-  expect: z.record(z.string(), z.unknown()).describe('What the answer must contain.'),
+  expect: z.record(z.string(), z.unknown()).default({}).describe('What the answer must contain.'),
+  refused: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Text the refusal must contain when the question is bad input on that date.'),
   absent: z.array(z.record(z.string(), z.unknown())).optional().describe('Findings that must not appear.'),
 });
 export type Scenario = z.infer<typeof Scenario>;
@@ -108,8 +113,13 @@ export function runScenario(rulebook: Rulebook, file: string, scenario: Scenario
     }
     answer = question.answer(rulebook, input, scenario.on);
   } catch (error) {
-    return fail(scenario, file, error instanceof Error ? error.message : String(error));
+    const reason = error instanceof Error ? error.message : String(error);
+    if (scenario.refused && reason.includes(scenario.refused)) {
+      return { scenario, file, passed: true, answer: undefined, failures: [] };
+    }
+    return fail(scenario, file, reason);
   }
+  if (scenario.refused) return fail(scenario, file, `expected a refusal containing '${scenario.refused}'`);
   const failures: string[] = [];
   for (const [key, value] of Object.entries(scenario.expect)) {
     if (!containsSubset((answer as Record<string, unknown>)[key], value)) {

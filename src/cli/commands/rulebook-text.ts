@@ -5,7 +5,7 @@ import type { ScenarioResult } from '../../law/scenario.ts';
 
 const label = { error: 'ERROR', warning: 'WARNING', information: 'NOTE' } as const;
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
-import { readArrangementFile } from '../../law/arrangement-file.ts';
+import { askOfFile } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
 import { isIsoDate, today } from '../../law/date.ts';
 import { loadRulebook, topics } from '../../law/rulebook.ts';
@@ -20,7 +20,7 @@ export function parseOn(value: string | undefined): string {
   return value;
 }
 
-function print(format: string, json: unknown, text: () => string): void {
+export function print(format: string, json: unknown, text: () => string): void {
   process.stdout.write(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
 }
 
@@ -35,7 +35,7 @@ export function registerRulebook(program: Command): void {
       action((file: string, opts: { on?: string; format: string }) => {
         const format = parseFormat(opts.format);
         const on = parseOn(opts.on);
-        const report = checkArrangement(loadRulebook(), readArrangementFile(file), on);
+        const report = askOfFile(file, (a) => checkArrangement(loadRulebook(), a, on));
         print(format, report, () => describeReport(report));
         return report.lawful ? exitCodes.ok : exitCodes.findings;
       }),

@@ -1,4 +1,19 @@
 import type { Check } from '../finding.ts';
+import {
+  commissionerCanHoldService,
+  knownServices,
+  primaryMedicalDelegated,
+  primaryMedicalPooled,
+} from './pooling-commissioners.ts';
+import { fundMechanismAvailable, pooledFundContents, ringFencedStreamPooled } from './pooling-funds.ts';
 
-/** Checks for the rules under rulebook/pooling/. */
-export const poolingChecks: Check[] = [];
+/** Checks for the rules under rulebook/pooling/ (knownServices first: unknown ids are bad input). */
+export const poolingChecks: Check[] = [
+  knownServices,
+  commissionerCanHoldService,
+  primaryMedicalDelegated,
+  fundMechanismAvailable,
+  pooledFundContents,
+  primaryMedicalPooled,
+  ringFencedStreamPooled,
+];

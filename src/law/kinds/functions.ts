@@ -1,2 +1,44 @@
+import { z } from 'zod';
+
+/** Action ids are what an arrangement writes under `activities[].actions`. */
+export const ActionId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');
+
+/** Something a provider might do for a commissioning activity, with a label a commissioner reads. */
+const Action = z.strictObject({ id: ActionId, label: z.string().min(1) });
+export type Action = z.infer<typeof Action>;
+
+/**
+ * The answer in the table's last column: the provider may support the activity, may not,
+ * or may only in respect of the services it provides or subcontracts itself.
+ */
+export const ProviderSupport = z.enum(['yes', 'no', 'own-services-only']);
+export type ProviderSupport = z.infer<typeof ProviderSupport>;
+
 /** Kinds of rule under rulebook/functions/ (each a zod object of version fields). */
-export const functionsKinds = {};
+export const functionsKinds = {
+  /**
+   * One commissioning activity (a row of Annex A, or an activity the 2018 paper added)
+   * as one dated version of the table says it. The function behind it always stays with
+   * the commissioner; the version says what a provider may do to support it.
+   */
+  'commissioning-activity': z.object({
+    row: z.number().int().positive().optional().describe('Row number in the Annex A table of that version.'),
+    category: z.string().min(1),
+    subcategory: z.string().min(1),
+    summary: z.string().min(1),
+    statutory_basis: z
+      .array(z.string().min(1))
+      .describe('The statutory duties the version names for this activity, as written in it.'),
+    provider_may_support: ProviderSupport,
+    may: z.array(Action),
+    may_not: z.array(Action),
+    cost_bearer_must_be_agreed: z.boolean().optional(),
+  }),
+  /** A general principle for splitting activities between commissioner and provider. */
+  'functions-principle': z.object({
+    summary: z.string().min(1),
+    points: z.array(z.strictObject({ id: z.string().min(1), text: z.string().min(1) })).optional(),
+  }),
+};

@@ -1,0 +1,204 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { InvalidInput } from '../../errors.ts';
+import { isIsoDate } from '../../law/date.ts';
+import { ClickHouseEngine } from '../../population/engines/clickhouse.ts';
+import { startLocalCluster } from '../../population/engines/clickhouse-cluster.ts';
+import { DuckDbEngine } from '../../population/engines/duckdb.ts';
+import type { Engine } from '../../population/engines/engine.ts';
+import { englandComparators, icbPractices } from '../../population/england.ts';
+import { ingest, type Progress, readManifest } from '../../population/ingest.ts';
+import { runPipeline } from '../../population/pipeline.ts';
+import { reportHtml } from '../../population/report-html.ts';
+import { checkPolicy, defaultSuppression } from '../../population/suppress.ts';
+import { synthesise } from '../../population/synth.ts';
+import { action } from '../run.ts';
+
+function progressBar(label: string): { progress: Progress; stop: () => void } {
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% {step}`,
+    stream: process.stderr,
+    hideCursor: true,
+    noTTYOutput: false,
+  });
+  let started = false;
+  return {
+    progress: (step, done, total) => {
+      if (!started) {
+        bar.start(total, 0, { step });
+        started = true;
+      }
+      bar.update(done, { step });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function wholeNumber(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidInput(flag, `'${value}' is not a whole number`);
+  return Number(value);
+}
+
+export function registerPopulation(program: Command): void {
+  program
+    .command('synth')
+    .description('Generate a SYNTHETIC population for an ICB, calibrated to published NHS data.')
+    .requiredOption('--icb <code>', 'ICB code, for example QUA (NHS Black Country ICB)')
+    .requiredOption('--out <dir>', 'folder to write persons, conditions and events into')
+    .option('--seed <n>', 'seed for the random generator (same seed, same people)', '1')
+    .option('--scale <fraction>', 'fraction of the real population to generate, 0 to 1', '1')
+    .option('--format <format>', 'parquet or csv', 'parquet')
+    .action(
+      action(async (opts: { icb: string; out: string; seed: string; scale: string; format: string }) => {
+        if (opts.format !== 'parquet' && opts.format !== 'csv') {
+          throw new InvalidInput('--format', `'${opts.format}' is not a format`, 'Use parquet or csv.');
+        }
+        const scale = Number(opts.scale);
+        if (!Number.isFinite(scale)) throw new InvalidInput('--scale', `'${opts.scale}' is not a number`);
+        const bar = progressBar('Generating');
+        try {
+          const { manifest } = await synthesise({
+            icb: opts.icb.toUpperCase(),
+            out: opts.out,
+            seed: wholeNumber('--seed', opts.seed),
+            scale,
+            format: opts.format,
+            progress: bar.progress,
+          });
+          bar.stop();
+          process.stdout.write(
+            `${manifest.label}\nWrote ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions and ${manifest.counts.events.toLocaleString('en-GB')} events for ${manifest.icb} to ${opts.out}\n`,
+          );
+        } finally {
+          bar.stop();
+        }
+        return 0;
+      }),
+    );
+
+  program
+    .command('analyse')
+    .description(
+      'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json and report.html.',
+    )
+    .requiredOption('--data <dir>', 'folder with persons, conditions and events (CSV or Parquet)')
+    .option('--engine <engine>', 'duckdb or clickhouse', 'duckdb')
+    .option('--on <date>', "the date (YYYY-MM-DD); default the data set's analysis date")
+    .option('--icb <code>', "serve every practice in this ICB; default the data set's ICB")
+    .option('--practices <codes>', 'comma-separated ODS codes of the integrated practices (instead of --icb)')
+    .option('--top-percent <n>', 'size of the highest-risk cohort, in per cent', '5')
+    .option(
+      '--suppress-up-to <n>',
+      'suppress counts from 1 up to this',
+      String(defaultSuppression.suppressUpTo),
+    )
+    .option('--round-to <n>', 'round other counts to a multiple of this', String(defaultSuppression.roundTo))
+    .option(
+      '--clickhouse <urls>',
+      'comma-separated HTTP URLs of a running cluster (first receives queries); default a local two-shard cluster',
+    )
+    .option('--cluster <name>', 'the cluster name in remote_servers', 'concordat')
+    .option('--out <dir>', 'where to write the report; default <data>/report')
+    .action(
+      action(
+        async (opts: {
+          data: string;
+          engine: string;
+          on?: string;
+          icb?: string;
+          practices?: string;
+          topPercent: string;
+          suppressUpTo: string;
+          roundTo: string;
+          clickhouse?: string;
+          cluster: string;
+          out?: string;
+        }) => {
+          if (opts.engine !== 'duckdb' && opts.engine !== 'clickhouse') {
+            throw new InvalidInput(
+              '--engine',
+              `'${opts.engine}' is not an engine`,
+              'Use duckdb or clickhouse.',
+            );
+          }
+          const manifest = readManifest(opts.data);
+          const on = opts.on ?? manifest.analysisDate;
+          if (!on || !isIsoDate(on)) {
+            throw new InvalidInput(
+              '--on',
+              `'${on ?? ''}' is not a date`,
+              'Write it as YYYY-MM-DD, for example 2025-08-01.',
+            );
+          }
+          const topPercent = Number(opts.topPercent);
+          if (!(topPercent > 0 && topPercent <= 100)) {
+            throw new InvalidInput('--top-percent', `'${opts.topPercent}' is not a percentage above 0`);
+          }
+          const suppression = checkPolicy({
+            suppressUpTo: wholeNumber('--suppress-up-to', opts.suppressUpTo),
+            roundTo: wholeNumber('--round-to', opts.roundTo),
+          });
+          const icb = (opts.icb ?? manifest.icb)?.toUpperCase();
+          const practices = opts.practices
+            ? opts.practices.split(',').map((p) => p.trim().toUpperCase())
+            : icb
+              ? await icbPractices(icb)
+              : [];
+          if (practices.length === 0) {
+            throw new InvalidInput(
+              '--practices',
+              'names no practices',
+              'Give --icb CODE or --practices A81001,A81002.',
+            );
+          }
+          const duck = await DuckDbEngine.open();
+          const bar = progressBar('Loading');
+          const stops: (() => Promise<void>)[] = [() => duck.close()];
+          try {
+            const checked = await ingest(duck, opts.data, bar.progress);
+            bar.stop();
+            let engine: Engine = duck;
+            if (opts.engine === 'clickhouse') {
+              let urls = opts.clickhouse?.split(',').map((u) => u.trim());
+              let cluster = opts.cluster;
+              if (!urls) {
+                process.stderr.write('Starting a local two-shard ClickHouse cluster…\n');
+                const local = await startLocalCluster(2);
+                stops.push(local.stop);
+                urls = [...local.urls];
+                cluster = local.name;
+              }
+              const ch = new ClickHouseEngine(urls, cluster);
+              await ch.loadFrom(duck);
+              engine = ch;
+            }
+            const title = `Population health: ${icb && !opts.practices ? `ICB ${icb}` : `${practices.length} practices`}`;
+            const report = await runPipeline(engine, {
+              title: checked.synthetic ? `${title} (SYNTHETIC)` : title,
+              on,
+              served: { practices },
+              manifest: checked,
+              england: await englandComparators(),
+              topPercent,
+              suppression,
+              checkLifeExpectancy: true,
+            });
+            const out = opts.out ?? join(opts.data, 'report');
+            mkdirSync(out, { recursive: true });
+            writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+            writeFileSync(join(out, 'report.html'), reportHtml(report));
+            if (report.synthetic) process.stdout.write(`${report.synthetic}\n`);
+            process.stdout.write(`Wrote ${join(out, 'report.json')} and ${join(out, 'report.html')}\n`);
+          } finally {
+            bar.stop();
+            for (const stop of stops.reverse()) await stop();
+          }
+          return 0;
+        },
+      ),
+    );
+}

@@ -1,0 +1,246 @@
+import { InvalidInput } from '../errors.ts';
+import { apportion } from '../money/apportion.ts';
+import { formatPounds, type Pence, sum } from '../money/pence.ts';
+import {
+  applyRate,
+  compare,
+  divide,
+  formatDecimal,
+  formatPercent,
+  minus,
+  multiply,
+  none,
+  one,
+  type Rate,
+  ratio,
+  roundRate,
+} from '../money/rate.ts';
+import { type Figure, figure, type ParameterUse } from './trace.ts';
+
+/** An indicator money depends on: its share of the money (weight) and how far it was met (0 to 1). */
+export interface WeightedIndicator {
+  id: string;
+  weight: number;
+  achievement: Rate;
+}
+
+/**
+ * CQUIN money at risk: the dated CQUIN percentage of the eligible value, which is NHS
+ * contract value other than primary care (seed 001 paragraph 44).
+ */
+export function cquinAtRisk(eligible: Pence, rate: Rate, parameter: ParameterUse): Figure {
+  return figure(
+    applyRate(eligible, rate, 'cquin'),
+    'CQUIN money at risk',
+    'eligible (non-primary-care) value × CQUIN percentage, rounded once to the penny (seed 001 paragraph 44)',
+    { eligible_value: formatPounds(eligible), rate: formatPercent(rate, 3) },
+    [parameter],
+  );
+}
+
+/**
+ * What is earned from money at risk: the money is shared between indicators by weight
+ * (largest remainder, so the shares add up), and each share is paid in proportion to its
+ * achievement (partial achievement earns part of the share).
+ */
+export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[], field: string): Figure {
+  if (indicators.length === 0) {
+    return figure(
+      atRisk.amount,
+      `${atRisk.trace.what.split(':')[0]} earned`,
+      'no indicators set: all of it is treated as earned',
+      {},
+      [],
+      [atRisk.trace],
+    );
+  }
+  indicators.forEach((x, i) => {
+    if (compare(x.achievement, none) < 0 || compare(x.achievement, one) > 0) {
+      throw new InvalidInput(
+        `${field}[${i}].achievement`,
+        `${formatPercent(x.achievement)} is outside 0% to 100%`,
+      );
+    }
+  });
+  const shares = apportion(
+    atRisk.amount,
+    indicators.map((x) => x.weight),
+    `${field}.weight`,
+  );
+  const parts = indicators.map((x, i) => {
+    const share = shares[i] as Pence;
+    return figure(
+      applyRate(share, x.achievement, `${field}[${i}]`),
+      `indicator ${x.id} earned`,
+      'share of money at risk × achievement, rounded once',
+      { share: formatPounds(share), weight: String(x.weight), achievement: formatPercent(x.achievement) },
+    );
+  });
+  return figure(
+    sum(parts.map((p) => p.amount)),
+    'incentive earned',
+    'sum of what each indicator earned',
+    {},
+    [],
+    [atRisk.trace, ...parts.map((p) => p.trace)],
+  );
+}
+
+/** One QOF indicator's achievement for a practice (REFERENCE-FIGURES: QOF). */
+export interface QofIndicator {
+  id: string;
+  points_available: number;
+  /** Thresholds as fractions (0.40 = 40%). */
+  lower: Rate;
+  upper: Rate;
+  numerator: number;
+  denominator: number;
+  /** Personalised care adjustments and exceptions, taken off the denominator. */
+  exceptions: number;
+}
+
+/**
+ * QOF points: achievement D = numerator ÷ (denominator − exceptions); no points below the
+ * lower threshold, all points at or above the upper, and in between in straight-line
+ * proportion. Kept exact (a fraction of a point is not rounded).
+ */
+export function qofPoints(x: QofIndicator, field = 'indicator'): Rate {
+  const base = x.denominator - x.exceptions;
+  if (base <= 0) throw new InvalidInput(`${field}.denominator`, 'has nobody left after exceptions');
+  if (x.numerator < 0 || x.numerator > base) {
+    throw new InvalidInput(`${field}.numerator`, `${x.numerator} is outside 0 to ${base}`);
+  }
+  if (compare(x.upper, x.lower) <= 0)
+    throw new InvalidInput(`${field}.upper`, 'must be above the lower threshold');
+  const d = ratio(x.numerator, base);
+  if (compare(d, x.lower) < 0) return none;
+  if (compare(d, x.upper) >= 0) return ratio(x.points_available);
+  return multiply(divide(minus(d, x.lower), minus(x.upper, x.lower)), ratio(x.points_available));
+}
+
+export interface QofPaymentInput {
+  points: Rate;
+  poundPerPoint: { pence: Pence; parameter: ParameterUse };
+  listSize: number;
+  nationalAverageList: { count: number; parameter: ParameterUse };
+  listIndexDecimals: { places: number; parameter: ParameterUse };
+  /** Practice prevalence ÷ national prevalence, for prevalence-weighted indicators (1 otherwise). */
+  prevalenceFactor: Rate;
+}
+
+/**
+ * QOF payment = points × £ per point × list-size adjustment × prevalence factor. The
+ * list-size adjustment (practice list ÷ national average list) is rounded to the dated
+ * number of decimal places, as in the published worked example; the money is rounded once
+ * at the end.
+ */
+export function qofPayment(q: QofPaymentInput): Figure {
+  if (!Number.isInteger(q.listSize) || q.listSize < 0)
+    throw new InvalidInput('list_size', `${q.listSize} is not a list size`);
+  const listIndex = roundRate(ratio(q.listSize, q.nationalAverageList.count), q.listIndexDecimals.places);
+  const amount = applyRate(q.poundPerPoint.pence, multiply(q.points, listIndex, q.prevalenceFactor), 'qof');
+  return figure(
+    amount,
+    'QOF payment',
+    'points × £ per point × (list ÷ national average list, rounded) × prevalence factor, rounded once to the penny',
+    {
+      points: formatDecimal(q.points, 2),
+      list_size: String(q.listSize),
+      list_index: formatDecimal(listIndex, q.listIndexDecimals.places),
+      prevalence_factor: formatDecimal(q.prevalenceFactor, 4),
+    },
+    [q.poundPerPoint.parameter, q.nationalAverageList.parameter, q.listIndexDecimals.parameter],
+  );
+}
+
+/** What the national-assurance test found (seed 001 paragraph 45). */
+export interface AtRiskSummary {
+  national: Figure;
+  local: Figure;
+  total: Figure;
+  national_assurance_needed: boolean;
+  reason: string;
+}
+
+/**
+ * Money at risk, split into national schemes (CQUIN, QOF) and locally added indicators.
+ * The national schemes set the cap: any money put at risk through local indicators on top
+ * of them must pass national assurance before the contract is awarded (seed 001 para 45).
+ */
+export function moneyAtRisk(national: readonly Figure[], local: readonly Figure[]): AtRiskSummary {
+  const n = figure(
+    sum(national.map((f) => f.amount)),
+    'national schemes at risk',
+    'CQUIN + QOF',
+    {},
+    [],
+    national.map((f) => f.trace),
+  );
+  const l = figure(
+    sum(local.map((f) => f.amount)),
+    'local indicators at risk',
+    'sum of local indicator money',
+    {},
+    [],
+    local.map((f) => f.trace),
+  );
+  const total = figure(
+    (n.amount + l.amount) as Pence,
+    'money at risk',
+    'national schemes + local indicators',
+    {},
+    [],
+    [n.trace, l.trace],
+  );
+  const needed = l.amount > 0;
+  return {
+    national: n,
+    local: l,
+    total,
+    national_assurance_needed: needed,
+    reason: needed
+      ? `${formatPounds(l.amount)} is at risk beyond the national schemes (cap ${formatPounds(n.amount)}); it needs national assurance before the contract is awarded (seed 001 paragraph 45)`
+      : 'no money at risk beyond the national schemes',
+  };
+}
+
+export interface PracticeShare {
+  ods: string;
+  list_size: number;
+}
+
+/**
+ * Flow-through to GP practices under Integration Agreements: the agreed share of incentive
+ * money earned, split between the practices by registered list (largest remainder).
+ */
+export function flowThrough(
+  earnedAmount: Pence,
+  share: Rate,
+  practices: readonly PracticeShare[],
+  field: string,
+): Figure {
+  if (practices.length === 0)
+    throw new InvalidInput(
+      field,
+      'no GP practices with an Integration Agreement and a list size to share with',
+    );
+  const total = applyRate(earnedAmount, share, field);
+  const parts = apportion(
+    total,
+    practices.map((p) => p.list_size),
+    `${field}.list_size`,
+  );
+  return figure(
+    total,
+    'incentive flow-through to GP practices',
+    'earned incentive × agreed share, split by registered list (largest remainder)',
+    { earned: formatPounds(earnedAmount), share: formatPercent(share) },
+    [],
+    practices.map(
+      (p, i) =>
+        figure(parts[i] as Pence, `practice ${p.ods}`, 'share by list size', {
+          list_size: String(p.list_size),
+        }).trace,
+    ),
+  );
+}

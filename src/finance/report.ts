@@ -1,0 +1,209 @@
+import { InvalidInput } from '../errors.ts';
+import type { Arrangement } from '../law/arrangement.ts';
+import type { Rulebook } from '../law/rulebook.ts';
+import { parseFinancialYear } from '../money/calendar.ts';
+import { formatPounds, type Pence, sum } from '../money/pence.ts';
+import {
+  formatDecimal,
+  formatPercent,
+  parseDecimal,
+  parsePercent,
+  plus,
+  type Rate,
+  ratio,
+} from '../money/rate.ts';
+import type { AllocationResult } from './allocation.ts';
+import { buildBudget, type FundingStreamClassifier } from './budget.ts';
+import { qofPayment, qofPoints } from './incentives.ts';
+import { asCount, asPence, yearParameter } from './parameters.ts';
+import type { Figure, Trace } from './trace.ts';
+import { wpapSchedule } from './wpap.ts';
+
+/** Money in reports: exact pence for machines, pounds for people. */
+export interface Money {
+  pence: number;
+  pounds: string;
+}
+
+export const money = (p: Pence): Money => ({ pence: p, pounds: formatPounds(p) });
+
+/** A figure in a report: its amount and, when explaining, how it was reached. */
+export interface ReportFigure extends Money {
+  trace?: Trace | undefined;
+}
+
+const rate = (r: Rate, places = 4) => ({ fraction: `${r.n}/${r.d}`, decimal: formatDecimal(r, places) });
+
+/**
+ * Everything `concordat budget` shows (docs/cli.md, `BudgetReport`): the integrated budget
+ * build, the WPAP for each year with its monthly instalments, incentives, money at risk and
+ * national assurance, flow-through, risk share and QOF. Traces are included when asked.
+ */
+export function budgetReport(
+  arrangement: Arrangement,
+  classify: FundingStreamClassifier,
+  rulebook: Rulebook,
+  options: { years?: number | undefined; explain?: boolean | undefined } = {},
+) {
+  const on = arrangement.term?.start;
+  if (!on)
+    throw new InvalidInput('term', 'is missing', 'Give the contract term (start and end) to build a budget.');
+  const budget = buildBudget(arrangement, classify, on);
+  const schedule = wpapSchedule(budget, arrangement, rulebook, { years: options.years });
+  const qof = qofReport(arrangement, rulebook);
+  const fig = (f: Figure): ReportFigure => ({
+    ...money(f.amount),
+    ...(options.explain ? { trace: f.trace } : {}),
+  });
+  return {
+    arrangement: arrangement.name,
+    term: { start: schedule.term.from, end: schedule.term.to },
+    budget: {
+      on,
+      lines: budget.lines.map((l) => ({
+        id: l.id,
+        service: l.service,
+        commissioner: l.commissioner,
+        source: l.source,
+        class: l.class,
+        reason: l.reason,
+        citations: l.citations,
+        value: money(l.value),
+      })),
+      pooled: fig(budget.pooled),
+      aligned: fig(budget.aligned),
+      outside: fig(budget.outside),
+      icp_total: fig(budget.icp_total),
+      cquin_eligible: fig(budget.cquin_eligible),
+    },
+    years: schedule.years.map((y) => ({
+      year: y.year,
+      from: y.period.from,
+      to: y.period.to,
+      days: y.days,
+      in_scope: fig(y.in_scope),
+      cquin_at_risk: fig(y.cquin_at_risk),
+      local_at_risk: fig(y.local_at_risk),
+      activity_paid: fig(y.activity_paid),
+      wpap: fig(y.wpap),
+      incentives_earned: fig(y.incentives_earned),
+      money_at_risk: {
+        national: money(y.at_risk.national.amount),
+        local: money(y.at_risk.local.amount),
+        total: money(y.at_risk.total.amount),
+        national_assurance_needed: y.at_risk.national_assurance_needed,
+        reason: y.at_risk.reason,
+      },
+      flow_through: y.flow_through
+        ? {
+            ...fig(y.flow_through),
+            practices: y.flow_through.trace.parts.map((p) => ({
+              what: p.what,
+              list_size: Number(p.inputs.list_size),
+            })),
+          }
+        : null,
+      risk_share: y.risk_share
+        ? {
+            provider: fig(y.risk_share.provider),
+            commissioners: fig(y.risk_share.commissioners),
+            provider_share_of_budget: formatPercent(y.risk_share.provider_share_of_budget, 3),
+          }
+        : null,
+      instalments: y.instalments.map((i) => ({ month: i.month, from: i.from, to: i.to, ...money(i.amount) })),
+    })),
+    qof,
+    notes: schedule.notes,
+  };
+}
+export type BudgetReport = ReturnType<typeof budgetReport>;
+
+/** QOF for fully integrated practices in the year given (payment.qof), with the year's national parameters. */
+function qofReport(a: Arrangement, rulebook: Rulebook) {
+  const q = a.payment?.qof;
+  if (!q) return null;
+  const year = parseFinancialYear(q.year, 'payment.qof.year');
+  const ppp = yearParameter(rulebook, 'money.qof.pound-per-point', year, 'payment.qof.year');
+  const avg = yearParameter(rulebook, 'money.qof.national-average-list', year, 'payment.qof.year');
+  const dp = yearParameter(rulebook, 'money.qof.list-index-decimals', year, 'payment.qof.year');
+  const practices = q.practices.map((p, i) => {
+    const field = `payment.qof.practices[${i}]`;
+    const gp = a.gp_practices.find((g) => g.ods === p.ods);
+    if (!gp) throw new InvalidInput(`${field}.ods`, `${p.ods} is not in gp_practices`);
+    if (gp.mode !== 'full')
+      throw new InvalidInput(
+        `${field}.ods`,
+        `${p.ods} is not fully integrated (mode ${gp.mode})`,
+        'QOF comes to the ICP only for practices whose services it provides in full (seed 001 paragraph 44).',
+      );
+    if (gp.list_size === undefined)
+      throw new InvalidInput(`${field}.ods`, `${p.ods} has no list_size in gp_practices`);
+    const indicators = p.indicators.map((x, j) => {
+      const f = `${field}.indicators[${j}]`;
+      const points = qofPoints(
+        { ...x, lower: parsePercent(x.lower, `${f}.lower`), upper: parsePercent(x.upper, `${f}.upper`) },
+        f,
+      );
+      const paid = qofPayment({
+        points,
+        poundPerPoint: { pence: asPence(ppp), parameter: ppp },
+        listSize: gp.list_size as number,
+        nationalAverageList: { count: asCount(avg), parameter: avg },
+        listIndexDecimals: { places: asCount(dp), parameter: dp },
+        prevalenceFactor: parseDecimal(x.prevalence_factor, `${f}.prevalence_factor`),
+      });
+      return { id: x.id, points, paid };
+    });
+    const total = sum(indicators.map((x) => x.paid.amount));
+    return {
+      ods: p.ods,
+      list_size: gp.list_size,
+      points: formatDecimal(
+        indicators.reduce((s, x) => plus(s, x.points), ratio(0)),
+        2,
+      ),
+      indicators: indicators.map((x) => ({
+        id: x.id,
+        points: formatDecimal(x.points, 2),
+        payment: money(x.paid.amount),
+        trace: x.paid.trace,
+      })),
+      payment: money(total),
+    };
+  });
+  return { year, practices, total: money(sum(practices.map((p) => p.payment.pence as Pence))) };
+}
+
+/** Everything `concordat allocate` shows (docs/cli.md, `AllocationReport`). */
+export function allocationReport(r: AllocationResult, explain = false) {
+  return {
+    icb: r.icb,
+    icb_name: r.icb_name,
+    year: r.year,
+    total: money(r.total),
+    population: r.population,
+    places: r.places.map((p) => ({
+      id: p.id,
+      name: p.name,
+      practice_count: p.practices.length,
+      practices: p.practices,
+      population: p.population,
+      need_index: rate(p.need_index),
+      components: p.components.map((c) => ({
+        component: c.component,
+        basis: c.basis,
+        weighted_population: c.weighted_population,
+        need_index: rate(c.need_index),
+        ...money(c.amount.amount),
+        ...(explain ? { trace: c.amount.trace } : {}),
+      })),
+      target: money(p.target.amount),
+      current: p.current !== undefined ? money(p.current) : null,
+      distance_from_target: p.distance_from_target
+        ? { gap: money(p.distance_from_target.gap), percent: formatPercent(p.distance_from_target.share, 2) }
+        : null,
+      allocation: { ...money(p.allocation.amount), ...(explain ? { trace: p.allocation.trace } : {}) },
+    })),
+  };
+}
+export type AllocationReport = ReturnType<typeof allocationReport>;

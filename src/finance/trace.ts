@@ -1,0 +1,70 @@
+import type { IsoDate } from '../law/date.ts';
+import type { ParameterValue, Rulebook } from '../law/rulebook.ts';
+import { formatPounds, type Pence } from '../money/pence.ts';
+
+/** A dated parameter as used in a calculation: its value, the dates it covers and its sources. */
+export interface ParameterUse {
+  id: string;
+  title: string;
+  value: string;
+  unit: string;
+  from: IsoDate;
+  to?: IsoDate | undefined;
+  citations: string[];
+}
+
+/**
+ * How a figure was reached (ARCHITECTURE practice 12): what it is, the rule applied (with
+ * its citation), the inputs, the parameters with their dates and sources, and the figures it
+ * was built from.
+ */
+export interface Trace {
+  what: string;
+  rule: string;
+  inputs: Record<string, string>;
+  parameters: ParameterUse[];
+  parts: Trace[];
+}
+
+/** An amount of money that carries its own explanation. */
+export interface Figure {
+  amount: Pence;
+  trace: Trace;
+}
+
+export function figure(
+  amount: Pence,
+  what: string,
+  rule: string,
+  inputs: Record<string, string> = {},
+  parameters: ParameterUse[] = [],
+  parts: Trace[] = [],
+): Figure {
+  return { amount, trace: { what: `${what}: ${formatPounds(amount)}`, rule, inputs, parameters, parts } };
+}
+
+export function parameterUse(p: ParameterValue): ParameterUse {
+  return {
+    id: p.id,
+    title: p.title,
+    value: String(p.value),
+    unit: p.unit,
+    from: p.from,
+    to: p.to,
+    citations: p.cite.map((c) => c.text),
+  };
+}
+
+/** A parameter given locally (in the arrangement file) rather than by the rulebook. */
+export function localParameter(
+  id: string,
+  title: string,
+  value: string,
+  unit: string,
+  from: IsoDate,
+  field: string,
+): ParameterUse {
+  return { id, title, value, unit, from, citations: [`agreed locally: arrangement file, ${field}`] };
+}
+
+export type { Rulebook };

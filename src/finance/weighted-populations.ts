@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { InvalidInput } from '../errors.ts';
+
+/**
+ * NHS England's 2025/26 allocation weighted populations per GP practice, the input of its
+ * place-based allocation tool (data/nhs/README.md). Values are kept exactly: each decimal
+ * in the file (at most 9 places) is held as a whole number of billionths of a person.
+ */
+export const weightedPopulationYears = {
+  '2025/26': 'allocation-weighted-populations-2025-26.csv.gz',
+} as const;
+
+/** How a pot component is shared between places: which weighted population it follows. */
+export const allocationBases = {
+  population: 'Population',
+  'general-and-acute': 'G&A WP',
+  community: 'CS WP',
+  'mental-health': 'MH WP',
+  maternity: 'Mat WP',
+  'health-inequalities': 'Health Ineq WP',
+  prescribing: 'Prescr WP',
+  'core-overall': 'Final WP',
+  'primary-medical-care': 'Final PMC WP',
+} as const;
+export type AllocationBasis = keyof typeof allocationBases;
+export const basisNames = Object.keys(allocationBases) as AllocationBasis[];
+
+export const scale = 1_000_000_000n;
+
+export interface PracticeWeights {
+  practice: string;
+  name: string;
+  icb: string;
+  icb_name: string;
+  la: string;
+  la_name: string;
+  /** Registered population and each weighted population, in billionths of a person. */
+  values: Record<AllocationBasis, bigint>;
+}
+
+const dataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
+const cache = new Map<string, PracticeWeights[]>();
+
+export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
+  const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
+  if (!file) {
+    throw new InvalidInput(
+      '--year',
+      `there are no weighted populations for ${year}`,
+      `Use one of ${Object.keys(weightedPopulationYears).join(', ')}.`,
+    );
+  }
+  const key = dir + file;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const rows = parseCsv(
+    gunzipSync(readFileSync(dir + file))
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  );
+  const header = rows[0] ?? [];
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`${file}: no column '${name}'`);
+    return i;
+  };
+  const cols = {
+    practice: col('Practice_Code'),
+    name: col('GP_Practice_Name'),
+    icb: col('ICB'),
+    icbName: col('ICBname'),
+    la: col('LAD'),
+    laName: col('LTLA'),
+  };
+  const valueCols = basisNames.map((b) => [b, col(allocationBases[b])] as const);
+  const out = rows.slice(1).map((r) => ({
+    practice: r[cols.practice] ?? '',
+    name: r[cols.name] ?? '',
+    icb: r[cols.icb] ?? '',
+    icb_name: r[cols.icbName] ?? '',
+    la: r[cols.la] ?? '',
+    la_name: r[cols.laName] ?? '',
+    values: Object.fromEntries(valueCols.map(([b, i]) => [b, fixed(r[i] ?? '', file)])) as Record<
+      AllocationBasis,
+      bigint
+    >,
+  }));
+  cache.set(key, out);
+  return out;
+}
+
+function fixed(text: string, file: string): bigint {
+  const m = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text);
+  if (!m) throw new Error(`${file}: '${text}' is not a non-negative decimal with at most 9 places`);
+  return BigInt(m[1] ?? '0') * scale + BigInt((m[2] ?? '').padEnd(9, '0'));
+}
+
+/** A small RFC 4180 reader: quoted fields may hold commas and doubled quotes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,257 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidInput } from '../errors.ts';
+import { Arrangement, type ArrangementInput } from '../law/arrangement.ts';
+import { loadRulebook } from '../law/rulebook.ts';
+import { pence } from '../money/pence.ts';
+import { buildBudget, type FundingStreamClassifier } from './budget.ts';
+import { monthlyInstalments, wpapSchedule } from './wpap.ts';
+
+const rulebook = loadRulebook();
+
+/** A small explicit classifier for tests: the real one is the rulebook's pooling plan. */
+const classify: FundingStreamClassifier = (stream, _on, i) => {
+  switch (stream.source) {
+    case 'delegated-primary-medical':
+    case 's7a':
+      return { class: 'aligned', reason: 'ring-fenced' };
+    case 'icb-core':
+    case 'la-social-care':
+    case 'public-health-grant':
+      if (stream.service === 'unknown-service') {
+        throw new InvalidInput(
+          `funding_streams[${i}].service`,
+          `the rulebook does not know '${stream.service}'`,
+        );
+      }
+      return { class: 'pooled', reason: 's75 pooled fund' };
+    default:
+      return { class: 'outside', reason: 'not in the contract' };
+  }
+};
+
+function arrangement(
+  payment?: ArrangementInput['payment'],
+  term = { start: '2026-04-01', end: '2031-03-31' },
+): Arrangement {
+  return Arrangement.parse({
+    name: 'Test ICP',
+    commissioners: [
+      { id: 'icb', name: 'ICB', kind: 'icb' },
+      { id: 'council', name: 'Council', kind: 'local-authority' },
+    ],
+    providers: [{ id: 'icp', name: 'ICP', kind: 'nhs-trust', lead: true }],
+    services: [
+      { service: 'primary-medical', commissioner: 'icb', provider: 'icp' },
+      { service: 'community-health', commissioner: 'icb', provider: 'icp' },
+      { service: 'adult-social-care', commissioner: 'council', provider: 'icp' },
+      { service: 's7a-immunisation', commissioner: 'icb', provider: 'icp' },
+    ],
+    funding_streams: [
+      {
+        id: 'gp',
+        service: 'primary-medical',
+        commissioner: 'icb',
+        source: 'delegated-primary-medical',
+        annual_value: '£12,000,000.00',
+      },
+      {
+        id: 'community',
+        service: 'community-health',
+        commissioner: 'icb',
+        source: 'icb-core',
+        annual_value: '£40,000,000.00',
+      },
+      {
+        id: 'social',
+        service: 'adult-social-care',
+        commissioner: 'council',
+        source: 'la-social-care',
+        annual_value: '£8,000,000.00',
+      },
+      {
+        id: 'spec',
+        service: 'community-health',
+        commissioner: 'icb',
+        source: 'specialised',
+        annual_value: '£5,000,000.00',
+      },
+    ],
+    gp_practices: [
+      { ods: 'M87009', contract: 'pms', mode: 'partial', integration_agreement: true, list_size: 17202 },
+      { ods: 'M87010', contract: 'gms', mode: 'partial', integration_agreement: true, list_size: 8189 },
+    ],
+    term,
+    payment,
+  });
+}
+
+function schedule(a: Arrangement, years?: number) {
+  return wpapSchedule(buildBudget(a, classify, a.term?.start ?? '2026-04-01'), a, rulebook, { years });
+}
+
+describe('integrated budget', () => {
+  it('totals pooled, aligned and outside streams and finds the CQUIN-eligible value', () => {
+    const a = arrangement();
+    const b = buildBudget(a, classify, '2026-04-01');
+    expect([b.pooled.amount, b.aligned.amount, b.outside.amount, b.icp_total.amount]).toEqual([
+      48_000_000_00, 12_000_000_00, 5_000_000_00, 60_000_000_00,
+    ]);
+    expect(b.cquin_eligible.amount).toBe(40_000_000_00);
+  });
+
+  it('refuses an unknown service, naming the stream', () => {
+    const a = arrangement();
+    a.funding_streams[1] = {
+      ...a.funding_streams[1],
+      service: 'unknown-service',
+    } as (typeof a.funding_streams)[number];
+    expect(() => buildBudget(a, classify, '2026-04-01')).toThrow(/funding_streams\[1\]\.service/);
+  });
+});
+
+describe('WPAP schedule', () => {
+  it('with no payment terms pays the baseline in twelve equal instalments each year', () => {
+    const s = schedule(arrangement());
+    expect(s.years).toHaveLength(5);
+    for (const y of s.years) {
+      expect(y.wpap.amount).toBe(60_000_000_00);
+      expect(y.instalments.map((i) => i.amount)).toEqual(Array(12).fill(5_000_000_00));
+    }
+  });
+
+  it('takes out CQUIN, local indicators and activity-paid lines, uplifts and adjusts by population, and flags national assurance', () => {
+    const s = schedule(
+      arrangement({
+        cquin: {
+          rate: '1.25%',
+          indicators: [
+            { id: 'flu', weight: 1, achievement: '100%' },
+            { id: 'sepsis', weight: 1, achievement: '50%' },
+          ],
+        },
+        local_indicators: [{ id: 'frailty', weight: 1, at_risk: '0.5%', achievement: '80%' }],
+        activity_paid: [{ id: 'vacc', service: 's7a-immunisation', annual_value: '£1,000,000.00' }],
+        uplifts: [{ from: '2027-04-01', rate: '2%' }],
+        population_index: [{ year: '2027/28', index: '1.01' }],
+        gp_flow_through: { share: '10%' },
+      }),
+    );
+    const [y1, y2] = s.years;
+    // 60m − 1.25% × 40m − 0.5% × 60m − 1m
+    expect(y1?.wpap.amount).toBe(60_000_000_00 - 500_000_00 - 300_000_00 - 1_000_000_00);
+    expect(y1?.at_risk.national_assurance_needed).toBe(true);
+    expect(y1?.incentives_earned.amount).toBe(250_000_00 + 125_000_00 + 240_000_00);
+    expect(y1?.flow_through?.amount).toBe(61_500_00);
+    // 60m × 1.02 × 1.01
+    expect(y2?.in_scope.amount).toBe(61_812_000_00);
+    expect(y2?.in_scope.trace.parts[0]?.parameters[0]?.citations[0]).toMatch(/payment\.uplifts\[0\]/);
+  });
+
+  it('pays a scope change pro rata by days from its date, in the months from that date', () => {
+    const s = schedule(
+      arrangement({
+        scope_changes: [
+          { from: '2026-10-01', annual_value: '£3,650,000.00', description: 'adds falls service' },
+        ],
+      }),
+    );
+    const [y1, y2] = s.years;
+    // 182 of 365 days
+    expect(y1?.in_scope.amount).toBe(60_000_000_00 + 1_820_000_00);
+    expect(y1?.instalments[0]?.amount).toBe(5_000_000_00);
+    expect(y1?.instalments[6]?.amount).toBe(5_303_333_34); // £1,820,000 ÷ 6 leaves 2p: one each to October and November
+    expect(y1?.instalments[7]?.amount).toBe(5_303_333_34);
+    expect(y1?.instalments[8]?.amount).toBe(5_303_333_33);
+    expect(y2?.in_scope.amount).toBe(63_650_000_00);
+  });
+
+  it('a part year (term starting mid-year) is paid pro rata by days', () => {
+    const s = schedule(arrangement(undefined, { start: '2026-07-01', end: '2028-06-30' }));
+    expect(s.years.map((y) => y.year)).toEqual(['2026/27', '2027/28', '2028/29']);
+    expect(s.years[0]?.wpap.amount).toBe(Math.round((60_000_000_00 * 274) / 365));
+    expect(s.years[0]?.instalments).toHaveLength(9);
+    expect(s.years[2]?.instalments).toHaveLength(3);
+  });
+
+  it('caps the in-scope value at what the allocations can afford', () => {
+    const s = schedule(arrangement({ affordability: [{ year: '2026/27', cap: '£59,000,000.00' }] }));
+    expect(s.years[0]?.in_scope.amount).toBe(59_000_000_00);
+  });
+
+  it('refuses bad payment terms with the field named and no partial result', () => {
+    const bad: [ArrangementInput['payment'], RegExp][] = [
+      [{ cquin: {} }, /payment\.cquin\.rate: the rulebook has no value of 'money\.cquin\.rate'/],
+      [
+        { scope_changes: [{ from: '2040-01-01', annual_value: '£1.00', description: 'x' }] },
+        /payment\.scope_changes\[0\]\.from: .* outside the term/,
+      ],
+      [
+        {
+          uplifts: [
+            { from: '2027-04-01', rate: '2%' },
+            { from: '2027-04-01', rate: '3%' },
+          ],
+        },
+        /payment\.uplifts\[1\]: overlaps/,
+      ],
+      [
+        { uplifts: [{ from: '2027-04-01', to: '2028-03-31', rate: '2%' }] },
+        /payment\.uplifts: no uplift covers 2028\/29/,
+      ],
+      [
+        { activity_paid: [{ id: 'x', service: 'dentistry', annual_value: '£1.00' }] },
+        /payment\.activity_paid\[0\]\.service/,
+      ],
+      [
+        { population_index: [{ year: '2035/36', index: '1.1' }] },
+        /payment\.population_index\[0\]\.year: 2035\/36 is outside/,
+      ],
+      [
+        { local_indicators: [{ id: 'x', weight: 1, at_risk: '200%', achievement: '1%' }] },
+        /payment: in 2026\/27 .* exceed/,
+      ],
+    ];
+    for (const [payment, message] of bad) expect(() => schedule(arrangement(payment))).toThrow(message);
+    expect(() => schedule(arrangement(), 6)).toThrow(/--years: .*outside the term/);
+    expect(() => schedule(arrangement(undefined, { start: '2026-04-01', end: '2026-03-01' }))).toThrow(
+      /term: ends/,
+    );
+  });
+});
+
+describe('monthly instalments', () => {
+  it('always add up to the year exactly, and a whole year is twelve near-equal payments', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (amount) => {
+        const ins = monthlyInstalments({ from: '2025-04-01', to: '2026-03-31' }, '2025/26', [
+          { from: '2025-04-01', amount: pence(amount) },
+        ]);
+        const values = ins.map((i) => i.amount);
+        return (
+          values.reduce((a, b) => a + b, 0) === amount &&
+          Math.max(...values) - Math.min(...values) <= 1 &&
+          values[0] === Math.max(...values)
+        );
+      }),
+    );
+  });
+
+  it('add up for any mix of parts starting on any day', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 364 }), fc.integer({ min: -1e9, max: 1e9 })), {
+          maxLength: 5,
+        }),
+        (parts) => {
+          const list = parts.map(([d, a]) => ({
+            from: new Date(Date.UTC(2025, 3, 1 + d)).toISOString().slice(0, 10),
+            amount: pence(a),
+          }));
+          const ins = monthlyInstalments({ from: '2025-04-01', to: '2026-03-31' }, '2025/26', list);
+          return ins.reduce((s, i) => s + i.amount, 0) === parts.reduce((s, [, a]) => s + a, 0);
+        },
+      ),
+    );
+  });
+});

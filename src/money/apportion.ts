@@ -1,0 +1,64 @@
+import { InvalidInput } from '../errors.ts';
+import { type Pence, pence } from './pence.ts';
+import type { Rate } from './rate.ts';
+
+/**
+ * Shares a whole amount between parts in proportion to weights by the largest-remainder
+ * method, so the parts always add up to the whole to the penny:
+ * 1. each part gets the whole number of pence of its exact share, rounded towards zero;
+ * 2. the pence left over go one each to the parts with the largest fractional remainders;
+ * 3. equal remainders are settled in list order (earlier parts first), so the same input
+ *    always gives the same answer.
+ * A negative whole is shared as its size and the parts negated. Weights are whole numbers
+ * or exact rates; they must not be negative and must not all be zero.
+ */
+export function apportion(
+  whole: Pence,
+  weights: readonly (bigint | number | Rate)[],
+  field = 'weights',
+): Pence[] {
+  if (weights.length === 0) throw new InvalidInput(field, 'has no parts to share between');
+  const scaled = toCommonIntegers(weights, field);
+  const total = scaled.reduce((a, b) => a + b, 0n);
+  if (total === 0n)
+    throw new InvalidInput(field, 'are all zero', 'At least one part needs a weight above 0.');
+  const negative = whole < 0;
+  const w = BigInt(negative ? -whole : whole);
+  const parts = scaled.map((s) => (w * s) / total);
+  const remainders = scaled.map((s, i) => ({ i, r: (w * s) % total }));
+  let left = w - parts.reduce((a, b) => a + b, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (left === 0n) break;
+    parts[i] = (parts[i] as bigint) + 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => pence(negative ? -p : p, field));
+}
+
+function toCommonIntegers(weights: readonly (bigint | number | Rate)[], field: string): bigint[] {
+  const rates = weights.map((x, i) => {
+    if (typeof x === 'object') return x;
+    if (typeof x === 'number' && !Number.isSafeInteger(x)) {
+      throw new InvalidInput(
+        `${field}[${i}]`,
+        `${x} is not a whole number`,
+        'Give weights as whole numbers or exact rates.',
+      );
+    }
+    return { n: BigInt(x), d: 1n };
+  });
+  const lcm = rates.reduce((acc, r) => (acc * r.d) / gcd(acc, r.d), 1n);
+  return rates.map((r, i) => {
+    const v = (r.n * lcm) / r.d;
+    if (v < 0n) throw new InvalidInput(`${field}[${i}]`, 'is negative', 'Weights must be 0 or more.');
+    return v;
+  });
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y) [x, y] = [y, x % y];
+  return x;
+}

@@ -1,0 +1,95 @@
+import { InvalidInput } from '../errors.ts';
+
+/**
+ * An amount of money as a whole number of pence (ARCHITECTURE practice 6). The brand stops
+ * a plain number (a float, a count of people) being used as money by accident; the only
+ * ways in are `pence()`, which refuses fractions and numbers beyond the safe-integer range,
+ * and `parsePounds()`, which reads text such as "£1,234.56" exactly.
+ */
+export type Pence = number & { readonly __brand: 'Pence' };
+
+export const zero = 0 as Pence;
+
+/** Checks that a number is a whole, safe number of pence; names the field when it is not. */
+export function pence(value: number | bigint, field = 'amount'): Pence {
+  const n = typeof value === 'bigint' ? Number(value) : value;
+  if (
+    typeof value === 'bigint' &&
+    (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER))
+  ) {
+    throw new InvalidInput(field, 'is too large to hold exactly', 'Amounts must be under £90 trillion.');
+  }
+  if (!Number.isInteger(n)) {
+    throw new InvalidInput(field, `${value} is not a whole number of pence`, 'Money is held in whole pence.');
+  }
+  if (!Number.isSafeInteger(n)) {
+    throw new InvalidInput(field, 'is too large to hold exactly', 'Amounts must be under £90 trillion.');
+  }
+  return (Object.is(n, -0) ? 0 : n) as Pence;
+}
+
+/** Like `pence()`, and also refuses amounts below zero. */
+export function nonNegative(value: number | bigint, field = 'amount'): Pence {
+  const p = pence(value, field);
+  if (p < 0)
+    throw new InvalidInput(field, `${formatPounds(p)} is negative`, 'Give an amount of £0.00 or more.');
+  return p;
+}
+
+export function add(a: Pence, b: Pence): Pence {
+  return pence(a + b, 'sum');
+}
+
+export function subtract(a: Pence, b: Pence): Pence {
+  return pence(a - b, 'difference');
+}
+
+export function negate(a: Pence): Pence {
+  return pence(-a);
+}
+
+export function sum(amounts: readonly Pence[]): Pence {
+  let total = 0;
+  for (const a of amounts) total += a;
+  return pence(total, 'sum');
+}
+
+/** Multiplies money by a whole number (a count of months, points or people): exact, no rounding. */
+export function times(a: Pence, count: number): Pence {
+  if (!Number.isInteger(count)) throw new InvalidInput('count', `${count} is not a whole number`);
+  return pence(BigInt(a) * BigInt(count), 'product');
+}
+
+const poundsPattern = /^(-)?£?(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * Reads an amount written in pounds — "£1,234.56", "1234.5", "-£20" — exactly into pence.
+ * Thousands separators must be in the right places; more than two decimal places is refused
+ * rather than rounded, because a fraction of a penny is not money.
+ */
+export function parsePounds(text: string, field = 'amount'): Pence {
+  const trimmed = text.trim().replace(/^£-/, '-£');
+  const m = poundsPattern.exec(trimmed);
+  if (!m) {
+    throw new InvalidInput(
+      field,
+      `'${text}' is not an amount in pounds and pence`,
+      'Write it like "£1,234.56" (at most two decimal places).',
+    );
+  }
+  const whole = BigInt((m[2] ?? '0').replaceAll(',', ''));
+  const fraction = BigInt((m[3] ?? '').padEnd(2, '0') || '0');
+  const value = whole * 100n + fraction;
+  return pence(m[1] ? -value : value, field);
+}
+
+/** 123456 → "£1,234.56"; negative amounts are written "-£1,234.56". */
+export function formatPounds(amount: Pence): string {
+  const negative = amount < 0;
+  const abs = Math.abs(amount);
+  const pounds = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const p = (abs % 100).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}£${pounds}.${p}`;
+}

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pence } from './pence.ts';
+import {
+  applyRate,
+  compare,
+  divide,
+  formatDecimal,
+  formatPercent,
+  multiply,
+  parseDecimal,
+  parsePercent,
+  ratio,
+  roundHalfAwayFromZero,
+  roundRate,
+} from './rate.ts';
+
+describe('rates', () => {
+  it('reads decimals and percentages exactly', () => {
+    expect(parsePercent('2.5%')).toEqual(ratio(1n, 40n));
+    expect(parseDecimal('207.56')).toEqual(ratio(5189n, 25n));
+    expect(formatPercent(parsePercent('1.25%'))).toBe('1.25%');
+    expect(() => parseDecimal('1,5', 'cquin')).toThrow(/cquin: '1,5' is not a decimal/);
+    expect(() => ratio(1n, 0n, 'index')).toThrow(/index: divides by zero/);
+  });
+
+  it('rounds halves away from zero and nothing else', () => {
+    expect(roundHalfAwayFromZero(5n, 2n)).toBe(3n);
+    expect(roundHalfAwayFromZero(-5n, 2n)).toBe(-3n);
+    expect(roundHalfAwayFromZero(7n, 3n)).toBe(2n);
+    expect(roundHalfAwayFromZero(-7n, 3n)).toBe(-2n);
+    expect(applyRate(pence(1), ratio(1n, 2n))).toBe(1);
+    expect(applyRate(pence(-1), ratio(1n, 2n))).toBe(-1);
+    expect(formatDecimal(roundRate(ratio(16000n, 9374n), 2), 2)).toBe('1.71');
+  });
+
+  it('rounding is never more than half a penny out, and symmetric about zero', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        (n, d) => {
+          const r = roundHalfAwayFromZero(n, d);
+          const err = r * d - n; // in units of 1/d
+          return 2n * (err < 0n ? -err : err) <= d && roundHalfAwayFromZero(-n, d) === -r;
+        },
+      ),
+    );
+  });
+
+  it('multiplies and divides exactly', () => {
+    const r = fc
+      .tuple(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: 1n, max: 1000n }))
+      .map(([n, d]) => ratio(n, d));
+    fc.assert(
+      fc.property(r, r, (a, b) => {
+        if (b.n === 0n) return true;
+        return compare(divide(multiply(a, b), b), a) === 0;
+      }),
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import { InvalidInput } from '../errors.ts';
+import { type Pence, pence } from './pence.ts';
+
+/**
+ * An exact rate: a fraction of two whole numbers (2.5% is 1/40, £207.56 per point is
+ * 20756/100 pence per point… in pounds). Rates never pass through floating point, so a chain
+ * of rates (uplift × population index × share) is multiplied exactly and rounded once, where
+ * it meets money.
+ */
+export interface Rate {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+export function ratio(n: bigint | number, d: bigint | number = 1n, field = 'rate'): Rate {
+  const nb = BigInt(n);
+  const db = BigInt(d);
+  if (db === 0n) throw new InvalidInput(field, 'divides by zero', 'The denominator must not be 0.');
+  const sign = db < 0n ? -1n : 1n;
+  const g = gcd(nb, db) || 1n;
+  return { n: (sign * nb) / g, d: (sign * db) / g };
+}
+
+export const one = ratio(1n);
+export const none = ratio(0n);
+
+const decimalPattern = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+/** "207.56" → 20756/100 exactly. */
+export function parseDecimal(text: string, field = 'rate'): Rate {
+  const m = decimalPattern.exec(String(text).trim());
+  if (!m) throw new InvalidInput(field, `'${text}' is not a decimal number`, 'Write it like 1.45 or 0.025.');
+  const decimals = m[3] ?? '';
+  const n = BigInt(`${m[2]}${decimals}`);
+  return ratio(m[1] ? -n : n, 10n ** BigInt(decimals.length), field);
+}
+
+/** "2.5%" or "2.5" (a percentage) → 1/40. */
+export function parsePercent(text: string | number, field = 'rate'): Rate {
+  const t = String(text).trim().replace(/%$/, '');
+  return divide(parseDecimal(t, field), ratio(100n), field);
+}
+
+export function multiply(...rates: readonly Rate[]): Rate {
+  return rates.reduce((acc, r) => ratio(acc.n * r.n, acc.d * r.d), one);
+}
+
+export function divide(a: Rate, b: Rate, field = 'rate'): Rate {
+  return ratio(a.n * b.d, a.d * b.n, field);
+}
+
+export function plus(a: Rate, b: Rate): Rate {
+  return ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+export function minus(a: Rate, b: Rate): Rate {
+  return ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+}
+
+export function compare(a: Rate, b: Rate): number {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/**
+ * THE rounding rule: n ÷ d to the nearest whole number, halves away from zero (2.5 → 3,
+ * -2.5 → -3). Used only where money meets a rate, and for the one index the QOF worked
+ * example shows rounded (docs/money.md).
+ */
+export function roundHalfAwayFromZero(n: bigint, d: bigint): bigint {
+  if (d === 0n) throw new InvalidInput('rate', 'divides by zero');
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  return sign * ((2n * an + ad) / (2n * ad));
+}
+
+/** Money × rate, rounded once to the penny (half away from zero). */
+export function applyRate(amount: Pence, rate: Rate, field = 'amount'): Pence {
+  return pence(roundHalfAwayFromZero(BigInt(amount) * rate.n, rate.d), field);
+}
+
+/** A rate rounded to a number of decimal places with the same rule. */
+export function roundRate(rate: Rate, places: number): Rate {
+  const scale = 10n ** BigInt(places);
+  return ratio(roundHalfAwayFromZero(rate.n * scale, rate.d), scale);
+}
+
+/** For display only: 1/40 → "2.5%" (to `places` decimals, rounded half away from zero). */
+export function formatPercent(rate: Rate, places = 2): string {
+  return `${formatDecimal(multiply(rate, ratio(100n)), places)}%`;
+}
+
+/** For display only: the rate as a decimal string with `places` decimals, trailing zeros kept. */
+export function formatDecimal(rate: Rate, places = 4): string {
+  const scale = 10n ** BigInt(places);
+  const v = roundHalfAwayFromZero(rate.n * scale, rate.d);
+  const neg = v < 0n;
+  const abs = (neg ? -v : v).toString().padStart(places + 1, '0');
+  const whole = abs.slice(0, abs.length - places);
+  const frac = abs.slice(abs.length - places);
+  return `${neg ? '-' : ''}${whole}${places ? `.${frac}` : ''}`;
+}
+
+/** The rate as an exact fraction of two amounts of money (e.g. a loss as a share of budget). */
+export function share(part: Pence, whole: Pence, field = 'amount'): Rate {
+  return ratio(BigInt(part), BigInt(whole), field);
+}

@@ -1,0 +1,132 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { TableName } from '../model.ts';
+import type { DuckDbEngine } from './duckdb.ts';
+import type { Cell, Dialect, Engine, Row, Tables } from './engine.ts';
+
+/**
+ * ClickHouse (Debian's 18.16) as a cluster of shards. Each shard holds `*_local` MergeTree
+ * tables; a Distributed table of the same name without the suffix fans queries out to every
+ * shard and merges the partial aggregates. Rows are sharded by a hash of the person id, so a
+ * person's conditions and events sit on the same shard as the person and every person-level
+ * join stays local. Spoken to over HTTP (the JSONCompact format, which 18.16 supports).
+ */
+const dialect: Dialect = {
+  idiv: (a, b) => `intDiv(${a}, ${b})`,
+  year: (d) => `toYear(${d})`,
+  month: (d) => `toMonth(${d})`,
+};
+
+const all: Tables = { persons: 'persons', conditions: 'conditions', events: 'events', features: 'features' };
+const local: Tables = {
+  persons: 'persons_local',
+  conditions: 'conditions_local',
+  events: 'events_local',
+  features: 'features_local',
+};
+
+const columns: Record<TableName, string> = {
+  persons: `person_id String, birth_year Int32, birth_month Int32, sex String, practice_code String,
+    registered_from Date, registered_to Date, lsoa String, imd_decile Int32, death_date Date`,
+  conditions: 'person_id String, condition String, onset_date Date',
+  events: 'person_id String, event_date Date, setting String, cost_pence Int64',
+};
+
+const settings = {
+  join_default_strictness: 'ALL',
+  output_format_json_quote_64bit_integers: '0',
+  insert_distributed_sync: '1',
+};
+
+export class ClickHouseEngine implements Engine {
+  readonly name = 'clickhouse' as const;
+  readonly dialect = dialect;
+  readonly all = all;
+  readonly local = local;
+
+  constructor(
+    /** HTTP URL of each shard; queries go to the first. */
+    readonly shards: readonly string[],
+    readonly cluster: string,
+  ) {}
+
+  private async post(url: string, sql: string | Readable, query = ''): Promise<string> {
+    const params = new URLSearchParams(settings);
+    if (query) params.set('query', query);
+    const body = typeof sql === 'string' ? sql : (Readable.toWeb(sql) as ReadableStream);
+    const response = await fetch(`${url}/?${params}`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`ClickHouse: ${text.trim()}\n${typeof sql === 'string' ? sql : query}`);
+    return text;
+  }
+
+  async run(sql: string, url = this.shards[0] as string): Promise<void> {
+    await this.post(url, sql);
+  }
+
+  /** Runs a statement on every shard (DDL for local tables). */
+  async onEveryShard(sql: string): Promise<void> {
+    await Promise.all(this.shards.map((url) => this.run(sql, url)));
+  }
+
+  async query(sql: string): Promise<Row[]> {
+    const text = await this.post(this.shards[0] as string, `${sql}\nFORMAT JSONCompact`);
+    return (JSON.parse(text) as { data: Cell[][] }).data;
+  }
+
+  /** Creates the local and Distributed tables on every shard, replacing any there. */
+  async createTables(): Promise<void> {
+    for (const table of Object.keys(columns) as TableName[]) {
+      await this.onEveryShard(`DROP TABLE IF EXISTS ${all[table]}`);
+      await this.onEveryShard(`DROP TABLE IF EXISTS ${local[table]}`);
+      await this.onEveryShard(
+        `CREATE TABLE ${local[table]} (${columns[table]}) ENGINE = MergeTree ORDER BY person_id`,
+      );
+      await this.onEveryShard(this.distributed(table));
+    }
+  }
+
+  private distributed(table: keyof Tables): string {
+    return `CREATE TABLE ${all[table]} AS ${local[table]} ENGINE = Distributed(${this.cluster}, currentDatabase(), ${local[table]}, cityHash64(person_id))`;
+  }
+
+  /**
+   * Copies the checked tables from DuckDB (where `ingest` validated them) into the cluster,
+   * through tab-separated files streamed to the Distributed tables.
+   */
+  async loadFrom(duck: DuckDbEngine): Promise<void> {
+    await this.createTables();
+    const dir = mkdtempSync(join(tmpdir(), 'concordat-ch-load-'));
+    try {
+      for (const table of Object.keys(columns) as TableName[]) {
+        const file = join(dir, `${table}.tsv`);
+        await duck.run(`COPY ${table} TO '${file}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')`);
+        await this.post(
+          this.shards[0] as string,
+          createReadStream(file),
+          `INSERT INTO ${all[table]} FORMAT TabSeparated`,
+        );
+        rmSync(file);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async buildFeatures(select: string): Promise<void> {
+    await this.onEveryShard(`DROP TABLE IF EXISTS ${all.features}`);
+    await this.onEveryShard(`DROP TABLE IF EXISTS ${local.features}`);
+    await this.onEveryShard(
+      `CREATE TABLE ${local.features} ENGINE = MergeTree ORDER BY person_id AS ${select}`,
+    );
+    await this.onEveryShard(this.distributed('features'));
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,84 @@
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englandComparators, icbPractices } from '../england.ts';
+import { ingest } from '../ingest.ts';
+import { type PopulationReport, runPipeline } from '../pipeline.ts';
+import { noSuppression } from '../suppress.ts';
+import { synthesise } from '../synth.ts';
+import { fixtureDate, fixtureServed, writeFixture } from '../test-fixture.ts';
+import { ClickHouseEngine } from './clickhouse.ts';
+import { type ClickHouseCluster, clickHouseServerBinary, startLocalCluster } from './clickhouse-cluster.ts';
+import { DuckDbEngine } from './duckdb.ts';
+
+/**
+ * Both engines must give identical reports for the same data. Starts its own two-shard
+ * ClickHouse cluster in a temporary folder (`.ci/run` installs Debian's clickhouse-server).
+ */
+const available = existsSync(clickHouseServerBinary());
+
+describe.skipIf(!available)('DuckDB and a two-shard ClickHouse cluster agree', () => {
+  let cluster: ClickHouseCluster;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    cluster = await startLocalCluster(2);
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  async function both(dir: string, served: { practices: string[] }, on: string): Promise<PopulationReport[]> {
+    const duck = await DuckDbEngine.open();
+    try {
+      const manifest = await ingest(duck, dir);
+      const ch = new ClickHouseEngine(cluster.urls, cluster.name);
+      await ch.loadFrom(duck);
+      const shardRows = await Promise.all(
+        cluster.urls.map(
+          async (url) =>
+            (
+              await new ClickHouseEngine([url], cluster.name).query('SELECT count(*) FROM persons_local')
+            )[0]?.[0],
+        ),
+      );
+      expect(shardRows.every((n) => Number(n) > 0) || shardRows.length < 2).toBe(true);
+      const england = await englandComparators();
+      const options = {
+        title: 'differential',
+        on,
+        served,
+        manifest,
+        england,
+        suppression: noSuppression,
+        topPercent: 10,
+      };
+      return [await runPipeline(duck, options), await runPipeline(ch, options)];
+    } finally {
+      await duck.close();
+    }
+  }
+
+  it('on the hand-made fixture', async () => {
+    const dir = writeFixture();
+    dirs.push(dir);
+    const [duck, ch] = await both(dir, { practices: [...fixtureServed.practices] }, fixtureDate);
+    expect(ch?.engine).toBe('clickhouse');
+    expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
+    expect(duck?.served.total).toBe(5);
+  }, 60_000);
+
+  it('on a small synthetic ICB', async () => {
+    const dir = join(tmpdir(), `concordat-diff-${process.pid}`);
+    dirs.push(dir);
+    const { manifest } = await synthesise({ icb: 'QUA', out: dir, scale: 0.002, seed: 3, format: 'csv' });
+    const [duck, ch] = await both(
+      dir,
+      { practices: await icbPractices('QUA') },
+      manifest.analysisDate as string,
+    );
+    expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
+    expect(duck?.served.total).toBeGreaterThan(2000);
+  }, 120_000);
+});

@@ -1,0 +1,64 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Cell, Dialect, Engine, Row, Tables } from './engine.ts';
+
+const dialect: Dialect = {
+  idiv: (a, b) => `((${a}) // (${b}))`,
+  year: (d) => `year(${d})`,
+  month: (d) => `month(${d})`,
+};
+
+const tables: Tables = {
+  persons: 'persons',
+  conditions: 'conditions',
+  events: 'events',
+  features: 'features',
+};
+
+function cell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) throw new Error(`integer ${value} is beyond the safe range`);
+    return n;
+  }
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return String(value);
+}
+
+/** DuckDB in process: one ICS on one machine. */
+export class DuckDbEngine implements Engine {
+  readonly name = 'duckdb' as const;
+  readonly dialect = dialect;
+  readonly all = tables;
+  readonly local = tables;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: Awaited<ReturnType<DuckDBInstance['connect']>>,
+  ) {}
+
+  static async open(path = ':memory:', threads?: number): Promise<DuckDbEngine> {
+    const options: Record<string, string> = {};
+    if (threads) options.threads = String(threads);
+    const instance = await DuckDBInstance.create(path, options);
+    return new DuckDbEngine(instance, await instance.connect());
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async query(sql: string): Promise<Row[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRows().map((row) => row.map(cell));
+  }
+
+  async buildFeatures(select: string): Promise<void> {
+    await this.run(`CREATE OR REPLACE TABLE features AS ${select}`);
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

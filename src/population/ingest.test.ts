@@ -1,0 +1,107 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvalidInput } from '../errors.ts';
+import { DuckDbEngine } from './engines/duckdb.ts';
+import { ingest } from './ingest.ts';
+import { fixtureConditions, fixtureEvents, fixturePersons, writeFixture } from './test-fixture.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function load(overrides: Parameters<typeof writeFixture>[0] = {}) {
+  const dir = writeFixture(overrides);
+  dirs.push(dir);
+  const engine = await DuckDbEngine.open();
+  try {
+    const steps: string[] = [];
+    await ingest(engine, dir, (step) => steps.push(step));
+    const counts = await engine.query(
+      'SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM conditions), (SELECT count(*) FROM events)',
+    );
+    return { counts: counts[0], steps };
+  } catch (error) {
+    const tables = await engine.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_name IN ('persons', 'conditions', 'events')`,
+    );
+    return { error: error as InvalidInput, tables };
+  } finally {
+    await engine.close();
+  }
+}
+
+describe('ingest', () => {
+  it('loads a good data set and reports progress', async () => {
+    const result = await load();
+    expect(result.counts).toEqual([7, 5, 8]);
+    expect(result.steps?.at(-1)).toBe('loaded');
+  });
+
+  const cases: [string, Parameters<typeof writeFixture>[0], RegExp][] = [
+    [
+      'a missing column',
+      { events: fixtureEvents.map((l) => l.split(',').slice(0, 3).join(',')) },
+      /events\.csv: has no column cost_pence/,
+    ],
+    [
+      'a bad date',
+      { conditions: [...fixtureConditions.slice(0, 3), 'P1,PC,2025-02-30', ...fixtureConditions.slice(4)] },
+      /conditions\.csv line 4, onset_date: '2025-02-30' is not a date/,
+    ],
+    [
+      'an unknown practice',
+      {
+        persons: [
+          ...fixturePersons.slice(0, 2),
+          'P2,1955,1,M,ZZ9999,2010-05-01,,E01009002,2,',
+          ...fixturePersons.slice(3),
+        ],
+      },
+      /persons\.csv line 3, practice_code: 'ZZ9999' is not a known GP practice/,
+    ],
+    [
+      'a negative cost',
+      { events: [...fixtureEvents, 'P3,2025-01-01,gp,-5'] },
+      /events\.csv line 10, cost_pence: '-5' is negative/,
+    ],
+    [
+      'an event for nobody',
+      { events: [...fixtureEvents.slice(0, 2), 'P99,2025-01-01,gp,5', ...fixtureEvents.slice(2)] },
+      /events\.csv line 3, person_id: 'P99' is not in the persons file/,
+    ],
+    [
+      'a duplicate person',
+      { persons: [...fixturePersons, fixturePersons[3] as string] },
+      /persons\.csv line 9, person_id: 'P3' appears twice/,
+    ],
+  ];
+  for (const [name, overrides, message] of cases) {
+    it(`refuses the whole data set for ${name}, naming the row and reason`, async () => {
+      const result = await load(overrides);
+      expect(result.error).toBeInstanceOf(InvalidInput);
+      expect(result.error?.message).toMatch(message);
+      expect(result.error?.message).toMatch(/nothing was loaded|has no column/);
+      expect(result.tables).toEqual([]);
+    });
+  }
+
+  it('reads Parquet too', async () => {
+    const dir = writeFixture();
+    dirs.push(dir);
+    const engine = await DuckDbEngine.open();
+    try {
+      for (const t of ['persons', 'conditions', 'events']) {
+        await engine.run(
+          `COPY (SELECT * FROM read_csv('${join(dir, `${t}.csv`)}', all_varchar = true)) TO '${join(dir, `${t}.parquet`)}' (FORMAT parquet)`,
+        );
+        rmSync(join(dir, `${t}.csv`));
+      }
+      await ingest(engine, dir);
+      expect(await engine.query('SELECT count(*) FROM events')).toEqual([[8]]);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -1,0 +1,290 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidInput } from '../errors.ts';
+import type { DuckDbEngine } from './engines/duckdb.ts';
+import { conditionCodes, openEnd, settings, type TableName, tableColumns } from './model.ts';
+import { referencePath } from './reference.ts';
+
+/**
+ * Loads a population data set — persons, conditions and events as CSV (optionally gzipped)
+ * or Parquet files in one folder — into DuckDB after checking every row. All or nothing: the
+ * rows go into staging tables first, every check runs, and only when all pass are the real
+ * tables created, in one transaction. A refusal names the file, the row and the reason.
+ */
+export interface DatasetManifest {
+  /** True for data made by `concordat synth`; every output then says it is synthetic. */
+  synthetic: boolean;
+  icb?: string;
+  seed?: number;
+  /** The date the data describes (the registration extract it was calibrated to). */
+  extractDate?: string;
+  /** Suggested analysis date: a year of activity before it and a year after. */
+  analysisDate?: string;
+}
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+const extensions = ['.parquet', '.csv', '.csv.gz'] as const;
+
+export function datasetFile(dir: string, table: TableName): string {
+  for (const ext of extensions) {
+    const path = join(dir, `${table}${ext}`);
+    if (existsSync(path)) return path;
+  }
+  throw new InvalidInput(
+    `${dir}`,
+    `has no ${table} file`,
+    `Provide ${table}.csv, ${table}.csv.gz or ${table}.parquet.`,
+  );
+}
+
+export function readManifest(dir: string): DatasetManifest {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) return { synthetic: false };
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as DatasetManifest;
+  return { ...parsed, synthetic: parsed.synthetic === true };
+}
+
+function sqlPath(path: string): string {
+  return `'${path.replaceAll("'", "''")}'`;
+}
+
+function reader(path: string): string {
+  return path.endsWith('.parquet')
+    ? `read_parquet(${sqlPath(path)})`
+    : `read_csv(${sqlPath(path)}, header = true, all_varchar = true, auto_detect = true)`;
+}
+
+const isDate = (c: string) =>
+  `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(${c} AS DATE) IS NOT NULL)`;
+const isInt = (c: string) => `regexp_full_match(${c}, '-?\\d{1,18}')`;
+const blank = (c: string) => `(${c} IS NULL OR ${c} = '')`;
+
+interface Check {
+  column: string;
+  /** SQL that is true for a bad row of the staging table `s`. */
+  bad: string;
+  problem: string;
+  hint: string;
+}
+
+const checks: Record<TableName, Check[]> = {
+  persons: [
+    {
+      column: 'person_id',
+      bad: blank('person_id'),
+      problem: 'is empty',
+      hint: 'Every person needs a pseudonymous id.',
+    },
+    {
+      column: 'person_id',
+      bad: `person_id IN (SELECT person_id FROM stage_persons GROUP BY person_id HAVING count(*) > 1) AND line > (SELECT min(line) FROM stage_persons t WHERE t.person_id = s.person_id)`,
+      problem: 'appears twice',
+      hint: 'One row per person.',
+    },
+    {
+      column: 'birth_year',
+      bad: `NOT ${isInt('birth_year')} OR TRY_CAST(birth_year AS INTEGER) NOT BETWEEN 1880 AND 2100`,
+      problem: 'is not a year of birth',
+      hint: 'Write the year as four digits.',
+    },
+    {
+      column: 'birth_month',
+      bad: `NOT ${isInt('birth_month')} OR TRY_CAST(birth_month AS INTEGER) NOT BETWEEN 1 AND 12`,
+      problem: 'is not a month 1–12',
+      hint: 'Write the month of birth as 1 to 12.',
+    },
+    {
+      column: 'sex',
+      bad: `sex IS NULL OR sex NOT IN ('F', 'M')`,
+      problem: 'is not F or M',
+      hint: 'Use F or M.',
+    },
+    {
+      column: 'practice_code',
+      bad: `NOT ${blank('practice_code')} AND practice_code NOT IN (SELECT practice_code FROM ref_practices)`,
+      problem: 'is not a known GP practice',
+      hint: 'Use an ODS practice code from the August 2026 practice map, or leave it empty for an unregistered resident.',
+    },
+    {
+      column: 'registered_from',
+      bad: `NOT ${blank('practice_code')} AND NOT ${isDate('registered_from')}`,
+      problem: 'is not a date',
+      hint: 'Write dates as YYYY-MM-DD, for example 2019-04-01.',
+    },
+    {
+      column: 'registered_to',
+      bad: `NOT ${blank('registered_to')} AND NOT ${isDate('registered_to')}`,
+      problem: 'is not a date',
+      hint: 'Write dates as YYYY-MM-DD, or leave empty while the registration is open.',
+    },
+    {
+      column: 'lsoa',
+      bad: blank('lsoa'),
+      problem: 'is empty',
+      hint: 'Give the 2011 LSOA code of residence.',
+    },
+    {
+      column: 'imd_decile',
+      bad: `NOT ${isInt('imd_decile')} OR TRY_CAST(imd_decile AS INTEGER) NOT BETWEEN 1 AND 10`,
+      problem: 'is not an IMD decile 1–10',
+      hint: 'Decile 1 is the most deprived tenth of LSOAs in England (IMD 2019).',
+    },
+    {
+      column: 'death_date',
+      bad: `NOT ${blank('death_date')} AND NOT ${isDate('death_date')}`,
+      problem: 'is not a date',
+      hint: 'Write dates as YYYY-MM-DD, or leave empty for the living.',
+    },
+  ],
+  conditions: [
+    {
+      column: 'person_id',
+      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM stage_persons)`,
+      problem: 'is not in the persons file',
+      hint: 'Every condition must belong to a person in persons.',
+    },
+    {
+      column: 'condition',
+      bad: `condition IS NULL OR condition NOT IN (${conditionCodes.map((c) => `'${c}'`).join(', ')})`,
+      problem: 'is not a known condition',
+      hint: `Use a QOF register code: ${conditionCodes.join(', ')}.`,
+    },
+    {
+      column: 'onset_date',
+      bad: `NOT ${isDate('onset_date')}`,
+      problem: 'is not a date',
+      hint: 'Write dates as YYYY-MM-DD.',
+    },
+    {
+      column: 'condition',
+      bad: `line > (SELECT min(line) FROM stage_conditions t WHERE t.person_id = s.person_id AND t.condition = s.condition)`,
+      problem: 'appears twice for the same person',
+      hint: 'One row per person and condition, with the first onset date.',
+    },
+  ],
+  events: [
+    {
+      column: 'person_id',
+      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM stage_persons)`,
+      problem: 'is not in the persons file',
+      hint: 'Every event must belong to a person in persons.',
+    },
+    {
+      column: 'event_date',
+      bad: `NOT ${isDate('event_date')}`,
+      problem: 'is not a date',
+      hint: 'Write dates as YYYY-MM-DD.',
+    },
+    {
+      column: 'setting',
+      bad: `setting IS NULL OR setting NOT IN (${settings.map((c) => `'${c}'`).join(', ')})`,
+      problem: 'is not a known setting',
+      hint: `Use one of ${settings.join(', ')}.`,
+    },
+    {
+      column: 'cost_pence',
+      bad: `NOT ${isInt('cost_pence')}`,
+      problem: 'is not a whole number of pence',
+      hint: 'Costs are whole pence, for example 4250 for £42.50.',
+    },
+    {
+      column: 'cost_pence',
+      bad: `${isInt('cost_pence')} AND TRY_CAST(cost_pence AS BIGINT) < 0`,
+      problem: 'is negative',
+      hint: 'A cost cannot be below zero; record refunds and corrections outside the activity file.',
+    },
+  ],
+};
+
+/**
+ * Dates before 1970 are stored as 1 January 1970: ClickHouse's Date type starts there, and
+ * such dates are only ever compared with analysis dates, which are later.
+ */
+const firstDay = `CAST('1970-01-01' AS DATE)`;
+const floor = (date: string) => `greatest(${date}, ${firstDay})`;
+
+const typed: Record<TableName, string> = {
+  persons: `SELECT person_id, CAST(birth_year AS INTEGER) AS birth_year, CAST(birth_month AS INTEGER) AS birth_month,
+      sex, coalesce(practice_code, '') AS practice_code,
+      ${floor(`coalesce(TRY_CAST(registered_from AS DATE), ${firstDay})`)} AS registered_from,
+      ${floor(`coalesce(TRY_CAST(registered_to AS DATE), CAST('${openEnd}' AS DATE))`)} AS registered_to,
+      lsoa, CAST(imd_decile AS INTEGER) AS imd_decile,
+      ${floor(`coalesce(TRY_CAST(death_date AS DATE), CAST('${openEnd}' AS DATE))`)} AS death_date
+    FROM stage_persons`,
+  conditions: `SELECT person_id, condition, ${floor('CAST(onset_date AS DATE)')} AS onset_date FROM stage_conditions`,
+  events: `SELECT person_id, ${floor('CAST(event_date AS DATE)')} AS event_date, setting, CAST(cost_pence AS BIGINT) AS cost_pence FROM stage_events`,
+};
+
+/** The practice → PCN → sub-ICB → ICB map, so analyses can pick practices by organisation. */
+export async function loadPracticeMap(engine: DuckDbEngine): Promise<void> {
+  await engine.run(`CREATE OR REPLACE TABLE ref_practices AS
+    SELECT PRACTICE_CODE AS practice_code, PCN_CODE AS pcn_code, SUB_ICB_LOCATION_CODE AS sub_icb_code, ICB_CODE AS icb_code
+    FROM read_csv(${sqlPath(referencePath('practiceMap'))}, header = true, all_varchar = true)`);
+}
+
+/** Ingests the data set in `dir` into `engine`, all or nothing. */
+export async function ingest(
+  engine: DuckDbEngine,
+  dir: string,
+  progress: Progress = () => {},
+): Promise<DatasetManifest> {
+  const tables: TableName[] = ['persons', 'conditions', 'events'];
+  const total = tables.length * 2 + 2;
+  let done = 0;
+  const step = (name: string) => progress(name, ++done, total);
+  const manifest = readManifest(dir);
+  await loadPracticeMap(engine);
+  step('practice map');
+  const files = Object.fromEntries(tables.map((t) => [t, datasetFile(dir, t)])) as Record<TableName, string>;
+  try {
+    for (const table of tables) {
+      const file = files[table];
+      const columns = (await engine.query(`DESCRIBE SELECT * FROM ${reader(file)}`)).map((r) => String(r[0]));
+      const missing = tableColumns[table].filter((c) => !columns.includes(c));
+      if (missing.length > 0) {
+        throw new InvalidInput(
+          `${file}`,
+          `has no column ${missing.join(', ')}`,
+          `The ${table} file needs the columns ${tableColumns[table].join(', ')}.`,
+        );
+      }
+      const select = tableColumns[table].map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`).join(', ');
+      const first = file.endsWith('.parquet') ? 1 : 2;
+      await engine.run(
+        `CREATE OR REPLACE TEMP TABLE stage_${table} AS SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`,
+      );
+      step(`read ${table}`);
+      await refuseFirstBadRow(engine, table, file);
+      step(`checked ${table}`);
+    }
+    await engine.run('BEGIN TRANSACTION');
+    for (const table of tables) await engine.run(`CREATE OR REPLACE TABLE ${table} AS ${typed[table]}`);
+    await engine.run('COMMIT');
+    step('loaded');
+  } finally {
+    for (const table of tables) await engine.run(`DROP TABLE IF EXISTS stage_${table}`);
+  }
+  return manifest;
+}
+
+async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: string): Promise<void> {
+  let worst: { line: number; check: Check; value: string } | undefined;
+  for (const check of checks[table]) {
+    const rows = await engine.query(
+      `SELECT line, CAST("${check.column}" AS VARCHAR) FROM stage_${table} s WHERE ${check.bad} ORDER BY line LIMIT 1`,
+    );
+    const row = rows[0];
+    if (row && (worst === undefined || Number(row[0]) < worst.line)) {
+      worst = { line: Number(row[0]), check, value: row[1] === null ? '' : String(row[1]) };
+    }
+  }
+  if (worst) {
+    const where = file.endsWith('.parquet') ? `row ${worst.line}` : `line ${worst.line}`;
+    throw new InvalidInput(
+      `${file} ${where}, ${worst.check.column}`,
+      `'${worst.value}' ${worst.check.problem}; nothing was loaded`,
+      worst.check.hint,
+    );
+  }
+}

@@ -1,0 +1,101 @@
+import {
+  type Inequalities,
+  inequalities,
+  lifeExpectancyCheck,
+  type NeedsAssessment,
+  needsAssessment,
+  type PopulationServed,
+  populationServed,
+  preparePopulation,
+  type RiskStratification,
+  riskStratification,
+  type Segment,
+  segmentation,
+  type WeightedPopulationResult,
+  weightedPopulationOf,
+} from './analyses.ts';
+import type { Engine } from './engines/engine.ts';
+import { type EnglandComparators, practiceLocalAuthorities, publishedLifeExpectancy } from './england.ts';
+import type { DatasetManifest } from './ingest.ts';
+import { syntheticLabel } from './model.ts';
+import { oglAttribution } from './reference.ts';
+import type { ServedPopulation } from './sql.ts';
+import { defaultSuppression, type SuppressionPolicy } from './suppress.ts';
+
+/** The whole population health report for one contract population on one date. */
+export interface PopulationReport {
+  title: string;
+  /** Present, and shown first everywhere, when the data is synthetic. */
+  synthetic: string | null;
+  engine: string;
+  on: string;
+  suppression: SuppressionPolicy;
+  served: PopulationServed;
+  needs: NeedsAssessment;
+  risk: RiskStratification;
+  segments: Segment[];
+  inequalities: Inequalities;
+  lifeExpectancyCheck: ReturnType<typeof lifeExpectancyCheck> | null;
+  weightedPopulation: WeightedPopulationResult;
+  attribution: string;
+}
+
+export interface PipelineOptions {
+  title: string;
+  on: string;
+  served: ServedPopulation;
+  manifest: DatasetManifest;
+  england: EnglandComparators;
+  topPercent?: number;
+  suppression?: SuppressionPolicy;
+  /** Compare life expectancy with the published figures for these practices' local authorities. */
+  checkLifeExpectancy?: boolean;
+  /** Called after each step with its name and time in milliseconds (for the benchmark). */
+  timing?: (step: string, ms: number) => void;
+}
+
+async function timed<T>(step: string, options: PipelineOptions, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  options.timing?.(step, performance.now() - start);
+  return result;
+}
+
+/** Runs every analysis (a–f) on an engine that holds the data. */
+export async function runPipeline(engine: Engine, options: PipelineOptions): Promise<PopulationReport> {
+  const policy = options.suppression ?? defaultSuppression;
+  await timed('prepare', options, () => preparePopulation(engine, options.served, options.on));
+  const served = await timed('served', options, () => populationServed(engine, options.on, policy));
+  const needs = await timed('needs', options, () =>
+    needsAssessment(engine, options.on, options.england, policy),
+  );
+  const risk = await timed('risk', options, () =>
+    riskStratification(engine, options.topPercent ?? 5, policy),
+  );
+  const segments = await timed('segments', options, () => segmentation(engine, policy));
+  const inequality = await timed('inequalities', options, () =>
+    inequalities(engine, options.served, options.on, policy),
+  );
+  const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
+  const check = options.checkLifeExpectancy
+    ? lifeExpectancyCheck(
+        inequality,
+        await publishedLifeExpectancy(await practiceLocalAuthorities(options.served.practices)),
+      )
+    : null;
+  return {
+    title: options.title,
+    synthetic: options.manifest.synthetic ? syntheticLabel : null,
+    engine: engine.name,
+    on: options.on,
+    suppression: policy,
+    served,
+    needs,
+    risk,
+    segments,
+    inequalities: inequality,
+    lifeExpectancyCheck: check,
+    weightedPopulation: weighted,
+    attribution: oglAttribution,
+  };
+}

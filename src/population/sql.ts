@@ -1,0 +1,193 @@
+import { Temporal } from 'temporal-polyfill';
+import { dateLiteral, type Engine, stringList } from './engines/engine.ts';
+import { type Condition, conditionCodes, ltcCodes, type Setting, settings } from './model.ts';
+
+/**
+ * Every SQL text the analyses run, in one place, written once for both engines: DuckDB 1.5
+ * and ClickHouse 18.16 (no window functions, one JOIN per SELECT, joins by USING, unqualified
+ * column names). Person-level work runs on the local tables beside the data; aggregates read
+ * every shard. Results are whole numbers only; rates are worked out in TypeScript.
+ */
+
+/** Who the ICP serves: patients of its integrated practices, plus unregistered residents of its area. */
+export interface ServedPopulation {
+  /** ODS codes of the practices integrated into (or aligned with) the contract. */
+  practices: readonly string[];
+  /** LSOAs of the contract's area; unregistered people living there are served. Omit for all in the data. */
+  lsoas?: readonly string[];
+}
+
+export const settingColumn: Record<Setting, string> = {
+  gp: 'gp_n',
+  outpatient: 'op_n',
+  ae: 'ae_n',
+  elective: 'el_n',
+  emergency: 'em_n',
+  community: 'cm_n',
+  social_care: 'sc_n',
+};
+
+/** Condition flags kept per person, for segmentation. */
+export const flaggedConditions = [
+  'DEM',
+  'HF',
+  'COPD',
+  'CKD',
+  'LD',
+  'MH',
+  'PC',
+] as const satisfies readonly Condition[];
+
+function shift(iso: string, years: number, months = 0): string {
+  return Temporal.PlainDate.from(iso).add({ years, months }).toString();
+}
+
+function monthIndex(iso: string): number {
+  const d = Temporal.PlainDate.from(iso);
+  return d.year * 12 + d.month;
+}
+
+/** Age in completed years on `iso`, from year and month of birth (birthday taken as the 1st). */
+function ageOn(engine: Engine, iso: string): string {
+  return engine.dialect.idiv(`${monthIndex(iso)} - (birth_year * 12 + birth_month)`, '12');
+}
+
+/** Age at death in completed years. */
+function ageAtDeath(engine: Engine): string {
+  const d = engine.dialect;
+  return d.idiv(
+    `(${d.year('death_date')} * 12 + ${d.month('death_date')}) - (birth_year * 12 + birth_month)`,
+    '12',
+  );
+}
+
+/** The age band index of lifetable.ts (0, 1–4, 5–9 … 85–89, 90+) for an age expression. */
+function lifeTableBand(engine: Engine, age: string): string {
+  return `CASE WHEN ${age} < 1 THEN 0 WHEN ${age} < 5 THEN 1 ELSE least(${engine.dialect.idiv(age, '5')} + 1, 19) END`;
+}
+
+function servedOn(engine: Engine, served: ServedPopulation, iso: string): string {
+  const on = dateLiteral(iso);
+  const practices = served.practices.length ? stringList(served.practices) : "''";
+  const residents = served.lsoas
+    ? `practice_code = '' AND lsoa IN (${stringList(served.lsoas)})`
+    : `practice_code = ''`;
+  return `death_date > ${on} AND birth_year * 12 + birth_month <= ${monthIndex(iso)}
+    AND ((practice_code IN (${practices}) AND registered_from <= ${on} AND registered_to > ${on}) OR (${residents}))`;
+}
+
+/**
+ * The person-level table every aggregate reads: the population served on `on`, with age,
+ * long-term condition count and flags, the 12 months of activity and cost before `on`, the
+ * emergency admissions and cost in the 12 months from `on` (for calibration), the risk
+ * points and the segment. Risk points and segments are documented in analyses.ts.
+ */
+export function featuresSql(engine: Engine, served: ServedPopulation, on: string): string {
+  const t = engine.local;
+  const d = dateLiteral(on);
+  const from = dateLiteral(shift(on, -1));
+  const to = dateLiteral(shift(on, 1));
+  const prior = `event_date >= ${from} AND event_date < ${d}`;
+  const next = `event_date >= ${d} AND event_date < ${to}`;
+  const flags = flaggedConditions
+    .map((c) => `max(CASE WHEN condition = '${c}' THEN 1 ELSE 0 END) AS c_${c.toLowerCase()}`)
+    .join(', ');
+  const counts = settings
+    .map((s) => `sum(CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END) AS ${settingColumn[s]}`)
+    .join(',\n        ');
+  const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code`;
+  const conditionCols = ['ltc', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
+  const eventCols = [...settings.map((s) => settingColumn[s]), 'cost', 'em_next', 'cost_next'];
+  const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
+      FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(engine, served, on)})
+      LEFT JOIN (
+        SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags}
+        FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
+      ) USING (person_id)`;
+  const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, ${conditionCols.join(', ')},
+      ${eventCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
+    FROM (${withPeople})
+    LEFT JOIN (
+      SELECT person_id,
+        ${counts},
+        sum(CASE WHEN ${prior} THEN cost_pence ELSE 0 END) AS cost,
+        sum(CASE WHEN setting = 'emergency' AND ${next} THEN 1 ELSE 0 END) AS em_next,
+        sum(CASE WHEN ${next} THEN cost_pence ELSE 0 END) AS cost_next
+      FROM ${t.events} WHERE event_date >= ${from} AND event_date < ${to} GROUP BY person_id
+    ) USING (person_id)`;
+  const withRisk = `SELECT *, ${riskPointsSql} AS risk_points FROM (${withEvents})`;
+  return `SELECT *, ${segmentSql} AS segment FROM (${withRisk})`;
+}
+
+/** Risk points (documented at riskBands in analyses.ts). */
+export const riskPointsSql = `(CASE WHEN age >= 85 THEN 3 WHEN age >= 75 THEN 2 WHEN age >= 65 THEN 1 ELSE 0 END)
+  + least(ltc, 6) + 3 * least(em_n, 3) + least(ae_n, 3) + (CASE WHEN imd_decile <= 2 THEN 1 ELSE 0 END)`;
+
+/** Segment number by priority: the first rule a person meets wins (documented at segments in analyses.ts). */
+export const segmentSql = `CASE
+    WHEN c_pc = 1 THEN 1
+    WHEN c_dem = 1 OR (age >= 80 AND ltc >= 3) THEN 2
+    WHEN (c_hf = 1 OR c_copd = 1 OR c_ckd = 1) AND em_n >= 1 THEN 3
+    WHEN c_ld = 1 OR c_mh = 1 THEN 4
+    WHEN ltc >= 4 THEN 5
+    WHEN ltc >= 1 THEN 6
+    WHEN age < 1 THEN 7
+    WHEN em_n >= 1 OR ae_n >= 1 THEN 8
+    ELSE 9 END`;
+
+export const aggregateSql = {
+  /** Persons served by practice ('' = unregistered residents). */
+  servedByPractice: (e: Engine) =>
+    `SELECT practice_code, count(*) AS persons FROM ${e.all.features} GROUP BY practice_code ORDER BY practice_code`,
+
+  /** Persons, activity and cost by five-year age band (0–4 … 90+), sex and IMD decile. */
+  profile: (e: Engine) =>
+    `SELECT least(${e.dialect.idiv('age', '5')}, 18) AS band, sex, imd_decile, count(*) AS persons,
+       ${settings.map((s) => `sum(${settingColumn[s]})`).join(', ')}, sum(cost), sum(CASE WHEN ltc >= 2 THEN 1 ELSE 0 END),
+       sum(em_next), sum(cost_next)
+     FROM ${e.all.features} GROUP BY band, sex, imd_decile ORDER BY band, sex, imd_decile`,
+
+  /** People on each condition register (onset on or before the date) in the population served. */
+  prevalence: (e: Engine, on: string) =>
+    `SELECT condition, count(*) FROM ${e.all.conditions}
+     WHERE onset_date <= ${dateLiteral(on)} AND person_id IN (SELECT person_id FROM ${e.local.features})
+     GROUP BY condition ORDER BY condition`,
+
+  /** People by number of long-term conditions (0 … 5+). */
+  multimorbidity: (e: Engine) =>
+    `SELECT least(ltc, 5) AS n, count(*) FROM ${e.all.features} GROUP BY n ORDER BY n`,
+
+  /** Outcomes by risk points: persons, emergency admissions next year, people admitted, cost next year. */
+  risk: (e: Engine) =>
+    `SELECT risk_points, count(*), sum(em_next), sum(CASE WHEN em_next >= 1 THEN 1 ELSE 0 END), sum(cost_next), sum(cost)
+     FROM ${e.all.features} GROUP BY risk_points ORDER BY risk_points`,
+
+  /** Persons, prior-year emergency admissions and cost by segment. */
+  segments: (e: Engine) =>
+    `SELECT segment, count(*), sum(em_n), sum(ae_n), sum(cost), sum(ltc) FROM ${e.all.features} GROUP BY segment ORDER BY segment`,
+
+  /** Deaths in the `years` before `on`, by sex, IMD decile and life-table age band, among people registered with the practices at death or unregistered. */
+  deaths: (e: Engine, served: ServedPopulation, on: string, years: number) => {
+    const practices = served.practices.length ? stringList(served.practices) : "''";
+    return `SELECT sex, imd_decile, ${lifeTableBand(e, ageAtDeath(e))} AS band, count(*)
+     FROM ${e.all.persons}
+     WHERE death_date >= ${dateLiteral(shift(on, -years))} AND death_date < ${dateLiteral(on)}
+       AND (practice_code IN (${practices}) OR practice_code = '')
+     GROUP BY sex, imd_decile, band ORDER BY sex, imd_decile, band`;
+  },
+
+  /** The population served at the middle of the `years` before `on`, by sex, decile and life-table band. */
+  midPopulation: (e: Engine, served: ServedPopulation, on: string, years: number) => {
+    const mid = shift(on, 0, -Math.round((years * 12) / 2));
+    return `SELECT sex, imd_decile, ${lifeTableBand(e, ageOn(e, mid))} AS band, count(*)
+     FROM ${e.all.persons} WHERE ${servedOn(e, served, mid)}
+     GROUP BY sex, imd_decile, band ORDER BY sex, imd_decile, band`;
+  },
+
+  /** Persons by five-year age band, sex and long-term-condition count (0–3+), for the weighted population. */
+  weighting: (e: Engine) =>
+    `SELECT least(${e.dialect.idiv('age', '5')}, 18) AS band, sex, least(ltc, 3) AS need, count(*)
+     FROM ${e.all.features} GROUP BY band, sex, need ORDER BY band, sex, need`,
+};
+
+export { conditionCodes };
