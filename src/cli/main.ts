@@ -15,10 +15,10 @@ registerStart(program);
 
 // Each capability registers its commands from src/cli/commands/.
 registerRulebook(program);
-registerPlatform(program);
 registerMatrix(program);
 registerPooling(program);
 registerMoney(program);
 registerPopulation(program);
+registerPlatform(program);
 
 await program.parseAsync(process.argv);

@@ -121,13 +121,15 @@ const strictness: Record<Classification, number> = { pooled: 0, 'aligned-ring-fe
  * (kept in an aligned budget inside the provider's total) or `outside` (not in the budget).
  * The service and the source are both classified and the stricter answer wins, so s7A
  * money stays ring-fenced even if it is labelled as paying for a poolable service.
+ * `field` names the stream in a bad-input error, e.g. `funding_streams[2].service`.
  */
 export function classifyFundingStream(
   rulebook: Rulebook,
   stream: Pick<FundingStream, 'service' | 'source'>,
   on: IsoDate,
+  field = 'funding_streams.service',
 ): FundingClassification {
-  const byService = classifyService(rulebook, stream.service, on, 'funding_streams.service');
+  const byService = classifyService(rulebook, stream.service, on, field);
   const route = sourceRoutes[stream.source];
   const bySource = route ? fromRoute(rulebook, stream.service, route, on) : undefined;
   const chosen =

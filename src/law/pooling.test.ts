@@ -109,6 +109,17 @@ describe('planPooling', () => {
 });
 
 describe('classifyFundingStream', () => {
+  it('names the stream in the error for an unknown service', () => {
+    expect(() =>
+      classifyFundingStream(
+        rulebook,
+        { service: 'gp', source: 'icb-core' },
+        '2019-04-01',
+        'funding_streams[2].service',
+      ),
+    ).toThrow(/^funding_streams\[2\]\.service: 'gp' is not a service/);
+  });
+
   it('keeps s7A money ring-fenced whatever service it is labelled with', () => {
     const c = classifyFundingStream(rulebook, { service: 'community-health', source: 's7a' }, '2019-04-01');
     expect(c.classification).toBe('aligned-ring-fenced');
