@@ -19,9 +19,16 @@ import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { populationRoutes } from './routes/population.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
-export const routeModules: RouteModule[] = [authRoutes, organisationRoutes, arrangementRoutes, auditRoutes];
+export const routeModules: RouteModule[] = [
+  authRoutes,
+  organisationRoutes,
+  arrangementRoutes,
+  auditRoutes,
+  populationRoutes,
+];
 
 export interface AppOptions {
   store: Store;

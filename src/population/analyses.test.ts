@@ -6,11 +6,13 @@ import {
   riskStratification,
   segmentation,
   weightingCells,
+  wpapPopulationIndex,
 } from './analyses.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import { ingest } from './ingest.ts';
 import { defaultSuppression, noSuppression } from './suppress.ts';
 import { fixtureDate, fixtureServed, writeFixture } from './test-fixture.ts';
+import { weightedPopulation, weightedPopulationIndex } from './weighted-population.ts';
 
 let engine: DuckDbEngine;
 let dir: string;
@@ -63,6 +65,27 @@ describe('population analyses on a hand-checked data set', () => {
     const segments = await segmentation(engine, noSuppression);
     const byId = Object.fromEntries(segments.map((s) => [s.id, s.persons]));
     expect(byId).toEqual({ 1: 1, 2: 0, 3: 1, 4: 0, 5: 0, 6: 0, 7: 1, 8: 1, 9: 1 });
+  });
+
+  it('gives the WPAP population index as the exact ratio of weighted populations a year apart', async () => {
+    const current = weightedPopulation([
+      { band: 18, sex: 'F', need: 2, persons: 1 }, // P1, 90
+      { band: 14, sex: 'M', need: 1, persons: 1 }, // P2, 70
+      { band: 6, sex: 'F', need: 0, persons: 1 }, // P3, 30
+      { band: 0, sex: 'M', need: 0, persons: 1 }, // P4, infant
+      { band: 7, sex: 'M', need: 0, persons: 1 }, // P5, 35
+    ]);
+    const baseline = weightedPopulation([
+      { band: 17, sex: 'F', need: 2, persons: 1 }, // P1, 89
+      { band: 13, sex: 'M', need: 1, persons: 1 }, // P2, 69
+      { band: 5, sex: 'F', need: 0, persons: 1 }, // P3, 29
+      { band: 6, sex: 'M', need: 0, persons: 1 }, // P5, 34
+      { band: 8, sex: 'F', need: 0, persons: 1 }, // P6, 44, still registered then
+      { band: 16, sex: 'M', need: 0, persons: 1 }, // P7, 84, alive then
+    ]);
+    const { index, result } = await wpapPopulationIndex(engine, fixtureServed, fixtureDate);
+    expect(index).toEqual(weightedPopulationIndex(current, baseline));
+    expect(result).toMatchObject({ baselineOn: '2024-08-01', appliesTo: '2026/27' });
   });
 
   it('gives the weighting cells for the WPAP index', async () => {

@@ -1,3 +1,5 @@
+import { addMonths, type FinancialYear, nextYear, yearOf } from '../money/calendar.ts';
+import { formatDecimal, type Rate } from '../money/rate.ts';
 import type { Engine, Row } from './engines/engine.ts';
 import type { EnglandComparators, PublishedLifeExpectancy } from './england.ts';
 import { slopeIndexOfInequality } from './inequality.ts';
@@ -12,7 +14,7 @@ import {
   settings,
   sexes,
 } from './model.ts';
-import { aggregateSql, featuresSql, type ServedPopulation } from './sql.ts';
+import { aggregateSql, featuresSql, type ServedPopulation, weightingOnSql } from './sql.ts';
 import {
   defaultSuppression,
   isDisclosive,
@@ -20,7 +22,12 @@ import {
   type SuppressionPolicy,
   suppress,
 } from './suppress.ts';
-import { needsIndex, toFixed, type WeightingCell, weightedPopulation } from './weighted-population.ts';
+import {
+  needsIndex,
+  type WeightingCell,
+  weightedPopulation,
+  weightedPopulationIndex,
+} from './weighted-population.ts';
 
 /**
  * The population health analyses of issue 7, each a function over an engine that has the
@@ -37,8 +44,12 @@ const num = (cell: Row[number] | undefined) => Number(cell ?? 0);
 
 /** Builds the person-level table for the population served on `on`. */
 export async function preparePopulation(engine: Engine, served: ServedPopulation, on: string): Promise<void> {
-  await engine.buildFeatures(featuresSql(engine, served, on), '');
+  profiles.delete(engine);
+  await engine.buildFeatures(featuresSql(engine, served, on));
 }
+
+/** The profile aggregate feeds both the needs assessment and the inequalities: run it once per build. */
+const profiles = new WeakMap<Engine, Promise<ProfileCell[]>>();
 
 function rate(numerator: number, denominator: number, per: number, policy: SuppressionPolicy): number | null {
   if (denominator === 0 || isDisclosive(denominator, policy) || isDisclosive(numerator, policy)) return null;
@@ -110,7 +121,17 @@ interface ProfileCell {
   costNext: number;
 }
 
-async function profileCells(engine: Engine): Promise<ProfileCell[]> {
+function profileCells(engine: Engine): Promise<ProfileCell[]> {
+  let cells = profiles.get(engine);
+  if (!cells) {
+    cells = queryProfile(engine);
+    profiles.set(engine, cells);
+    cells.catch(() => profiles.delete(engine));
+  }
+  return cells;
+}
+
+async function queryProfile(engine: Engine): Promise<ProfileCell[]> {
   const rows = await engine.query(aggregateSql.profile(engine));
   return rows.map((r) => ({
     band: num(r[0]),
@@ -625,6 +646,17 @@ export interface WeightedPopulationResult {
   needsIndex: { numerator: string; denominator: string; fixed: string };
 }
 
+/** The WPAP population index: weighted population on the date ÷ a year before. */
+export interface WpapPopulationIndex {
+  baselineOn: string;
+  on: string;
+  /** The financial year whose WPAP the index adjusts: the one after the year containing the date. */
+  appliesTo: FinancialYear;
+  exact: { numerator: string; denominator: string };
+  /** Ready for the arrangement file's `payment.population_index` (6 decimal places). */
+  arrangementEntry: { year: FinancialYear; index: string };
+}
+
 /** Weighting cells (age band, sex, need) of the population served, for weighted-population.ts. */
 export async function weightingCells(engine: Engine): Promise<WeightingCell[]> {
   return (await engine.query(aggregateSql.weighting(engine))).map((r) => ({
@@ -645,9 +677,43 @@ export async function weightedPopulationOf(
     persons: suppress(wp.persons, policy),
     weightedMillionths: wp.weightedMillionths.toString(),
     needsIndex: {
-      numerator: index.numerator.toString(),
-      denominator: index.denominator.toString(),
-      fixed: toFixed(index, 4),
+      numerator: index.n.toString(),
+      denominator: index.d.toString(),
+      fixed: formatDecimal(index, 4),
+    },
+  };
+}
+
+/**
+ * The weighted-population index the money engine's WPAP takes (finance/wpap.ts,
+ * `payment.population_index`; seed 001, para 40): the served population's weighted population
+ * on `on` divided by the same a year earlier, as an exact `Rate`.
+ */
+export async function wpapPopulationIndex(
+  engine: Engine,
+  served: ServedPopulation,
+  on: string,
+): Promise<{ index: Rate; result: WpapPopulationIndex }> {
+  const baselineOn = addMonths(on, -12);
+  const cellsOn = async (date: string) =>
+    (await engine.query(weightingOnSql(engine, served, date))).map((r) => ({
+      band: num(r[0]),
+      sex: String(r[1]) as Sex,
+      need: num(r[2]),
+      persons: num(r[3]),
+    }));
+  const current = weightedPopulation(await cellsOn(on));
+  const baseline = weightedPopulation(await cellsOn(baselineOn));
+  const index = weightedPopulationIndex(current, baseline);
+  const appliesTo = nextYear(yearOf(on));
+  return {
+    index,
+    result: {
+      baselineOn,
+      on,
+      appliesTo,
+      exact: { numerator: index.n.toString(), denominator: index.d.toString() },
+      arrangementEntry: { year: appliesTo, index: formatDecimal(index, 6) },
     },
   };
 }

@@ -268,23 +268,22 @@ export async function ingest(
   return manifest;
 }
 
+/** One scan per table: the first bad row in file order, and the first check it fails. */
 async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: string): Promise<void> {
-  let worst: { line: number; check: Check; value: string } | undefined;
-  for (const check of checks[table]) {
-    const rows = await engine.query(
-      `SELECT line, CAST("${check.column}" AS VARCHAR) FROM stage_${table} s WHERE ${check.bad} ORDER BY line LIMIT 1`,
-    );
-    const row = rows[0];
-    if (row && (worst === undefined || Number(row[0]) < worst.line)) {
-      worst = { line: Number(row[0]), check, value: row[1] === null ? '' : String(row[1]) };
-    }
-  }
-  if (worst) {
-    const where = file.endsWith('.parquet') ? `row ${worst.line}` : `line ${worst.line}`;
-    throw new InvalidInput(
-      `${file} ${where}, ${worst.check.column}`,
-      `'${worst.value}' ${worst.check.problem}; nothing was loaded`,
-      worst.check.hint,
-    );
-  }
+  const list = checks[table];
+  const which = `CASE ${list.map((c, i) => `WHEN ${c.bad} THEN ${i}`).join(' ')} END`;
+  const rows = await engine.query(
+    `SELECT line, ${which} AS failed, ${tableColumns[table].map((c) => `"${c}"`).join(', ')}
+     FROM stage_${table} s WHERE ${list.map((c) => `(${c.bad})`).join(' OR ')} ORDER BY line LIMIT 1`,
+  );
+  const row = rows[0];
+  if (!row) return;
+  const check = list[Number(row[1])] as Check;
+  const value = row[2 + tableColumns[table].indexOf(check.column)];
+  const where = file.endsWith('.parquet') ? `row ${row[0]}` : `line ${row[0]}`;
+  throw new InvalidInput(
+    `${file} ${where}, ${check.column}`,
+    `'${value ?? ''}' ${check.problem}; nothing was loaded`,
+    check.hint,
+  );
 }

@@ -12,7 +12,9 @@ import {
   type Segment,
   segmentation,
   type WeightedPopulationResult,
+  type WpapPopulationIndex,
   weightedPopulationOf,
+  wpapPopulationIndex,
 } from './analyses.ts';
 import type { Engine } from './engines/engine.ts';
 import { type EnglandComparators, practiceLocalAuthorities, publishedLifeExpectancy } from './england.ts';
@@ -37,6 +39,7 @@ export interface PopulationReport {
   inequalities: Inequalities;
   lifeExpectancyCheck: ReturnType<typeof lifeExpectancyCheck> | null;
   weightedPopulation: WeightedPopulationResult;
+  wpapPopulationIndex: WpapPopulationIndex;
   attribution: string;
 }
 
@@ -77,6 +80,9 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
     inequalities(engine, options.served, options.on, policy),
   );
   const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
+  const wpap = await timed('wpap index', options, () =>
+    wpapPopulationIndex(engine, options.served, options.on),
+  );
   const check = options.checkLifeExpectancy
     ? lifeExpectancyCheck(
         inequality,
@@ -96,6 +102,7 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
     inequalities: inequality,
     lifeExpectancyCheck: check,
     weightedPopulation: weighted,
+    wpapPopulationIndex: wpap.result,
     attribution: oglAttribution,
   };
 }

@@ -190,4 +190,19 @@ export const aggregateSql = {
      FROM ${e.all.features} GROUP BY band, sex, need ORDER BY band, sex, need`,
 };
 
+/**
+ * Weighting cells of the population served on any date, straight from persons and conditions
+ * (no activity needed), so the WPAP index can compare two dates without rebuilding `features`.
+ */
+export function weightingOnSql(e: Engine, served: ServedPopulation, on: string): string {
+  return `SELECT least(${e.dialect.idiv(ageOn(e, on), '5')}, 18) AS band, sex, least(coalesce(ltc, 0), 3) AS need, count(*)
+    FROM ${e.all.persons}
+    LEFT JOIN (
+      SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc
+      FROM ${e.local.conditions} WHERE onset_date <= ${dateLiteral(on)} GROUP BY person_id
+    ) USING (person_id)
+    WHERE ${servedOn(e, served, on)}
+    GROUP BY band, sex, need ORDER BY band, sex, need`;
+}
+
 export { conditionCodes };

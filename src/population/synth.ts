@@ -20,8 +20,9 @@ import {
 
 /**
  * Generates a synthetic population for one ICB, calibrated to real published data:
- * registered patients by single year of age and sex for each PCN (and so each sub-ICB
- * location and the ICB) on 1 August 2026, spread across each PCN's practices by list size;
+ * registered patients by single year of age and sex for each PCN on 1 August 2026, with the
+ * ICB's remainder (patients of practices in no PCN) so the sub-ICB and ICB totals match too,
+ * spread across each PCN's practices by list size;
  * each practice's deprivation (IMD 2019 score by practice) steering where its patients live;
  * each practice's QOF registers (2020/21) setting condition prevalence. Deaths over the four
  * years before the extract, and two years of activity, follow the documented shapes in
@@ -61,6 +62,8 @@ interface Person {
   lsoa: number;
   deathDay: number;
 }
+
+const unalignedPcn = 'U';
 
 const minAgeOfList: Record<string, number> = {
   TOTAL: 0,
@@ -160,14 +163,24 @@ async function loadReference(db: DuckDbEngine, icb: string) {
       prevalence: prevalenceByPractice.get(String(code)) ?? icbPrevalence,
     };
   });
-  const pcns = [...new Set(practices.map((p) => p.pcn))].sort();
+  // PCN 'U' gathers practices in no PCN across all of England, so its figures are national:
+  // the ICB's own total minus its real PCNs' totals is what belongs to its unaligned practices.
+  const pcns = [...new Set(practices.map((p) => p.pcn))].filter((p) => p !== unalignedPcn).sort();
   const single = csvPath(referencePath('registeredSingleAge'));
+  const age = `CASE WHEN AGE = '95+' THEN 95 ELSE CAST(AGE AS INTEGER) END`;
   const cells = await db.query(
-    `SELECT ORG_CODE, SEX, CASE WHEN AGE = '95+' THEN 95 ELSE CAST(AGE AS INTEGER) END AS age, CAST(NUMBER_OF_PATIENTS AS INTEGER)
-     FROM read_csv(${single}, header = true, all_varchar = true)
-     WHERE ORG_TYPE = 'PCN' AND SEX IN ('FEMALE', 'MALE') AND AGE <> 'ALL' AND ORG_CODE IN (${pcns.map((p) => `'${p}'`).join(', ')})
-     ORDER BY ORG_CODE, SEX, age`,
+    `WITH s AS (SELECT * FROM read_csv(${single}, header = true, all_varchar = true) WHERE SEX IN ('FEMALE', 'MALE') AND AGE <> 'ALL'),
+     pcn AS (SELECT ORG_CODE, SEX, ${age} AS age, CAST(NUMBER_OF_PATIENTS AS INTEGER) AS n FROM s
+       WHERE ORG_TYPE = 'PCN' AND ORG_CODE IN (${pcns.map((p) => `'${p}'`).join(', ') || "''"})),
+     icb AS (SELECT SEX, ${age} AS age, CAST(NUMBER_OF_PATIENTS AS INTEGER) AS n FROM s WHERE ORG_TYPE = 'ICB' AND ORG_CODE = '${icb}'),
+     rest AS (SELECT '${unalignedPcn}' AS ORG_CODE, icb.SEX, icb.age, greatest(0, icb.n - coalesce(sum(pcn.n), 0)) AS n
+       FROM icb LEFT JOIN pcn USING (SEX, age) GROUP BY icb.SEX, icb.age, icb.n)
+     SELECT * FROM pcn UNION ALL SELECT * FROM rest WHERE n > 0 ORDER BY ORG_CODE, SEX, age`,
   );
+  // Unaligned patients go to the ICB's practices in no PCN, or to all its practices if it has none.
+  if (!practices.some((p) => p.pcn === unalignedPcn)) {
+    practices.push(...practices.map((p) => ({ ...p, pcn: unalignedPcn })));
+  }
   return { practices, cells, icbLsoas };
 }
 

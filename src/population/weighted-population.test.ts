@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { needsIndex, toFixed, weightedPopulation, weightedPopulationIndex } from './weighted-population.ts';
+import { formatDecimal } from '../money/rate.ts';
+import { needsIndex, weightedPopulation, weightedPopulationIndex } from './weighted-population.ts';
 
 describe('weighted population for the WPAP adjustment', () => {
   it('weights by age, sex and need exactly', () => {
@@ -19,23 +20,18 @@ describe('weighted population for the WPAP adjustment', () => {
         const grown = weightedPopulation([{ band: 7, sex: 'F', need: 1, persons: n * k }]);
         const same = weightedPopulationIndex(base, base);
         const index = weightedPopulationIndex(grown, base);
-        return (
-          same.numerator === 1n &&
-          same.denominator === 1n &&
-          index.numerator === BigInt(k) &&
-          index.denominator === 1n
-        );
+        return same.n === 1n && same.d === 1n && index.n === BigInt(k) && index.d === 1n;
       }),
     );
   });
 
-  it('shows a fraction as a rounded fixed-point decimal', () => {
-    expect(toFixed({ numerator: 2n, denominator: 3n }, 4)).toBe('0.6667');
-    expect(toFixed({ numerator: 1n, denominator: 8n }, 2)).toBe('0.13');
-    expect(toFixed({ numerator: -1n, denominator: 8n }, 2)).toBe('-0.13');
-    expect(toFixed(needsIndex(weightedPopulation([{ band: 9, sex: 'M', need: 0, persons: 4 }])), 3)).toBe(
-      '0.720',
-    );
+  it('shows the needs index as a rounded fixed-point decimal (the money engine formatter)', () => {
+    expect(formatDecimal({ n: 2n, d: 3n }, 4)).toBe('0.6667');
+    expect(formatDecimal({ n: 1n, d: 8n }, 2)).toBe('0.13');
+    expect(formatDecimal({ n: -1n, d: 8n }, 2)).toBe('-0.13');
+    expect(
+      formatDecimal(needsIndex(weightedPopulation([{ band: 9, sex: 'M', need: 0, persons: 4 }])), 3),
+    ).toBe('0.720');
   });
 
   it('refuses an empty baseline', () => {

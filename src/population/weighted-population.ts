@@ -1,4 +1,5 @@
 import { InvalidInput } from '../errors.ts';
+import { type Rate, ratio } from '../money/rate.ts';
 import type { Sex } from './model.ts';
 
 /**
@@ -31,11 +32,6 @@ export interface WeightingCell {
   persons: number;
 }
 
-export interface Rational {
-  numerator: bigint;
-  denominator: bigint;
-}
-
 export interface WeightedPopulation {
   persons: number;
   /** Weighted population in millionths of a person (age–sex weight × need weight). */
@@ -60,24 +56,12 @@ export function weightedPopulation(cells: readonly WeightingCell[]): WeightedPop
   return { persons, weightedMillionths: weighted };
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y) [x, y] = [y, x % y];
-  return x;
-}
-
-function reduce(r: Rational): Rational {
-  const g = gcd(r.numerator, r.denominator) || 1n;
-  return { numerator: r.numerator / g, denominator: r.denominator / g };
-}
-
 /**
  * The population index for the WPAP adjustment: this period's weighted population divided by
  * the weighted population the WPAP was set on, as an exact fraction. 1 means no change;
  * 1.02 means the payment should rise by 2% for population.
  */
-export function weightedPopulationIndex(current: WeightedPopulation, baseline: WeightedPopulation): Rational {
+export function weightedPopulationIndex(current: WeightedPopulation, baseline: WeightedPopulation): Rate {
   if (baseline.weightedMillionths <= 0n) {
     throw new InvalidInput(
       'baseline',
@@ -85,26 +69,11 @@ export function weightedPopulationIndex(current: WeightedPopulation, baseline: W
       'The WPAP baseline must describe some people.',
     );
   }
-  return reduce({ numerator: current.weightedMillionths, denominator: baseline.weightedMillionths });
+  return ratio(current.weightedMillionths, baseline.weightedMillionths);
 }
 
 /** Needs index of a population: its weighted population per person, as an exact fraction (1 = average weight). */
-export function needsIndex(population: WeightedPopulation): Rational {
+export function needsIndex(population: WeightedPopulation): Rate {
   if (population.persons === 0) throw new InvalidInput('population', 'has nobody in it');
-  return reduce({
-    numerator: population.weightedMillionths,
-    denominator: BigInt(population.persons) * 1_000_000n,
-  });
-}
-
-/** A fraction as a fixed-point decimal string, rounded half away from zero. */
-export function toFixed(r: Rational, places: number): string {
-  const scale = 10n ** BigInt(places);
-  const negative = r.numerator < 0n !== r.denominator < 0n;
-  const n = (r.numerator < 0n ? -r.numerator : r.numerator) * scale;
-  const d = r.denominator < 0n ? -r.denominator : r.denominator;
-  const q = (2n * n + d) / (2n * d);
-  const whole = (q / scale).toString();
-  const frac = places > 0 ? `.${(q % scale).toString().padStart(places, '0')}` : '';
-  return `${negative && q !== 0n ? '-' : ''}${whole}${frac}`;
+  return ratio(population.weightedMillionths, BigInt(population.persons) * 1_000_000n);
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { publishedReportPath } from '../../api/routes/population.ts';
 import { InvalidInput } from '../../errors.ts';
 import { isIsoDate } from '../../law/date.ts';
 import { ClickHouseEngine } from '../../population/engines/clickhouse.ts';
@@ -103,6 +104,7 @@ export function registerPopulation(program: Command): void {
     )
     .option('--cluster <name>', 'the cluster name in remote_servers', 'concordat')
     .option('--out <dir>', 'where to write the report; default <data>/report')
+    .option('--publish', 'also publish report.json for the API ($CONCORDAT_DATA_DIR/population/<ICB>/)')
     .action(
       action(
         async (opts: {
@@ -117,6 +119,7 @@ export function registerPopulation(program: Command): void {
           clickhouse?: string;
           cluster: string;
           out?: string;
+          publish?: boolean;
         }) => {
           if (opts.engine !== 'duckdb' && opts.engine !== 'clickhouse') {
             throw new InvalidInput(
@@ -191,6 +194,13 @@ export function registerPopulation(program: Command): void {
             mkdirSync(out, { recursive: true });
             writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
             writeFileSync(join(out, 'report.html'), reportHtml(report));
+            if (opts.publish) {
+              if (!icb) throw new InvalidInput('--publish', 'needs an ICB', 'Give --icb CODE.');
+              const published = publishedReportPath(icb);
+              mkdirSync(dirname(published), { recursive: true });
+              writeFileSync(published, `${JSON.stringify(report)}\n`);
+              process.stdout.write(`Published for the API at ${published}\n`);
+            }
             if (report.synthetic) process.stdout.write(`${report.synthetic}\n`);
             process.stdout.write(`Wrote ${join(out, 'report.json')} and ${join(out, 'report.html')}\n`);
           } finally {

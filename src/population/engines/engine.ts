@@ -35,7 +35,7 @@ export interface Engine {
    * On a cluster each shard builds its own part; persons, conditions and events are sharded by
    * person, so nothing crosses between shards.
    */
-  buildFeatures(select: string, columns: string): Promise<void>;
+  buildFeatures(select: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { requireRole } from '../auth.ts';
+import { type RouteModule, signedIn } from '../context.ts';
+import { HttpProblem } from '../problems.ts';
+
+/**
+ * Population health aggregates for the web app: the latest report `concordat analyse
+ * --publish` wrote for an ICB. Only commissioners of that ICB and assurers may read it: the
+ * figures are suppressed aggregates, but a needs assessment of a named population is still
+ * for those who commission or assure its care, not every signed-in viewer.
+ */
+const readers = ['commissioner', 'assurer'] as const;
+
+/** Where published reports live: `$CONCORDAT_DATA_DIR/population/<ICB>/report.json`. */
+export function publishedReportPath(icb: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolve(env.CONCORDAT_DATA_DIR || '.concordat'), 'population', icb, 'report.json');
+}
+
+export const populationRoutes: RouteModule = (app) => {
+  app.get(
+    '/api/population/:icb/report',
+    {
+      schema: {
+        tags: ['population'],
+        summary: "An ICB's population health report (commissioners of the ICB and assurers)",
+        security: signedIn,
+        params: z.strictObject({
+          icb: z
+            .string()
+            .regex(/^[A-Z0-9]{3,9}$/)
+            .describe('ICB code, e.g. QUA'),
+        }),
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (request) => {
+      const { icb } = request.params;
+      requireRole(request, readers, [icb], 'read population health figures');
+      const path = publishedReportPath(icb);
+      if (!existsSync(path)) {
+        throw new HttpProblem({
+          type: 'https://concordat.example/problems/not-found',
+          title: 'No report',
+          status: 404,
+          detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
+        });
+      }
+      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    },
+  );
+};
