@@ -59,7 +59,19 @@ async function start(): Promise<number> {
   app.addHook('onClose', () => store.close());
   const web = await registerWebApp(app);
   const url = `http://localhost:${listenOn}`;
-  await app.listen({ port: listenOn, host: 'localhost' });
+  try {
+    await app.listen({ port: listenOn, host: 'localhost' });
+  } catch (error) {
+    await app.close();
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new InvalidInput(
+        'PORT',
+        `${listenOn} is already in use`,
+        'Stop the program using it, or choose another port: PORT=8081 npm start.',
+      );
+    }
+    throw error;
+  }
 
   const lines = [
     '',
