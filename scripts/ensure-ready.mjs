@@ -1,7 +1,9 @@
 // Makes a fresh clone runnable: installs dependencies when they are missing or
-// older than the lockfile. Plain Node, so it works before anything is installed.
+// older than the lockfile, and builds the web app when its sources are newer than the
+// build. Plain Node, so it works before anything is installed.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const installedMarker = 'node_modules/.package-lock.json';
 const stale =
@@ -10,4 +12,27 @@ const stale =
 if (stale) {
   console.error('Concordat: installing dependencies (first run or lockfile changed)…');
   execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
+}
+
+/** The newest modification time of any file under `dir`. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+// The web app's build (dist/web, git-ignored) is what the API server serves at /.
+const webBuilt = 'dist/web/index.html';
+const webSources = ['src/web', 'src/law', 'package-lock.json'];
+const webStale =
+  !existsSync(webBuilt) ||
+  Math.max(...webSources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs))) >
+    statSync(webBuilt).mtimeMs;
+
+if (webStale) {
+  console.error('Concordat: building the web app (first run or its sources changed)…');
+  execSync('npx vite build -c src/web/vite.config.ts --logLevel warn', { stdio: 'inherit' });
 }

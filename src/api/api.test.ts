@@ -363,6 +363,17 @@ describeOnBothDatabases('API', (store) => {
       expect.objectContaining({ field: 'body/arrangement/funds/0/host' }),
     );
 
+    const taken = await call('administrator', 'POST', '/api/users', {
+      email: 'VIEWER@example.nhs.uk',
+      name: 'Again',
+      password: 'another long password',
+      roles: [{ role: 'viewer', organisation: null }],
+      reason: 'x',
+    });
+    expect(taken.body.errors).toEqual([
+      expect.objectContaining({ field: 'body/email', problem: 'already has an account' }),
+    ]);
+
     const badDate = await call('viewer', 'POST', `/api/arrangements/${arrangementId}/check?on=2026-02-30`);
     expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
   });

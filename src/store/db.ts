@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
@@ -48,7 +49,10 @@ export async function openStore(options: StoreOptions = optionsFromEnv()): Promi
 async function openEmbedded(dataDir: string): Promise<Store> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // Calendar dates stay strings: a JavaScript Date would shift them by the time zone.
-  const client = await PGlite.create(dataDir, { parsers: { [types.DATE]: (v: string) => v } });
+  const client = await PGlite.create(dataDir, {
+    parsers: { [types.DATE]: (v: string) => v },
+    extensions: { pg_trgm },
+  });
   const db = new Kysely<Database>({ dialect: oneConnectionAtATime(new KyselyPGlite(client).dialect) });
   return { db, engine: 'pglite', location: dataDir, close: () => db.destroy() };
 }

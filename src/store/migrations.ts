@@ -138,6 +138,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-registry-search': {
+    // Searching by part of a name (`%dudley%`) cannot use a b-tree; trigram indexes can.
+    // The extension goes in `public` so schemas that share a database share it.
+    async up(db: Kysely<unknown>) {
+      await sql`create extension if not exists pg_trgm schema public`.execute(db);
+      await sql`create index organisations_name_trgm on organisations using gin (lower(name) public.gin_trgm_ops)`.execute(
+        db,
+      );
+      await sql`create index organisations_code_prefix on organisations (upper(code) text_pattern_ops)`.execute(
+        db,
+      );
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkPassword, createUser, endSession, startSession } from '../../store/users.ts';
 import { requireRole, requireUser, sessionCookie } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
-import { HttpProblem } from '../problems.ts';
+import { badRequest, HttpProblem } from '../problems.ts';
 import { RoleGrant, User } from '../schemas.ts';
 
 const sessionHours = 12;
@@ -103,6 +103,19 @@ export const authRoutes: RouteModule = (app, { store }) => {
     async (request, reply) => {
       const admin = requireRole(request, ['administrator'], undefined, 'create accounts');
       const { reason, ...input } = request.body;
+      const taken = await store.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', input.email.toLowerCase())
+        .executeTakeFirst();
+      if (taken)
+        throw badRequest([
+          {
+            field: 'body/email',
+            problem: 'already has an account',
+            hint: 'Use another address, or give the existing account the role.',
+          },
+        ]);
       const user = await createUser(
         store.db,
         input,

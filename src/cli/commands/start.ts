@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../../api/app.ts';
+import { registerWebApp } from '../../api/web-app.ts';
 import { InvalidInput } from '../../errors.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
 import { type DemoAccount, demoSeeded, seedDemo } from '../../store/demo.ts';
@@ -56,12 +57,25 @@ async function start(): Promise<number> {
 
   const app = await buildApp({ store });
   app.addHook('onClose', () => store.close());
+  const web = await registerWebApp(app);
   const url = `http://localhost:${listenOn}`;
-  await app.listen({ port: listenOn, host: 'localhost' });
+  try {
+    await app.listen({ port: listenOn, host: 'localhost' });
+  } catch (error) {
+    await app.close();
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new InvalidInput(
+        'PORT',
+        `${listenOn} is already in use`,
+        'Stop the program using it, or choose another port: PORT=8081 npm start.',
+      );
+    }
+    throw error;
+  }
 
   const lines = [
     '',
-    `Concordat is running at ${url}`,
+    `Concordat is running at ${url}${web ? '' : ' (API only: build the web app with `npm start`)'}`,
     `  API described at ${url}/openapi.json; health at ${url}/api/health`,
     `  Database: ${store.engine === 'pglite' ? `embedded PGlite in ${store.location}` : `PostgreSQL at ${store.location}`}`,
   ];

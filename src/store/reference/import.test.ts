@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { InvalidInput } from '../../errors.ts';
 import { listAudit } from '../audit.ts';
@@ -9,33 +8,12 @@ import { getOrganisation, searchOrganisations, treeOn } from '../organisations.t
 import { describeOnBothDatabases } from '../test-databases.ts';
 import { importRegistry } from './import.ts';
 import { files, readNhsRegistry } from './nhs-registry.ts';
+import { nhsSlice } from './test-slice.ts';
 
-/**
- * A real slice of data/nhs: the Black Country, and the ICBs that merged into NHS Central
- * East ICB on 1 April 2026 (Cambridgeshire and Peterborough, Bedfordshire, Luton and
- * Milton Keynes, part of Hertfordshire and West Essex). Rows are kept whole, so the
- * importer reads exactly what it reads from the full files.
- */
-const keep = /QUA|S1Y5D|QUE|QHG|QM7|D2P2L/;
 let dir = '';
 
-function slice(name: string, all = false): void {
-  const lines = gunzipSync(readFileSync(join('data/nhs', name)))
-    .toString('utf8')
-    .split('\n');
-  const [header, ...rows] = lines;
-  const kept = all ? rows : rows.filter((l) => keep.test(l));
-  writeFileSync(join(dir, name), gzipSync(`${[header, ...kept].join('\n')}\n`));
-}
-
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'concordat-nhs-'));
-  slice(files.map2026);
-  slice(files.ccgEra);
-  slice(files.allocations);
-  // No header rows in these two: keep every line.
-  writeFileSync(join(dir, files.trusts), readFileSync(join('data/nhs', files.trusts)));
-  writeFileSync(join(dir, files.practices), readFileSync(join('data/nhs', files.practices)));
+  dir = nhsSlice();
 });
 
 const importer = { userId: null, label: 'test import' };

@@ -1,0 +1,173 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, launch, screenshot } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+/**
+ * The web app in a real browser against the real server: sign in, find an organisation,
+ * check an arrangement on different dates, edit it, and be refused a commissioner decision
+ * as a provider. Every wait is for something to appear on the page, never for time.
+ */
+// Each step waits for the page (up to the page's own limit) on a machine that may be busy.
+describe('the web app in Chromium', { timeout: 120_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launch()]);
+    // A British browser: dates in inputs read day/month/year.
+    context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    page = await context.newPage();
+  }, 300_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page) {
+      const file = await screenshot(page, task.name);
+      console.error(`Screenshot of the failed browser test: ${file}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const accessible = async () => expect(await accessibilityProblems(page)).toEqual([]);
+
+  const signIn = async (who: 'commissioner' | 'provider') => {
+    const account = server.accounts[who];
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Sign in to Concordat' }).waitFor();
+    await page.getByLabel('Email address').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  };
+
+  it('asks for the missing fields in an error summary, then signs in', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a').allTextContents()).toEqual([
+      'Enter your email address',
+      'Enter your password',
+    ]);
+    expect(await summary.locator('a').first().getAttribute('href')).toBe('#email');
+    await accessible();
+
+    await page.getByLabel('Email address').fill(server.accounts.commissioner.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The email address or password is not right').waitFor();
+
+    await signIn('commissioner');
+    await expect(page.locator('main').textContent()).resolves.toContain('Commissioner for NHS Black Country');
+    await accessible();
+  });
+
+  it('shows the arrangement on the home page, checked today', async () => {
+    const card = page.locator('.nhsuk-card', { hasText: 'Dudley' });
+    await card.getByTestId('verdict').waitFor();
+    expect(await card.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date: 0 errors/);
+  });
+
+  it('finds an organisation by name and by ODS code, and draws an ICB on a date', async () => {
+    await page.getByRole('link', { name: 'System explorer' }).click();
+    await page.getByRole('heading', { name: 'System explorer' }).waitFor();
+    await page.getByLabel('Find an organisation').fill('Dudley');
+    const results = page.getByTestId('search-results');
+    await results.waitFor();
+    expect(await results.textContent()).toContain('Dudley');
+
+    await page.locator('#on').fill('1');
+    await page.locator('#on-month').fill('8');
+    await page.locator('#on-year').fill('2026');
+    await page.getByLabel('Kind').selectOption('icb');
+    await page.getByLabel('Find an organisation').fill('QUA');
+    await results.getByText('NHS Black Country').first().waitFor();
+    await results.getByRole('link', { name: 'Structure on 1 August 2026' }).first().click();
+
+    const tree = page.getByTestId('tree');
+    await tree.getByRole('heading', { name: /NHS Black Country .* on 1 August 2026/ }).waitFor();
+    const text = (await tree.textContent()) ?? '';
+    expect(text).toMatch(/Sub-ICB location: /);
+    expect(text).toMatch(/Place: Dudley/);
+    expect(text).toMatch(/Primary care network: /);
+    expect(text).toMatch(/GP practice: /);
+    expect(await page.getByTestId('ogl').textContent()).toContain('Open Government Licence v3.0');
+    await accessible();
+  });
+
+  it('shows the history of an organisation', async () => {
+    await page.getByRole('link', { name: 'History of changes' }).click();
+    await page.getByTestId('history').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('(QUA)');
+    expect(await page.getByTestId('history').textContent()).toMatch(/Part of .*NHS region/);
+    await accessible();
+  });
+
+  it('checks the arrangement on a date, with findings and citations, and the answer changes with the date', async () => {
+    await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
+    const checkedOn = page.getByTestId('checked-on');
+    await checkedOn.waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date/);
+
+    await page.getByLabel('Check on').selectOption('2017-09-01');
+    await page.getByRole('heading', { name: 'On 1 September 2017' }).waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/^Not lawful on this date: 1 error/);
+    const finding = page.locator('[data-severity="error"]').first();
+    expect(await finding.textContent()).toContain('ICB');
+    expect(await finding.getByTestId('citations').textContent()).toContain('Health and Care Act 2022');
+
+    await page.getByLabel('Check on').selectOption('other');
+    await page.locator('#check-other').fill('1');
+    await page.locator('#check-other-month').fill('7');
+    await page.locator('#check-other-year').fill('2022');
+    await page.getByRole('heading', { name: 'On 1 July 2022' }).waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date/);
+    await accessible();
+  });
+
+  it('edits the arrangement: names each problem, then saves a new version with a reason', async () => {
+    const name = page.locator('#name');
+    await name.fill('');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a').allTextContents()).toEqual([
+      'Enter the arrangement name',
+      'Enter why you are making this change',
+    ]);
+    await accessible();
+
+    await name.fill('Dudley place integrated care (edited in the browser)');
+    await page.getByLabel('Why are you making this change?').fill('Browser test: rename');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    await page.getByText('Saved as version 2').waitFor();
+    await page
+      .getByRole('heading', { name: 'Dudley place integrated care (edited in the browser)' })
+      .waitFor();
+    expect(await page.locator('table', { hasText: 'Browser test: rename' }).count()).toBe(1);
+  });
+
+  it('refuses a provider a commissioner decision, naming the rule', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn('provider');
+    await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
+    await page.getByTestId('checked-on').waitFor();
+    expect(await page.locator('#name').isDisabled()).toBe(true);
+
+    await page.locator('#decision-kind').selectOption('approve-subcontract');
+    await page.getByLabel('What it is about').fill('talking-therapies');
+    await page.getByLabel('The decision', { exact: true }).fill('approved');
+    await page.getByLabel('Why', { exact: true }).fill('Browser test');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    const refusal = page.getByTestId('refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('reserves this decision to commissioners');
+    await accessible();
+  });
+});

@@ -1,0 +1,55 @@
+import { beforeAll, expect, it } from 'vitest';
+import { listArrangements } from './arrangements.ts';
+import { verifyAudit } from './audit.ts';
+import { demoSeeded, seedDemo } from './demo.ts';
+import { treeOn } from './organisations.ts';
+import { importRegistry } from './reference/import.ts';
+import { readNhsRegistry } from './reference/nhs-registry.ts';
+import { nhsSlice } from './reference/test-slice.ts';
+import { describeOnBothDatabases } from './test-databases.ts';
+import { checkPassword } from './users.ts';
+
+let dir = '';
+beforeAll(() => {
+  dir = nhsSlice();
+});
+
+describeOnBothDatabases('demo', (store) => {
+  it('seeds the Black Country places with their real PCNs, the Dudley arrangement and one account per role', async () => {
+    const { db } = store();
+    await importRegistry(db, readNhsRegistry(dir), { userId: null, label: 'test' });
+    expect(await demoSeeded(db)).toBe(false);
+    const accounts = await seedDemo(db, dir);
+    expect(await demoSeeded(db)).toBe(true);
+
+    const icb = await treeOn(db, 'QUA', 'icb', '2026-08-01');
+    expect(icb.children.filter((c) => c.kind === 'place').map((c) => c.name)).toEqual([
+      'Dudley',
+      'Sandwell',
+      'Walsall',
+      'Wolverhampton',
+    ]);
+    const dudley = await treeOn(db, 'E08000027', 'place', '2026-08-01');
+    const practices = dudley.children.flatMap((pcn) => pcn.children.map((p) => p.code));
+    expect(practices).toContain('M87008'); // Kingswinford Medical Practice, in the example arrangement
+    for (const place of ['E08000028', 'E08000030', 'E08000031']) {
+      expect((await treeOn(db, place, 'place', '2026-08-01')).children.length).toBeGreaterThan(0);
+    }
+
+    expect(accounts.map((a) => a.role).sort()).toEqual([
+      'administrator',
+      'assurer',
+      'commissioner',
+      'local-authority',
+      'provider',
+      'viewer',
+    ]);
+    const provider = accounts.find((a) => a.role === 'provider');
+    expect((await checkPassword(db, provider?.email ?? '', provider?.password ?? ''))?.roles).toEqual([
+      { role: 'provider', organisation: 'RNA' },
+    ]);
+    const [arrangement] = await listArrangements(db);
+    expect(arrangement?.parties).toEqual(['E08000027', 'QUA', 'RNA']);
+    expect((await verifyAudit(db)).intact).toBe(true);
+  });
+});

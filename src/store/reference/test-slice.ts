@@ -1,0 +1,26 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { files } from './nhs-registry.ts';
+
+/**
+ * A real slice of data/nhs for tests: the Black Country, and the ICBs that merged into NHS
+ * Central East ICB on 1 April 2026 (Cambridgeshire and Peterborough; Bedfordshire, Luton
+ * and Milton Keynes; part of Hertfordshire and West Essex). Rows are kept whole, so the
+ * importer reads exactly what it reads from the full files. Returns the folder.
+ */
+export function nhsSlice(): string {
+  const keep = /QUA|S1Y5D|QUE|QHG|QM7|D2P2L/;
+  const dir = mkdtempSync(join(tmpdir(), 'concordat-nhs-'));
+  for (const name of [files.map2026, files.ccgEra, files.allocations]) {
+    const [header, ...rows] = gunzipSync(readFileSync(join('data/nhs', name)))
+      .toString('utf8')
+      .split('\n');
+    writeFileSync(join(dir, name), gzipSync(`${[header, ...rows.filter((l) => keep.test(l))].join('\n')}\n`));
+  }
+  // No header rows in these two: keep every line.
+  for (const name of [files.trusts, files.practices])
+    writeFileSync(join(dir, name), readFileSync(join('data/nhs', name)));
+  return dir;
+}

@@ -1,0 +1,51 @@
+import { Layout } from './components/Layout.tsx';
+import { useSession, useSignOut } from './endpoints.ts';
+import { ArrangementPage } from './pages/Arrangement.tsx';
+import { Arrangements } from './pages/Arrangements.tsx';
+import { Explorer } from './pages/Explorer.tsx';
+import { Home } from './pages/Home.tsx';
+import { Organisation } from './pages/Organisation.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+import { matchPath, navigate, useLocation } from './router.ts';
+import type { User } from './types.ts';
+
+export function App() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const url = useLocation();
+  const user = session.data ?? null;
+
+  let page: React.ReactNode;
+  if (session.isPending) page = <p>Loading…</p>;
+  else if (session.error)
+    page = <p className="nhsuk-error-message">Concordat is not answering: {session.error.message}</p>;
+  else if (!user) page = <SignIn />;
+  else page = route(url, user);
+
+  return (
+    <Layout
+      user={user}
+      path={url.pathname}
+      onSignOut={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+    >
+      {page}
+    </Layout>
+  );
+}
+
+function route(url: URL, user: User): React.ReactNode {
+  const path = url.pathname;
+  if (path === '/') return <Home user={user} />;
+  if (path === '/explorer') return <Explorer />;
+  if (path === '/arrangements') return <Arrangements />;
+  const arrangement = matchPath('/arrangements/:id', path);
+  if (arrangement) return <ArrangementPage key={arrangement.id} id={arrangement.id as string} user={user} />;
+  const org = matchPath('/organisations/:code', path);
+  if (org) return <Organisation code={org.code as string} kind={url.searchParams.get('kind') ?? undefined} />;
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>If you typed the web address, check it is correct.</p>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * Every API route the web app uses, in one place (see docs/api.md for the server's side).
+ * Pages call these hooks; TanStack Query caches reads and refetches after changes.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, query } from './api.ts';
+import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
+
+export interface Organisation {
+  code: string;
+  kind: string;
+  name: string;
+  opened: string | null;
+  closed: string | null;
+}
+
+export interface TreeNode extends Organisation {
+  /** Registered patients, where the registry holds them. */
+  list_size?: number | null;
+  children: TreeNode[];
+}
+
+type Related = Pick<Organisation, 'code' | 'kind' | 'name'>;
+
+export interface OrganisationHistory extends Organisation {
+  parents: (Related & { from: string; to: string | null })[];
+  predecessors: (Related & { on: string })[];
+  successors: (Related & { on: string })[];
+  attribution: string;
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useSession() {
+  return useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      try {
+        return await api<User>('/api/auth/me');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      api<{ user: User; expires_at: string }>('/api/auth/login', { method: 'POST', json: body }),
+    onSuccess: ({ user }) => client.setQueryData(['session'], user),
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(['session'], null);
+    },
+  });
+}
+
+export function useOrganisationSearch(q: string, kind: string) {
+  return useQuery({
+    queryKey: ['organisations', q, kind],
+    queryFn: () =>
+      api<{ organisations: Organisation[]; attribution: string }>(
+        `/api/organisations${query({ q: q.trim(), kind, limit: '50' })}`,
+      ),
+    enabled: q.trim().length >= 2,
+  });
+}
+
+export function useOrganisation(code: string, kind?: string) {
+  return useQuery({
+    queryKey: ['organisation', code, kind],
+    queryFn: () =>
+      api<OrganisationHistory>(`/api/organisations/${encodeURIComponent(code)}${query({ kind })}`),
+    enabled: code !== '',
+  });
+}
+
+export function useTree(code: string, kind: string, on: string) {
+  return useQuery({
+    queryKey: ['tree', code, kind, on],
+    queryFn: () =>
+      api<{ on: string; tree: TreeNode; attribution: string }>(
+        `/api/organisations/${encodeURIComponent(code)}/tree${query({ on, kind })}`,
+      ),
+    enabled: code !== '',
+  });
+}
+
+export function useArrangements() {
+  return useQuery({
+    queryKey: ['arrangements'],
+    queryFn: async () =>
+      (await api<{ arrangements: ArrangementSummary[] }>('/api/arrangements')).arrangements,
+  });
+}
+
+export function useArrangement(id: string) {
+  return useQuery({
+    queryKey: ['arrangement', id],
+    queryFn: () => api<StoredArrangement>(`/api/arrangements/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useSaveArrangement(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; arrangement: Arrangement; reason: string }) =>
+      api<StoredArrangement>(`/api/arrangements/${encodeURIComponent(id)}`, { method: 'PUT', json: body }),
+    onSuccess: (saved) => {
+      client.setQueryData(['arrangement', id], saved);
+      void client.invalidateQueries({ queryKey: ['arrangements'] });
+      void client.invalidateQueries({ queryKey: ['check', id] });
+      void client.invalidateQueries({ queryKey: ['versions', id] });
+    },
+  });
+}
+
+/** The check is a POST (the server records the findings) but reads as a query keyed by version and date. */
+export function useCheck(id: string, version: number | undefined, on: string) {
+  return useQuery({
+    queryKey: ['check', id, version, on],
+    queryFn: () =>
+      api<CheckReport>(`/api/arrangements/${encodeURIComponent(id)}/check${query({ on })}`, {
+        method: 'POST',
+      }),
+    enabled: version !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useVersions(id: string) {
+  return useQuery({
+    queryKey: ['versions', id],
+    queryFn: async () =>
+      (await api<{ versions: ArrangementVersion[] }>(`/api/arrangements/${encodeURIComponent(id)}/versions`))
+        .versions,
+  });
+}
+
+export interface ArrangementVersion {
+  version: number;
+  changed_by: number | null;
+  changed_at: string;
+  reason: string;
+}
+
+export interface DecisionInput {
+  decision: string;
+  subject: string;
+  outcome: string;
+  reason: string;
+  on?: string;
+}
+
+/** A statutory commissioner decision; the server refuses it (403, naming the rule) to a role the law does not allow. */
+export function useRecordDecision(id: string) {
+  return useMutation({
+    mutationFn: (body: DecisionInput) =>
+      api<{ id: number; decision: string; rule: string; decided_at: string }>(
+        `/api/arrangements/${encodeURIComponent(id)}/decisions`,
+        { method: 'POST', json: body },
+      ),
+  });
+}

@@ -1,0 +1,39 @@
+import { Link } from '../components/Link.tsx';
+import { useArrangements } from '../endpoints.ts';
+import { formatDate } from '../format.ts';
+
+export function Arrangements() {
+  const list = useArrangements();
+  return (
+    <>
+      <h1>Arrangements</h1>
+      <p>Integrated care arrangements you can see. Open one to check it on a date or change it.</p>
+      {list.isPending && <p>Loading…</p>}
+      {list.error && <p className="nhsuk-error-message">{list.error.message}</p>}
+      {list.data && list.data.length === 0 && <p>There are no arrangements yet.</p>}
+      {list.data && list.data.length > 0 && (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Arrangements</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Arrangement</th>
+              <th scope="col">Version</th>
+              <th scope="col">Last changed</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {list.data.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link href={`/arrangements/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+                </td>
+                <td>{a.version}</td>
+                <td>{formatDate(a.updated_at.slice(0, 10))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import { useEffect, useState } from 'react';
+import { DateInput } from '../components/DateInput.tsx';
+import { Select, TextInput } from '../components/forms.tsx';
+import { OglAttribution } from '../components/Layout.tsx';
+import { Link } from '../components/Link.tsx';
+import { type TreeNode, useOrganisationSearch, useTree } from '../endpoints.ts';
+import { formatCount, formatDate, isIsoDate, todayInEngland } from '../format.ts';
+import { navigate, useLocation } from '../router.ts';
+import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
+
+const searchKinds = [
+  { value: '', text: 'Any kind' },
+  { value: 'icb', text: 'Integrated care boards' },
+  { value: 'stp', text: 'Integrated care systems before July 2022' },
+  { value: 'sub-icb-location', text: 'Sub-ICB locations' },
+  { value: 'ccg', text: 'Clinical commissioning groups' },
+  { value: 'place', text: 'Places' },
+  { value: 'pcn', text: 'Primary care networks' },
+  { value: 'practice', text: 'GP practices' },
+  { value: 'trust', text: 'NHS trusts' },
+  { value: 'region', text: 'NHS regions' },
+];
+
+/** Kinds whose structure is worth drawing as a tree. */
+const treeKinds = new Set(['region', 'icb', 'stp', 'sub-icb-location', 'ccg', 'place', 'pcn']);
+
+/**
+ * The NHS system on a chosen date: find an organisation by name or ODS code, then see its
+ * tree on that date (an ICB's sub-ICB locations and places, PCNs, and practices). The date
+ * and organisation live in the address so a view can be shared.
+ */
+export function Explorer() {
+  const url = useLocation();
+  const on = url.searchParams.get('on') ?? todayInEngland();
+  const org = url.searchParams.get('org') ?? '';
+  const kind = url.searchParams.get('kind') ?? 'icb';
+  const [dateText, setDateText] = useState(on);
+  useEffect(() => setDateText(on), [on]);
+  const [q, setQ] = useState('');
+  const [searchKind, setSearchKind] = useState('');
+  const dateError = isIsoDate(dateText) ? undefined : 'The date must be a real date, like 31 3 2021';
+
+  const changeDate = (text: string) => {
+    setDateText(text);
+    if (isIsoDate(text)) navigate(treeHref({ code: org, kind }, text), { replace: true });
+  };
+
+  return (
+    <>
+      <h1>System explorer</h1>
+      <p>
+        See how the NHS in England was organised on any date: the clinical commissioning groups until 30 June
+        2022, the 42 integrated care boards from 1 July 2022, and the 36 after the mergers of 1 April 2026.
+      </p>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-third">
+          <DateInput
+            id="on"
+            legend="Date"
+            hint="For example, 31 3 2021, the last day of the CCG era"
+            value={dateText}
+            error={dateError}
+            onChange={changeDate}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <TextInput
+            id="search"
+            label="Find an organisation"
+            hint="A name or ODS code, like Black Country or QUA"
+            type="search"
+            value={q}
+            onChange={setQ}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <Select
+            id="search-kind"
+            label="Kind"
+            value={searchKind}
+            options={searchKinds}
+            onChange={setSearchKind}
+          />
+        </div>
+      </div>
+      <SearchResults q={q} kind={searchKind} on={on} />
+      {org ? (
+        <Tree code={org} kind={kind} on={on} />
+      ) : (
+        <p>Find an integrated care board (or any organisation) above to see its structure on the date.</p>
+      )}
+      <OglAttribution />
+    </>
+  );
+}
+
+function SearchResults({ q, kind, on }: { q: string; kind: string; on: string }) {
+  const search = useOrganisationSearch(q, kind);
+  if (q.trim().length < 2) return null;
+  if (search.isPending) return <p>Searching…</p>;
+  if (search.error) return <p className="nhsuk-error-message">{search.error.message}</p>;
+  const found = search.data.organisations;
+  if (found.length === 0) return <p>No organisation matches “{q.trim()}”.</p>;
+  return (
+    <>
+      <h2 className="nhsuk-heading-s">
+        {found.length === 50
+          ? 'The first 50 matches'
+          : `${found.length} ${found.length === 1 ? 'match' : 'matches'}`}
+      </h2>
+      <ul className="nhsuk-list nhsuk-list--border" data-testid="search-results">
+        {found.map((o) => (
+          <li key={`${o.kind}:${o.code}`}>
+            <Link href={orgHref(o)}>{o.name}</Link> <span className="nhsuk-body-s">({o.code})</span>
+            {treeKinds.has(o.kind) && (
+              <>
+                {' · '}
+                <Link href={treeHref(o, on)} className="nhsuk-body-s">
+                  Structure on {formatDate(on)}
+                </Link>
+              </>
+            )}
+            <br />
+            <span className="nhsuk-body-s">
+              {kindName(o.kind)}
+              {o.opened && `, from ${formatDate(o.opened)}`}
+              {o.closed && ` until ${formatDate(o.closed)}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+interface Totals {
+  practices: number;
+  patients: number | undefined;
+}
+
+function totals(node: TreeNode): Totals {
+  if (node.kind === 'practice') return { practices: 1, patients: node.list_size ?? undefined };
+  return node.children.reduce<Totals>(
+    (sum, c) => {
+      const t = totals(c);
+      const patients =
+        sum.patients === undefined || t.patients === undefined ? undefined : sum.patients + t.patients;
+      return { practices: sum.practices + t.practices, patients };
+    },
+    { practices: 0, patients: node.children.length ? 0 : undefined },
+  );
+}
+
+function describeTotals(t: Totals): string {
+  const practices = `${formatCount(t.practices)} ${t.practices === 1 ? 'practice' : 'practices'}`;
+  return t.patients === undefined
+    ? practices
+    : `${practices}, ${formatCount(t.patients)} registered patients`;
+}
+
+function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
+  const tree = useTree(code, kind, on);
+  if (tree.isPending) return <p>Loading the structure on {formatDate(on)}…</p>;
+  if (tree.error) return <p className="nhsuk-error-message">{tree.error.message}</p>;
+  const root = tree.data.tree;
+  return (
+    <section aria-labelledby="tree-title" data-testid="tree">
+      <h2 id="tree-title">
+        {root.name} on {formatDate(tree.data.on)}
+      </h2>
+      <p>
+        {kindName(root.kind)} {root.code}: {describeTotals(totals(root))}.{' '}
+        <Link href={orgHref(root)}>History of changes</Link>
+      </p>
+      {root.children.length === 0 && <p>It had no members on this date.</p>}
+      <ul className="nhsuk-list">
+        {root.children.map((c) => (
+          <Branch key={`${c.kind}:${c.code}`} node={c} on={on} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Branch({ node, on }: { node: TreeNode; on: string }) {
+  if (node.kind === 'practice' || node.children.length === 0) {
+    return (
+      <li>
+        {kindName(node.kind)}: <Link href={orgHref(node)}>{node.name}</Link> ({node.code})
+        {node.list_size != null && `, ${formatCount(node.list_size)} registered patients`}
+        {node.kind === 'place' && (
+          <>
+            {' · '}
+            <Link href={treeHref(node, on)}>Its PCNs and practices</Link>
+          </>
+        )}
+      </li>
+    );
+  }
+  return (
+    <li>
+      <details className="nhsuk-details nhsuk-u-margin-bottom-2">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">
+            {kindName(node.kind)}: {node.name} ({node.code}), {describeTotals(totals(node))}
+          </span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <p className="nhsuk-body-s">
+            <Link href={orgHref(node)}>History of {node.name}</Link>
+          </p>
+          <ul className="nhsuk-list">
+            {node.children.map((c) => (
+              <Branch key={`${c.kind}:${c.code}`} node={c} on={on} />
+            ))}
+          </ul>
+        </div>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,78 @@
+import { OglAttribution } from '../components/Layout.tsx';
+import { Link } from '../components/Link.tsx';
+import { useOrganisation } from '../endpoints.ts';
+import { formatDate, todayInEngland } from '../format.ts';
+import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
+
+function period(from: string | null, to: string | null): string {
+  if (from && to) return `from ${formatDate(from)} to ${formatDate(to)}`;
+  if (from) return `since ${formatDate(from)}`;
+  if (to) return `until ${formatDate(to)}`;
+  return 'dates not recorded';
+}
+
+/** One organisation's history: when it opened and closed, what it belonged to, what it became. */
+export function Organisation({ code, kind }: { code: string; kind: string | undefined }) {
+  const org = useOrganisation(code, kind);
+  if (org.isPending) return <p>Loading…</p>;
+  if (org.error) return <p className="nhsuk-error-message">{org.error.message}</p>;
+  const o = org.data;
+  return (
+    <>
+      <span className="nhsuk-caption-l">{kindName(o.kind)}</span>
+      <h1>
+        {o.name} ({o.code})
+      </h1>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Open</dt>
+          <dd className="nhsuk-summary-list__value">{period(o.opened, o.closed)}</dd>
+        </div>
+      </dl>
+      {o.kind !== 'practice' && o.kind !== 'trust' && (
+        <p>
+          <Link href={treeHref(o, o.closed ?? todayInEngland())}>
+            See its structure on {formatDate(o.closed ?? todayInEngland())}
+          </Link>
+        </p>
+      )}
+      <h2 className="nhsuk-heading-m">History of changes</h2>
+      <table className="nhsuk-table" data-testid="history">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Changes to {o.name}</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">What</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {o.predecessors.map((p) => (
+            <tr key={`p:${p.kind}:${p.code}`}>
+              <td>{formatDate(p.on)}</td>
+              <td>
+                Took over from <Link href={orgHref(p)}>{p.name}</Link> ({kindName(p.kind)} {p.code})
+              </td>
+            </tr>
+          ))}
+          {o.parents.map((m) => (
+            <tr key={`m:${m.kind}:${m.code}:${m.from}`}>
+              <td>{period(m.from, m.to)}</td>
+              <td>
+                Part of <Link href={orgHref(m)}>{m.name}</Link> ({kindName(m.kind)} {m.code})
+              </td>
+            </tr>
+          ))}
+          {o.successors.map((s) => (
+            <tr key={`s:${s.kind}:${s.code}`}>
+              <td>{formatDate(s.on)}</td>
+              <td>
+                Succeeded by <Link href={orgHref(s)}>{s.name}</Link> ({kindName(s.kind)} {s.code})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <OglAttribution text={o.attribution} />
+    </>
+  );
+}

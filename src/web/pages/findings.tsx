@@ -1,0 +1,72 @@
+import { formatDate } from '../format.ts';
+import type { CheckReport, Finding } from '../types.ts';
+
+const severityTag = {
+  error: { text: 'Not allowed', colour: 'red' },
+  warning: { text: 'Needs attention', colour: 'orange' },
+  information: { text: 'For information', colour: 'blue' },
+} as const;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function CheckCounts({ report }: { report: CheckReport }) {
+  return (
+    <p className="nhsuk-body-s" data-testid="verdict">
+      {report.lawful ? 'Lawful on this date' : 'Not lawful on this date'}:{' '}
+      {plural(report.counts.error, 'error', 'errors')}, {plural(report.counts.warning, 'warning', 'warnings')}
+      , {report.counts.information} for information.
+    </p>
+  );
+}
+
+/** Each finding with its plain-English explanation, where it is in the arrangement, and its sources. */
+export function Findings({ findings }: { findings: Finding[] }) {
+  if (findings.length === 0)
+    return <p>The rules in force on this date have nothing to say about this arrangement.</p>;
+  return (
+    <ol className="nhsuk-list" data-testid="findings">
+      {findings.map((f, i) => {
+        const tag = severityTag[f.severity];
+        return (
+          <li key={`${f.rule}:${f.path}:${i}`} className="nhsuk-card" data-severity={f.severity}>
+            <div className="nhsuk-card__content">
+              <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong>
+              <h3 className="nhsuk-heading-s nhsuk-u-margin-top-3">{f.rule_title}</h3>
+              <p>{f.message}</p>
+              <p className="nhsuk-body-s">
+                About <code>{f.path}</code> · rule <code>{f.rule}</code>
+              </p>
+              <h4 className="nhsuk-heading-xs">Sources</h4>
+              <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="citations">
+                {f.citations.map((c) => (
+                  <li key={`${c.source}:${c.at}`}>
+                    {c.url ? <a href={c.url}>{c.text}</a> : c.text}
+                    {c.outside_seeds && ' (outside the consultation documents)'}
+                  </li>
+                ))}
+              </ul>
+              {f.trace.length > 1 && (
+                <details className="nhsuk-details">
+                  <summary className="nhsuk-details__summary">
+                    <span className="nhsuk-details__summary-text">How the rules were applied</span>
+                  </summary>
+                  <div className="nhsuk-details__text">
+                    <ol className="nhsuk-list nhsuk-list--number nhsuk-body-s">
+                      {f.trace.map((t) => (
+                        <li key={`${t.rule}:${t.version_from}`}>
+                          <code>{t.rule}</code> (version from {formatDate(t.version_from)}): {t.outcome}
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                </details>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

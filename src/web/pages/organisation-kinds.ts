@@ -1,0 +1,27 @@
+const names: Record<string, string> = {
+  region: 'NHS region',
+  stp: 'Sustainability and transformation partnership / integrated care system',
+  ccg: 'Clinical commissioning group',
+  icb: 'Integrated care board',
+  'sub-icb-location': 'Sub-ICB location',
+  pcn: 'Primary care network',
+  practice: 'GP practice',
+  trust: 'NHS trust',
+  'local-authority': 'Local authority',
+  place: 'Place',
+};
+
+export function kindName(kind: string): string {
+  return names[kind] ?? kind;
+}
+
+/** CCG 05C and sub-ICB location 05C share a code, so links name the kind too. */
+export function orgHref(o: { code: string; kind: string }): string {
+  return `/organisations/${encodeURIComponent(o.code)}?kind=${encodeURIComponent(o.kind)}`;
+}
+
+/** The explorer showing this organisation's tree on a date. */
+export function treeHref(o: { code: string; kind: string }, on: string): string {
+  const params = new URLSearchParams({ on, ...(o.code ? { org: o.code, kind: o.kind } : {}) });
+  return `/explorer?${params}`;
+}

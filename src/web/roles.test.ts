@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { canEdit } from './roles.ts';
+
+describe('who may edit an arrangement', () => {
+  const parties = ['05C', 'E08000027', 'RYK'];
+  it('lets commissioners and councils that are parties edit, and administrators anywhere', () => {
+    expect(canEdit([{ role: 'commissioner', organisation: '05C' }], parties)).toBe(true);
+    expect(canEdit([{ role: 'local-authority', organisation: 'E08000027' }], parties)).toBe(true);
+    expect(canEdit([{ role: 'administrator', organisation: null }], parties)).toBe(true);
+  });
+  it('refuses providers, viewers, assurers and commissioners of other places', () => {
+    expect(canEdit([{ role: 'provider', organisation: 'RYK' }], parties)).toBe(false);
+    expect(canEdit([{ role: 'assurer', organisation: null }], parties)).toBe(false);
+    expect(canEdit([{ role: 'viewer', organisation: '05C' }], parties)).toBe(false);
+    expect(canEdit([{ role: 'commissioner', organisation: '06A' }], parties)).toBe(false);
+  });
+});

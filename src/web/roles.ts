@@ -1,0 +1,43 @@
+import type { Role, RoleGrant } from './types.ts';
+
+const roleNames: Record<Role, string> = {
+  commissioner: 'Commissioner',
+  provider: 'Provider',
+  'local-authority': 'Local authority',
+  assurer: 'Assurer',
+  viewer: 'Viewer',
+  administrator: 'Administrator',
+};
+
+/** What each role is for, in a sentence a new user can act on. */
+const roleWork: Record<Role, string> = {
+  commissioner: 'You can edit arrangements your organisation commissions and take commissioner decisions.',
+  provider:
+    'You can see and propose changes to arrangements you provide under; commissioner decisions stay with the commissioners.',
+  'local-authority': 'You can work on arrangements that pool your council’s health and care functions.',
+  assurer: 'You can read every arrangement and its findings, to assure them.',
+  viewer: 'You can read arrangements and the system, but not change them.',
+  administrator: 'You can manage accounts and everything else.',
+};
+
+export function roleName(role: Role): string {
+  return roleNames[role];
+}
+
+export function roleDescription(role: Role): string {
+  return roleWork[role];
+}
+
+/** Commissioners (NHS and local authority) shape arrangements; administrators may correct them. */
+const editors: readonly Role[] = ['commissioner', 'local-authority', 'administrator'];
+
+/**
+ * May this user change an arrangement with these parties? Mirrors the server's rule (an
+ * editor role held England-wide or for a party) so the form says so up front; the server
+ * still decides.
+ */
+export function canEdit(grants: RoleGrant[], parties: readonly string[]): boolean {
+  return grants.some(
+    (g) => editors.includes(g.role) && (g.organisation === null || parties.includes(g.organisation)),
+  );
+}
