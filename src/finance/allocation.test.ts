@@ -128,6 +128,27 @@ describe('place allocation', () => {
     ).toThrow(/pot\[0\]: its ring-fences and floors/);
   });
 
+  it('an empty pot gives nothing and no distance from a zero target', () => {
+    const r = allocatePlaces(
+      {
+        icb: 'QXX',
+        year: '2025/26',
+        places,
+        pot: [component(0)],
+        current: [
+          { place: 'north', amount: pence(1) },
+          { place: 'south', amount: pence(3) },
+        ],
+        pace: ratio(0),
+      },
+      data,
+    );
+    expect(r.places.map((p) => [p.allocation.amount, p.distance_from_target])).toEqual([
+      [0, undefined],
+      [0, undefined],
+    ]);
+  });
+
   it('always shares exactly the whole pot', () => {
     fc.assert(
       fc.property(

@@ -231,28 +231,30 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
           amounts[k] as Pence,
           `${c.name} for ${id}`,
           "ring-fences, then the rest by the place's share of the ICB's weighted population (largest remainder), floors honoured",
-          {
-            component_total: formatPounds(c.amount),
-            basis: allocationBases[c.basis],
-            place_weighted_population: formatPersons(weights[k] ?? 0n),
-            icb_weighted_population: formatPersons(total(icbList, c.basis)),
-            need_index: formatDecimal(index, 4),
-            ...(rf.length ? { ring_fenced: formatPounds(sum(rf.map((r) => r.amount))) } : {}),
-            ...(fl ? { floor: formatPounds(fl.minimum) } : {}),
-          },
-          [
-            {
-              id: 'nhse.weighted-populations',
-              title: `NHS England allocation weighted populations ${input.year}`,
-              value: allocationBases[c.basis],
-              unit: 'persons',
-              from: '2025-04-01',
-              to: '2026-03-31',
-              citations: [
-                'NHS England, ICB Place Based Allocation Tool, ICB allocation calculations (data/nhs)',
-              ],
+          () => ({
+            inputs: {
+              component_total: formatPounds(c.amount),
+              basis: allocationBases[c.basis],
+              place_weighted_population: formatPersons(weights[k] ?? 0n),
+              icb_weighted_population: formatPersons(total(icbList, c.basis)),
+              need_index: formatDecimal(index, 4),
+              ...(rf.length ? { ring_fenced: formatPounds(sum(rf.map((r) => r.amount))) } : {}),
+              ...(fl ? { floor: formatPounds(fl.minimum) } : {}),
             },
-          ],
+            parameters: [
+              {
+                id: 'nhse.weighted-populations',
+                title: `NHS England allocation weighted populations ${input.year}`,
+                value: allocationBases[c.basis],
+                unit: 'persons',
+                from: '2025-04-01',
+                to: '2026-03-31',
+                citations: [
+                  'NHS England, ICB Place Based Allocation Tool, ICB allocation calculations (data/nhs)',
+                ],
+              },
+            ],
+          }),
         ),
       });
     });
@@ -299,9 +301,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
         targets[k] as Pence,
         `target for ${pl.name}`,
         'sum of its component shares',
-        {},
-        [],
-        comps.map((c) => c.amount.trace),
+        () => ({ inputs: {}, parameters: [], parts: comps.map((c) => c.amount.trace) }),
       );
       const cur = current.get(pl.id);
       return {
@@ -314,26 +314,28 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
         target,
         current: cur,
         distance_from_target:
-          cur !== undefined ? distanceFromTarget(cur, target.amount, `places[${k}]`) : undefined,
+          cur !== undefined && target.amount > 0
+            ? distanceFromTarget(cur, target.amount, `places[${k}]`)
+            : undefined,
         allocation:
           cur !== undefined && pace
             ? figure(
                 finals[k] as Pence,
                 `allocation for ${pl.name}`,
                 'current + pace × (target − current), shares of the pot by largest remainder',
-                {
-                  current: formatPounds(cur),
-                  target: formatPounds(target.amount),
-                  pace: formatPercent(pace),
-                },
+                () => ({
+                  inputs: {
+                    current: formatPounds(cur),
+                    target: formatPounds(target.amount),
+                    pace: formatPercent(pace),
+                  },
+                }),
               )
             : figure(
                 target.amount,
                 `allocation for ${pl.name}`,
                 'the target (no pace of change given)',
-                {},
-                [],
-                [target.trace],
+                () => ({ inputs: {}, parameters: [], parts: [target.trace] }),
               ),
       };
     }),

@@ -1,6 +1,8 @@
 import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { IsoDate } from '../law/date.ts';
+import { classifyFundingStream } from '../law/pooling.ts';
+import type { Rulebook } from '../law/rulebook.ts';
 import { formatPounds, nonNegative, type Pence, parsePounds, sum } from '../money/pence.ts';
 import { type Figure, figure } from './trace.ts';
 
@@ -93,7 +95,9 @@ export function buildBudget(
       sum(mine.map((l) => l.value)),
       `${cls} streams`,
       `sum of the funding streams classified ${cls}`,
-      Object.fromEntries(mine.map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`])),
+      () => ({
+        inputs: Object.fromEntries(mine.map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`])),
+      }),
     );
   };
   const pooled = total('pooled');
@@ -110,43 +114,29 @@ export function buildBudget(
       sum([pooled.amount, aligned.amount]),
       'ICP in-scope baseline',
       'pooled + aligned streams; streams outside the contract are left out (seed 001 paragraph 39)',
-      {},
-      [],
-      [pooled.trace, aligned.trace],
+      () => ({ inputs: {}, parameters: [], parts: [pooled.trace, aligned.trace] }),
     ),
     cquin_eligible: figure(
       sum(eligible.map((l) => l.value)),
       'CQUIN-eligible value',
       'in-scope NHS streams other than primary care (seed 001 paragraph 44); local-authority money is not in an NHS scheme',
-      Object.fromEntries(eligible.map((l) => [l.id, formatPounds(l.value)])),
+      () => ({ inputs: Object.fromEntries(eligible.map((l) => [l.id, formatPounds(l.value)])) }),
     ),
   };
 }
 
 /**
- * A classifier that takes the arrangement's own declared funds at their word: a stream whose
- * service is in a pooled fund is pooled, in an aligned fund aligned, otherwise outside. It
- * checks the file is consistent (the stream's service must be one the file lists), not that
- * the pooling is lawful — `concordat check` and the rulebook's classifier do that.
+ * The rulebook's pooling plan as a classifier (src/law/pooling.ts): the service and the
+ * source are both classified on the date and the stricter answer wins; a service the
+ * rulebook does not know on that date is bad input naming the stream.
  */
-export function classifyByDeclaredFunds(arrangement: Arrangement): FundingStreamClassifier {
-  const services = new Set(arrangement.services.map((s) => s.service));
-  return (stream, _on, i) => {
-    if (!services.has(stream.service)) {
-      throw new InvalidInput(
-        `funding_streams[${i}].service`,
-        `'${stream.service}' is not one of the services in this arrangement`,
-        `Use one of ${[...services].join(', ')}.`,
-      );
-    }
-    const fund = arrangement.funds.find(
-      (f) =>
-        f.services.includes(stream.service) &&
-        (f.parties.includes(stream.commissioner) || f.kind === 'aligned'),
-    );
-    if (!fund) return { class: 'outside', reason: 'in no fund of the arrangement' };
-    // A parallel fund keeps each commissioner's money separate but pays the same provider: aligned.
-    const cls: StreamClass = fund.kind === 'pooled' ? 'pooled' : 'aligned';
-    return { class: cls, reason: `in ${fund.kind} fund '${fund.id}' (${fund.mechanism})` };
+export function classifyByRulebook(rulebook: Rulebook): FundingStreamClassifier {
+  return (stream, on, i) => {
+    const c = classifyFundingStream(rulebook, stream, on, `funding_streams[${i}].service`);
+    return {
+      class: c.classification === 'aligned-ring-fenced' ? 'aligned' : c.classification,
+      reason: `${c.rule}: ${c.reason}`,
+      citations: c.citations.map((x) => x.text),
+    };
   };
 }

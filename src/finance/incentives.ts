@@ -33,8 +33,10 @@ export function cquinAtRisk(eligible: Pence, rate: Rate, parameter: ParameterUse
     applyRate(eligible, rate, 'cquin'),
     'CQUIN money at risk',
     'eligible (non-primary-care) value × CQUIN percentage, rounded once to the penny (seed 001 paragraph 44)',
-    { eligible_value: formatPounds(eligible), rate: formatPercent(rate, 3) },
-    [parameter],
+    () => ({
+      inputs: { eligible_value: formatPounds(eligible), rate: formatPercent(rate, 3) },
+      parameters: [parameter],
+    }),
   );
 }
 
@@ -49,9 +51,7 @@ export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[],
       atRisk.amount,
       `${atRisk.trace.what.split(':')[0]} earned`,
       'no indicators set: all of it is treated as earned',
-      {},
-      [],
-      [atRisk.trace],
+      () => ({ inputs: {}, parameters: [], parts: [atRisk.trace] }),
     );
   }
   indicators.forEach((x, i) => {
@@ -73,16 +73,20 @@ export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[],
       applyRate(share, x.achievement, `${field}[${i}]`),
       `indicator ${x.id} earned`,
       'share of money at risk × achievement, rounded once',
-      { share: formatPounds(share), weight: String(x.weight), achievement: formatPercent(x.achievement) },
+      () => ({
+        inputs: {
+          share: formatPounds(share),
+          weight: String(x.weight),
+          achievement: formatPercent(x.achievement),
+        },
+      }),
     );
   });
   return figure(
     sum(parts.map((p) => p.amount)),
     'incentive earned',
     'sum of what each indicator earned',
-    {},
-    [],
-    [atRisk.trace, ...parts.map((p) => p.trace)],
+    () => ({ inputs: {}, parameters: [], parts: [atRisk.trace, ...parts.map((p) => p.trace)] }),
   );
 }
 
@@ -143,13 +147,15 @@ export function qofPayment(q: QofPaymentInput): Figure {
     amount,
     'QOF payment',
     'points × £ per point × (list ÷ national average list, rounded) × prevalence factor, rounded once to the penny',
-    {
-      points: formatDecimal(q.points, 2),
-      list_size: String(q.listSize),
-      list_index: formatDecimal(listIndex, q.listIndexDecimals.places),
-      prevalence_factor: formatDecimal(q.prevalenceFactor, 4),
-    },
-    [q.poundPerPoint.parameter, q.nationalAverageList.parameter, q.listIndexDecimals.parameter],
+    () => ({
+      inputs: {
+        points: formatDecimal(q.points, 2),
+        list_size: String(q.listSize),
+        list_index: formatDecimal(listIndex, q.listIndexDecimals.places),
+        prevalence_factor: formatDecimal(q.prevalenceFactor, 4),
+      },
+      parameters: [q.poundPerPoint.parameter, q.nationalAverageList.parameter, q.listIndexDecimals.parameter],
+    }),
   );
 }
 
@@ -168,29 +174,22 @@ export interface AtRiskSummary {
  * of them must pass national assurance before the contract is awarded (seed 001 para 45).
  */
 export function moneyAtRisk(national: readonly Figure[], local: readonly Figure[]): AtRiskSummary {
-  const n = figure(
-    sum(national.map((f) => f.amount)),
-    'national schemes at risk',
-    'CQUIN + QOF',
-    {},
-    [],
-    national.map((f) => f.trace),
-  );
+  const n = figure(sum(national.map((f) => f.amount)), 'national schemes at risk', 'CQUIN + QOF', () => ({
+    inputs: {},
+    parameters: [],
+    parts: national.map((f) => f.trace),
+  }));
   const l = figure(
     sum(local.map((f) => f.amount)),
     'local indicators at risk',
     'sum of local indicator money',
-    {},
-    [],
-    local.map((f) => f.trace),
+    () => ({ inputs: {}, parameters: [], parts: local.map((f) => f.trace) }),
   );
   const total = figure(
     (n.amount + l.amount) as Pence,
     'money at risk',
     'national schemes + local indicators',
-    {},
-    [],
-    [n.trace, l.trace],
+    () => ({ inputs: {}, parameters: [], parts: [n.trace, l.trace] }),
   );
   const needed = l.amount > 0;
   return {
@@ -234,13 +233,15 @@ export function flowThrough(
     total,
     'incentive flow-through to GP practices',
     'earned incentive × agreed share, split by registered list (largest remainder)',
-    { earned: formatPounds(earnedAmount), share: formatPercent(share) },
-    [],
-    practices.map(
-      (p, i) =>
-        figure(parts[i] as Pence, `practice ${p.ods}`, 'share by list size', {
-          list_size: String(p.list_size),
-        }).trace,
-    ),
+    () => ({
+      inputs: { earned: formatPounds(earnedAmount), share: formatPercent(share) },
+      parameters: [],
+      parts: practices.map(
+        (p, i) =>
+          figure(parts[i] as Pence, `practice ${p.ods}`, 'share by list size', () => ({
+            inputs: { list_size: String(p.list_size) },
+          })).trace,
+      ),
+    }),
   );
 }

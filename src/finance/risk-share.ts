@@ -87,13 +87,13 @@ export function riskShare(
       signed,
       `provider's share of the ${kind}`,
       "each corridor's slice of the variance × its provider share, rounded once, then capped",
-      inputs,
+      () => ({ inputs: inputs }),
     ),
     commissioners: figure(
       pence(variance - signed),
       `commissioners' share of the ${kind}`,
       'variance − provider share',
-      inputs,
+      () => ({ inputs: inputs }),
     ),
     provider_share_of_budget: share(capped, budget),
   };

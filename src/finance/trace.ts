@@ -29,18 +29,62 @@ export interface Trace {
 /** An amount of money that carries its own explanation. */
 export interface Figure {
   amount: Pence;
-  trace: Trace;
+  readonly trace: Trace;
+}
+
+export interface TraceDetails {
+  inputs?: Record<string, string>;
+  parameters?: ParameterUse[];
+  parts?: Trace[];
+}
+
+const noDetails = (): TraceDetails => ({});
+
+/**
+ * A figure whose trace is written out when first read: schedules make hundreds of thousands
+ * of figures and most are never explained, so the words are built only when asked for.
+ */
+class LazyFigure implements Figure {
+  readonly amount: Pence;
+  #what: string;
+  #rule: string;
+  #details: (() => TraceDetails) | undefined;
+  #trace: Trace | undefined;
+
+  constructor(amount: Pence, what: string, rule: string, details: () => TraceDetails) {
+    this.amount = amount;
+    this.#what = what;
+    this.#rule = rule;
+    this.#details = details;
+  }
+
+  get trace(): Trace {
+    if (!this.#trace) {
+      const d = this.#details?.() ?? {};
+      this.#details = undefined;
+      this.#trace = {
+        what: `${this.#what}: ${formatPounds(this.amount)}`,
+        rule: this.#rule,
+        inputs: d.inputs ?? {},
+        parameters: d.parameters ?? [],
+        parts: d.parts ?? [],
+      };
+    }
+    return this.#trace;
+  }
+
+  toJSON() {
+    return { amount: this.amount, trace: this.trace };
+  }
 }
 
 export function figure(
   amount: Pence,
   what: string,
   rule: string,
-  inputs: Record<string, string> = {},
-  parameters: ParameterUse[] = [],
-  parts: Trace[] = [],
+  details: () => TraceDetails = noDetails,
 ): Figure {
-  return { amount, trace: { what: `${what}: ${formatPounds(amount)}`, rule, inputs, parameters, parts } };
+  return new LazyFigure(amount, what, rule, details);
 }
 
 export function parameterUse(p: ParameterValue): ParameterUse {

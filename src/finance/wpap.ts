@@ -142,14 +142,11 @@ export function wpapSchedule(
     const parts: Figure[] = [];
     if (k === 0) {
       parts.push(
-        figure(
-          recurring,
-          'baseline',
-          'the ICP in-scope baseline from the budget build',
-          {},
-          [],
-          [budget.icp_total.trace],
-        ),
+        figure(recurring, 'baseline', 'the ICP in-scope baseline from the budget build', () => ({
+          inputs: {},
+          parameters: [],
+          parts: [budget.icp_total.trace],
+        })),
       );
     } else {
       const carriedTotal = sum(carried.map((c) => c.annual));
@@ -162,13 +159,15 @@ export function wpapSchedule(
           recurring,
           'full-year in-scope value',
           "(last year's full-year value + scope changes carried in) × (1 + uplift) × weighted-population index, rounded once (seed 001 paragraph 40)",
-          {
-            last_year: formatPounds(pence(before - carriedTotal)),
-            scope_changes_carried_in: formatPounds(carriedTotal),
-            uplift: formatPercent(uplift.rate, 3),
-            population_index: formatDecimal(index, 6),
-          },
-          uplift.parameter ? [uplift.parameter] : [],
+          () => ({
+            inputs: {
+              last_year: formatPounds(pence(before - carriedTotal)),
+              scope_changes_carried_in: formatPounds(carriedTotal),
+              uplift: formatPercent(uplift.rate, 3),
+              population_index: formatDecimal(index, 6),
+            },
+            parameters: uplift.parameter ? [uplift.parameter] : [],
+          }),
         ),
       );
     }
@@ -179,7 +178,7 @@ export function wpapSchedule(
         applyRate(c.annual, yearFraction({ from: c.from, to: period.to }, year), c.field),
         `scope change from ${formatDate(c.from)}`,
         'full-year value × days from the change to the year end ÷ days in the year, rounded once',
-        { full_year_value: formatPounds(c.annual), description: c.description },
+        () => ({ inputs: { full_year_value: formatPounds(c.annual), description: c.description } }),
       ),
     );
     let inScopeAmount = sum([partYear, ...changeParts.map((c) => c.amount)]);
@@ -190,12 +189,14 @@ export function wpapSchedule(
       inScopeAmount,
       `in-scope value ${year}`,
       `full-year value × ${daysInclusive(period)} days in term ÷ days in year, plus scope changes${capped ? ', limited to the affordability cap' : ''}`,
-      {
-        days_in_term: String(daysInclusive(period)),
-        ...(cap !== undefined ? { affordability_cap: formatPounds(cap) } : {}),
-      },
-      [],
-      [...parts.map((p) => p.trace), ...changeParts.map((c) => c.trace)],
+      () => ({
+        inputs: {
+          days_in_term: String(daysInclusive(period)),
+          ...(cap !== undefined ? { affordability_cap: formatPounds(cap) } : {}),
+        },
+        parameters: [],
+        parts: [...parts.map((p) => p.trace), ...changeParts.map((c) => c.trace)],
+      }),
     );
 
     const eligibleShare =
@@ -216,37 +217,37 @@ export function wpapSchedule(
         applyRate(inScope.amount, x.atRisk, x.field),
         `local indicator ${x.id} at risk`,
         'in-scope value × agreed percentage, rounded once',
-        {
-          at_risk: formatPercent(x.atRisk),
-        },
+        () => ({
+          inputs: {
+            at_risk: formatPercent(x.atRisk),
+          },
+        }),
       ),
     );
     const localAtRisk = figure(
       sum(locals.map((l) => l.amount)),
       'local indicators at risk',
       'sum of local indicators',
-      {},
-      [],
-      locals.map((l) => l.trace),
+      () => ({ inputs: {}, parameters: [], parts: locals.map((l) => l.trace) }),
     );
     const activityLines = inputs.activity.map((a) =>
       figure(
         applyRate(a.annual, fraction, a.field),
         `activity-paid ${a.id}`,
         'annual estimate × days in term ÷ days in year (not uplifted)',
-        {
-          service: a.service,
-          annual_estimate: formatPounds(a.annual),
-        },
+        () => ({
+          inputs: {
+            service: a.service,
+            annual_estimate: formatPounds(a.annual),
+          },
+        }),
       ),
     );
     const activity = figure(
       sum(activityLines.map((a) => a.amount)),
       'activity-paid lines',
       'paid on activity, outside the WPAP (seed 001 paragraph 40)',
-      {},
-      [],
-      activityLines.map((a) => a.trace),
+      () => ({ inputs: {}, parameters: [], parts: activityLines.map((a) => a.trace) }),
     );
     const wpapAmount = pence(inScope.amount - cquin.amount - localAtRisk.amount - activity.amount);
     if (wpapAmount < 0) {
@@ -259,9 +260,11 @@ export function wpapSchedule(
       wpapAmount,
       `WPAP ${year}`,
       'in-scope value − incentive money at risk − activity-paid lines (seed 001 paragraphs 39–40)',
-      {},
-      [],
-      [inScope.trace, cquin.trace, localAtRisk.trace, activity.trace],
+      () => ({
+        inputs: {},
+        parameters: [],
+        parts: [inScope.trace, cquin.trace, localAtRisk.trace, activity.trace],
+      }),
     );
     const changeAmounts = changeParts.map((c) => c.amount);
     const instalments = monthlyInstalments(period, year, [
@@ -278,9 +281,7 @@ export function wpapSchedule(
       sum([earnedCquin.amount, ...earnedLocal.map((e) => e.amount)]),
       `incentives earned ${year}`,
       'CQUIN earned + local indicators earned, on the achievement given',
-      {},
-      [],
-      [earnedCquin.trace, ...earnedLocal.map((e) => e.trace)],
+      () => ({ inputs: {}, parameters: [], parts: [earnedCquin.trace, ...earnedLocal.map((e) => e.trace)] }),
     );
     const flow = inputs.flow
       ? flowThrough(
@@ -335,13 +336,15 @@ export function monthlyInstalments(
   year: FinancialYear,
   parts: readonly { from: IsoDate; amount: Pence }[],
 ): Instalment[] {
-  const months = monthsOf(year).filter((m) => overlap(m, period));
+  const months = monthsOf(year).filter((m) => m.to >= period.from && m.from <= period.to);
   const totals = months.map(() => 0);
   for (const part of parts) {
     if (part.amount === 0) continue;
     const weights = months.map((m) => {
-      const o = overlap(m, { from: part.from, to: period.to });
-      return ratio(o ? daysInclusive(o) : 0, m.days);
+      const from = m.from > part.from ? m.from : part.from;
+      const to = m.to < period.to ? m.to : period.to;
+      if (from === m.from && to === m.to) return one;
+      return ratio(from <= to ? daysInclusive({ from, to }) : 0, m.days);
     });
     apportion(part.amount, weights, 'instalments').forEach((a, i) => {
       totals[i] = (totals[i] ?? 0) + a;
@@ -414,7 +417,7 @@ function readPayment(
         'Uplifts apply from 1 April.',
       );
   });
-  const uplift = (year: FinancialYear) => {
+  const uplift = memo((year: FinancialYear) => {
     const i = p.uplifts.findIndex(
       (u) => u.from <= yearStart(year) && (u.to === undefined || yearStart(year) <= u.to),
     );
@@ -438,7 +441,7 @@ function readPayment(
         `payment.uplifts[${i}]`,
       ),
     };
-  };
+  });
 
   const populationIndex = new Map<FinancialYear, Rate>();
   p.population_index.forEach((x, i) => {
@@ -482,7 +485,7 @@ function readPayment(
 
   const cquin = p.cquin
     ? {
-        rate: (year: FinancialYear) => {
+        rate: memo((year: FinancialYear) => {
           if (p.cquin?.rate) {
             return {
               rate: parsePercent(p.cquin.rate, 'payment.cquin.rate'),
@@ -498,7 +501,7 @@ function readPayment(
           }
           const parameter = yearParameter(rulebook, 'money.cquin.rate', year, 'payment.cquin.rate');
           return { rate: asRate(parameter), parameter };
-        },
+        }),
         indicators: p.cquin.indicators.map((x, i) => ({
           id: x.id,
           weight: x.weight,
@@ -553,4 +556,13 @@ function readPayment(
     : undefined;
   for (const y of years.slice(1)) uplift(y);
   return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
+}
+
+/** Each year's rate is read once per schedule, however often it is asked for. */
+function memo<T>(fn: (year: FinancialYear) => T): (year: FinancialYear) => T {
+  const seen = new Map<FinancialYear, T>();
+  return (year) => {
+    if (!seen.has(year)) seen.set(year, fn(year));
+    return seen.get(year) as T;
+  };
 }

@@ -18,6 +18,7 @@ export function apportion(
   field = 'weights',
 ): Pence[] {
   if (weights.length === 0) throw new InvalidInput(field, 'has no parts to share between');
+  if (allEqual(weights)) return equalShares(whole, weights.length, field);
   const scaled = toCommonIntegers(weights, field);
   const total = scaled.reduce((a, b) => a + b, 0n);
   if (total === 0n)
@@ -61,4 +62,20 @@ function gcd(a: bigint, b: bigint): bigint {
   let y = b;
   while (y) [x, y] = [y, x % y];
   return x;
+}
+
+/** Equal weights (twelve whole months, say) need no big-number arithmetic: same rule, fast. */
+function allEqual(weights: readonly (bigint | number | Rate)[]): boolean {
+  const [first] = weights;
+  if (typeof first !== 'object') return false;
+  if (first.n <= 0n) return false;
+  return weights.every((w) => w === first || (typeof w === 'object' && w.n === first.n && w.d === first.d));
+}
+
+function equalShares(whole: Pence, parts: number, field: string): Pence[] {
+  const size = Math.abs(whole);
+  const base = Math.floor(size / parts);
+  const spare = size - base * parts;
+  const sign = whole < 0 ? -1 : 1;
+  return Array.from({ length: parts }, (_, i) => pence(sign * (base + (i < spare ? 1 : 0)), field));
 }

@@ -56,9 +56,8 @@ export function yearPeriod(year: FinancialYear): Period {
 
 /** The financial year a date falls in: 2026-03-31 → 2025/26, 2026-04-01 → 2026/27. */
 export function yearOf(date: IsoDate): FinancialYear {
-  const d = Temporal.PlainDate.from(date);
-  const y = d.month >= 4 ? d.year : d.year - 1;
-  return yearLabel(y);
+  const year = Number(date.slice(0, 4));
+  return yearLabel(Number(date.slice(5, 7)) >= 4 ? year : year - 1);
 }
 
 function yearLabel(y: number): FinancialYear {
@@ -76,13 +75,17 @@ export function yearsIn(period: Period): FinancialYear[] {
   return out;
 }
 
+/** Days since 1 January 1970 of an ISO date; plain integer arithmetic, as this is on every hot path. */
+function dayNumber(date: IsoDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
+  );
+}
+
 /** Whole days from `from` to `to`, both included (1 April to 31 March 2026 = 365). */
 export function daysInclusive(period: Period): number {
   if (period.to < period.from) return 0;
-  return (
-    Temporal.PlainDate.from(period.from).until(Temporal.PlainDate.from(period.to), { largestUnit: 'days' })
-      .days + 1
-  );
+  return dayNumber(period.to) - dayNumber(period.from) + 1;
 }
 
 export function daysInYear(year: FinancialYear): number {
@@ -96,10 +99,14 @@ export function overlap(a: Period, b: Period): Period | undefined {
   return from <= to ? { from, to } : undefined;
 }
 
+const monthCache = new Map<FinancialYear, readonly Month[]>();
+
 /** The twelve calendar months of a financial year, April first. */
-export function monthsOf(year: FinancialYear): Month[] {
+export function monthsOf(year: FinancialYear): readonly Month[] {
+  const cached = monthCache.get(year);
+  if (cached) return cached;
   const start = Temporal.PlainDate.from(yearStart(year));
-  return Array.from({ length: 12 }, (_, i) => {
+  const months = Array.from({ length: 12 }, (_, i) => {
     const first = start.add({ months: i });
     const last = first.add({ months: 1 }).subtract({ days: 1 });
     return {
@@ -109,6 +116,8 @@ export function monthsOf(year: FinancialYear): Month[] {
       label: formatDate(first.toString()).replace(/^1 /, ''),
     };
   });
+  monthCache.set(year, months);
+  return months;
 }
 
 /** Adds whole months with the stated month-end policy (the day is capped at the month's last day). */

@@ -12,9 +12,18 @@ export interface Rate {
   readonly d: bigint;
 }
 
+const safe = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
+  if (x <= safe && y <= safe) {
+    // Small numbers (nearly all rates) are reduced in plain integers: same answer, no big-number garbage.
+    let p = Number(x);
+    let q = Number(y);
+    while (q) [p, q] = [q, p % q];
+    return BigInt(p);
+  }
   while (y) [x, y] = [y, x % y];
   return x;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
-import { classifyByDeclaredFunds } from '../../finance/budget.ts';
+import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
@@ -36,8 +36,8 @@ export function registerMoney(program: Command): void {
           throw new InvalidInput('--years', `'${opts.years}' is not a whole number of years`);
         }
         const arrangement = readArrangementFile(file);
-        // The funds the file declares classify its streams until the rulebook's pooling plan is wired in.
-        const report = budgetReport(arrangement, classifyByDeclaredFunds(arrangement), loadRulebook(), {
+        const rulebook = loadRulebook();
+        const report = budgetReport(arrangement, classifyByRulebook(rulebook), rulebook, {
           years,
           explain: opts.explain,
         });

@@ -1,0 +1,170 @@
+// Money benchmarks (issue 3). Targets: each under 100 ms on this machine.
+// 1. A 10-year monthly WPAP schedule with incentives for 42 ICBs × 20 contracts.
+// 2. Place allocation for every practice in every ICB (places = local authorities).
+import { performance } from 'node:perf_hooks';
+import { allocatePlaces, type PlaceDefinition } from '../src/finance/allocation.ts';
+import { buildBudget, type FundingStreamClassifier } from '../src/finance/budget.ts';
+import { loadWeightedPopulations } from '../src/finance/weighted-populations.ts';
+import { wpapSchedule } from '../src/finance/wpap.ts';
+import { Arrangement } from '../src/law/arrangement.ts';
+import { loadRulebook } from '../src/law/rulebook.ts';
+import { parsePounds } from '../src/money/pence.ts';
+
+const target = 100;
+const rulebook = loadRulebook();
+
+const classify: FundingStreamClassifier = (s) =>
+  s.source === 'delegated-primary-medical'
+    ? { class: 'aligned', reason: 'delegation agreement' }
+    : { class: 'pooled', reason: 's75' };
+
+function contract(icb: number, n: number): Arrangement {
+  const base = 10_000_000 + icb * 100_000 + n * 12_345;
+  return Arrangement.parse({
+    name: `ICB ${icb} contract ${n}`,
+    commissioners: [
+      { id: 'icb', name: 'ICB', kind: 'icb' },
+      { id: 'la', name: 'Council', kind: 'local-authority' },
+    ],
+    providers: [{ id: 'icp', name: 'ICP', kind: 'nhs-trust', lead: true }],
+    services: [
+      { service: 'primary-medical', commissioner: 'icb', provider: 'icp' },
+      { service: 'community-health', commissioner: 'icb', provider: 'icp' },
+      { service: 'adult-social-care', commissioner: 'la', provider: 'icp' },
+    ],
+    funding_streams: [
+      {
+        id: 'gp',
+        service: 'primary-medical',
+        commissioner: 'icb',
+        source: 'delegated-primary-medical',
+        annual_value: `£${base}.17`,
+      },
+      {
+        id: 'community',
+        service: 'community-health',
+        commissioner: 'icb',
+        source: 'icb-core',
+        annual_value: `£${base * 3}.01`,
+      },
+      {
+        id: 'social',
+        service: 'adult-social-care',
+        commissioner: 'la',
+        source: 'la-social-care',
+        annual_value: `£${base}.99`,
+      },
+    ],
+    gp_practices: [
+      { ods: 'M87009', contract: 'pms', mode: 'partial', integration_agreement: true, list_size: 17202 },
+      { ods: 'M87010', contract: 'gms', mode: 'partial', integration_agreement: true, list_size: 8189 },
+    ],
+    term: { start: '2026-04-01', end: '2036-03-31' },
+    payment: {
+      cquin: {
+        rate: '1.25%',
+        indicators: [
+          { id: 'a', achievement: '100%' },
+          { id: 'b', weight: 2, achievement: '70%' },
+        ],
+      },
+      local_indicators: [{ id: 'c', at_risk: '0.5%', achievement: '60%' }],
+      activity_paid: [{ id: 'imms', service: 'primary-medical', annual_value: '£250,000.00' }],
+      uplifts: [{ from: '2027-04-01', rate: '2.1%' }],
+      population_index: [
+        { year: '2027/28', index: '1.004' },
+        { year: '2030/31', index: '1.0061' },
+      ],
+      scope_changes: [{ from: '2028-10-17', annual_value: '£1,234,567.89', description: 'new service' }],
+      risk_share: {
+        corridors: [
+          { up_to: '2%', provider_share: '100%' },
+          { up_to: '4%', provider_share: '50%' },
+          { provider_share: '20%' },
+        ],
+        outturn: [{ year: '2029/30', variance: '£900,000.00' }],
+      },
+      gp_flow_through: { share: '20%' },
+    },
+  });
+}
+
+/** Median wall-clock and CPU time of `runs` runs after a warm-up (CPU shows the cost when the machine is busy). */
+function time<T>(fn: () => T, runs = 5): { ms: number; cpu: number; result: T } {
+  let result = fn();
+  const times: [number, number][] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    result = fn();
+    const used = process.cpuUsage(c);
+    times.push([performance.now() - t, (used.user + used.system) / 1000]);
+  }
+  times.sort((a, b) => a[0] - b[0]);
+  const [ms, cpu] = times[Math.floor(runs / 2)] as [number, number];
+  return { ms, cpu, result };
+}
+
+const report = (name: string, t: { ms: number; cpu: number }) =>
+  console.log(
+    `${name.padEnd(62)} ${t.ms.toFixed(1).padStart(8)} ms wall, ${t.cpu.toFixed(1).padStart(8)} ms CPU  ${t.ms <= target ? 'within' : 'OVER'} the ${target} ms target`,
+  );
+
+const contracts = Array.from({ length: 42 * 20 }, (_, i) => contract(Math.floor(i / 20), i % 20));
+const schedules = time(() =>
+  contracts.map((a) => wpapSchedule(buildBudget(a, classify, '2026-04-01'), a, rulebook)),
+);
+const instalments = schedules.result.reduce(
+  (s, x) => s + x.years.reduce((t, y) => t + y.instalments.length, 0),
+  0,
+);
+report(`10-year schedules, 42 ICBs × 20 contracts (${instalments} instalments)`, schedules);
+
+const load = performance.now();
+const data = loadWeightedPopulations('2025/26');
+const loadMs = performance.now() - load;
+const icbs = [...new Set(data.map((p) => p.icb))];
+const inputs = icbs.map((icb) => {
+  const las = [...new Set(data.filter((p) => p.icb === icb).map((p) => p.la))];
+  const places: PlaceDefinition[] = las.map((la) => ({
+    id: la.toLowerCase(),
+    name: la,
+    local_authorities: [la],
+  }));
+  const pot = (
+    [
+      'general-and-acute',
+      'community',
+      'mental-health',
+      'maternity',
+      'prescribing',
+      'primary-medical-care',
+    ] as const
+  ).map((basis, i) => ({
+    id: `c${i}`,
+    name: basis,
+    basis,
+    amount: parsePounds('£500,000,000.00'),
+    ring_fences: [],
+    floors: [],
+  }));
+  return { icb, year: '2025/26', places, pot };
+});
+const allocations = time(() => inputs.map((input) => allocatePlaces(input, data)));
+const practices = allocations.result.reduce(
+  (s, r) => s + r.places.reduce((t, p) => t + p.practices.length, 0),
+  0,
+);
+report(
+  `place allocation, ${practices} practices in ${icbs.length} ICBs (${inputs.reduce((s, i) => s + i.places.length, 0)} places)`,
+  allocations,
+);
+console.log(
+  `(reading the 2025/26 weighted populations once, not in the timing above: ${loadMs.toFixed(1)} ms)`,
+);
+console.log(
+  `(load average while measuring: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')})`,
+);
