@@ -42,7 +42,7 @@ export async function openStore(options: StoreOptions = optionsFromEnv()): Promi
   const store = options.databaseUrl
     ? await openServer(options.databaseUrl, options.schema)
     : await openEmbedded(options.dataDir ?? 'memory://');
-  await migrate(store.db as Kysely<unknown>);
+  await migrate(store.db as Kysely<unknown>, options.databaseUrl ? options.schema : undefined);
   return store;
 }
 
