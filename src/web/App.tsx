@@ -5,6 +5,7 @@ import { Arrangements } from './pages/Arrangements.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
 import { Organisation } from './pages/Organisation.tsx';
+import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { matchPath, navigate, useLocation } from './router.ts';
 import type { User } from './types.ts';
@@ -38,6 +39,8 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/') return <Home user={user} />;
   if (path === '/explorer') return <Explorer />;
   if (path === '/arrangements') return <Arrangements />;
+  if (path === '/population')
+    return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
   const arrangement = matchPath('/arrangements/:id', path);
   if (arrangement) return <ArrangementPage key={arrangement.id} id={arrangement.id as string} user={user} />;
   const org = matchPath('/organisations/:code', path);
