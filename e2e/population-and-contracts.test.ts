@@ -79,4 +79,61 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     await page.getByRole('button', { name: 'Show report' }).click();
     await page.getByText('Only commissioners of the ICB and assurers').waitFor();
   });
+
+  it('replays the Dudley example: the timeline, practices, subcontracts and compliance calendar', async () => {
+    await page.getByRole('link', { name: 'Contracts' }).click();
+    await page.getByRole('heading', { name: 'Contract replay' }).waitFor();
+    await page.getByLabel('Choose an example').selectOption('dudley-icp');
+    await expect.poll(() => page.locator('#contract').inputValue()).toContain('id: dudley-icp');
+    await page.locator('#on').fill('30');
+    await page.locator('#on-month').fill('6');
+    await page.locator('#on-year').fill('2021');
+    await page.getByRole('button', { name: 'Replay the contract' }).click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /on 30 June 2021$/ }).count()).toBe(1);
+    const rows = await timeline.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows[0]).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(await timeline.textContent()).toContain('Intention to award advertised');
+    expect(await page.getByTestId('practices').textContent()).toMatch(
+      /integrated from \d{1,2} [A-Z][a-z]+ \d{4}/,
+    );
+    expect(await page.getByTestId('calendar').textContent()).toMatch(/Met|Due|Overdue|Upcoming/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows the events the rules refuse in the GP federation example, with rule ids and citations', async () => {
+    await page.getByLabel('Choose an example').selectOption('gp-federation-refused-events');
+    await expect.poll(() => page.locator('#contract').inputValue()).toContain('id: federation-icp');
+    await page.locator('#on').fill('30');
+    await page.locator('#on-month').fill('6');
+    await page.locator('#on-year').fill('2026');
+    await page.getByRole('button', { name: 'Replay the contract' }).click();
+    await page.getByRole('heading', { level: 2, name: /on 30 June 2026$/ }).waitFor();
+    const refusals = page.getByTestId('refusals');
+    expect(await refusals.getByRole('heading', { level: 2 }).textContent()).toMatch(
+      /^Refused events \([1-9]\d*\)$/,
+    );
+    const first = refusals.locator('li.nhsuk-card').first();
+    expect(await first.textContent()).toContain('2 April 2024: procurement-started by the commissioner');
+    expect(await first.locator('code').textContent()).toBe('system.procurement.psr-2023');
+    expect(await first.getByRole('link', { name: /Provider Selection Regime/ }).getAttribute('href')).toBe(
+      'https://www.legislation.gov.uk/uksi/2023/1348',
+    );
+    expect(await page.getByTestId('timeline').locator('tr[data-outcome="refused"]').count()).toBeGreaterThan(
+      1,
+    );
+    expect(await page.getByTestId('performance').textContent()).toContain('£40,000.00 of payment withheld');
+    expect(await page.getByTestId('subcontracts').textContent()).toContain('£180,000.00');
+  });
+
+  it('names the problem when the pasted file is not a contract', async () => {
+    await page.locator('#contract').fill('particulars: {}\nevents: []\n');
+    await page.getByRole('button', { name: 'Replay the contract' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a').first().getAttribute('href')).toBe('#contract');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { Layout } from './components/Layout.tsx';
 import { useSession, useSignOut } from './endpoints.ts';
 import { ArrangementPage } from './pages/Arrangement.tsx';
 import { Arrangements } from './pages/Arrangements.tsx';
+import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
 import { Organisation } from './pages/Organisation.tsx';
@@ -39,6 +40,7 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/') return <Home user={user} />;
   if (path === '/explorer') return <Explorer />;
   if (path === '/arrangements') return <Arrangements />;
+  if (path === '/contracts') return <Contract />;
   if (path === '/population')
     return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
   const arrangement = matchPath('/arrangements/:id', path);
