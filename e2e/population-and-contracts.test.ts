@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, launch, screenshot } from './browser.ts';
+import { expectAccessible, launch, screenshot } from './browser.ts';
 import { publishSmallReport } from './population.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -71,7 +71,7 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
       expect(text).toContain(band);
     expect(text).toMatch(/£[\d,]+\.\d\d/);
     expect(await page.getByTestId('life-expectancy').textContent()).toContain('fewer than 5,000 people');
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await expectAccessible(page);
   }, 180_000);
 
   it("refuses another ICB's report to a commissioner of NHS Black Country", async () => {
@@ -100,7 +100,7 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
       /integrated from \d{1,2} [A-Z][a-z]+ \d{4}/,
     );
     expect(await page.getByTestId('calendar').textContent()).toMatch(/Met|Due|Overdue|Upcoming/);
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await expectAccessible(page);
   });
 
   it('shows the events the rules refuse in the GP federation example, with rule ids and citations', async () => {
@@ -134,6 +134,6 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     const summary = page.locator('.nhsuk-error-summary');
     await summary.waitFor();
     expect(await summary.locator('a').first().getAttribute('href')).toBe('#contract');
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await expectAccessible(page);
   });
 });

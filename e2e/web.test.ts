@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, launch, screenshot } from './browser.ts';
+import { expectAccessible, launch, screenshot } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -34,7 +34,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await server?.stop();
   });
 
-  const accessible = async () => expect(await accessibilityProblems(page)).toEqual([]);
+  const accessible = () => expectAccessible(page);
 
   const signIn = async (who: 'commissioner' | 'provider') => {
     const account = server.accounts[who];
@@ -72,6 +72,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const card = page.locator('.nhsuk-card', { hasText: 'Dudley' });
     await card.getByTestId('verdict').waitFor();
     expect(await card.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date: 0 errors/);
+    await accessible();
   });
 
   it('finds an organisation by name and by ODS code, and draws an ICB on a date', async () => {
