@@ -3,8 +3,10 @@
  * Pages call these hooks; TanStack Query caches reads and refetches after changes.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ContractReport } from '../contracts/replay.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
+import type { PopulationReport } from '../population/pipeline.ts';
 import { ApiError, api, query } from './api.ts';
 import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
 
@@ -198,5 +200,23 @@ export function usePooling(id: string, on: string, enabled: boolean) {
         `/api/arrangements/${encodeURIComponent(id)}/pooling${query({ on })}`,
       ),
     enabled,
+  });
+}
+
+/** The population health report `concordat analyse --publish` last published for an ICB (404 when none). */
+export function usePopulationReport(icb: string) {
+  return useQuery({
+    queryKey: ['population', icb],
+    queryFn: () => api<PopulationReport>(`/api/population/${encodeURIComponent(icb)}/report`),
+    enabled: icb !== '',
+    retry: false,
+  });
+}
+
+/** Replays a contract file (particulars and events, as parsed from YAML or JSON) to a date. */
+export function useReplayContract() {
+  return useMutation({
+    mutationFn: (body: { contract: unknown; on?: string }) =>
+      api<ContractReport>('/api/contracts/replay', { method: 'POST', json: body }),
   });
 }
