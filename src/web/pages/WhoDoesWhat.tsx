@@ -106,7 +106,6 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
                         </p>
                       ))}
                       <span className="nhsuk-body-s nhsuk-u-secondary-text-color" data-testid="matrix-source">
-                        {r.row !== null && `Annex A row ${r.row}. `}
                         {r.citations.join('; ')}
                       </span>
                     </th>
