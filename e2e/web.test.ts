@@ -132,6 +132,22 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await accessible();
   });
 
+  it('shows who does what and the pooling plan, and both follow the date', async () => {
+    await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
+    const row = page.getByTestId('matrix').getByRole('row', { name: /Population needs assessment/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Responsible (keeps the function)');
+    expect(await row.getByTestId('matrix-source').textContent()).toMatch(/\S/);
+    const verdict = page.getByTestId('pooling-verdict');
+    expect(await verdict.textContent()).toMatch(/Possible.*section 75 of the NHS Act 2006/);
+    expect(await page.getByTestId('pooling-funds').textContent()).toContain('Local authority');
+
+    await page.getByLabel('Check on').selectOption('2017-09-01');
+    await page.getByRole('heading', { name: 'On 1 September 2017' }).waitFor();
+    await page.getByText('Not possible').waitFor();
+    await accessible();
+  });
+
   it('edits the arrangement: names each problem, then saves a new version with a reason', async () => {
     const name = page.locator('#name');
     await name.fill('');

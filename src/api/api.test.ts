@@ -168,6 +168,16 @@ describeOnBothDatabases('API', (store) => {
       request: async () => ['POST', `/api/arrangements/${arrangementId}/check?on=2026-08-01`],
     },
     {
+      name: 'responsibility matrix on a date',
+      expect: {},
+      request: async () => ['GET', `/api/arrangements/${arrangementId}/matrix?on=2026-08-01`],
+    },
+    {
+      name: 'pooling plan on a date',
+      expect: {},
+      request: async () => ['GET', `/api/arrangements/${arrangementId}/pooling?on=2026-08-01`],
+    },
+    {
       name: 'approve a subcontract',
       expect: {
         commissioner: 201,
@@ -411,10 +421,53 @@ describeOnBothDatabases('API', (store) => {
     );
   });
 
+  it("gives the arrangement's responsibility matrix and pooling plan for the date asked", async () => {
+    const matrix = await call('provider', 'GET', `/api/arrangements/${arrangementId}/matrix?on=2026-08-01`);
+    expect(matrix.status).toBe(200);
+    expect(matrix.body).toMatchObject({ on: '2026-08-01', version: await version() });
+    expect(matrix.body.parties.map((p: { id: string }) => p.id)).toEqual([
+      'black-country-icb',
+      'dudley-group',
+    ]);
+    const needs = matrix.body.rows.find((r: { title: string }) => r.title === 'Population needs assessment');
+    expect(needs).toMatchObject({ in_force: true, provider_may_support: 'yes' });
+    expect(needs.cells['black-country-icb'].role).toBe('responsible');
+    expect(needs.citations.length).toBeGreaterThan(0);
+
+    const plan = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/pooling?on=2026-08-01`);
+    expect(plan.status).toBe(200);
+    expect(plan.body).toMatchObject({
+      on: '2026-08-01',
+      commissioners: ['icb', 'local-authority'],
+      feasible: true,
+      mechanism: 's75-pooled-fund',
+    });
+    expect(plan.body.funds[0]).toMatchObject({ kind: 'pooled', parties: ['icb', 'local-authority'] });
+    expect(plan.body.funds[0].services).toContain('adult-social-care');
+    expect(plan.body.ring_fenced.map((r: { service: string }) => r.service)).toContain('primary-medical');
+    expect(plan.body.ring_fenced[0].citations[0].text).toBeTruthy();
+
+    // Before ICBs existed the same arrangement has no lawful plan, and says why.
+    const before = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/pooling?on=2017-09-01`);
+    expect(before.body.feasible).toBe(false);
+    expect(before.body.problems.length).toBeGreaterThan(0);
+
+    const badDate = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/matrix?on=1-8-2026`);
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
+    const badPoolingDate = await call(
+      'viewer',
+      'GET',
+      `/api/arrangements/${arrangementId}/pooling?on=2026-13-01`,
+    );
+    expect(badPoolingDate.body.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
+  });
+
   it('publishes OpenAPI 3.1 and sends security headers', async () => {
     const spec = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(spec.json().openapi).toBe('3.1.0');
     expect(Object.keys(spec.json().paths)).toContain('/api/arrangements/{id}/check');
+    expect(Object.keys(spec.json().paths)).toContain('/api/arrangements/{id}/pooling');
     expect(spec.headers['x-content-type-options']).toBe('nosniff');
     expect(spec.headers['content-security-policy']).toBeDefined();
   });

@@ -4,6 +4,8 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContractReport } from '../contracts/replay.ts';
+import type { PoolingPlan } from '../law/pooling-plan.ts';
+import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
 import { ApiError, api, query } from './api.ts';
 import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
@@ -122,6 +124,8 @@ export function useSaveArrangement(id: string) {
       client.setQueryData(['arrangement', id], saved);
       void client.invalidateQueries({ queryKey: ['arrangements'] });
       void client.invalidateQueries({ queryKey: ['check', id] });
+      void client.invalidateQueries({ queryKey: ['matrix', id] });
+      void client.invalidateQueries({ queryKey: ['pooling', id] });
       void client.invalidateQueries({ queryKey: ['versions', id] });
     },
   });
@@ -172,6 +176,30 @@ export function useRecordDecision(id: string) {
         `/api/arrangements/${encodeURIComponent(id)}/decisions`,
         { method: 'POST', json: body },
       ),
+  });
+}
+
+/** Who does each commissioning activity on a date (the server's `responsibilityMatrix`). */
+export function useMatrix(id: string, on: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['matrix', id, on],
+    queryFn: () =>
+      api<ResponsibilityMatrix & { version: number }>(
+        `/api/arrangements/${encodeURIComponent(id)}/matrix${query({ on })}`,
+      ),
+    enabled,
+  });
+}
+
+/** How the arrangement's commissioners can pool the money for its services on a date (`planPooling`). */
+export function usePooling(id: string, on: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['pooling', id, on],
+    queryFn: () =>
+      api<PoolingPlan & { arrangement: string; version: number }>(
+        `/api/arrangements/${encodeURIComponent(id)}/pooling${query({ on })}`,
+      ),
+    enabled,
   });
 }
 

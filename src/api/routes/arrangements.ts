@@ -1,11 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { InvalidInput } from '../../errors.ts';
 import { Arrangement } from '../../law/arrangement.ts';
 import { referenceProblems } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
-import { today } from '../../law/date.ts';
+import { type IsoDate, today } from '../../law/date.ts';
 import { decisionRule } from '../../law/decisions.ts';
 import { decisions } from '../../law/kinds/decision.ts';
+import { planPooling } from '../../law/pooling.ts';
+import { responsibilityMatrix } from '../../law/responsibility.ts';
+import type { Rulebook } from '../../law/rulebook.ts';
 import {
   createArrangement,
   getArrangement,
@@ -20,6 +24,7 @@ import {
 import type { User } from '../../store/users.ts';
 import { describeRoles, requireRole, requireUser, rolesFor } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
+import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
 import { OnQuery } from '../schemas.ts';
 
@@ -81,6 +86,23 @@ async function readable(
   const stored = await load();
   requireRole(request, anyRole, stored.parties, 'see this arrangement');
   return stored;
+}
+
+/**
+ * The pooling plan for what the arrangement commissions: each service once, and each
+ * commissioner's kind (repeated, as several CCGs are several parties). A service id the
+ * rulebook does not know on the date is named where the arrangement holds it.
+ */
+function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
+  const services = [...new Set(a.services.map((s) => s.service))];
+  try {
+    return planPooling(rulebook, { services, commissioners: a.commissioners.map((c) => c.kind) }, on);
+  } catch (e) {
+    const at = e instanceof InvalidInput ? /^services\[(\d+)\]/.exec(e.field) : null;
+    if (!(e instanceof InvalidInput) || !at) throw e;
+    const index = a.services.findIndex((s) => s.service === services[Number(at[1])]);
+    throw new InvalidInput(`document/services/${index}/service`, e.problem, e.hint);
+  }
 }
 
 const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
@@ -235,6 +257,46 @@ export const arrangementRoutes: RouteModule = (app, { store, rulebook }) => {
       const report = checkArrangement(rulebook, stored.document, on);
       await recordCheck(store.db, stored, on, report);
       return { ...report, version: stored.version };
+    },
+  );
+
+  app.get(
+    '/api/arrangements/:id/matrix',
+    {
+      schema: {
+        tags: ['arrangements'],
+        summary:
+          'Who does each commissioning activity (commissioners and providers) under the rules on a date',
+        security: signedIn,
+        params: Params,
+        querystring: OnQuery,
+        response: { 200: ResponsibilityMatrix },
+      },
+    },
+    async (request) => {
+      const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+      const matrix = responsibilityMatrix(rulebook, stored.document, request.query.on ?? today());
+      return { ...matrix, version: stored.version };
+    },
+  );
+
+  app.get(
+    '/api/arrangements/:id/pooling',
+    {
+      schema: {
+        tags: ['arrangements'],
+        summary:
+          "How the arrangement's commissioners can commission and pool the money for its services on a date",
+        security: signedIn,
+        params: Params,
+        querystring: OnQuery,
+        response: { 200: PoolingPlan },
+      },
+    },
+    async (request) => {
+      const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+      const plan = poolingOf(rulebook, stored.document, request.query.on ?? today());
+      return { ...plan, arrangement: stored.name, version: stored.version };
     },
   );
 

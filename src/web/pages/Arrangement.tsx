@@ -9,6 +9,8 @@ import type { User } from '../types.ts';
 import { ArrangementEditor } from './ArrangementEditor.tsx';
 import { Decisions } from './Decisions.tsx';
 import { CheckCounts, Findings } from './findings.tsx';
+import { PoolingPlanSection } from './PoolingPlanSection.tsx';
+import { WhoDoesWhat } from './WhoDoesWhat.tsx';
 
 /**
  * Dates worth comparing: the 2017 ACO contract draft (seed 003), the 2018 ICP Contract
@@ -89,6 +91,9 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
           </div>
         )}
       </section>
+
+      <WhoDoesWhat id={a.id} on={on} enabled={!dateError} />
+      <PoolingPlanSection id={a.id} on={on} enabled={!dateError} />
 
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">The arrangement</h2>
