@@ -74,7 +74,7 @@ function checkReferences(arrangement: Arrangement): void {
   }
 }
 
-async function readable(
+export async function readable(
   request: FastifyRequest,
   load: () => Promise<StoredArrangement>,
 ): Promise<StoredArrangement> {
