@@ -3,6 +3,7 @@
  * Pages call these hooks; TanStack Query caches reads and refetches after changes.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import { ApiError, api, query } from './api.ts';
 import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
 
@@ -170,5 +171,31 @@ export function useRecordDecision(id: string) {
         `/api/arrangements/${encodeURIComponent(id)}/decisions`,
         { method: 'POST', json: body },
       ),
+  });
+}
+
+/** An arrangement's budget report; with `explain`, every figure carries its trace. */
+export function useBudget(id: string, explain: boolean) {
+  return useQuery({
+    queryKey: ['budget', id, explain],
+    queryFn: () =>
+      api<BudgetReport>(
+        `/api/arrangements/${encodeURIComponent(id)}/budget${query({ explain: explain ? 'true' : undefined })}`,
+      ),
+  });
+}
+
+export interface AllocationRequest {
+  icb: string;
+  year: string;
+  places: { id: string; name: string; local_authorities?: string[]; practices?: string[] }[];
+  pot: { id: string; name: string; amount: string; basis: string }[];
+}
+
+/** Shares an ICB's pot between places by need (POST /api/allocations). */
+export function useAllocate() {
+  return useMutation({
+    mutationFn: (body: AllocationRequest) =>
+      api<AllocationReport>('/api/allocations', { method: 'POST', json: body }),
   });
 }
