@@ -4,9 +4,11 @@ import { Allocation } from './pages/Allocation.tsx';
 import { ArrangementPage } from './pages/Arrangement.tsx';
 import { Arrangements } from './pages/Arrangements.tsx';
 import { BudgetPage } from './pages/Budget.tsx';
+import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
 import { Organisation } from './pages/Organisation.tsx';
+import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { matchPath, navigate, useLocation } from './router.ts';
 import type { User } from './types.ts';
@@ -43,6 +45,9 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/allocation') return <Allocation />;
   const budget = matchPath('/arrangements/:id/budget', path);
   if (budget) return <BudgetPage key={budget.id} id={budget.id as string} />;
+  if (path === '/contracts') return <Contract />;
+  if (path === '/population')
+    return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
   const arrangement = matchPath('/arrangements/:id', path);
   if (arrangement) return <ArrangementPage key={arrangement.id} id={arrangement.id as string} user={user} />;
   const org = matchPath('/organisations/:code', path);

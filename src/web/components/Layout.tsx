@@ -10,6 +10,8 @@ const sections = [
   { href: '/explorer', text: 'System explorer' },
   { href: '/arrangements', text: 'Arrangements' },
   { href: '/allocation', text: 'Place allocation' },
+  { href: '/contracts', text: 'Contracts' },
+  { href: '/population', text: 'Population health' },
 ];
 
 /** Header, navigation, main and footer in the NHS design system's page template. */

@@ -1,12 +1,10 @@
-import type { PlotOptions } from '@observablehq/plot';
-import * as Plot from '@observablehq/plot';
-import { useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AllocationReport } from '../../finance/report.ts';
 import type { AllocationBasis } from '../../finance/weighted-populations.ts';
 import { ApiError } from '../api.ts';
+import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { ErrorSummary, Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
-import { PlotFigure } from '../components/PlotFigure.tsx';
 import { type AllocationRequest, useAllocate, useTree } from '../endpoints.ts';
 import { formatCount, formatPence, todayInEngland } from '../format.ts';
 
@@ -150,21 +148,26 @@ export function Allocation() {
 }
 
 function AllocationResult({ report }: { report: AllocationReport }) {
-  const options = useMemo<PlotOptions>(
-    () => ({
-      marginLeft: 120,
-      x: { label: 'Pounds', tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m`, grid: true },
-      y: { label: null },
-      marks: [
-        Plot.barX(report.places, {
-          y: 'name',
-          x: (p: AllocationReport['places'][number]) => p.allocation.pence / 100,
-          fill: '#005eb8',
-          title: (p: AllocationReport['places'][number]) => `${p.name}: ${p.allocation.pounds}`,
-        }),
-        Plot.ruleX([0]),
-      ],
-    }),
+  const draw = useCallback(
+    (Plot: PlotModule) =>
+      Plot.plot({
+        marginLeft: 120,
+        x: {
+          label: 'Pounds',
+          tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m`,
+          grid: true,
+        },
+        y: { label: null },
+        marks: [
+          Plot.barX(report.places, {
+            y: 'name',
+            x: (p: AllocationReport['places'][number]) => p.allocation.pence / 100,
+            fill: '#005eb8',
+            title: (p: AllocationReport['places'][number]) => `${p.name}: ${p.allocation.pounds}`,
+          }),
+          Plot.ruleX([0]),
+        ],
+      }),
     [report],
   );
   return (
@@ -172,7 +175,7 @@ function AllocationResult({ report }: { report: AllocationReport }) {
       <h2 id="allocation-title">
         {report.icb_name} ({report.icb}), {report.year}: {formatPence(report.total.pence)}
       </h2>
-      <PlotFigure options={options} label="Allocation to each place" />
+      <Chart label="Allocation to each place" draw={draw} />
       <table className="nhsuk-table" data-testid="allocation">
         <caption className="nhsuk-table__caption">Need and allocation by place</caption>
         <thead className="nhsuk-table__head">

@@ -1,9 +1,7 @@
-import type { PlotOptions } from '@observablehq/plot';
-import * as Plot from '@observablehq/plot';
-import { useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
+import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Link } from '../components/Link.tsx';
-import { PlotFigure } from '../components/PlotFigure.tsx';
 import { TraceView } from '../components/TraceView.tsx';
 import { useBudget } from '../endpoints.ts';
 import { formatDate, formatPence } from '../format.ts';
@@ -201,53 +199,59 @@ export function BudgetPage({ id }: { id: string }) {
 
 /** Each commissioner's contribution as a bar, split into pooled, aligned and outside. */
 function BudgetFlow({ report }: { report: BudgetReport }) {
-  const options = useMemo<PlotOptions>(
-    () => ({
-      marginLeft: 160,
-      x: { label: 'Pounds', tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m` },
-      y: { label: null },
-      color: { legend: true, domain: Object.values(classNames), range: ['#005eb8', '#41b6e6', '#aeb7bd'] },
-      marks: [
-        Plot.barX(report.budget.lines, {
-          y: 'commissioner',
-          x: (l: BudgetReport['budget']['lines'][number]) => l.value.pence / 100,
-          fill: (l: BudgetReport['budget']['lines'][number]) => classNames[l.class],
-          title: (l: BudgetReport['budget']['lines'][number]) =>
-            `${l.id}: ${l.value.pounds} (${classNames[l.class]})`,
-        }),
-        Plot.ruleX([0]),
-      ],
-    }),
+  const draw = useCallback(
+    (Plot: PlotModule) =>
+      Plot.plot({
+        marginLeft: 160,
+        x: { label: 'Pounds', tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m` },
+        y: { label: null },
+        color: { legend: true, domain: Object.values(classNames), range: ['#005eb8', '#41b6e6', '#aeb7bd'] },
+        marks: [
+          Plot.barX(report.budget.lines, {
+            y: 'commissioner',
+            x: (l: BudgetReport['budget']['lines'][number]) => l.value.pence / 100,
+            fill: (l: BudgetReport['budget']['lines'][number]) => classNames[l.class],
+            title: (l: BudgetReport['budget']['lines'][number]) =>
+              `${l.id}: ${l.value.pounds} (${classNames[l.class]})`,
+          }),
+          Plot.ruleX([0]),
+        ],
+      }),
     [report],
   );
-  return (
-    <PlotFigure options={options} label="Each commissioner's money, pooled, aligned or outside the ICP" />
-  );
+  return <Chart label="Each commissioner's money, pooled, aligned or outside the ICP" draw={draw} />;
 }
 
 /** Every monthly instalment across the term scheduled. */
 function Instalments({ report }: { report: BudgetReport }) {
-  const options = useMemo<PlotOptions>(() => {
-    const months = report.years.flatMap((y) => y.instalments.map((m) => ({ ...m, year: y.year })));
-    return {
-      x: {
-        label: null,
-        type: 'band',
-        domain: months.map((m) => m.month),
-        tickFormat: (d: string) => (d.startsWith('April') ? d : ''),
-      },
-      y: { label: 'Pounds', tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m`, grid: true },
-      color: { legend: true, label: 'Financial year' },
-      marks: [
-        Plot.barY(months, {
-          x: 'month',
-          y: (m: (typeof months)[number]) => m.pence / 100,
-          fill: 'year',
-          title: (m: (typeof months)[number]) => `${m.month}: ${m.pounds}`,
-        }),
-        Plot.ruleY([0]),
-      ],
-    };
-  }, [report]);
-  return <PlotFigure options={options} label="Monthly instalments of the WPAP across the term" />;
+  const draw = useCallback(
+    (Plot: PlotModule) => {
+      const months = report.years.flatMap((y) => y.instalments.map((m) => ({ ...m, year: y.year })));
+      return Plot.plot({
+        x: {
+          label: null,
+          type: 'band',
+          domain: months.map((m) => m.month),
+          tickFormat: (d: string) => (d.startsWith('April') ? d : ''),
+        },
+        y: {
+          label: 'Pounds',
+          tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m`,
+          grid: true,
+        },
+        color: { legend: true, label: 'Financial year' },
+        marks: [
+          Plot.barY(months, {
+            x: 'month',
+            y: (m: (typeof months)[number]) => m.pence / 100,
+            fill: 'year',
+            title: (m: (typeof months)[number]) => `${m.month}: ${m.pounds}`,
+          }),
+          Plot.ruleY([0]),
+        ],
+      });
+    },
+    [report],
+  );
+  return <Chart label="Monthly instalments of the WPAP across the term" draw={draw} />;
 }
