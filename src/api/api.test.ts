@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import type { Role } from '../store/schema.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
@@ -14,6 +16,14 @@ const dudley = {
     c.id === 'dudley-council' ? { ...c, ods: 'E08000027' } : c,
   ),
 };
+
+/** The Black Country places example, as an allocation request (src/api/routes/money.test.ts tests the figures). */
+const {
+  icb: _icb,
+  description: _d,
+  ...blackCountry
+} = parse(readFileSync('examples/places/black-country-2025-26.yaml', 'utf8'));
+const allocationRequest = { icb: 'QUA', ...blackCountry };
 
 /** One user per role, scoped as the demo scopes them. */
 const people: { role: Role; organisation: string | null }[] = [
@@ -291,6 +301,16 @@ describeOnBothDatabases('API', (store) => {
           reason: 'matrix',
         },
       ],
+    },
+    {
+      name: "an arrangement's budget",
+      expect: {},
+      request: async () => ['GET', `/api/arrangements/${arrangementId}/budget?years=1`],
+    },
+    {
+      name: 'allocate an ICB pot between places',
+      expect: { provider: 403, 'local-authority': 403, viewer: 403 },
+      request: async () => ['POST', '/api/allocations', allocationRequest],
     },
     { name: 'who am I', expect: {}, request: async () => ['GET', '/api/auth/me'] },
     {

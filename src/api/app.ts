@@ -19,6 +19,7 @@ import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
+import { moneyRoutes } from './routes/money.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { populationRoutes } from './routes/population.ts';
 
@@ -30,6 +31,7 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   populationRoutes,
   contractRoutes,
+  moneyRoutes,
 ];
 
 export interface AppOptions {

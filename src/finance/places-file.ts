@@ -49,11 +49,18 @@ export const PlacesFile = z.strictObject({
     .optional(),
 });
 
+export type PlacesFile = z.infer<typeof PlacesFile>;
+
 /** Reads a places file into allocation input; every amount exact, every problem named. */
 export function readPlacesFile(file: string, icb: string, year: string): AllocationInput {
   const yaml = readYamlFile(file);
   const f = validate(yaml, PlacesFile, yaml.value);
   if (f.icb && f.icb !== icb) throw new InvalidInput('--icb', `is ${icb} but ${file} is for ${f.icb}`);
+  return placesInput(f, icb, year);
+}
+
+/** Validated places (from a file or an API request) into allocation input, in exact pence. */
+export function placesInput(f: PlacesFile, icb: string, year: string): AllocationInput {
   if ((f.current === undefined) !== (f.pace === undefined)) {
     throw new InvalidInput(
       f.pace ? 'current' : 'pace',

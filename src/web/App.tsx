@@ -1,7 +1,9 @@
 import { Layout } from './components/Layout.tsx';
 import { useSession, useSignOut } from './endpoints.ts';
+import { Allocation } from './pages/Allocation.tsx';
 import { ArrangementPage } from './pages/Arrangement.tsx';
 import { Arrangements } from './pages/Arrangements.tsx';
+import { BudgetPage } from './pages/Budget.tsx';
 import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
@@ -40,6 +42,9 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/') return <Home user={user} />;
   if (path === '/explorer') return <Explorer />;
   if (path === '/arrangements') return <Arrangements />;
+  if (path === '/allocation') return <Allocation />;
+  const budget = matchPath('/arrangements/:id/budget', path);
+  if (budget) return <BudgetPage key={budget.id} id={budget.id as string} />;
   if (path === '/contracts') return <Contract />;
   if (path === '/population')
     return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;

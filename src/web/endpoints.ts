@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContractReport } from '../contracts/replay.ts';
+import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
@@ -200,6 +201,32 @@ export function usePooling(id: string, on: string, enabled: boolean) {
         `/api/arrangements/${encodeURIComponent(id)}/pooling${query({ on })}`,
       ),
     enabled,
+  });
+}
+
+/** An arrangement's budget report; with `explain`, every figure carries its trace. */
+export function useBudget(id: string, explain: boolean) {
+  return useQuery({
+    queryKey: ['budget', id, explain],
+    queryFn: () =>
+      api<BudgetReport>(
+        `/api/arrangements/${encodeURIComponent(id)}/budget${query({ explain: explain ? 'true' : undefined })}`,
+      ),
+  });
+}
+
+export interface AllocationRequest {
+  icb: string;
+  year: string;
+  places: { id: string; name: string; local_authorities?: string[]; practices?: string[] }[];
+  pot: { id: string; name: string; amount: string; basis: string }[];
+}
+
+/** Shares an ICB's pot between places by need (POST /api/allocations). */
+export function useAllocate() {
+  return useMutation({
+    mutationFn: (body: AllocationRequest) =>
+      api<AllocationReport>('/api/allocations', { method: 'POST', json: body }),
   });
 }
 

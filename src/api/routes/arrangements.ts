@@ -79,7 +79,7 @@ function checkReferences(arrangement: Arrangement): void {
   }
 }
 
-async function readable(
+export async function readable(
   request: FastifyRequest,
   load: () => Promise<StoredArrangement>,
 ): Promise<StoredArrangement> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-type PlotModule = typeof import('@observablehq/plot');
+export type PlotModule = typeof import('@observablehq/plot');
 
 /**
  * A chart drawn by Observable Plot, loaded only when a page draws one so the rest of the app

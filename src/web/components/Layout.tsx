@@ -9,6 +9,7 @@ const sections = [
   { href: '/', text: 'Home' },
   { href: '/explorer', text: 'System explorer' },
   { href: '/arrangements', text: 'Arrangements' },
+  { href: '/allocation', text: 'Place allocation' },
   { href: '/contracts', text: 'Contracts' },
   { href: '/population', text: 'Population health' },
 ];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DateInput } from '../components/DateInput.tsx';
 import { Select } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
+import { Link } from '../components/Link.tsx';
 import { useArrangement, useCheck, useVersions } from '../endpoints.ts';
 import { formatDate, isIsoDate, todayInEngland } from '../format.ts';
 import { canEdit } from '../roles.ts';
@@ -48,6 +49,11 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
       {a.document.description && <p className="nhsuk-lede-text">{a.document.description}</p>}
       <p className="nhsuk-body-s">
         Version {a.version}, last changed {formatDate(a.updated_at.slice(0, 10))}.
+      </p>
+
+      <p>
+        <Link href={`/arrangements/${a.id}/budget`}>Budget and payments</Link>: the integrated budget, WPAP,
+        monthly instalments and money at risk.
       </p>
 
       <section aria-labelledby="check-title">

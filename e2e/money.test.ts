@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, launch, screenshot } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+/**
+ * Money in a real browser against the real server: the demo Dudley arrangement's budget and
+ * instalments, with a figure's explanation, and a place allocation for NHS Black Country ICB.
+ */
+describe('budgets and place allocation in Chromium', { timeout: 120_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launch()]);
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    page = await context.newPage();
+    const account = server.accounts.commissioner;
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Email address').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  }, 300_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page) {
+      console.error(`Screenshot of the failed browser test: ${await screenshot(page, task.name)}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the Dudley budget, its yearly WPAP and monthly instalments, and explains a figure', async () => {
+    await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
+    await page.getByRole('link', { name: 'Budget and payments' }).click();
+    await page.getByRole('heading', { name: /^The integrated budget on 1 April 2026$/ }).waitFor();
+    const years = page.getByTestId('years');
+    expect(await years.locator('tbody th').first().textContent()).toBe('2026/27');
+    expect(await years.locator('tbody td').first().textContent()).toMatch(/^£\d{1,3}(,\d{3})+\.\d{2}$/);
+
+    await page.getByText('Monthly instalments in 2026/27').click();
+    const april = page.getByRole('row', { name: /April 2026/ });
+    await april.waitFor();
+    expect(await april.textContent()).toMatch(/1 April 2026 to 30 April 2026£[\d,]+\.\d{2}/);
+    expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(2);
+
+    await years.locator('tbody td button').first().click();
+    await page.getByRole('heading', { name: 'How the WPAP for 2026/27 was reached' }).waitFor();
+    await page.locator('.concordat-trace').first().waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('allocates for NHS Black Country ICB, naming a practice in no place, then by need', async () => {
+    await page.getByRole('link', { name: 'Place allocation' }).click();
+    await page.getByRole('heading', { name: 'Place allocation' }).waitFor();
+    await page.getByLabel('Sandwell (E08000028): extra practices').waitFor();
+    await page.getByRole('button', { name: 'Allocate' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('M88015');
+
+    await page.getByLabel('Sandwell (E08000028): extra practices').fill('M88015');
+    await page.getByRole('button', { name: 'Allocate' }).click();
+    const table = page.getByTestId('allocation');
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows.map((r) => r.split(/\d/)[0])).toEqual(['Dudley', 'Sandwell', 'Walsall', 'Wolverhampton']);
+    expect(await page.getByRole('heading', { name: /QUA\), 2025\/26: £100,000,000\.00/ }).count()).toBe(1);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+});

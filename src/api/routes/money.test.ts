@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { allocatePlaces } from '../../finance/allocation.ts';
+import { classifyByRulebook } from '../../finance/budget.ts';
+import { readPlacesFile } from '../../finance/places-file.ts';
+import { allocationReport, budgetReport } from '../../finance/report.ts';
+import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
+import { readArrangementFile } from '../../law/arrangement-file.ts';
+import { loadRulebook } from '../../law/rulebook.ts';
+import type { Role } from '../../store/schema.ts';
+import { describeOnBothDatabases } from '../../store/test-databases.ts';
+import { createUser, startSession } from '../../store/users.ts';
+import { buildApp } from '../app.ts';
+import type { Api } from '../context.ts';
+import { pointerUnder } from './money.ts';
+
+const file = 'examples/black-country-dudley-place-2026.yaml';
+const dudley = readArrangementFile(file);
+const placesFile = 'examples/places/black-country-2025-26.yaml';
+const { icb: _icb, description: _d, ...places } = parse(readFileSync(placesFile, 'utf8'));
+
+const people: { key: string; role: Role; organisation: string | null }[] = [
+  { key: 'qua-commissioner', role: 'commissioner', organisation: 'QUA' },
+  { key: 'other-commissioner', role: 'commissioner', organisation: 'QHM' },
+  { key: 'assurer', role: 'assurer', organisation: null },
+];
+
+it('turns domain field paths into the API problem pointers', () => {
+  expect(pointerUnder('body', 'pot[0].ring_fences[1].amount')).toBe('body/pot/0/ring_fences/1/amount');
+  expect(pointerUnder('arrangement', 'term')).toBe('arrangement/term');
+});
+
+describeOnBothDatabases('money API', (store) => {
+  let app: Api;
+  const tokens = new Map<string, string>();
+  const call = async (who: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+    const r = await app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { authorization: `Bearer ${tokens.get(who)}` },
+    });
+    return { status: r.statusCode, body: r.json() };
+  };
+  let id = '';
+
+  it('starts with users and the Dudley arrangement', async () => {
+    app = await buildApp({ store: store() });
+    for (const p of people) {
+      const user = await createUser(
+        store().db,
+        { email: `${p.key}@example.nhs.uk`, name: p.key, password: 'a long test password', roles: [p] },
+        { userId: null, label: 'test' },
+        'test',
+      );
+      tokens.set(p.key, (await startSession(store().db, user.id, 'bearer', 1)).token);
+    }
+    const created = await call('qua-commissioner', 'POST', '/api/arrangements', {
+      arrangement: dudley,
+      reason: 'test',
+    });
+    expect(created.status).toBe(201);
+    id = created.body.id;
+  });
+
+  it('gives the same budget report as concordat budget --format json, with traces on request', async () => {
+    const rulebook = loadRulebook();
+    const expected = budgetReport(dudley, classifyByRulebook(rulebook), rulebook, { years: 2 });
+    const got = await call('qua-commissioner', 'GET', `/api/arrangements/${id}/budget?years=2`);
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(got.body.years).toHaveLength(2);
+    expect(got.body.years[0].instalments).toHaveLength(12);
+    expect(got.body.budget.icp_total.trace).toBeUndefined();
+    const explained = await call('assurer', 'GET', `/api/arrangements/${id}/budget?years=1&explain=true`);
+    expect(explained.body.years[0].wpap.trace.rule).toMatch(/\S/);
+  });
+
+  it('refuses a commissioner who is not a party, and names a bad query field', async () => {
+    expect((await call('other-commissioner', 'GET', `/api/arrangements/${id}/budget`)).status).toBe(403);
+    const bad = await call('qua-commissioner', 'GET', `/api/arrangements/${id}/budget?years=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('querystring/years');
+  });
+
+  it('allocates the Black Country pot as concordat allocate does, for its commissioners and assurers', async () => {
+    const expected = allocationReport(
+      allocatePlaces(readPlacesFile(placesFile, 'QUA', '2025/26'), loadWeightedPopulations('2025/26')),
+    );
+    const got = await call('qua-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places });
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(
+      (await call('other-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status,
+    ).toBe(403);
+    expect((await call('assurer', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status).toBe(200);
+  });
+
+  it('names the field that is wrong in an allocation request', async () => {
+    const badAmount = await call('assurer', 'POST', '/api/allocations', {
+      icb: 'QUA',
+      ...places,
+      pot: [{ ...places.pot[0], amount: 'lots' }],
+    });
+    expect(badAmount.status).toBe(400);
+    expect(badAmount.body.errors[0].field).toBe('body/pot/0/amount');
+    const badPractice = await call('assurer', 'POST', '/api/allocations', {
+      icb: 'QUA',
+      ...places,
+      places: [{ id: 'x', name: 'X', practices: ['nope'] }],
+    });
+    expect(badPractice.body.errors[0].field).toBe('body/places/0/practices/0');
+  });
+});
