@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, launch, screenshot } from './browser.ts';
+import { expectAccessible, launch, screenshot } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -52,7 +52,7 @@ describe('budgets and place allocation in Chromium', { timeout: 120_000 }, () =>
     await years.locator('tbody td button').first().click();
     await page.getByRole('heading', { name: 'How the WPAP for 2026/27 was reached' }).waitFor();
     await page.locator('.concordat-trace').first().waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await expectAccessible(page);
   });
 
   it('allocates for NHS Black Country ICB, naming a practice in no place, then by need', async () => {
@@ -71,6 +71,6 @@ describe('budgets and place allocation in Chromium', { timeout: 120_000 }, () =>
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows.map((r) => r.split(/\d/)[0])).toEqual(['Dudley', 'Sandwell', 'Walsall', 'Wolverhampton']);
     expect(await page.getByRole('heading', { name: /QUA\), 2025\/26: £100,000,000\.00/ }).count()).toBe(1);
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await expectAccessible(page);
   });
 });
