@@ -66,7 +66,9 @@ function largestRemainderPlain(
       if (lcm >= 2 ** 26) return undefined;
     } else if (!(Number.isSafeInteger(x) && x >= 0)) return undefined;
   }
-  const scaled = weights.map((x) => (typeof x === 'object' ? (Number(x.n) * lcm) / Number(x.d) : Number(x)));
+  const scaled = weights.map((x) =>
+    typeof x === 'object' ? (Number(x.n) * lcm) / Number(x.d) : Number(x) * lcm,
+  );
   let total = 0;
   for (const s of scaled) total += s;
   const w = Math.abs(whole);
