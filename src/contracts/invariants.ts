@@ -1,19 +1,9 @@
-import type { ContractPhase } from '../law/kinds/lifecycle.ts';
+import { ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import type { ContractState } from './state.ts';
 
-const order: ContractPhase[] = [
-  'planned',
-  'advertised',
-  'in-procurement',
-  'preferred-bidder',
-  'awarded',
-  'mobilising',
-  'live',
-  'under-notice',
-  'exit',
-  'closed',
-];
+/** The phases in the order a contract passes through them (abandoning one is not a step). */
+const order: readonly ContractPhase[] = ContractPhase.options.filter((p) => p !== 'abandoned');
 
 /**
  * The phase changes the machine can make: those the rulebook's transitions name, notice

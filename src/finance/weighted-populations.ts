@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { parseCsv } from '../csv.ts';
 import { InvalidInput } from '../errors.ts';
 
 /**
@@ -95,37 +96,4 @@ function fixed(text: string, file: string): bigint {
   const m = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text);
   if (!m) throw new Error(`${file}: '${text}' is not a non-negative decimal with at most 9 places`);
   return BigInt(m[1] ?? '0') * scale + BigInt((m[2] ?? '').padEnd(9, '0'));
-}
-
-/** A small RFC 4180 reader: quoted fields may hold commas and doubled quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

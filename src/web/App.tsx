@@ -2,9 +2,11 @@ import { Layout } from './components/Layout.tsx';
 import { useSession, useSignOut } from './endpoints.ts';
 import { ArrangementPage } from './pages/Arrangement.tsx';
 import { Arrangements } from './pages/Arrangements.tsx';
+import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
 import { Organisation } from './pages/Organisation.tsx';
+import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { matchPath, navigate, useLocation } from './router.ts';
 import type { User } from './types.ts';
@@ -38,6 +40,9 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/') return <Home user={user} />;
   if (path === '/explorer') return <Explorer />;
   if (path === '/arrangements') return <Arrangements />;
+  if (path === '/contracts') return <Contract />;
+  if (path === '/population')
+    return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
   const arrangement = matchPath('/arrangements/:id', path);
   if (arrangement) return <ArrangementPage key={arrangement.id} id={arrangement.id as string} user={user} />;
   const org = matchPath('/organisations/:code', path);

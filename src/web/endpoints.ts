@@ -3,6 +3,8 @@
  * Pages call these hooks; TanStack Query caches reads and refetches after changes.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ContractReport } from '../contracts/replay.ts';
+import type { PopulationReport } from '../population/pipeline.ts';
 import { ApiError, api, query } from './api.ts';
 import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
 
@@ -170,5 +172,23 @@ export function useRecordDecision(id: string) {
         `/api/arrangements/${encodeURIComponent(id)}/decisions`,
         { method: 'POST', json: body },
       ),
+  });
+}
+
+/** The population health report `concordat analyse --publish` last published for an ICB (404 when none). */
+export function usePopulationReport(icb: string) {
+  return useQuery({
+    queryKey: ['population', icb],
+    queryFn: () => api<PopulationReport>(`/api/population/${encodeURIComponent(icb)}/report`),
+    enabled: icb !== '',
+    retry: false,
+  });
+}
+
+/** Replays a contract file (particulars and events, as parsed from YAML or JSON) to a date. */
+export function useReplayContract() {
+  return useMutation({
+    mutationFn: (body: { contract: unknown; on?: string }) =>
+      api<ContractReport>('/api/contracts/replay', { method: 'POST', json: body }),
   });
 }

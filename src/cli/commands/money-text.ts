@@ -87,12 +87,12 @@ export function budgetCsv(r: BudgetReport): string {
 export function describeAllocation(r: AllocationReport, explain: boolean): string {
   const out = [
     `${r.icb_name} (${r.icb}) place allocation ${r.year}`,
-    `Single pot ${r.total.pounds}; registered population ${r.population}`,
+    `Single pot ${r.total.pounds}; registered population ${people(r.population)}`,
     '',
   ];
   for (const p of r.places) {
     out.push(
-      `${p.name} (${p.practice_count} practices, population ${p.population}, need index ${p.need_index.decimal})`,
+      `${p.name} (${p.practice_count} practices, population ${people(p.population)}, need index ${p.need_index.decimal})`,
     );
     for (const c of p.components)
       out.push(`  ${c.component.padEnd(20)} index ${c.need_index.decimal} ${pad(c.pounds, 20)}`);
@@ -150,4 +150,11 @@ function toCsv(rows: string[][]): string {
 function assuranceFlag(r: { national_assurance_needed: boolean; national_assurance_given: boolean }): string {
   if (!r.national_assurance_needed) return '';
   return r.national_assurance_given ? '  (nationally assured)' : '  NATIONAL ASSURANCE NEEDED';
+}
+
+/** A population (a decimal string, weighted populations have fractions) with thousands separators. */
+function people(decimal: string): string {
+  const [whole = '', fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }

@@ -10,6 +10,7 @@ import { loadRulebook } from '../../law/rulebook.ts';
 import { parseFinancialYear } from '../../money/calendar.ts';
 import { action, parseFormat } from '../run.ts';
 import { allocationCsv, budgetCsv, describeAllocation, describeBudget } from './money-text.ts';
+import { withPopulationIndex } from './population-index.ts';
 
 const formats = ['text', 'json', 'csv'];
 
@@ -28,27 +29,45 @@ export function registerMoney(program: Command): void {
     .option('--years <n>', 'how many years of the term to schedule (default: the whole term, at most 10)')
     .option('--format <format>', 'text, json or csv (csv: the monthly instalments)', 'text')
     .option('--explain', 'show how each figure was reached: rules, inputs, parameters and sources')
+    .option(
+      '--population-report <file>',
+      "take the WPAP population index from concordat analyse's report.json (replaces the file's value for that year)",
+    )
     .action(
-      action((file: string, opts: { years?: string; format: string; explain?: boolean }) => {
-        const format = parseFormat(opts.format, formats);
-        const years = opts.years === undefined ? undefined : Number(opts.years);
-        if (opts.years !== undefined && !/^\d+$/.test(opts.years)) {
-          throw new InvalidInput('--years', `'${opts.years}' is not a whole number of years`);
-        }
-        const arrangement = readArrangementFile(file);
-        const rulebook = loadRulebook();
-        const report = budgetReport(arrangement, classifyByRulebook(rulebook), rulebook, {
-          years,
-          explain: opts.explain,
-        });
-        print(
-          format,
-          report,
-          () => describeBudget(report, Boolean(opts.explain)),
-          () => budgetCsv(report),
-        );
-        return undefined;
-      }),
+      action(
+        (
+          file: string,
+          opts: { years?: string; format: string; explain?: boolean; populationReport?: string },
+        ) => {
+          const format = parseFormat(opts.format, formats);
+          const years = opts.years === undefined ? undefined : Number(opts.years);
+          if (opts.years !== undefined && !/^\d+$/.test(opts.years)) {
+            throw new InvalidInput('--years', `'${opts.years}' is not a whole number of years`);
+          }
+          const fromFile = readArrangementFile(file);
+          const fed = opts.populationReport
+            ? withPopulationIndex(fromFile, opts.populationReport)
+            : undefined;
+          const arrangement = fed?.arrangement ?? fromFile;
+          if (fed && format === 'text') {
+            process.stdout.write(
+              `Population index for ${fed.source.year}: ${fed.source.index}, from ${opts.populationReport}${fed.source.synthetic ? ' (SYNTHETIC population: illustration only)' : ''}\n\n`,
+            );
+          }
+          const rulebook = loadRulebook();
+          const report = budgetReport(arrangement, classifyByRulebook(rulebook), rulebook, {
+            years,
+            explain: opts.explain,
+          });
+          print(
+            format,
+            report,
+            () => describeBudget(report, Boolean(opts.explain)),
+            () => budgetCsv(report),
+          );
+          return undefined;
+        },
+      ),
     );
 
   program

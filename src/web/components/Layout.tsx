@@ -9,6 +9,8 @@ const sections = [
   { href: '/', text: 'Home' },
   { href: '/explorer', text: 'System explorer' },
   { href: '/arrangements', text: 'Arrangements' },
+  { href: '/contracts', text: 'Contracts' },
+  { href: '/population', text: 'Population health' },
 ];
 
 /** Header, navigation, main and footer in the NHS design system's page template. */

@@ -39,14 +39,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
                 About <code>{f.path}</code> · rule <code>{f.rule}</code>
               </p>
               <h4 className="nhsuk-heading-xs">Sources</h4>
-              <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="citations">
-                {f.citations.map((c) => (
-                  <li key={`${c.source}:${c.at}`}>
-                    {c.url ? <a href={c.url}>{c.text}</a> : c.text}
-                    {c.outside_seeds && ' (outside the consultation documents)'}
-                  </li>
-                ))}
-              </ul>
+              <Citations citations={f.citations} />
               {f.trace.length > 1 && (
                 <details className="nhsuk-details">
                   <summary className="nhsuk-details__summary">
@@ -68,5 +61,23 @@ export function Findings({ findings }: { findings: Finding[] }) {
         );
       })}
     </ol>
+  );
+}
+
+/** A rule's sources, linked where they are online (legislation.gov.uk for Acts). */
+export function Citations({
+  citations,
+}: {
+  citations: { source: string; at: string; text: string; url?: string | undefined; outside_seeds: boolean }[];
+}) {
+  return (
+    <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="citations">
+      {citations.map((c) => (
+        <li key={`${c.source}:${c.at}`}>
+          {c.url ? <a href={c.url}>{c.text}</a> : c.text}
+          {c.outside_seeds && ' (outside the consultation documents)'}
+        </li>
+      ))}
+    </ul>
   );
 }

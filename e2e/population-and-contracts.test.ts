@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, launch, screenshot } from './browser.ts';
+import { publishSmallReport } from './population.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+/**
+ * The population health and contract pages in a real browser against the real server: a
+ * small synthetic report published for NHS Black Country (QUA) the way `concordat analyse
+ * --publish` does, and the example contracts replayed through the API.
+ */
+describe('population health and contracts in Chromium', { timeout: 120_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const work = mkdtempSync(join(tmpdir(), 'concordat-e2e-pop-'));
+  const previousDataDir = process.env.CONCORDAT_DATA_DIR;
+
+  beforeAll(async () => {
+    process.env.CONCORDAT_DATA_DIR = join(work, 'data');
+    [server, browser] = await Promise.all([startServer(), launch()]);
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    page = await context.newPage();
+    const account = server.accounts.commissioner;
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Email address').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  }, 300_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page) {
+      console.error(`Screenshot of the failed browser test: ${await screenshot(page, task.name)}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (previousDataDir === undefined) delete process.env.CONCORDAT_DATA_DIR;
+    else process.env.CONCORDAT_DATA_DIR = previousDataDir;
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('says how to publish a report while none is published, then shows it once published', async () => {
+    await page.getByRole('link', { name: 'Population health' }).click();
+    const none = page.getByTestId('no-report');
+    await none.waitFor();
+    expect(await none.textContent()).toContain('concordat analyse --data data-QUA --icb QUA --publish');
+
+    await publishSmallReport('QUA', work, process.env);
+    await page.reload();
+    await page.getByTestId('population-report').waitFor();
+    expect(await page.getByTestId('synthetic').textContent()).toContain('SYNTHETIC DATA');
+    expect(await page.getByTestId('suppression').textContent()).toMatch(/counts of 1 to 7/);
+    await page.getByTestId('pyramid').locator('svg').first().waitFor();
+    expect(await page.getByTestId('pyramid').textContent()).toContain('90+');
+    const risk = page.getByTestId('risk-bands');
+    await risk.locator('svg').first().waitFor();
+    const text = (await risk.textContent()) ?? '';
+    for (const band of [
+      'Low (0–2 points)',
+      'Moderate (3–5 points)',
+      'High (6–9 points)',
+      'Very high (10+ points)',
+    ])
+      expect(text).toContain(band);
+    expect(text).toMatch(/£[\d,]+\.\d\d/);
+    expect(await page.getByTestId('life-expectancy').textContent()).toContain('fewer than 5,000 people');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  }, 180_000);
+
+  it("refuses another ICB's report to a commissioner of NHS Black Country", async () => {
+    await page.getByLabel('ICB code').fill('QHM');
+    await page.getByRole('button', { name: 'Show report' }).click();
+    await page.getByText('Only commissioners of the ICB and assurers').waitFor();
+  });
+
+  it('replays the Dudley example: the timeline, practices, subcontracts and compliance calendar', async () => {
+    await page.getByRole('link', { name: 'Contracts' }).click();
+    await page.getByRole('heading', { name: 'Contract replay' }).waitFor();
+    await page.getByLabel('Choose an example').selectOption('dudley-icp');
+    await expect.poll(() => page.locator('#contract').inputValue()).toContain('id: dudley-icp');
+    await page.locator('#on').fill('30');
+    await page.locator('#on-month').fill('6');
+    await page.locator('#on-year').fill('2021');
+    await page.getByRole('button', { name: 'Replay the contract' }).click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /on 30 June 2021$/ }).count()).toBe(1);
+    const rows = await timeline.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows[0]).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(await timeline.textContent()).toContain('Intention to award advertised');
+    expect(await page.getByTestId('practices').textContent()).toMatch(
+      /integrated from \d{1,2} [A-Z][a-z]+ \d{4}/,
+    );
+    expect(await page.getByTestId('calendar').textContent()).toMatch(/Met|Due|Overdue|Upcoming/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows the events the rules refuse in the GP federation example, with rule ids and citations', async () => {
+    await page.getByLabel('Choose an example').selectOption('gp-federation-refused-events');
+    await expect.poll(() => page.locator('#contract').inputValue()).toContain('id: federation-icp');
+    await page.locator('#on').fill('30');
+    await page.locator('#on-month').fill('6');
+    await page.locator('#on-year').fill('2026');
+    await page.getByRole('button', { name: 'Replay the contract' }).click();
+    await page.getByRole('heading', { level: 2, name: /on 30 June 2026$/ }).waitFor();
+    const refusals = page.getByTestId('refusals');
+    expect(await refusals.getByRole('heading', { level: 2 }).textContent()).toMatch(
+      /^Refused events \([1-9]\d*\)$/,
+    );
+    const first = refusals.locator('li.nhsuk-card').first();
+    expect(await first.textContent()).toContain('2 April 2024: procurement-started by the commissioner');
+    expect(await first.locator('code').textContent()).toBe('system.procurement.psr-2023');
+    expect(await first.getByRole('link', { name: /Provider Selection Regime/ }).getAttribute('href')).toBe(
+      'https://www.legislation.gov.uk/uksi/2023/1348',
+    );
+    expect(await page.getByTestId('timeline').locator('tr[data-outcome="refused"]').count()).toBeGreaterThan(
+      1,
+    );
+    expect(await page.getByTestId('performance').textContent()).toContain('£40,000.00 of payment withheld');
+    expect(await page.getByTestId('subcontracts').textContent()).toContain('£180,000.00');
+  });
+
+  it('names the problem when the pasted file is not a contract', async () => {
+    await page.locator('#contract').fill('particulars: {}\nevents: []\n');
+    await page.getByRole('button', { name: 'Replay the contract' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a').first().getAttribute('href')).toBe('#contract');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { publishedReportPath } from '../src/api/routes/population.ts';
+import { DuckDbEngine } from '../src/population/engines/duckdb.ts';
+import { englandComparators, icbPractices } from '../src/population/england.ts';
+import { ingest } from '../src/population/ingest.ts';
+import { runPipeline } from '../src/population/pipeline.ts';
+import { synthesise } from '../src/population/synth.ts';
+
+/**
+ * Publishes a small SYNTHETIC population health report for an ICB where the server reads
+ * it, the way `concordat synth` then `concordat analyse --publish` would: a five-hundredth
+ * of the ICB (a few thousand people), so the browser tests stay quick.
+ */
+export async function publishSmallReport(
+  icb: string,
+  workDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const data = join(workDir, 'synthetic');
+  const { manifest } = await synthesise({ icb, out: data, scale: 0.002, seed: 1, format: 'csv' });
+  const engine = await DuckDbEngine.open();
+  try {
+    const checked = await ingest(engine, data);
+    const report = await runPipeline(engine, {
+      title: `Population health: ICB ${icb} (SYNTHETIC)`,
+      on: manifest.analysisDate as string,
+      served: { practices: await icbPractices(icb) },
+      manifest: checked,
+      england: await englandComparators(),
+    });
+    const path = publishedReportPath(icb, env);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(report)}\n`);
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,518 @@
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import type { PopulationReport } from '../../population/pipeline.ts';
+import { ApiError } from '../api.ts';
+import { Chart } from '../components/Chart.tsx';
+import { usePopulationReport } from '../endpoints.ts';
+import { formatCount, formatDate, formatPence } from '../format.ts';
+import { navigate } from '../router.ts';
+import type { User } from '../types.ts';
+
+type Plot = typeof import('@observablehq/plot');
+
+/** Suppressed counts (null) read "suppressed" everywhere, never 0. */
+const count = (n: number | null) => (n === null ? 'suppressed' : formatCount(n));
+const number = (n: number | null, places = 1) =>
+  n === null
+    ? 'withheld'
+    : n.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
+const percent = (n: number | null) => (n === null ? 'withheld' : `${number(n)}%`);
+const money = (pence: number | null) => (pence === null ? 'withheld' : formatPence(Math.round(pence)));
+
+/** The ICB the user most likely wants: the first organisation they commission for. */
+function defaultIcb(user: User): string {
+  return user.roles.find((r) => r.role === 'commissioner' && r.organisation)?.organisation ?? '';
+}
+
+export function Population({ user, icb: chosen }: { user: User; icb: string | undefined }) {
+  const icb = (chosen ?? defaultIcb(user)).toUpperCase();
+  const report = usePopulationReport(icb);
+  const [typed, setTyped] = useState(icb);
+  const choose = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`/population?icb=${encodeURIComponent(typed.trim().toUpperCase())}`);
+  };
+
+  return (
+    <>
+      <h1>Population health{icb ? ` for ${icb}` : ''}</h1>
+      <form onSubmit={choose} className="nhsuk-form-group">
+        <label className="nhsuk-label" htmlFor="icb">
+          ICB code
+        </label>
+        <div className="nhsuk-hint" id="icb-hint">
+          For example QUA for NHS Black Country ICB
+        </div>
+        <input
+          className="nhsuk-input nhsuk-input--width-5"
+          id="icb"
+          aria-describedby="icb-hint"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />{' '}
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+          Show report
+        </button>
+      </form>
+      {icb === '' && <p>Enter the code of the ICB whose report you want to see.</p>}
+      {report.isPending && icb !== '' && <p>Loading the report…</p>}
+      {report.error && <NoReport icb={icb} error={report.error} />}
+      {report.data && <Report report={report.data} />}
+    </>
+  );
+}
+
+function NoReport({ icb, error }: { icb: string; error: Error }) {
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <div className="nhsuk-inset-text" data-testid="no-report">
+        <h2 className="nhsuk-heading-m">No report has been published for {icb}</h2>
+        <p>An analyst publishes one from a population data set on the server, for example:</p>
+        <ol className="nhsuk-list nhsuk-list--number">
+          <li>
+            Make a synthetic population to try it out:{' '}
+            <code>
+              concordat synth --icb {icb} --out data-{icb}
+            </code>{' '}
+            (or use your own persons, conditions and events files).
+          </li>
+          <li>
+            Analyse it and publish the report here:{' '}
+            <code>
+              concordat analyse --data data-{icb} --icb {icb} --publish
+            </code>
+          </li>
+          <li>Come back to this page.</li>
+        </ol>
+        <p>docs/population.md explains the data the analysis needs.</p>
+      </div>
+    );
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return (
+      <p className="nhsuk-error-message">
+        {error.message} Only commissioners of the ICB and assurers can see it.
+      </p>
+    );
+  }
+  return <p className="nhsuk-error-message">{error.message}</p>;
+}
+
+function Report({ report }: { report: PopulationReport }) {
+  const { served, needs, risk, segments, inequalities, suppression } = report;
+  return (
+    <div data-testid="population-report">
+      {report.synthetic && (
+        <div className="nhsuk-warning-callout" data-testid="synthetic">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Synthetic data
+            </span>
+          </h2>
+          <p>
+            {report.synthetic}. These figures come from a generated population calibrated to published NHS
+            data; they describe no real person and must not be used for decisions.
+          </p>
+        </div>
+      )}
+      <p>
+        {report.title}, on {formatDate(report.on)}: {count(served.total)} people served (
+        {count(served.registered)} registered with {formatCount(served.practices.length)} practices and{' '}
+        {count(served.unregisteredResidents)} unregistered residents).
+      </p>
+      <p className="nhsuk-body-s" data-testid="suppression">
+        Small numbers are suppressed to protect privacy: counts of 1 to {suppression.suppressUpTo} are shown
+        as "suppressed", other counts are rounded to the nearest {suppression.roundTo}, and rates or costs for
+        groups that small are withheld.
+      </p>
+
+      <Pyramid rows={needs.pyramid} />
+      <Deprivation rows={needs.deprivation} />
+      <RiskBands risk={risk} />
+      <Segments segments={segments} />
+      <Inequality inequalities={inequalities} />
+      <p className="nhsuk-body-s">{report.attribution}.</p>
+    </div>
+  );
+}
+
+type PyramidRow = PopulationReport['needs']['pyramid'][number];
+
+function Pyramid({ rows }: { rows: PyramidRow[] }) {
+  const bands = useMemo(() => [...new Set(rows.map((r) => r.band))], [rows]);
+  const draw = useCallback(
+    (plot: Plot) => {
+      const signed = rows.map((r) => ({
+        band: r.band,
+        sex: r.sex === 'F' ? 'Female' : 'Male',
+        percent: (r.sex === 'F' ? -1 : 1) * (r.percent ?? 0),
+        england: (r.sex === 'F' ? -1 : 1) * r.englandPercent,
+      }));
+      return plot.plot({
+        width: 640,
+        marginLeft: 60,
+        x: { label: '← Female · % of population · Male →', tickFormat: (d: number) => `${Math.abs(d)}` },
+        y: { domain: [...bands].reverse(), label: 'Age' },
+        color: { domain: ['Female', 'Male'], range: ['#005eb8', '#ffb81c'], legend: true },
+        marks: [
+          plot.barX(signed, { x: 'percent', y: 'band', fill: 'sex' }),
+          plot.tickX(signed, { x: 'england', y: 'band', stroke: '#212b32', strokeWidth: 2 }),
+          plot.ruleX([0]),
+        ],
+      });
+    },
+    [rows, bands],
+  );
+  const cell = (band: string, sex: 'F' | 'M') => rows.find((r) => r.band === band && r.sex === sex);
+  return (
+    <section data-testid="pyramid">
+      <h2 className="nhsuk-heading-m">Age and sex</h2>
+      <Chart
+        label="Age–sex pyramid: bars are the population served, black ticks England's registered population"
+        draw={draw}
+      />
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Age and sex as a table</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <table className="nhsuk-table">
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Age</th>
+                <th scope="col">Female</th>
+                <th scope="col">% (England)</th>
+                <th scope="col">Male</th>
+                <th scope="col">% (England)</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {bands.map((band) => {
+                const f = cell(band, 'F');
+                const m = cell(band, 'M');
+                return (
+                  <tr key={band}>
+                    <th scope="row">{band}</th>
+                    <td>{count(f?.persons ?? null)}</td>
+                    <td>
+                      {percent(f?.percent ?? null)} ({percent(f?.englandPercent ?? null)})
+                    </td>
+                    <td>{count(m?.persons ?? null)}</td>
+                    <td>
+                      {percent(m?.percent ?? null)} ({percent(m?.englandPercent ?? null)})
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+function Deprivation({ rows }: { rows: PopulationReport['needs']['deprivation'] }) {
+  const draw = useCallback(
+    (plot: Plot) =>
+      plot.plot({
+        width: 640,
+        x: { label: 'IMD decile (1 = most deprived)', type: 'band' },
+        y: { label: '% of population', grid: true },
+        marks: [
+          plot.barY(rows, { x: 'decile', y: (r: (typeof rows)[number]) => r.percent ?? 0, fill: '#005eb8' }),
+          plot.ruleY([10], { stroke: '#212b32', strokeDasharray: '4 3' }),
+        ],
+      }),
+    [rows],
+  );
+  return (
+    <section data-testid="deprivation">
+      <h2 className="nhsuk-heading-m">Deprivation</h2>
+      <Chart
+        label="People by IMD 2019 decile; the dashed line is England (a tenth in each decile)"
+        draw={draw}
+      />
+      <table className="nhsuk-table">
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">IMD decile</th>
+            <th scope="col">People</th>
+            <th scope="col">% of population</th>
+            <th scope="col">England</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((r) => (
+            <tr key={r.decile}>
+              <th scope="row">{r.decile}</th>
+              <td>{count(r.persons)}</td>
+              <td>{percent(r.percent)}</td>
+              <td>{percent(r.englandPercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
+  const draw = useCallback(
+    (plot: Plot) =>
+      plot.plot({
+        width: 640,
+        marginLeft: 170,
+        x: { label: 'Emergency admissions per 1,000 in the following year', grid: true },
+        y: { label: null, domain: risk.bands.map((b) => b.group) },
+        marks: [
+          plot.barX(risk.bands, {
+            x: (b: (typeof risk.bands)[number]) => b.emergencyAdmissionsPer1000 ?? 0,
+            y: 'group',
+            fill: '#d5281b',
+          }),
+          plot.ruleX([0]),
+        ],
+      }),
+    [risk],
+  );
+  const top = risk.topCohort;
+  return (
+    <section data-testid="risk-bands">
+      <h2 className="nhsuk-heading-m">Risk bands</h2>
+      <p>
+        Each person scores points for age, long-term conditions, recent emergency admissions and A&amp;E
+        attendances, and living in the most deprived areas. The top {top.percent}% are those with{' '}
+        {top.minimumPoints} points or more: {count(top.group.persons)} people, who had{' '}
+        {percent(top.group.percentOfAdmissions)} of the emergency admissions in the following year.
+      </p>
+      <Chart
+        label="Emergency admissions per 1,000 people in the year after the date, by risk band"
+        draw={draw}
+      />
+      <table className="nhsuk-table">
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Band</th>
+            <th scope="col">People</th>
+            <th scope="col">% of population</th>
+            <th scope="col">Emergency admissions per 1,000</th>
+            <th scope="col">Relative risk</th>
+            <th scope="col">% of admissions</th>
+            <th scope="col">Cost per head next year</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {[...risk.bands, top.group].map((b) => (
+            <tr key={b.group}>
+              <th scope="row">{b.group}</th>
+              <td>{count(b.persons)}</td>
+              <td>{percent(b.percentOfPopulation)}</td>
+              <td>{number(b.emergencyAdmissionsPer1000)}</td>
+              <td>{number(b.relativeRisk, 2)}</td>
+              <td>{percent(b.percentOfAdmissions)}</td>
+              <td>{money(b.costNextYearPerHeadPence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Segments({ segments }: { segments: PopulationReport['segments'] }) {
+  const draw = useCallback(
+    (plot: Plot) =>
+      plot.plot({
+        width: 640,
+        marginLeft: 260,
+        x: { label: '% of population', grid: true },
+        y: { label: null, domain: segments.map((s) => s.name) },
+        marks: [
+          plot.barX(segments, {
+            x: (s: (typeof segments)[number]) => s.percent ?? 0,
+            y: 'name',
+            fill: '#330072',
+          }),
+          plot.ruleX([0]),
+        ],
+      }),
+    [segments],
+  );
+  return (
+    <section data-testid="segments">
+      <h2 className="nhsuk-heading-m">Segments</h2>
+      <p>Each person is in one segment: the first of these that applies to them.</p>
+      <Chart label="Share of the population in each segment" draw={draw} />
+      <table className="nhsuk-table">
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col">Who</th>
+            <th scope="col">People</th>
+            <th scope="col">Emergency admissions per 1,000</th>
+            <th scope="col">A&amp;E per 1,000</th>
+            <th scope="col">Cost per head</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {segments.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.name}</th>
+              <td>{s.rule}</td>
+              <td>
+                {count(s.persons)} ({percent(s.percent)})
+              </td>
+              <td>{number(s.emergencyAdmissionsPer1000)}</td>
+              <td>{number(s.aePer1000)}</td>
+              <td>{money(s.costPerHeadPence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Inequality({ inequalities }: { inequalities: PopulationReport['inequalities'] }) {
+  const { byDecile, slopeIndex, lifeExpectancy, years } = inequalities;
+  const draw = useCallback(
+    (plot: Plot) => {
+      const shown = byDecile.filter((d) => d.emergencyAdmissionsPer1000Standardised !== null);
+      return plot.plot({
+        width: 640,
+        x: { label: 'IMD decile (1 = most deprived)', domain: [1, 10], ticks: 10 },
+        y: { label: 'Age–sex standardised emergency admissions per 1,000', grid: true, zero: true },
+        marks: [
+          plot.lineY(shown, { x: 'decile', y: 'emergencyAdmissionsPer1000Standardised', stroke: '#005eb8' }),
+          plot.dot(shown, { x: 'decile', y: 'emergencyAdmissionsPer1000Standardised', fill: '#005eb8' }),
+        ],
+      });
+    },
+    [byDecile],
+  );
+  const le = useMemo(() => lifeExpectancy.filter((r) => r.lifeExpectancy !== null), [lifeExpectancy]);
+  const drawLe = useCallback(
+    (plot: Plot) =>
+      plot.plot({
+        width: 640,
+        x: { label: 'IMD decile (1 = most deprived)', type: 'band' },
+        y: { label: 'Life expectancy at birth (years)', grid: true },
+        color: { domain: ['Female', 'Male'], range: ['#005eb8', '#ffb81c'], legend: true },
+        marks: [
+          plot.ruleX(
+            le.filter((r) => r.decile !== 'All'),
+            {
+              x: 'decile',
+              y1: (r: (typeof le)[number]) => r.lifeExpectancy?.lower95,
+              y2: (r: (typeof le)[number]) => r.lifeExpectancy?.upper95,
+              stroke: (r: (typeof le)[number]) => (r.sex === 'F' ? 'Female' : 'Male'),
+            },
+          ),
+          plot.dot(
+            le.filter((r) => r.decile !== 'All'),
+            {
+              x: 'decile',
+              y: (r: (typeof le)[number]) => r.lifeExpectancy?.atBirth,
+              fill: (r: (typeof le)[number]) => (r.sex === 'F' ? 'Female' : 'Male'),
+            },
+          ),
+        ],
+      }),
+    [le],
+  );
+  const sii = (n: number | null, unit: string) => (n === null ? 'withheld' : `${number(n)} ${unit}`);
+  return (
+    <section data-testid="inequalities">
+      <h2 className="nhsuk-heading-m">Inequalities</h2>
+      <Chart
+        label="Emergency admissions per 1,000 by deprivation decile, standardised for age and sex"
+        draw={draw}
+      />
+      <table className="nhsuk-table">
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">IMD decile</th>
+            <th scope="col">People</th>
+            <th scope="col">Emergency admissions per 1,000 (standardised)</th>
+            <th scope="col">A&amp;E per 1,000</th>
+            <th scope="col">Cost per head</th>
+            <th scope="col">Two or more conditions</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {byDecile.map((d) => (
+            <tr key={d.decile}>
+              <th scope="row">{d.decile}</th>
+              <td>{count(d.persons)}</td>
+              <td>
+                {number(d.emergencyAdmissionsPer1000)} ({number(d.emergencyAdmissionsPer1000Standardised)})
+              </td>
+              <td>{number(d.aePer1000)}</td>
+              <td>{money(d.costPerHeadPence)}</td>
+              <td>{percent(d.multimorbidPercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="nhsuk-heading-s">Slope index of inequality</h3>
+      <p>
+        The gap between the least and the most deprived ends of the population, from a line fitted across the
+        deciles (a negative figure means the least deprived have less).
+      </p>
+      <dl className="nhsuk-summary-list" data-testid="slope-index">
+        {[
+          [
+            'Emergency admissions (standardised)',
+            sii(slopeIndex.emergencyAdmissionsPer1000Standardised, 'per 1,000'),
+          ],
+          ['A&E attendances', sii(slopeIndex.aePer1000, 'per 1,000')],
+          ['Cost per head', money(slopeIndex.costPerHeadPence)],
+          ['Two or more conditions', sii(slopeIndex.multimorbidPercent, 'percentage points')],
+          ['Life expectancy, females', sii(slopeIndex.lifeExpectancy.F, 'years')],
+          ['Life expectancy, males', sii(slopeIndex.lifeExpectancy.M, 'years')],
+        ].map(([what, value]) => (
+          <div className="nhsuk-summary-list__row" key={what}>
+            <dt className="nhsuk-summary-list__key">{what}</dt>
+            <dd className="nhsuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="nhsuk-heading-s">Life expectancy at birth by decile</h3>
+      <p>
+        From deaths over the {years} years before the date. As OHID does, there is no figure for fewer than
+        5,000 people.
+      </p>
+      {le.some((r) => r.decile !== 'All') && (
+        <Chart
+          label="Life expectancy at birth by deprivation decile, with 95% confidence intervals"
+          draw={drawLe}
+        />
+      )}
+      <table className="nhsuk-table" data-testid="life-expectancy">
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">IMD decile</th>
+            <th scope="col">Sex</th>
+            <th scope="col">Deaths</th>
+            <th scope="col">Life expectancy (95% confidence interval)</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {lifeExpectancy.map((r) => (
+            <tr key={`${r.decile}-${r.sex}`}>
+              <th scope="row">{r.decile === 'All' ? 'All' : r.decile}</th>
+              <td>{r.sex === 'F' ? 'Female' : 'Male'}</td>
+              <td>{count(r.deaths)}</td>
+              <td>
+                {r.lifeExpectancy
+                  ? `${number(r.lifeExpectancy.atBirth)} years (${number(r.lifeExpectancy.lower95)} to ${number(r.lifeExpectancy.upper95)})`
+                  : `No figure: ${r.note ?? 'too few people'}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
