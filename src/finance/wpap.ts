@@ -12,6 +12,7 @@ import {
   overlap,
   type Period,
   parseFinancialYear,
+  yearEnd,
   yearFraction,
   yearOf,
   yearPeriod,
@@ -133,12 +134,15 @@ export function wpapSchedule(
   // Checked against the whole (scheduled) term, so --years only shortens what is shown.
   const inputs = readPayment(payment, arrangement, termPeriod, termYears, rulebook);
 
+  const eligibleShare =
+    budget.icp_total.amount > 0 ? ratio(budget.cquin_eligible.amount, budget.icp_total.amount) : ratio(0);
   let recurring = budget.icp_total.amount;
   let carried: Change[] = [];
   const out: YearSchedule[] = [];
   years.forEach((year, k) => {
     const period = overlap(termPeriod, yearPeriod(year)) as Period;
-    const fraction = yearFraction(period, year);
+    const fraction =
+      period.from === yearStart(year) && period.to === yearEnd(year) ? one : yearFraction(period, year);
     const parts: Figure[] = [];
     if (k === 0) {
       parts.push(
@@ -199,8 +203,6 @@ export function wpapSchedule(
       }),
     );
 
-    const eligibleShare =
-      budget.icp_total.amount > 0 ? ratio(budget.cquin_eligible.amount, budget.icp_total.amount) : ratio(0);
     const eligible = applyRate(inScope.amount, eligibleShare, 'cquin_eligible');
     const cquin = inputs.cquin
       ? (() => {
@@ -336,7 +338,15 @@ export function monthlyInstalments(
   year: FinancialYear,
   parts: readonly { from: IsoDate; amount: Pence }[],
 ): Instalment[] {
-  const months = monthsOf(year).filter((m) => m.to >= period.from && m.from <= period.to);
+  const all = monthsOf(year);
+  const wholeYear = period.from === all[0]?.from && period.to === all[11]?.to;
+  const only = parts.filter((p) => p.amount !== 0);
+  if (wholeYear && (only.length === 0 || (only.length === 1 && only[0]?.from === period.from))) {
+    // The usual year: one payment over twelve whole months, twelve equal shares (same rule, no weights).
+    const shares = apportion(only[0]?.amount ?? pence(0), twelveWholeMonths, 'instalments');
+    return all.map((m, i) => ({ month: m.label, from: m.from, to: m.to, amount: shares[i] as Pence }));
+  }
+  const months = wholeYear ? all : all.filter((m) => m.to >= period.from && m.from <= period.to);
   const totals = months.map(() => 0);
   for (const part of parts) {
     if (part.amount === 0) continue;
@@ -352,6 +362,8 @@ export function monthlyInstalments(
   }
   return months.map((m, i) => ({ month: m.label, from: m.from, to: m.to, amount: pence(totals[i] ?? 0) }));
 }
+
+const twelveWholeMonths: readonly Rate[] = Array(12).fill(one);
 
 interface PaymentInputs {
   cquin?:

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apportion } from './apportion.ts';
+import { apportion, largestRemainderExact } from './apportion.ts';
 import { pence } from './pence.ts';
 import { ratio } from './rate.ts';
 
@@ -47,6 +47,34 @@ describe('apportion (largest remainder)', () => {
         (w, a, b) => {
           const [pa, pb] = apportion(pence(w), [a, b]);
           return a >= b ? (pa ?? 0) >= (pb ?? 0) : (pa ?? 0) <= (pb ?? 0);
+        },
+      ),
+    );
+  });
+
+  it('the plain-number fast path gives exactly what the big-number method gives', () => {
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 1e6 }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 1e4 }), fc.integer({ min: 1, max: 400 }))
+        .map(([n, d]) => ratio(n, d)),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -1e15, max: 1e15 })),
+        fc.array(weight, { minLength: 1, maxLength: 20 }),
+        (whole, weights) => {
+          const run = (f: () => number[]) => {
+            try {
+              return JSON.stringify(f());
+            } catch (e) {
+              return (e as Error).message;
+            }
+          };
+          return (
+            run(() => apportion(pence(whole), weights)) ===
+            run(() => largestRemainderExact(pence(whole), weights))
+          );
         },
       ),
     );

@@ -19,6 +19,15 @@ export function apportion(
 ): Pence[] {
   if (weights.length === 0) throw new InvalidInput(field, 'has no parts to share between');
   if (allEqual(weights)) return equalShares(whole, weights.length, field);
+  return largestRemainderPlain(whole, weights, field) ?? largestRemainderExact(whole, weights, field);
+}
+
+/** The reference method in big numbers: any weights, any size. */
+export function largestRemainderExact(
+  whole: Pence,
+  weights: readonly (bigint | number | Rate)[],
+  field = 'weights',
+): Pence[] {
   const scaled = toCommonIntegers(weights, field);
   const total = scaled.reduce((a, b) => a + b, 0n);
   if (total === 0n)
@@ -35,6 +44,68 @@ export function apportion(
     left -= 1n;
   }
   return parts.map((p) => pence(negative ? -p : p, field));
+}
+
+/**
+ * The same method in plain whole numbers, for the usual case of small weights: every product
+ * (whole × weight) must stay under 2^52 to be exact, otherwise it returns undefined and the
+ * big-number method is used instead. Bad weights also go to that method, which names them.
+ */
+function largestRemainderPlain(
+  whole: Pence,
+  weights: readonly (bigint | number | Rate)[],
+  field: string,
+): Pence[] | undefined {
+  let lcm = 1;
+  for (const x of weights) {
+    if (typeof x === 'bigint') return undefined;
+    if (typeof x === 'object') {
+      const d = Number(x.d);
+      if (!(d > 0 && d < 2 ** 26 && x.n >= 0n && x.n < 2n ** 26n)) return undefined;
+      lcm = (lcm * d) / gcdPlain(lcm, d);
+      if (lcm >= 2 ** 26) return undefined;
+    } else if (!(Number.isSafeInteger(x) && x >= 0)) return undefined;
+  }
+  const scaled = weights.map((x) =>
+    typeof x === 'object' ? (Number(x.n) * lcm) / Number(x.d) : Number(x) * lcm,
+  );
+  let total = 0;
+  for (const s of scaled) total += s;
+  const w = Math.abs(whole);
+  if (total === 0 || total >= 2 ** 52 || w * total >= 2 ** 52) return undefined;
+  const parts = scaled.map((s) => Math.floor((w * s) / total));
+  const remainders = scaled.map((s, i) => ({ i, r: w * s - (parts[i] as number) * total }));
+  // The float quotient above may round across a whole number; the remainder shows it and is put right.
+  for (const x of remainders) {
+    while (x.r < 0) {
+      parts[x.i] = (parts[x.i] as number) - 1;
+      x.r += total;
+    }
+    while (x.r >= total) {
+      parts[x.i] = (parts[x.i] as number) + 1;
+      x.r -= total;
+    }
+  }
+  let left = w;
+  for (const p of parts) left -= p;
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : b.r - a.r));
+  for (const { i } of remainders) {
+    if (left === 0) break;
+    parts[i] = (parts[i] as number) + 1;
+    left -= 1;
+  }
+  return parts.map((p) => pence(whole < 0 ? -p : p, field));
+}
+
+function gcdPlain(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
 }
 
 function toCommonIntegers(weights: readonly (bigint | number | Rate)[], field: string): bigint[] {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pence } from './pence.ts';
 import {
   applyRate,
+  applyRateExact,
   compare,
   divide,
   formatDecimal,
@@ -10,6 +11,7 @@ import {
   multiply,
   parseDecimal,
   parsePercent,
+  plus,
   ratio,
   roundHalfAwayFromZero,
   roundRate,
@@ -56,6 +58,36 @@ describe('rates', () => {
       fc.property(r, r, (a, b) => {
         if (b.n === 0n) return true;
         return compare(divide(multiply(a, b), b), a) === 0;
+      }),
+    );
+  });
+
+  it('the plain-number fast path gives exactly what the big-number path gives', () => {
+    const rate = fc.oneof(
+      fc.tuple(fc.bigInt({ min: -(10n ** 8n), max: 10n ** 8n }), fc.bigInt({ min: 1n, max: 10n ** 8n })),
+      fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 20n })),
+      fc.tuple(fc.bigInt({ min: -1000n, max: 1000n }), fc.constantFrom(1n, 2n, 3n, 365n, 366n, 10n ** 6n)),
+    );
+    const amount = fc.oneof(
+      fc.integer({ min: -1e12, max: 1e12 }),
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    );
+    const outcome = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(amount, rate, (a, [n, d]) => {
+        const r = { n, d };
+        return (
+          outcome(() => applyRate(pence(a), r)) === outcome(() => applyRateExact(pence(a), r)) &&
+          compare(r, ratio(n, d)) === 0 &&
+          compare(plus(r, ratio(1n, 3n)), ratio(n * 3n + d, d * 3n)) === 0 &&
+          compare(multiply(r, ratio(7n, 9n)), ratio(n * 7n, d * 9n)) === 0
+        );
       }),
     );
   });

@@ -14,6 +14,19 @@ export interface Rate {
 
 const safe = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Plain (double) arithmetic is exact for whole numbers up to 2^53. The fast paths below use it
+ * only when every product they form stays under `plain`, and otherwise fall back to big
+ * numbers, so the answers are the same either way (rate.test.ts checks this on random input).
+ */
+const plain = 2 ** 52;
+const smallPart = 2n ** 25n;
+
+/** Numerator and denominator both under 2^25, so any sum of two cross products stays under 2^52. */
+function small(r: Rate): boolean {
+  return r.n < smallPart && r.n > -smallPart && r.d < smallPart && r.d > -smallPart;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
@@ -29,6 +42,24 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 export function ratio(n: bigint | number, d: bigint | number = 1n, field = 'rate'): Rate {
+  if (
+    typeof n === 'number' &&
+    typeof d === 'number' &&
+    Number.isSafeInteger(n) &&
+    Number.isSafeInteger(d) &&
+    d !== 0
+  ) {
+    // Whole numbers (days, pence, list sizes) are reduced before they become big numbers.
+    let p = Math.abs(n);
+    let q = Math.abs(d);
+    while (q) {
+      const t = p % q;
+      p = q;
+      q = t;
+    }
+    const g = (p || 1) * (d < 0 ? -1 : 1);
+    return { n: BigInt(n / g), d: BigInt(d / g) };
+  }
   const nb = BigInt(n);
   const db = BigInt(d);
   if (db === 0n) throw new InvalidInput(field, 'divides by zero', 'The denominator must not be 0.');
@@ -58,7 +89,11 @@ export function parsePercent(text: string | number, field = 'rate'): Rate {
 }
 
 export function multiply(...rates: readonly Rate[]): Rate {
-  return rates.reduce((acc, r) => ratio(acc.n * r.n, acc.d * r.d), one);
+  return rates.reduce((acc, r) => {
+    const n = Number(acc.n) * Number(r.n);
+    const d = Number(acc.d) * Number(r.d);
+    return Math.abs(n) <= plain && Math.abs(d) <= plain ? ratio(n, d) : ratio(acc.n * r.n, acc.d * r.d);
+  }, one);
 }
 
 export function divide(a: Rate, b: Rate, field = 'rate'): Rate {
@@ -66,14 +101,23 @@ export function divide(a: Rate, b: Rate, field = 'rate'): Rate {
 }
 
 export function plus(a: Rate, b: Rate): Rate {
+  if (small(a) && small(b)) {
+    const [an, ad, bn, bd] = [Number(a.n), Number(a.d), Number(b.n), Number(b.d)];
+    return ratio(an * bd + bn * ad, ad * bd);
+  }
   return ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 
 export function minus(a: Rate, b: Rate): Rate {
-  return ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+  return plus(a, { n: -b.n, d: b.d });
 }
 
 export function compare(a: Rate, b: Rate): number {
+  if (small(a) && small(b)) {
+    const l = Number(a.n) * Number(b.d);
+    const r = Number(b.n) * Number(a.d);
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
@@ -94,7 +138,35 @@ export function roundHalfAwayFromZero(n: bigint, d: bigint): bigint {
 
 /** Money × rate, rounded once to the penny (half away from zero). */
 export function applyRate(amount: Pence, rate: Rate, field = 'amount'): Pence {
+  const n = Math.abs(Number(rate.n));
+  const d = Number(rate.d);
+  const a = Math.abs(amount);
+  if (d > 0 && n * d < 2 ** 50 && a < plain && Number.isInteger(amount)) {
+    // amount × n ÷ d as (q·d + r) × n ÷ d = q·n + r·n ÷ d; with n·d < 2^50 the rounding step
+    // 2·r·n + d stays under 2^52, so nothing is rounded but the answer.
+    const q = floorDivide(a, d);
+    const whole = q * n;
+    const total = whole + floorDivide(2 * (a - q * d) * n + d, 2 * d);
+    if (whole < plain && total < plain) {
+      const negative = amount < 0 !== rate.n < 0n;
+      return pence(negative ? -total : total, field);
+    }
+  }
+  return applyRateExact(amount, rate, field);
+}
+
+/** The reference for `applyRate`, all in big numbers: used when a product could pass 2^52. */
+export function applyRateExact(amount: Pence, rate: Rate, field = 'amount'): Pence {
   return pence(roundHalfAwayFromZero(BigInt(amount) * rate.n, rate.d), field);
+}
+
+/** ⌊x ÷ y⌋ for whole 0 ≤ x < 2^52 and 0 < y: the float quotient, corrected if it rounded across a whole number. */
+function floorDivide(x: number, y: number): number {
+  let q = Math.floor(x / y);
+  const r = x - q * y;
+  if (r < 0) q -= 1;
+  else if (r >= y) q += 1;
+  return q;
 }
 
 /** A rate rounded to a number of decimal places with the same rule. */
