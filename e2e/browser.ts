@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
+import type { RunningServer } from './server.ts';
 
 /**
  * Debian's Chromium, driven by playwright-core (never a downloaded browser). Set
@@ -21,6 +23,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(screenshotDir, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A new British-English page, signed in as the demo account for `role`, on its home page. */
+export async function signedInPage(
+  browser: Browser,
+  server: RunningServer,
+  role: keyof RunningServer['accounts'] = 'commissioner',
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const account = server.accounts[role];
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  return page;
+}
+
+/** Saves a screenshot of the page whenever a test in the suite fails. */
+export function screenshotFailures(page: () => Page | undefined): void {
+  afterEach(async ({ task }) => {
+    const shown = page();
+    if (task.result?.state === 'fail' && shown) {
+      console.error(`Screenshot of the failed browser test: ${await screenshot(shown, task.name)}`);
+    }
+  });
 }
 
 export interface AccessibilityProblem {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, screenshot } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch, screenshotFailures, signedInPage } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -14,21 +14,10 @@ describe('budgets and place allocation in Chromium', { timeout: 120_000 }, () =>
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launch()]);
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
-    page = await context.newPage();
-    const account = server.accounts.commissioner;
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Email address').fill(account.email);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    page = await signedInPage(browser, server);
   }, 300_000);
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && page) {
-      console.error(`Screenshot of the failed browser test: ${await screenshot(page, task.name)}`);
-    }
-  });
+  screenshotFailures(() => page);
 
   afterAll(async () => {
     await browser?.close();
