@@ -3,9 +3,9 @@ import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Role } from '../store/schema.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
-import { createUser, startSession } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
+import { signInAccounts } from './test-accounts.ts';
 
 // The Dudley example up to mobilisation with a subcontract proposed: the next steps are decisions.
 const file = parse(readFileSync('examples/contracts/dudley-icp.yaml', 'utf8'));
@@ -40,20 +40,15 @@ describeOnBothDatabases('contracts API', (store) => {
 
   it('starts with a commissioner, a provider and a viewer', async () => {
     app = await buildApp({ store: store() });
-    for (const role of ['commissioner', 'provider', 'viewer'] as const) {
-      const user = await createUser(
-        store().db,
-        {
-          email: `${role}@example.nhs.uk`,
-          name: role,
-          password: 'a long test password',
-          roles: [{ role, organisation: null }],
-        },
-        { userId: null, label: 'test' },
-        'test',
-      );
-      tokens.set(role, (await startSession(store().db, user.id, 'bearer', 1)).token);
-    }
+    await signInAccounts(
+      store(),
+      (['commissioner', 'provider', 'viewer'] as const).map((role) => ({
+        key: role,
+        role,
+        organisation: null,
+      })),
+      tokens,
+    );
   });
 
   it('replays a contract for any signed-in role', async () => {

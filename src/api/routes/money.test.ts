@@ -8,11 +8,10 @@ import { allocationReport, budgetReport } from '../../finance/report.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { readArrangementFile } from '../../law/arrangement-file.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
-import type { Role } from '../../store/schema.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
-import { createUser, startSession } from '../../store/users.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
+import { signInAccounts, type TestAccount } from '../test-accounts.ts';
 import { pointerUnder } from './money.ts';
 
 const file = 'examples/black-country-dudley-place-2026.yaml';
@@ -20,7 +19,7 @@ const dudley = readArrangementFile(file);
 const placesFile = 'examples/places/black-country-2025-26.yaml';
 const { icb: _icb, description: _d, ...places } = parse(readFileSync(placesFile, 'utf8'));
 
-const people: { key: string; role: Role; organisation: string | null }[] = [
+const people: TestAccount[] = [
   { key: 'qua-commissioner', role: 'commissioner', organisation: 'QUA' },
   { key: 'other-commissioner', role: 'commissioner', organisation: 'QHM' },
   { key: 'assurer', role: 'assurer', organisation: null },
@@ -47,15 +46,7 @@ describeOnBothDatabases('money API', (store) => {
 
   it('starts with users and the Dudley arrangement', async () => {
     app = await buildApp({ store: store() });
-    for (const p of people) {
-      const user = await createUser(
-        store().db,
-        { email: `${p.key}@example.nhs.uk`, name: p.key, password: 'a long test password', roles: [p] },
-        { userId: null, label: 'test' },
-        'test',
-      );
-      tokens.set(p.key, (await startSession(store().db, user.id, 'bearer', 1)).token);
-    }
+    await signInAccounts(store(), people, tokens);
     const created = await call('qua-commissioner', 'POST', '/api/arrangements', {
       arrangement: dudley,
       reason: 'test',

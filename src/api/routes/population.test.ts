@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { Role } from '../../store/schema.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
-import { createUser, startSession } from '../../store/users.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
+import { signInAccounts, type TestAccount } from '../test-accounts.ts';
 import { publishedReportPath } from './population.ts';
 
 const dataDir = mkdtempSync(`${tmpdir()}/concordat-population-api-`);
@@ -21,7 +20,7 @@ afterAll(() => {
   else process.env.CONCORDAT_DATA_DIR = previous;
 });
 
-const people: { key: string; role: Role; organisation: string | null }[] = [
+const people: TestAccount[] = [
   { key: 'qua-commissioner', role: 'commissioner', organisation: 'QUA' },
   { key: 'other-commissioner', role: 'commissioner', organisation: 'QHM' },
   { key: 'assurer', role: 'assurer', organisation: null },
@@ -43,15 +42,7 @@ describeOnBothDatabases('population API', (store) => {
 
   it('serves an ICB report only to its commissioners and assurers', async () => {
     app = await buildApp({ store: store() });
-    for (const p of people) {
-      const user = await createUser(
-        store().db,
-        { email: `${p.key}@example.nhs.uk`, name: p.key, password: 'a long test password', roles: [p] },
-        { userId: null, label: 'test' },
-        'test',
-      );
-      tokens.set(p.key, (await startSession(store().db, user.id, 'bearer', 1)).token);
-    }
+    await signInAccounts(store(), people, tokens);
     expect((await get('qua-commissioner', '/api/population/QUA/report')).body.served.total).toBe(1000);
     expect((await get('assurer', '/api/population/QUA/report')).status).toBe(200);
     expect((await get('other-commissioner', '/api/population/QUA/report')).status).toBe(403);

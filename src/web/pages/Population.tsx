@@ -9,6 +9,27 @@ import type { User } from '../types.ts';
 
 type Plot = typeof import('@observablehq/plot');
 
+/** One horizontal bar per row, in the rows' order (the risk-band and segment charts). */
+function horizontalBars<T>(
+  plot: Plot,
+  rows: readonly T[],
+  o: {
+    label: (row: T) => string;
+    value: (row: T) => number | null;
+    xLabel: string;
+    marginLeft: number;
+    fill: string;
+  },
+) {
+  return plot.plot({
+    width: 640,
+    marginLeft: o.marginLeft,
+    x: { label: o.xLabel, grid: true },
+    y: { label: null, domain: rows.map(o.label) },
+    marks: [plot.barX(rows, { x: (r: T) => o.value(r) ?? 0, y: o.label, fill: o.fill }), plot.ruleX([0])],
+  });
+}
+
 /** Suppressed counts (null) read "suppressed" everywhere, never 0. */
 const count = (n: number | null) => (n === null ? 'suppressed' : formatCount(n));
 const number = (n: number | null, places = 1) =>
@@ -260,19 +281,12 @@ function Deprivation({ rows }: { rows: PopulationReport['needs']['deprivation'] 
 function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
   const draw = useCallback(
     (plot: Plot) =>
-      plot.plot({
-        width: 640,
+      horizontalBars(plot, risk.bands, {
+        label: (b) => b.group,
+        value: (b) => b.emergencyAdmissionsPer1000,
+        xLabel: 'Emergency admissions per 1,000 in the following year',
         marginLeft: 170,
-        x: { label: 'Emergency admissions per 1,000 in the following year', grid: true },
-        y: { label: null, domain: risk.bands.map((b) => b.group) },
-        marks: [
-          plot.barX(risk.bands, {
-            x: (b: (typeof risk.bands)[number]) => b.emergencyAdmissionsPer1000 ?? 0,
-            y: 'group',
-            fill: '#d5281b',
-          }),
-          plot.ruleX([0]),
-        ],
+        fill: '#d5281b',
       }),
     [risk],
   );
@@ -323,19 +337,12 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
 function Segments({ segments }: { segments: PopulationReport['segments'] }) {
   const draw = useCallback(
     (plot: Plot) =>
-      plot.plot({
-        width: 640,
+      horizontalBars(plot, segments, {
+        label: (x) => x.name,
+        value: (x) => x.percent,
+        xLabel: '% of population',
         marginLeft: 260,
-        x: { label: '% of population', grid: true },
-        y: { label: null, domain: segments.map((s) => s.name) },
-        marks: [
-          plot.barX(segments, {
-            x: (s: (typeof segments)[number]) => s.percent ?? 0,
-            y: 'name',
-            fill: '#330072',
-          }),
-          plot.ruleX([0]),
-        ],
+        fill: '#330072',
       }),
     [segments],
   );
