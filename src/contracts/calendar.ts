@@ -1,7 +1,7 @@
 import type { IsoDate } from '../law/date.ts';
+import { addDays, addMonths, addYears, maxDate, minDate, monthEnd } from '../law/date-arithmetic.ts';
 import type { ResolvedCitation, Rulebook, RuleVersion } from '../law/rulebook.ts';
 import { yearEnd, yearOf } from '../money/calendar.ts';
-import { addDays, addMonths, addYears, maxDate, minDate, monthEnd } from './dates.ts';
 import { type ContractState, obligationKey } from './state.ts';
 
 export type ObligationStatus = 'met' | 'met-late' | 'overdue' | 'due' | 'upcoming';

@@ -1,9 +1,9 @@
 import { formatDate, type IsoDate } from '../law/date.ts';
+import { addDays, addMonths } from '../law/date-arithmetic.ts';
 import type { TransitionCondition } from '../law/kinds/lifecycle.ts';
 import type { Rulebook, RuleEntry } from '../law/rulebook.ts';
 import { ratioAtLeast } from './amounts.ts';
 import { obligationSchedule } from './calendar.ts';
-import { addDays, addMonths } from './dates.ts';
 import type { ContractEvent, EventOf, EventType } from './events.ts';
 import type { ContractState, IsapCheckpoint } from './state.ts';
 

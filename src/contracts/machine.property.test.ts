@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractFile, toLive } from '../../test/fixtures/contract.ts';
+import { addDays } from '../law/date-arithmetic.ts';
 import { loadRulebook } from '../law/rulebook.ts';
-import { addDays } from './dates.ts';
 import type { ContractEventInput } from './events.ts';
 import { illegalities } from './invariants.ts';
 import { advanceTo, applyEvent } from './machine.ts';

@@ -1,10 +1,10 @@
 import { formatDate, type IsoDate } from '../law/date.ts';
+import { addDays, addWorkingDays, addYears, maxDate } from '../law/date-arithmetic.ts';
 import type { ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { Rulebook, RuleEntry, RuleVersion } from '../law/rulebook.ts';
 import { zero } from '../money/pence.ts';
 import { compareDecimal } from './amounts.ts';
 import { conditions, regimeOn } from './conditions.ts';
-import { addDays, addWorkingDays, addYears, maxDate } from './dates.ts';
 import type { ContractEvent } from './events.ts';
 import { termLongerThan } from './particulars.ts';
 import { type ContractState, obligationKey, type Refusal } from './state.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { InvalidInput } from '../errors.ts';
 import { formatDate, IsoDate } from '../law/date.ts';
+import { addDays, addYears } from '../law/date-arithmetic.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import { DecimalText, PoundsText } from './amounts.ts';
-import { addDays, addYears } from './dates.ts';
 
 /** Ids in a contract file: lowercase words joined by dashes (`community-health`). */
 export const Id = z

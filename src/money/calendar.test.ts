@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../law/date-arithmetic.ts';
 import {
-  addMonths,
   checkNoOverlap,
   checkPeriod,
   daysInclusive,

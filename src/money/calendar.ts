@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from '../errors.ts';
 import { formatDate, type IsoDate, isIsoDate } from '../law/date.ts';
+import { dayNumber } from '../law/date-arithmetic.ts';
 import type { Pence } from './pence.ts';
 import { applyRate, type Rate, ratio } from './rate.ts';
 
@@ -75,13 +76,6 @@ export function yearsIn(period: Period): FinancialYear[] {
   return out;
 }
 
-/** Days since 1 January 1970 of an ISO date; plain integer arithmetic, as this is on every hot path. */
-function dayNumber(date: IsoDate): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
-  );
-}
-
 /** Whole days from `from` to `to`, both included (1 April to 31 March 2026 = 365). */
 export function daysInclusive(period: Period): number {
   if (period.to < period.from) return 0;
@@ -118,15 +112,6 @@ export function monthsOf(year: FinancialYear): readonly Month[] {
   });
   monthCache.set(year, months);
   return months;
-}
-
-/** Adds whole months with the stated month-end policy (the day is capped at the month's last day). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  return Temporal.PlainDate.from(date).add({ months }, { overflow: 'constrain' }).toString();
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
 /** Checks both ends are real dates and the period does not run backwards. */

@@ -1,4 +1,5 @@
-import { addMonths, type FinancialYear, nextYear, yearOf } from '../money/calendar.ts';
+import { addMonths } from '../law/date-arithmetic.ts';
+import { type FinancialYear, nextYear, yearOf } from '../money/calendar.ts';
 import { formatDecimal, type Rate } from '../money/rate.ts';
 import type { Engine, Row } from './engines/engine.ts';
 import type { EnglandComparators, PublishedLifeExpectancy } from './england.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, monthEnd } from './dates.ts';
+import { addDays, addMonths, addWorkingDays, monthEnd } from './date-arithmetic.ts';
 
 const date = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })

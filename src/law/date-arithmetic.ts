@@ -1,10 +1,10 @@
-import type { IsoDate } from '../law/date.ts';
+import type { IsoDate } from './date.ts';
 
 /**
- * Date arithmetic for contracts on plain integers. src/money/calendar.ts has addMonths and
- * addDays with the same month-end policy on the Temporal polyfill, which is exact but costs
- * about 0.1 ms a call — too slow for calendars of hundreds of due dates replayed after every
- * event; dates.test.ts checks these against Temporal.
+ * Calendar arithmetic on ISO dates with plain integers, for the money calendar and contract
+ * due dates. The Temporal polyfill gives the same answers but costs about 0.1 ms a call, too
+ * slow for schedules and calendars replayed after every event; date-arithmetic.test.ts checks
+ * these against Temporal.
  * Months are added the calendar way and a day that does not exist in the target month is
  * clamped to its last day (31 January + 1 month = 28 or 29 February), so notice periods and
  * due dates are never longer than written.
@@ -71,7 +71,7 @@ function daysInMonth(y: number, m: number): number {
 }
 
 /** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
-function dayNumber(date: IsoDate): number {
+export function dayNumber(date: IsoDate): number {
   const [y0, m, d] = parts(date);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
