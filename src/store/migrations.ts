@@ -151,6 +151,31 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0004-contracts': {
+    // ICP Contracts: the particulars, and the dated events in the order they were recorded.
+    // The state is never stored: it is the events replayed (src/contracts/replay.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('contracts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('particulars', 'jsonb', (c) => c.notNull())
+        .addColumn('parties', 'jsonb', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('contract_events')
+        .addColumn('contract_id', 'text', (c) => c.notNull().references('contracts.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('event', 'jsonb', (c) => c.notNull())
+        .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contract_events_pk', ['contract_id', 'seq'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

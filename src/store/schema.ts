@@ -12,6 +12,8 @@ export interface Database {
   arrangement_versions: ArrangementVersionTable;
   findings: FindingTable;
   decisions: DecisionTable;
+  contracts: ContractTable;
+  contract_events: ContractEventTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
@@ -80,6 +82,27 @@ export interface ArrangementVersionTable {
   changed_by: number | null;
   changed_at: string;
   reason: string;
+}
+
+/** An ICP Contract: its particulars as checked on the way in (amounts in pence). */
+export interface ContractTable {
+  id: string;
+  name: string;
+  particulars: JSONColumnType<Record<string, unknown>>;
+  /** ODS/ONS codes of the commissioners and the provider, for scoping roles. */
+  parties: JSONColumnType<string[]>;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event the contract rules allowed, in the order recorded (seq from 0). */
+export interface ContractEventTable {
+  contract_id: string;
+  seq: number;
+  event: JSONColumnType<Record<string, unknown>>;
+  recorded_by: number | null;
+  recorded_at: string;
 }
 
 export interface FindingTable {
