@@ -22,6 +22,7 @@ import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { populationRoutes } from './routes/population.ts';
+import { storedContractRoutes } from './routes/stored-contracts.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
 export const routeModules: RouteModule[] = [
@@ -31,6 +32,7 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   populationRoutes,
   contractRoutes,
+  storedContractRoutes,
   moneyRoutes,
 ];
 
