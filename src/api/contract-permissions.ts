@@ -8,6 +8,9 @@ import type { User } from '../store/users.ts';
 import { describeRoles, rolesFor } from './auth.ts';
 import { forbidden, refusedByRule } from './problems.ts';
 
+/** Who may enter a contract (for a party to it, or England-wide): commissioners, NHS and local authority, and administrators. */
+export const contractCreators = ['commissioner', 'local-authority', 'administrator'] as const;
+
 /** The contract parties each role may act as when recording an event. Viewers and administrators record none. */
 export const actorsFor: Record<Role, readonly Actor[]> = {
   commissioner: ['commissioner'],

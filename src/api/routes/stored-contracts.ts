@@ -18,13 +18,10 @@ import {
 import { RefusedEvent } from '../../store/errors.ts';
 import { requireRole, requireUser } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
-import { mayRecord } from '../contract-permissions.ts';
+import { contractCreators, mayRecord } from '../contract-permissions.ts';
 import { badRequest, refusedEvent } from '../problems.ts';
 import { OnQuery } from '../schemas.ts';
 import { asReport, Report } from './contracts.ts';
-
-/** Commissioners (NHS and local authority) enter contracts; administrators may too. */
-const creators = ['commissioner', 'local-authority', 'administrator'] as const;
 
 const Params = z.object({ id: z.string().min(1).max(100) });
 const Reason = z.string().min(1).max(2000).describe('Why the contract is entered; kept in the audit log.');
@@ -104,7 +101,12 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
     },
     async (request, reply) => {
       const { contract, reason } = request.body;
-      const user = requireRole(request, creators, partiesOf(contract.particulars), 'enter this contract');
+      const user = requireRole(
+        request,
+        contractCreators,
+        partiesOf(contract.particulars),
+        'enter this contract',
+      );
       checkContractFile(contract);
       let stored: StoredContract;
       try {
