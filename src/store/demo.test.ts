@@ -1,7 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
+import { replayContract } from '../contracts/replay.ts';
+import { loadRulebook } from '../law/rulebook.ts';
 import { listArrangements } from './arrangements.ts';
-import { verifyAudit } from './audit.ts';
-import { demoSeeded, seedDemo } from './demo.ts';
+import { listAudit, verifyAudit } from './audit.ts';
+import { contractFile, listContracts } from './contracts.ts';
+import { demoContractTo, demoSeeded, seedDemo, seedDemoContract } from './demo.ts';
 import { treeOn } from './organisations.ts';
 import { importRegistry } from './reference/import.ts';
 import { readNhsRegistry } from './reference/nhs-registry.ts';
@@ -50,6 +53,21 @@ describeOnBothDatabases('demo', (store) => {
     ]);
     const [arrangement] = await listArrangements(db);
     expect(arrangement?.parties).toEqual(['E08000027', 'QUA', 'RNA']);
+    const [contract] = await listContracts(db);
+    expect(contract).toMatchObject({ id: 'dudley-icp', parties: ['E08000027', 'QUA', 'RYK'] });
+    const stored = await contractFile(db, 'dudley-icp');
+    expect(replayContract(loadRulebook(), stored, demoContractTo).state).toMatchObject({
+      phase: 'live',
+      refusals: [],
+    });
     expect((await verifyAudit(db)).intact).toBe(true);
+  });
+
+  it('stores the demo contract only once', async () => {
+    const { db } = store();
+    const audit = (await listAudit(db, { limit: 10_000 })).length;
+    expect(await seedDemoContract(db)).toBe(false);
+    expect((await listContracts(db)).length).toBe(1);
+    expect((await listAudit(db, { limit: 10_000 })).length).toBe(audit);
   });
 });
