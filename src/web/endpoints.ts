@@ -247,3 +247,68 @@ export function useReplayContract() {
       api<ContractReport>('/api/contracts/replay', { method: 'POST', json: body }),
   });
 }
+
+/** A stored contract as the list shows it (GET /api/contracts). */
+export interface ContractSummary {
+  id: string;
+  name: string;
+  version: number;
+  parties: string[];
+  provider: string;
+  start: string;
+  end: string;
+  phase: ContractReport['state']['phase'];
+  events: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A stored contract on a date: its replay report and every event recorded, with who recorded it. */
+export interface StoredContractDetail extends ContractSummary {
+  recorded: {
+    seq: number;
+    event: { on: string; type: string; by: string };
+    recorded_by: number | null;
+    recorded_by_name: string | null;
+    recorded_at: string;
+  }[];
+  report: ContractReport;
+  event_types: string[];
+}
+
+export function useContracts() {
+  return useQuery({
+    queryKey: ['contracts'],
+    queryFn: async () => (await api<{ contracts: ContractSummary[] }>('/api/contracts')).contracts,
+  });
+}
+
+/** `on` empty: the server's default (today). */
+export function useStoredContract(id: string, on: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['contract', id, on],
+    queryFn: () => api<StoredContractDetail>(`/api/contracts/${encodeURIComponent(id)}${query({ on })}`),
+    retry: false,
+    enabled,
+  });
+}
+
+/** Records one event as the signed-in user; the server refuses it (403 or 422, naming the rule) when the rules or roles do not allow it. */
+export function useRecordContractEvent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { event: Record<string, unknown>; version: number }) =>
+      api<{
+        id: string;
+        version: number;
+        seq: number;
+        summary: string;
+        phase_before: string;
+        phase_after: string;
+      }>(`/api/contracts/${encodeURIComponent(id)}/events`, { method: 'POST', json: body }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['contract', id] });
+      void client.invalidateQueries({ queryKey: ['contracts'] });
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContractFile, checkContractFile } from '../../contracts/contract-file.ts';
-import { ContractEvent } from '../../contracts/events.ts';
+import { ContractEvent, eventTypes } from '../../contracts/events.ts';
 import { describePhase } from '../../contracts/machine.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
@@ -131,7 +131,13 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
         security: signedIn,
         params: Params,
         querystring: OnQuery,
-        response: { 200: Summary.extend({ recorded: z.array(Recorded), report: Report }) },
+        response: {
+          200: Summary.extend({
+            recorded: z.array(Recorded),
+            report: Report,
+            event_types: z.array(z.string()).describe('Every kind of event a contract can record.'),
+          }),
+        },
       },
     },
     async (request) => {
@@ -142,7 +148,12 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
       const on = request.query.on ?? today();
       const report = replayContract(rulebook, file, on);
       const phase = replayContract(rulebook, file, today()).state.phase;
-      return { ...summaryOf(stored, recorded.length, phase), recorded, report: asReport(report) };
+      return {
+        ...summaryOf(stored, recorded.length, phase),
+        recorded,
+        report: asReport(report),
+        event_types: eventTypes,
+      };
     },
   );
 
