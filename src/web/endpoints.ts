@@ -2,7 +2,7 @@
  * Every API route the web app uses, in one place (see docs/api.md for the server's side).
  * Pages call these hooks; TanStack Query caches reads and refetches after changes.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContractReport } from '../contracts/replay.ts';
 import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
@@ -283,13 +283,17 @@ export function useContracts() {
   });
 }
 
-/** `on` empty: the server's default (today). */
+/**
+ * `on` empty: the server's default (today). The report on the previous date stays shown
+ * while another loads, so the page (and the outcome of the event just recorded) stays put.
+ */
 export function useStoredContract(id: string, on: string, enabled: boolean) {
   return useQuery({
     queryKey: ['contract', id, on],
     queryFn: () => api<StoredContractDetail>(`/api/contracts/${encodeURIComponent(id)}${query({ on })}`),
     retry: false,
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 
