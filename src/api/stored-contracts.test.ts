@@ -215,4 +215,15 @@ describeOnBothDatabases('stored contracts API', (store) => {
     const list = (await call('viewer', 'GET', '/api/contracts')).body.contracts;
     expect(list.filter((c: { id: string }) => c.id.startsWith('dudley-icp')).length).toBe(4);
   });
+
+  it('describes the stored-contract routes in OpenAPI', async () => {
+    const paths = Object.keys((await app.inject({ method: 'GET', url: '/openapi.json' })).json().paths);
+    for (const path of [
+      '/api/contracts',
+      '/api/contracts/{id}',
+      '/api/contracts/{id}/timeline',
+      '/api/contracts/{id}/events',
+    ])
+      expect(paths).toContain(path);
+  });
 });
