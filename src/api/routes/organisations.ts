@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { today } from '../../law/date.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../../store/organisations.ts';
-import { attribution } from '../../store/reference/nhs-registry.ts';
+import { attribution, files, listSizesAsAt } from '../../store/reference/nhs-registry.ts';
 import { organisationKinds } from '../../store/schema.ts';
 import { requireUser } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
@@ -63,13 +63,30 @@ export const organisationRoutes: RouteModule = (app, { store }) => {
         security: signedIn,
         params: z.object({ code: z.string().min(1).max(20) }),
         querystring: OnQuery.extend({ kind: z.enum(organisationKinds).default('icb') }),
-        response: { 200: z.object({ on: z.string(), tree: TreeNode, attribution: z.string() }) },
+        response: {
+          200: z.object({
+            on: z.string(),
+            tree: TreeNode,
+            list_sizes: z
+              .object({ as_at: z.string(), source: z.string() })
+              .describe('Where the list sizes come from and the date they count patients on.'),
+            attribution: z.string(),
+          }),
+        },
       },
     },
     async (request) => {
       requireUser(request);
       const on = request.query.on ?? today();
-      return { on, tree: await treeOn(store.db, request.params.code, request.query.kind, on), attribution };
+      return {
+        on,
+        tree: await treeOn(store.db, request.params.code, request.query.kind, on),
+        list_sizes: {
+          as_at: listSizesAsAt,
+          source: `QOF 2020/21 practice list sizes (data/nhs/${files.listSizes})`,
+        },
+        attribution,
+      };
     },
   );
 };

@@ -38,7 +38,15 @@ export const files = {
   allocations: 'allocation-weighted-populations-2025-26.csv.gz',
   trusts: 'etr-trusts-2026.csv.gz',
   practices: 'epraccur-2023.csv.gz',
+  listSizes: 'qof-prevalence-by-practice-2020-21.csv.gz',
 } as const;
+
+/**
+ * Practice list sizes: the only per-practice registered counts in data/nhs are those of
+ * QOF 2020/21, which counts the patients registered at 1 January 2021. Whole-practice
+ * list sizes are published unsuppressed by NHS Digital, so they are shown as published.
+ */
+export const listSizesAsAt = '2021-01-01';
 
 export interface RegistryOrganisation {
   code: string;
@@ -64,8 +72,17 @@ export interface RegistrySuccession {
   source: string;
 }
 
+/** Patients registered at a practice on `as_at` (`practice` is a registry key). */
+export interface RegistryListSize {
+  practice: string;
+  as_at: string;
+  list_size: number;
+  source: string;
+}
+
 export interface Registry {
   digest: string;
+  listSizes: RegistryListSize[];
   organisations: Map<string, RegistryOrganisation>;
   memberships: RegistryLink[];
   successions: RegistrySuccession[];
@@ -306,10 +323,35 @@ export function readNhsRegistry(dir: string): Registry {
 
   return {
     digest,
+    listSizes: readListSizes(join(dir, files.listSizes), orgs),
     organisations: orgs,
     memberships: coalesce(links),
     successions: dedupe(successions),
   };
+}
+
+/** One list size per known practice from the QOF file's TOTAL rows (each disease group repeats it). */
+function readListSizes(file: string, orgs: Map<string, RegistryOrganisation>): RegistryListSize[] {
+  const rows = readTable(file, ['PRACTICE_CODE', 'PATIENT_LIST_TYPE', 'PRACTICE_LIST_SIZE']);
+  const sizes = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.PATIENT_LIST_TYPE !== 'TOTAL') return;
+    const k = key('practice', r.PRACTICE_CODE ?? '');
+    if (!orgs.has(k) || sizes.has(k)) return;
+    const n = Number(r.PRACTICE_LIST_SIZE);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new InvalidInput(
+        `${files.listSizes} line ${i + 2}`,
+        `has '${r.PRACTICE_LIST_SIZE}' where a list size belongs`,
+      );
+    sizes.set(k, n);
+  });
+  return [...sizes].map(([practice, list_size]) => ({
+    practice,
+    as_at: listSizesAsAt,
+    list_size,
+    source: files.listSizes,
+  }));
 }
 
 function vote(votes: Map<string, Map<string, number>>, from: string, to: string): void {
