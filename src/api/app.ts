@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
@@ -32,6 +33,7 @@ export const routeModules: RouteModule[] = [
   populationRoutes,
   contractRoutes,
   moneyRoutes,
+  placeGroupingRoutes,
 ];
 
 export interface AppOptions {
