@@ -268,7 +268,9 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
         </>
       )}
 
-      {allocation.data && <AllocationResult report={allocation.data} stale={allocation.isFetching} />}
+      {allocation.data && requestText && (
+        <AllocationResult report={allocation.data} stale={allocation.isFetching} />
+      )}
 
       <h2>Save the grouping</h2>
       <p>Saving keeps the places and their practices for {icbName}; the pot is not saved.</p>
