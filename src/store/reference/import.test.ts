@@ -6,6 +6,7 @@ import { InvalidInput } from '../../errors.ts';
 import { listAudit } from '../audit.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../organisations.ts';
 import { describeOnBothDatabases } from '../test-databases.ts';
+import { readTable } from './csv.ts';
 import { importRegistry } from './import.ts';
 import { files, readNhsRegistry } from './nhs-registry.ts';
 import { nhsSlice } from './test-slice.ts';
@@ -49,6 +50,15 @@ describeOnBothDatabases('NHS reference import', (store) => {
     const practices = sub?.children.flatMap((pcn) => pcn.children.map((p) => p.code)) ?? [];
     expect(practices).toContain('M87008'); // Kingswinford Medical Practice, Dudley
     expect(practices.length).toBeGreaterThan(150);
+    // Exactly the practices the 2026 map puts in D2P2L: none from elsewhere via the national 'U' PCN.
+    const inMap = readTable(join(dir, files.map2026), ['PRACTICE_CODE', 'SUB_ICB_LOCATION_CODE', 'PCN_CODE']);
+    expect(practices.sort()).toEqual(
+      inMap
+        .filter((r) => r.SUB_ICB_LOCATION_CODE === 'D2P2L')
+        .map((r) => r.PRACTICE_CODE)
+        .sort(),
+    );
+    expect(inMap.some((r) => r.SUB_ICB_LOCATION_CODE !== 'D2P2L' && r.PCN_CODE === 'U')).toBe(true);
     // List sizes from QOF 2020/21 (qof-prevalence-by-practice-2020-21.csv: M87008 TOTAL 7877).
     const kingswinford = sub?.children.flatMap((pcn) => pcn.children).find((p) => p.code === 'M87008');
     expect(kingswinford).toMatchObject({ list_size: 7877, practices: 1, practices_with_list_size: 1 });

@@ -158,6 +158,19 @@ export function readNhsRegistry(dir: string): Registry {
     if (!orgs.has(k)) orgs.set(k, { code, kind, name, opened: null, closed: null, source });
     return k;
   };
+  // Both files put every practice in no PCN under one national pseudo-PCN 'U' ("Unallocated"):
+  // kept as one organisation it would pull practices from all over England into each tree
+  // it appears in. Each sub-ICB location (or CCG) gets its own, coded U-<its code>.
+  const putPcn = (
+    code: string | undefined,
+    name: string | undefined,
+    parent: string | undefined,
+    source: string,
+    where: string,
+  ) =>
+    code === 'U'
+      ? put('pcn', `U-${parent ?? ''}`, `Practices in no PCN (${parent ?? ''})`, source, where)
+      : put('pcn', code ?? '', name ?? '', source, where);
   const links: RegistryLink[] = [];
   const link = (child: string, parent: string, era: { from: string; to: string | null }, source: string) =>
     links.push({ child, parent, from: era.from, to: era.to, source });
@@ -177,7 +190,7 @@ export function readNhsRegistry(dir: string): Registry {
       files.map2026,
       at,
     );
-    const pcn = put('pcn', r.PCN_CODE ?? '', r.PCN_NAME ?? '', files.map2026, at);
+    const pcn = putPcn(r.PCN_CODE, r.PCN_NAME, r.SUB_ICB_LOCATION_CODE, files.map2026, at);
     const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', files.map2026, at);
     icbsNow.add(icb);
     subIcbsNow.add(sub);
@@ -193,7 +206,7 @@ export function readNhsRegistry(dir: string): Registry {
     const region = put('region', r.REGION_ODS_CODE ?? '', r.REGION_NAME ?? '', files.ccgEra, at);
     const stp = put('stp', r.STP_ODS_CODE ?? '', r.STP_NAME ?? '', files.ccgEra, at);
     const ccg = put('ccg', r.CCG_ODS_CODE ?? '', r.CCG_NAME ?? '', files.ccgEra, at);
-    const pcn = put('pcn', r.PCN_ODS_CODE ?? '', r.PCN_NAME ?? '', files.ccgEra, at);
+    const pcn = putPcn(r.PCN_ODS_CODE, r.PCN_NAME, r.CCG_ODS_CODE, files.ccgEra, at);
     const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', files.ccgEra, at);
     ccgOfPractice.set(r.PRACTICE_CODE ?? '', r.CCG_ODS_CODE ?? '');
     link(practice, pcn, ccgEraSpan, files.ccgEra);
