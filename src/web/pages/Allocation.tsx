@@ -131,7 +131,17 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
         ? [{ field: '', message: error.message }]
         : [];
   const allocationErrors = requestText ? serverErrors(allocation.error) : [];
-  const summary = [...(submitted ? saveErrors : []), ...serverErrors(save.error), ...allocationErrors];
+  const saveServerErrors =
+    save.error instanceof ApiError && save.error.status === 409
+      ? [
+          {
+            field: 'grouping-start',
+            message:
+              'Someone else saved a newer version of this grouping while you were editing. Choose it again under Start from to see it, or save yours as a new grouping.',
+          },
+        ]
+      : serverErrors(save.error);
+  const summary = [...(submitted ? saveErrors : []), ...saveServerErrors, ...allocationErrors];
   const errorFor = (id: string) =>
     [...(submitted ? saveErrors : errors), ...allocationErrors].find((e) => e.field === id)?.message;
 
