@@ -3,6 +3,7 @@ import type { AllocationReport } from '../../finance/report.ts';
 import type { AllocationBasis } from '../../finance/weighted-populations.ts';
 import {
   type AllocationDraft,
+  type AllocationRequest,
   addPlace,
   allocationRequest,
   byLocalAuthority,
@@ -115,7 +116,8 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
   const errors = draftErrors(draft);
   const requestText = errors.length ? '' : JSON.stringify(allocationRequest(icb, year, draft));
   const settled = useSettled(requestText, 300);
-  const allocation = useAllocation(settled ? JSON.parse(settled) : null);
+  const asked: AllocationRequest | null = settled ? JSON.parse(settled) : null;
+  const allocation = useAllocation(asked);
 
   const saveErrors: FieldError[] = [
     ...errors,
@@ -279,7 +281,11 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
       )}
 
       {allocation.data && requestText && (
-        <AllocationResult report={allocation.data} stale={allocation.isFetching} />
+        <AllocationResult
+          report={allocation.data}
+          names={new Map(asked?.pot.map((c) => [c.id, c.name]))}
+          stale={allocation.isFetching}
+        />
       )}
 
       <h2>Save the grouping</h2>
@@ -508,7 +514,8 @@ function ComponentEditor({ index: k, draft, errorFor, onChange }: EditorProps) {
 
 type PlaceResult = AllocationReport['places'][number];
 
-function AllocationResult({ report, stale }: { report: AllocationReport; stale: boolean }) {
+function AllocationResult(props: { report: AllocationReport; names: Map<string, string>; stale: boolean }) {
+  const { report, names, stale } = props;
   const components = report.places[0]?.components ?? [];
   const paced = report.places.some((p) => p.current !== null);
   const needChart = useCallback(
@@ -565,7 +572,8 @@ function AllocationResult({ report, stale }: { report: AllocationReport; stale: 
             <th scope="col">Core services overall</th>
             {components.map((c, k) => (
               <th scope="col" key={c.component}>
-                {`Component ${k + 1}`} ({bases[c.basis as AllocationBasis] ?? c.basis})
+                {names.get(c.component) ?? `Component ${k + 1}`} (
+                {bases[c.basis as AllocationBasis] ?? c.basis})
               </th>
             ))}
           </tr>
