@@ -35,6 +35,10 @@ describeOnBothDatabases('demo', (store) => {
     const dudley = await treeOn(db, 'E08000027', 'place', '2026-08-01');
     const practices = dudley.children.flatMap((pcn) => pcn.children.map((p) => p.code));
     expect(practices).toContain('M87008'); // Kingswinford Medical Practice, in the example arrangement
+    // A place listed under its ICB carries the totals of the PCNs it groups.
+    const dudleyInIcb = icb.children.find((c) => c.code === 'E08000027');
+    expect(dudleyInIcb).toMatchObject({ practices: practices.length, list_size: dudley.list_size });
+    expect(dudley.list_size).toBeGreaterThan(250_000);
     for (const place of ['E08000028', 'E08000030', 'E08000031']) {
       expect((await treeOn(db, place, 'place', '2026-08-01')).children.length).toBeGreaterThan(0);
     }

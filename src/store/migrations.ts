@@ -176,6 +176,35 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-place-groupings': {
+    async up(db: Kysely<unknown>) {
+      // Registered list sizes per practice, dated: the import replaces them as a set by source.
+      await db.schema
+        .createTable('list_sizes')
+        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('as_at', 'date', (c) => c.notNull())
+        .addColumn('list_size', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('list_sizes_pk', ['organisation_id', 'as_at'])
+        .addCheckConstraint('list_sizes_count', sql`list_size >= 0`)
+        .execute();
+      // An ICB's practices grouped into named places, for place allocation.
+      await db.schema
+        .createTable('place_groupings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('icb', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('year', 'text', (c) => c.notNull())
+        .addColumn('places', 'jsonb', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('place_groupings_name', ['icb', 'name'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

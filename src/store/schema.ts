@@ -19,6 +19,8 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditTable;
   reference_imports: ReferenceImportTable;
+  list_sizes: ListSizeTable;
+  place_groupings: PlaceGroupingTable;
 }
 
 /** Kinds of organisation and area the registry holds. */
@@ -182,4 +184,34 @@ export interface ReferenceImportTable {
   digest: string;
   imported_at: string;
   summary: JSONColumnType<Record<string, number>>;
+}
+
+/** Patients registered at a practice on a date, as a published source gives it. */
+export interface ListSizeTable {
+  organisation_id: number;
+  as_at: string;
+  list_size: number;
+  source: string;
+}
+
+/** One place of a grouping: its name and the ODS codes of its practices. */
+export interface GroupedPlace {
+  name: string;
+  practices: string[];
+}
+
+export interface PlaceGroupingTable {
+  id: string;
+  /** The ICB code in the weighted populations, e.g. QUA. */
+  icb: string;
+  name: string;
+  /** The financial year whose practices the grouping was checked against, e.g. 2025/26. */
+  year: string;
+  /** An array rather than an object keyed by name: jsonb would reorder the keys. */
+  places: JSONColumnType<GroupedPlace[]>;
+  version: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -8,6 +8,7 @@ import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
+import type { AllocationRequest, IcbPractice } from './allocation-form.ts';
 import { ApiError, api, query } from './api.ts';
 import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
 
@@ -20,8 +21,11 @@ export interface Organisation {
 }
 
 export interface TreeNode extends Organisation {
-  /** Registered patients, where the registry holds them. */
-  list_size?: number | null;
+  /** Registered patients: a practice's list size, or the sum over the practices under it that have one. */
+  list_size: number | null;
+  /** Practices under it (1 for a practice), and how many of them have a list size. */
+  practices: number;
+  practices_with_list_size: number;
   children: TreeNode[];
 }
 
@@ -94,7 +98,7 @@ export function useTree(code: string, kind: string, on: string) {
   return useQuery({
     queryKey: ['tree', code, kind, on],
     queryFn: () =>
-      api<{ on: string; tree: TreeNode; attribution: string }>(
+      api<{ on: string; tree: TreeNode; list_sizes: { as_at: string; source: string }; attribution: string }>(
         `/api/organisations/${encodeURIComponent(code)}/tree${query({ on, kind })}`,
       ),
     enabled: code !== '',
@@ -215,18 +219,78 @@ export function useBudget(id: string, explain: boolean) {
   });
 }
 
-export interface AllocationRequest {
-  icb: string;
-  year: string;
-  places: { id: string; name: string; local_authorities?: string[]; practices?: string[] }[];
-  pot: { id: string; name: string; amount: string; basis: string }[];
+/** Shares an ICB's pot between places by need (POST /api/allocations), again whenever the request changes. */
+export function useAllocation(request: AllocationRequest | null) {
+  return useQuery({
+    queryKey: ['allocation', request],
+    queryFn: () => api<AllocationReport>('/api/allocations', { method: 'POST', json: request }),
+    enabled: request !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
 }
 
-/** Shares an ICB's pot between places by need (POST /api/allocations). */
-export function useAllocate() {
+/** An ICB's practices in the weighted populations, with the local authority each sits in. */
+export function useIcbPractices(icb: string) {
+  return useQuery({
+    queryKey: ['icb-practices', icb],
+    queryFn: () =>
+      api<{ icb: string; icb_name: string; year: string; practices: IcbPractice[] }>(
+        `/api/icbs/${encodeURIComponent(icb)}/practices`,
+      ),
+    enabled: icb !== '',
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export interface PlaceGrouping {
+  id: string;
+  icb: string;
+  name: string;
+  year: string;
+  places: { name: string; practices: string[] }[];
+  version: number;
+  updated_at: string;
+}
+
+export function useGroupings(icb: string) {
+  return useQuery({
+    queryKey: ['groupings', icb],
+    queryFn: async () =>
+      (await api<{ groupings: PlaceGrouping[] }>(`/api/icbs/${encodeURIComponent(icb)}/place-groupings`))
+        .groupings,
+    enabled: icb !== '',
+  });
+}
+
+/** Saves a grouping: a new one (no id) or a new version of a loaded one (409 if someone saved first). */
+export function useSaveGrouping(icb: string) {
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: AllocationRequest) =>
-      api<AllocationReport>('/api/allocations', { method: 'POST', json: body }),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id?: string;
+      version?: number;
+      name: string;
+      places: PlaceGrouping['places'];
+      reason: string;
+    }) =>
+      id
+        ? api<PlaceGrouping>(
+            `/api/icbs/${encodeURIComponent(icb)}/place-groupings/${encodeURIComponent(id)}`,
+            {
+              method: 'PUT',
+              json: body,
+            },
+          )
+        : api<PlaceGrouping>(`/api/icbs/${encodeURIComponent(icb)}/place-groupings`, {
+            method: 'POST',
+            json: body,
+          }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['groupings', icb] }),
   });
 }
 
