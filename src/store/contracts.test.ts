@@ -65,6 +65,31 @@ describeOnBothDatabases('stored contracts', (store) => {
     await expect(recordEvent(db, rulebook, 'nope', mobilise, system)).rejects.toBeInstanceOf(NotFound);
   });
 
+  it('serialises simultaneous events: without a version both are stored in turn, with the same version one wins', async () => {
+    const { db } = store();
+    const c = await getContract(db, 'dudley-icp');
+    // Approving collateral may be recorded any number of times while the contract mobilises.
+    const note = (n: string): ContractEvent => ({
+      on: '2019-10-02',
+      type: 'collateral-approved',
+      by: 'commissioner',
+      asset: n,
+    });
+    const both = await Promise.all([
+      recordEvent(db, rulebook, c.id, note('a'), system),
+      recordEvent(db, rulebook, c.id, note('b'), system),
+    ]);
+    expect(both.map((r) => r.seq).sort()).toEqual([c.version - 1, c.version]);
+    const now = (await getContract(db, c.id)).version;
+    const raced = await Promise.allSettled([
+      recordEvent(db, rulebook, c.id, note('c'), system, now),
+      recordEvent(db, rulebook, c.id, note('d'), system, now),
+    ]);
+    expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = raced.find((r) => r.status === 'rejected');
+    expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(StaleVersion);
+  });
+
   it('stores nothing of a contract when one of its events is refused', async () => {
     const { db } = store();
     const bad = {
