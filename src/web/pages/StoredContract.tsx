@@ -177,38 +177,6 @@ function RecordEvent({
         The event is checked against the contract rules in force on its date and recorded as you, {user.name},
         with an entry in the audit log. An event the rules do not allow is not recorded.
       </p>
-      {refusal && (
-        <div className="nhsuk-warning-callout" data-testid="event-refusal">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              {refusal.problem.title ?? 'Not allowed'}
-            </span>
-          </h3>
-          <p>{refusal.message}</p>
-          {refusal.problem.rule && (
-            <p className="nhsuk-body-s">
-              Rule <code>{refusal.problem.rule}</code>
-            </p>
-          )}
-          {refusal.problem.citations && refusal.problem.citations.length > 0 && (
-            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="event-refusal-sources">
-              {refusal.problem.citations.map((c) => (
-                <li key={c.text}>{c.text}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {record.data && (
-        <div className="nhsuk-inset-text" role="status" data-testid="event-recorded">
-          <p>
-            Recorded: {record.data.summary}. The contract is{' '}
-            {phaseNames[record.data.phase_after as keyof typeof phaseNames]?.toLowerCase()} (version{' '}
-            {record.data.version}).
-          </p>
-        </div>
-      )}
       <form onSubmit={submit} noValidate>
         <Select
           id="event-type"
@@ -264,6 +232,39 @@ function RecordEvent({
           Record the event
         </button>
       </form>
+      {/* The outcome is shown where the person pressed the button. */}
+      {refusal && (
+        <div className="nhsuk-warning-callout" data-testid="event-refusal">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              {refusal.problem.title ?? 'Not allowed'}
+            </span>
+          </h3>
+          <p>{refusal.message}</p>
+          {refusal.problem.rule && (
+            <p className="nhsuk-body-s">
+              Rule <code>{refusal.problem.rule}</code>
+            </p>
+          )}
+          {refusal.problem.citations && refusal.problem.citations.length > 0 && (
+            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="event-refusal-sources">
+              {refusal.problem.citations.map((c) => (
+                <li key={c.text}>{c.text}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {record.data && (
+        <div className="nhsuk-inset-text" role="status" data-testid="event-recorded">
+          <p>
+            Recorded: {record.data.summary}. The contract is{' '}
+            {phaseNames[record.data.phase_after as keyof typeof phaseNames]?.toLowerCase()} (version{' '}
+            {record.data.version}).
+          </p>
+        </div>
+      )}
     </section>
   );
 }
