@@ -215,7 +215,14 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * otherwise Kysely finds another schema's lock table and never creates its own.
  */
 export async function migrate(db: Kysely<unknown>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    // Work done in parallel can land a lower-numbered migration after a higher one has run
+    // (0004-contracts after 0005-place-groupings); each touches only its own tables.
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
