@@ -38,7 +38,7 @@ export const phaseNames: Record<ContractState['phase'], string> = {
   abandoned: 'Abandoned',
 };
 
-const statusTags: Record<ObligationStatus, { text: string; colour: string }> = {
+export const statusTags: Record<ObligationStatus, { text: string; colour: string }> = {
   met: { text: 'Met', colour: 'green' },
   'met-late': { text: 'Met late', colour: 'yellow' },
   overdue: { text: 'Overdue', colour: 'red' },
@@ -52,7 +52,7 @@ const outcomeTags: Record<TimelineEntry['outcome'], { text: string; colour: stri
   automatic: { text: 'Automatic', colour: 'blue' },
 };
 
-const Tag = ({ text, colour }: { text: string; colour: string }) => (
+export const Tag = ({ text, colour }: { text: string; colour: string }) => (
   <strong className={`nhsuk-tag nhsuk-tag--${colour}`}>{text}</strong>
 );
 
