@@ -153,7 +153,12 @@ export function offeredGroups(offered: readonly string[]): { title: string; type
 }
 
 /** Labels and hints by field name; `as` marks the text fields that hold dates or money. */
-const fieldText: Record<string, { label: string; hint?: string; as?: 'date' | 'money' }> = {
+interface FieldText {
+  label: string;
+  hint?: string;
+  as?: 'date' | 'money';
+}
+const fieldText: Record<string, FieldText> = {
   party: { label: 'Which party', hint: 'The commissioner, practice or body, by name or id, if it matters.' },
   note: { label: 'Note' },
   outcome: { label: 'Outcome of the assurance' },
@@ -204,7 +209,7 @@ const fieldText: Record<string, { label: string; hint?: string; as?: 'date' | 'm
   practice: { label: 'The practice' },
   ods: { label: 'ODS code', hint: 'A letter and 5 digits, for example M87001.' },
   list_size: { label: 'Registered patients', hint: 'On the day it integrates.' },
-  contract: { label: 'Its GP contract' },
+  contract: { label: 'GP contract' },
   integration_agreement: { label: 'Integration agreement' },
   goals: { label: 'Goals' },
   information_sharing: { label: 'Information is shared' },
@@ -229,13 +234,13 @@ const fieldText: Record<string, { label: string; hint?: string; as?: 'date' | 'm
 };
 
 /** Fields whose meaning depends on the event: the same name, a different label. */
-const eventFieldText: Record<string, Record<string, { label: string; hint?: string }>> = {
+const eventFieldText: Record<string, Record<string, FieldText>> = {
   'subcontract-proposed': {
     key: {
       label: 'Key subcontract',
       hint: 'A key subcontractor must sign a direct agreement (seed 001, 57).',
     },
-    value: { label: 'Value of the subcontract' },
+    value: { label: 'Value of the subcontract', as: 'money' },
   },
   'indicator-result': { value: { label: 'Result', hint: 'A number, for example 72.5.' } },
   'obligation-met': {
@@ -275,7 +280,7 @@ function spec(name: string, s: JsonSchema, required: boolean, type?: string): Fi
   const label = text?.label ?? sentence(name);
   const hint = text?.hint ?? s.description;
   const base = { name, label, required, ...(hint ? { hint } : {}) };
-  const as = fieldText[name]?.as;
+  const as = text?.as;
   if (s.enum)
     return { ...base, kind: 'choice', options: s.enum.map((v) => ({ value: v, text: optionName(v) })) };
   if (Array.isArray(s.type)) return { ...base, kind: 'decimal' };
@@ -377,7 +382,7 @@ function check(
       const rows = (value as FormValue[] | undefined) ?? [];
       const min = Math.max(f.minItems ?? 0, 0);
       if (rows.filter((r) => !isBlank(r)).length < min)
-        add(`Add at least ${min === 1 ? 'one' : min} to ${lowerFirst(f.label)}`, 0);
+        add(`${f.label}: add at least ${min === 1 ? 'one' : min}`, 0);
       rows.forEach((row, i) => {
         if (isBlank(row)) return;
         const rowContext = `${f.label}, row ${i + 1}`;
