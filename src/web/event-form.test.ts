@@ -5,13 +5,13 @@ import { ContractEvent, eventTypes } from '../contracts/events.ts';
 import {
   eventFields,
   eventFormErrors,
-  eventGroups,
   type FieldSpec,
   initialValues,
-  offeredGroups,
   patternMessages,
+  serverFieldId,
   toEvent,
 } from './event-form.ts';
+import { eventGroups, offeredGroups } from './event-names.ts';
 
 const field = (fields: FieldSpec[], name: string) => fields.find((f) => f.name === name) as FieldSpec;
 
@@ -183,5 +183,11 @@ describe('event form model', () => {
     expect(eventFormErrors(withheld, { ...initialValues(withheld), plan: 'plan-1', amount: '' })).toEqual([
       { field: 'event-amount', message: 'Enter the amount' },
     ]);
+  });
+
+  it('links a problem the server names to its input', () => {
+    expect(serverFieldId('body/event/practice/ods')).toBe('event-practice-ods');
+    expect(serverFieldId('body/event/add_services/0/id')).toBe('event-add_services-0-id');
+    expect(serverFieldId('body/event/on')).toBe('event-on');
   });
 });

@@ -11,10 +11,11 @@ import {
   type FormValues,
   initialValues,
   inputId,
-  offeredGroups,
   rowValue,
+  serverFieldId,
   toEvent,
 } from '../event-form.ts';
+import { offeredGroups } from '../event-names.ts';
 import { formatDate, isIsoDate } from '../format.ts';
 import { contractActorsFor } from '../roles.ts';
 import type { User } from '../types.ts';
@@ -229,14 +230,13 @@ export default function RecordEvent({
   );
 }
 
-/** The server names fields like `body/event/practice/ods`: the input with that path. */
-function serverFieldId(field: string): string {
-  const path = field
-    .replace(/^body\/event\/?/, '')
-    .split('/')
-    .filter(Boolean);
-  return inputId(...path);
-}
+/** Box widths that fit what each kind holds; free text takes the full width. */
+const widths: Partial<Record<FieldSpec['kind'], (spec: FieldSpec) => 10 | 20 | undefined>> = {
+  text: (spec) => (spec.pattern ? 20 : undefined),
+  money: () => 10,
+  decimal: () => 10,
+  'whole-number': () => 10,
+};
 
 interface EventFieldProps {
   spec: FieldSpec;
@@ -269,9 +269,14 @@ function EventField({ spec, value, path, error, onChange, label = spec.label }: 
       return (
         <div className="nhsuk-form-group">
           <div className="nhsuk-checkboxes">
-            <Checkbox id={id} label={label} checked={value === true} onChange={(v) => onChange(v, id)} />
+            <Checkbox
+              id={id}
+              label={label}
+              hint={spec.hint}
+              checked={value === true}
+              onChange={(v) => onChange(v, id)}
+            />
           </div>
-          {spec.hint && <div className="nhsuk-hint nhsuk-checkboxes__hint">{spec.hint}</div>}
         </div>
       );
     case 'choice': {
@@ -318,12 +323,13 @@ function EventField({ spec, value, path, error, onChange, label = spec.label }: 
           label={`${label}${optional}`}
           hint={
             spec.kind === 'money'
-              ? `${spec.hint ? `${spec.hint} ` : ''}In pounds and pence, like £1,200,000.00.`
+              ? `${spec.hint ? `${spec.hint} ` : ''}In pounds and pence, like 1,200,000.00.`
               : spec.hint
           }
           value={text}
           error={error(id)}
-          width={spec.kind === 'text' && !spec.pattern ? undefined : spec.kind === 'money' ? 10 : 20}
+          width={widths[spec.kind]?.(spec)}
+          prefix={spec.kind === 'money' ? '£' : undefined}
           onChange={(v) => onChange(v, id)}
         />
       );

@@ -3,6 +3,7 @@ import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
 import { type StoredContractDetail, useStoredContract } from '../endpoints.ts';
+import { eventTypeName } from '../event-names.ts';
 import { formatCount, formatDate, isIsoDate } from '../format.ts';
 import type { User } from '../types.ts';
 import { phaseNames, Replayed } from './Contract.tsx';
@@ -101,7 +102,8 @@ function Recorded({ contract }: { contract: StoredContractDetail }) {
           {contract.recorded.map((r) => (
             <tr key={r.seq}>
               <td>
-                {formatDate(r.event.on)}: {r.event.type} by {actorNames[r.event.by] ?? r.event.by}
+                {formatDate(r.event.on)}: {eventTypeName(r.event.type)} by{' '}
+                {actorNames[r.event.by] ?? r.event.by}
               </td>
               <td>{r.recorded_by_name ?? 'Concordat (demo or import)'}</td>
               <td>{formatDate(r.recorded_at.slice(0, 10))}</td>
