@@ -131,6 +131,14 @@ export default function RecordEvent({
     );
   }
   const groups = offeredGroups(contract.event_types);
+  if (groups.length === 0) {
+    return (
+      <section data-testid="record-event">
+        <h2 className="nhsuk-heading-l">Record the next event</h2>
+        <p>No event can be recorded on this contract now.</p>
+      </section>
+    );
+  }
   return (
     <section data-testid="record-event">
       <h2 className="nhsuk-heading-l">Record the next event</h2>
