@@ -179,6 +179,33 @@ describe('event form model', () => {
         message: 'The value of the subcontract must be an amount in pounds, like £12,345.67',
       },
     ]);
+    const variation = eventFields('variation-agreed');
+    expect(
+      eventFormErrors(variation, {
+        ...initialValues(variation),
+        description: 'Add a service',
+        add_services: [
+          {
+            id: 'Urgent treatment',
+            name: 'Urgent treatment centre',
+            kind: 'healthcare',
+            commissioner: 'dudley-ccg',
+          },
+          { id: '', name: '', kind: '', commissioner: '', primary_medical: false },
+        ],
+        notice_periods: { provider_contract_months: '0' },
+      }),
+    ).toEqual([
+      {
+        field: 'event-add_services-0-id',
+        message:
+          'Service added 1: id must be lowercase words joined by dashes, for example talking-therapies',
+      },
+      {
+        field: 'event-notice_periods-provider_contract_months',
+        message: 'New notice periods: provider ending the contract (months) must be 1 or more',
+      },
+    ]);
     const withheld = eventFields('payment-withheld');
     expect(eventFormErrors(withheld, { ...initialValues(withheld), plan: 'plan-1', amount: '' })).toEqual([
       { field: 'event-amount', message: 'Enter the amount' },

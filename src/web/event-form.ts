@@ -42,6 +42,8 @@ export interface FieldSpec {
   label: string;
   hint?: string;
   kind: FieldKind;
+  /** list: what one row is called, numbered (“Service 2”). */
+  rowLabel?: string;
   required: boolean;
   /** choice: the values with their names. */
   options?: { value: string; text: string }[];
@@ -67,6 +69,8 @@ interface FieldText {
   label: string;
   hint?: string;
   as?: 'date' | 'money';
+  /** For a list: one row's name. */
+  row?: string;
 }
 const fieldText: Record<string, FieldText> = {
   party: { label: 'Which party', hint: 'The commissioner, practice or body, by name or id, if it matters.' },
@@ -77,7 +81,7 @@ const fieldText: Record<string, FieldText> = {
   bidder: { label: 'Preferred bidder' },
   legal_advice_taken: { label: 'Legal advice was taken before the award' },
   description: { label: 'Description' },
-  add_services: { label: 'Services added' },
+  add_services: { label: 'Services added', row: 'Service added' },
   remove_services: {
     label: 'Services removed',
     hint: 'The id of each service, for example talking-therapies.',
@@ -94,7 +98,11 @@ const fieldText: Record<string, FieldText> = {
   commissioner: { label: 'Commissioner', hint: 'The commissioner’s id, for example dudley-ccg.' },
   primary_medical: { label: 'Core GP services (primary medical)' },
   service: { label: 'Service', hint: 'The service’s id, for example talking-therapies.' },
-  services: { label: 'Services', hint: 'The id of each service, for example talking-therapies.' },
+  services: {
+    label: 'Services',
+    row: 'Service',
+    hint: 'The id of each service, for example talking-therapies.',
+  },
   scope: { label: 'What ends' },
   ground: { label: 'Ground for ending it' },
   immediate: { label: 'Immediate termination' },
@@ -121,7 +129,7 @@ const fieldText: Record<string, FieldText> = {
   list_size: { label: 'Registered patients', hint: 'On the day it integrates.' },
   contract: { label: 'GP contract' },
   integration_agreement: { label: 'Integration agreement' },
-  goals: { label: 'Goals' },
+  goals: { label: 'Goals', row: 'Goal' },
   information_sharing: { label: 'Information is shared' },
   joint_decisions: { label: 'Decisions are taken jointly' },
   incentive_share_percent: { label: 'Incentive share (%)', hint: 'For example 12.5.' },
@@ -136,7 +144,7 @@ const fieldText: Record<string, FieldText> = {
   condition: { label: 'Condition breached', hint: 'For example SC1.8.3.' },
   material: { label: 'The breach is material' },
   plan: { label: 'Remedial plan', hint: 'The plan’s id, for example plan-2021-1.' },
-  actions: { label: 'Actions' },
+  actions: { label: 'Actions', row: 'Action' },
   incident: { label: 'Incident', hint: 'An id for the incident.' },
   notify_by: { label: 'Notify by', as: 'date' },
   change: { label: 'Change', hint: 'An id for the change.' },
@@ -205,7 +213,7 @@ function spec(name: string, s: JsonSchema, required: boolean, type?: string): Fi
       const item = s.items ?? {};
       const fields =
         item.type === 'object' ? fieldsOf(item) : [{ ...spec(name, item, true, type), name: '' }];
-      return { ...base, kind: 'list', fields, minItems: s.minItems ?? 0 };
+      return { ...base, kind: 'list', fields, minItems: s.minItems ?? 0, rowLabel: text?.row ?? label };
     }
     default:
       return {
@@ -305,7 +313,7 @@ function check(
         add(`${f.label}: add at least ${min === 1 ? 'one' : min}`, 0);
       rows.forEach((row, i) => {
         if (isBlank(row)) return;
-        const rowContext = `${f.label}, row ${i + 1}`;
+        const rowContext = rowName(f, i);
         const rowFields = f.fields ?? [];
         if (rowFields.length === 1 && rowFields[0]?.name === '')
           check(rowFields, row as unknown as FormValues, [...at, i], rowContext, out);
@@ -315,6 +323,11 @@ function check(
     }
     add(fieldError(f, value));
   }
+}
+
+/** A list row's name, numbered from 1: “Service 2”. */
+export function rowName(list: FieldSpec, index: number): string {
+  return `${list.rowLabel ?? list.label} ${index + 1}`;
 }
 
 /** The message for one plain field, or undefined when it is fine. */

@@ -11,6 +11,7 @@ import {
   type FormValues,
   initialValues,
   inputId,
+  rowName,
   rowValue,
   serverFieldId,
   toEvent,
@@ -64,12 +65,14 @@ export default function RecordEvent({
     if (submitted) onErrors(formErrors(t, o, v));
   };
 
+  // Another type of event starts its form afresh: its fields answer once typed in.
   const chooseType = (t: string) => {
-    const v = initialValues(eventFields(t));
     setType(t);
-    setValues(v);
-    touch('event-type');
-    afterChange(t, on, v);
+    setValues(initialValues(eventFields(t)));
+    setTouched(new Set(t ? [] : ['event-type']));
+    setSubmitted(false);
+    setServerErrors([]);
+    onErrors([]);
   };
   const setOnDate = (o: string) => {
     setOn(o);
@@ -434,7 +437,7 @@ function List({
         </span>
       )}
       {rows.map((row, i) => {
-        const rowLabel = `${label} ${i + 1}`;
+        const rowLabel = rowName(spec, i);
         const remove = (
           <button
             type="button"
