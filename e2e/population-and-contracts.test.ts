@@ -158,6 +158,11 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     await page.locator('#event-on').fill('1');
     await page.locator('#event-on-month').fill('9');
     await page.locator('#event-on-year').fill('2021');
+    // The event's own fields are named in the summary too.
+    await page.getByRole('button', { name: 'Record the event' }).click();
+    expect(
+      await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual(['#event-description']);
     await page.getByLabel('Description').fill('Add the urgent treatment centre at Russells Hall');
     await page.getByRole('button', { name: 'Add one to Services added' }).click();
     // Each field answers as it is typed in.
@@ -181,6 +186,9 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     );
     expect(await page.getByTestId('recorded-events').textContent()).toContain(
       'NHS Black Country ICB commissioner',
+    );
+    expect(await page.getByTestId('recorded-events').textContent()).toContain(
+      '1 September 2021: Variation agreed by the commissioners',
     );
     expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
     await expectAccessible(page);
