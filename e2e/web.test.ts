@@ -76,7 +76,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const contract = page.locator('.nhsuk-card', { hasText: 'Dudley Integrated Care Provider Contract' });
     const due = contract.getByRole('list', { name: /^What falls due under/ });
     await due.waitFor();
-    expect(await contract.textContent()).toMatch(/Live; Dudley Integrated Health and Care NHS Trust/);
+    expect(await contract.textContent()).toMatch(
+      /Live\. Provider: Dudley Integrated Health and Care NHS Trust/,
+    );
     expect(await due.locator('li').count()).toBeGreaterThan(0);
     expect(await due.textContent()).toMatch(/(Overdue|Due|Upcoming).+by \d{1,2} [A-Z][a-z]+ \d{4}/);
     await accessible();

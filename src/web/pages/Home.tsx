@@ -8,7 +8,7 @@ import {
   useOrganisation,
   useStoredContract,
 } from '../endpoints.ts';
-import { formatDate, todayInEngland } from '../format.ts';
+import { formatCount, formatDate, todayInEngland } from '../format.ts';
 import { roleDescription, roleName } from '../roles.ts';
 import type { ArrangementSummary, RoleGrant, User } from '../types.ts';
 import { phaseNames, statusTags, Tag } from './Contract.tsx';
@@ -106,8 +106,8 @@ function ArrangementCard({ arrangement, on }: { arrangement: ArrangementSummary;
 function ContractCard({ contract }: { contract: ContractSummary }) {
   const stored = useStoredContract(contract.id, '', true);
   const report = stored.data?.report;
-  const overdue = report?.obligations.filter((o) => o.status === 'overdue').slice(0, 5) ?? [];
-  const attention = [...overdue, ...(report?.next_due.slice(0, 3) ?? [])];
+  const overdue = report?.obligations.filter((o) => o.status === 'overdue') ?? [];
+  const attention = [...overdue.slice(0, 5), ...(report?.next_due.slice(0, 3) ?? [])];
   return (
     <div className="nhsuk-card nhsuk-card--clickable">
       <div className="nhsuk-card__content">
@@ -117,8 +117,13 @@ function ContractCard({ contract }: { contract: ContractSummary }) {
           </Link>
         </h3>
         <p className="nhsuk-card__description">
-          {phaseNames[contract.phase]}; {contract.provider}.
+          {phaseNames[contract.phase]}. Provider: {contract.provider}.
         </p>
+        {overdue.length > 5 && (
+          <p className="nhsuk-body-s">
+            {formatCount(overdue.length)} obligations are overdue; the five oldest are listed.
+          </p>
+        )}
         {stored.error && <p className="nhsuk-error-message">{stored.error.message}</p>}
         {report && attention.length === 0 && <p className="nhsuk-body-s">Nothing overdue or falling due.</p>}
         {attention.length > 0 && (
