@@ -1,6 +1,6 @@
 import { InvalidInput } from '../errors.ts';
 import { apportion } from '../money/apportion.ts';
-import { formatPounds, type Pence, sum } from '../money/pence.ts';
+import { formatPounds, type Pence, pence, sum } from '../money/pence.ts';
 import {
   applyRate,
   compare,
@@ -28,9 +28,14 @@ export interface WeightedIndicator {
  * CQUIN money at risk: the dated CQUIN percentage of the eligible value, which is NHS
  * contract value other than primary care (seed 001 paragraph 44).
  */
-export function cquinAtRisk(eligible: Pence, rate: Rate, parameter: ParameterUse): Figure {
+export function cquinAtRisk(eligible: Pence, rate: Rate): Pence {
+  return applyRate(eligible, rate, 'cquin');
+}
+
+/** How the CQUIN money at risk (worked out by `cquinAtRisk`) was reached. */
+export function cquinFigure(amount: Pence, eligible: Pence, rate: Rate, parameter: ParameterUse): Figure {
   return figure(
-    applyRate(eligible, rate, 'cquin'),
+    amount,
     'CQUIN money at risk',
     'eligible (non-primary-care) value × CQUIN percentage, rounded once to the penny (seed 001 paragraph 44)',
     () => ({
@@ -40,20 +45,21 @@ export function cquinAtRisk(eligible: Pence, rate: Rate, parameter: ParameterUse
   );
 }
 
+/** What indicators earned from money at risk: each one's share, what it earned, and the total. */
+export interface Earned {
+  shares: Pence[];
+  earned: Pence[];
+  total: Pence;
+}
+
 /**
  * What is earned from money at risk: the money is shared between indicators by weight
  * (largest remainder, so the shares add up), and each share is paid in proportion to its
- * achievement (partial achievement earns part of the share).
+ * achievement (partial achievement earns part of the share). With no indicators, all of it
+ * is treated as earned.
  */
-export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[], field: string): Figure {
-  if (indicators.length === 0) {
-    return figure(
-      atRisk.amount,
-      `${atRisk.trace.what.split(':')[0]} earned`,
-      'no indicators set: all of it is treated as earned',
-      () => ({ inputs: {}, parameters: [], parts: [atRisk.trace] }),
-    );
-  }
+export function earned(atRisk: Pence, indicators: readonly WeightedIndicator[], field: string): Earned {
+  if (indicators.length === 0) return { shares: [], earned: [], total: atRisk };
   indicators.forEach((x, i) => {
     if (compare(x.achievement, none) < 0 || compare(x.achievement, one) > 0) {
       throw new InvalidInput(
@@ -63,14 +69,28 @@ export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[],
     }
   });
   const shares = apportion(
-    atRisk.amount,
+    atRisk,
     indicators.map((x) => x.weight),
     `${field}.weight`,
   );
-  const parts = indicators.map((x, i) => {
-    const share = shares[i] as Pence;
+  const amounts = indicators.map((x, i) => applyRate(shares[i] as Pence, x.achievement, `${field}[${i}]`));
+  return { shares, earned: amounts, total: sum(amounts) };
+}
+
+/** How what was earned (by `earned`) was reached from the money at risk. */
+export function earnedFigure(atRisk: Figure, indicators: readonly WeightedIndicator[], e: Earned): Figure {
+  if (indicators.length === 0) {
     return figure(
-      applyRate(share, x.achievement, `${field}[${i}]`),
+      e.total,
+      `${atRisk.trace.what.split(':')[0]} earned`,
+      'no indicators set: all of it is treated as earned',
+      () => ({ inputs: {}, parameters: [], parts: [atRisk.trace] }),
+    );
+  }
+  const parts = indicators.map((x, i) => {
+    const share = e.shares[i] as Pence;
+    return figure(
+      e.earned[i] as Pence,
       `indicator ${x.id} earned`,
       'share of money at risk × achievement, rounded once',
       () => ({
@@ -82,12 +102,11 @@ export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[],
       }),
     );
   });
-  return figure(
-    sum(parts.map((p) => p.amount)),
-    'incentive earned',
-    'sum of what each indicator earned',
-    () => ({ inputs: {}, parameters: [], parts: [atRisk.trace, ...parts.map((p) => p.trace)] }),
-  );
+  return figure(e.total, 'incentive earned', 'sum of what each indicator earned', () => ({
+    inputs: {},
+    parameters: [],
+    parts: [atRisk.trace, ...parts.map((p) => p.trace)],
+  }));
 }
 
 /** One QOF indicator's achievement for a practice (REFERENCE-FIGURES: QOF). */
@@ -161,9 +180,9 @@ export function qofPayment(q: QofPaymentInput): Figure {
 
 /** What the national-assurance test found (seed 001 paragraph 45). */
 export interface AtRiskSummary {
-  national: Figure;
-  local: Figure;
-  total: Figure;
+  national: Pence;
+  local: Pence;
+  total: Pence;
   national_assurance_needed: boolean;
   /** Recorded in the arrangement file as `payment.national_assurance`. */
   national_assurance_given: boolean;
@@ -175,44 +194,29 @@ export interface AtRiskSummary {
  * The national schemes set the cap: any money put at risk through local indicators on top
  * of them must pass national assurance before the contract is awarded (seed 001 para 45).
  */
-export function moneyAtRisk(
-  national: readonly Figure[],
-  local: readonly Figure[],
-  assured = false,
-): AtRiskSummary {
-  const n = figure(sum(national.map((f) => f.amount)), 'national schemes at risk', 'CQUIN + QOF', () => ({
-    inputs: {},
-    parameters: [],
-    parts: national.map((f) => f.trace),
-  }));
-  const l = figure(
-    sum(local.map((f) => f.amount)),
-    'local indicators at risk',
-    'sum of local indicator money',
-    () => ({ inputs: {}, parameters: [], parts: local.map((f) => f.trace) }),
-  );
-  const total = figure(
-    (n.amount + l.amount) as Pence,
-    'money at risk',
-    'national schemes + local indicators',
-    () => ({ inputs: {}, parameters: [], parts: [n.trace, l.trace] }),
-  );
-  const needed = l.amount > 0;
+export function moneyAtRisk(national: Pence, local: Pence, assured = false): AtRiskSummary {
+  const needed = local > 0;
   return {
-    national: n,
-    local: l,
-    total,
+    national,
+    local,
+    total: pence(national + local),
     national_assurance_needed: needed,
     national_assurance_given: assured,
     reason: !needed
       ? 'no money at risk beyond the national schemes'
-      : `${formatPounds(l.amount)} is at risk beyond the national schemes (cap ${formatPounds(n.amount)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (seed 001 paragraph 45)`,
+      : `${formatPounds(local)} is at risk beyond the national schemes (cap ${formatPounds(national)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (seed 001 paragraph 45)`,
   };
 }
 
 export interface PracticeShare {
   ods: string;
   list_size: number;
+}
+
+/** Incentive money flowing through to practices: the total and each practice's part, in order. */
+export interface FlowThrough {
+  total: Pence;
+  parts: Pence[];
 }
 
 /**
@@ -224,7 +228,7 @@ export function flowThrough(
   share: Rate,
   practices: readonly PracticeShare[],
   field: string,
-): Figure {
+): FlowThrough {
   if (practices.length === 0)
     throw new InvalidInput(
       field,
@@ -236,19 +240,31 @@ export function flowThrough(
     practices.map((p) => p.list_size),
     `${field}.list_size`,
   );
+  return { total, parts };
+}
+
+/** How the flow-through (worked out by `flowThrough`) was reached, practice by practice. */
+export function flowThroughFigure(
+  earnedAmount: Pence,
+  share: Rate,
+  practices: readonly PracticeShare[],
+  f: FlowThrough,
+): Figure {
   return figure(
-    total,
+    f.total,
     'incentive flow-through to GP practices',
     'earned incentive × agreed share, split by registered list (largest remainder)',
     () => ({
       inputs: { earned: formatPounds(earnedAmount), share: formatPercent(share) },
       parameters: [],
-      parts: practices.map(
-        (p, i) =>
-          figure(parts[i] as Pence, `practice ${p.ods}`, 'share by list size', () => ({
-            inputs: { list_size: String(p.list_size) },
-          })).trace,
-      ),
+      parts: practices.map((p, i) => practiceFigure(p, f.parts[i] as Pence).trace),
     }),
   );
+}
+
+/** One practice's part of the flow-through; its `what` names the practice and the amount. */
+export function practiceFigure(p: PracticeShare, amount: Pence): Figure {
+  return figure(amount, `practice ${p.ods}`, 'share by list size', () => ({
+    inputs: { list_size: String(p.list_size) },
+  }));
 }
