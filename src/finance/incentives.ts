@@ -59,21 +59,26 @@ export interface Earned {
  * is treated as earned.
  */
 export function earned(atRisk: Pence, indicators: readonly WeightedIndicator[], field: string): Earned {
-  if (indicators.length === 0) return { shares: [], earned: [], total: atRisk };
-  indicators.forEach((x, i) => {
+  const n = indicators.length;
+  if (n === 0) return { shares: [], earned: [], total: atRisk };
+  const weights = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = indicators[i] as WeightedIndicator;
     if (compare(x.achievement, none) < 0 || compare(x.achievement, one) > 0) {
       throw new InvalidInput(
         `${field}[${i}].achievement`,
         `${formatPercent(x.achievement)} is outside 0% to 100%`,
       );
     }
-  });
-  const shares = apportion(
-    atRisk,
-    indicators.map((x) => x.weight),
-    `${field}.weight`,
-  );
-  const amounts = indicators.map((x, i) => applyRate(shares[i] as Pence, x.achievement, `${field}[${i}]`));
+    weights[i] = x.weight;
+  }
+  const shares = apportion(atRisk, weights, `${field}.weight`);
+  // Loops rather than map: this runs for every indicator of every year of every schedule.
+  const amounts = new Array<Pence>(n);
+  for (let i = 0; i < n; i++) {
+    // A share × an achievement of at most 100% is never more than the share: no field to name.
+    amounts[i] = applyRate(shares[i] as Pence, (indicators[i] as WeightedIndicator).achievement);
+  }
   return { shares, earned: amounts, total: sum(amounts) };
 }
 

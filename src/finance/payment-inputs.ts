@@ -52,7 +52,8 @@ export interface PaymentInputs {
         indicators: WeightedIndicator[];
       }
     | undefined;
-  local: { id: string; atRisk: Rate; achievement: Rate; field: string }[];
+  /** Local indicators; each earns on its own money at risk, so it is the only indicator sharing it. */
+  local: { id: string; atRisk: Rate; achievement: Rate; field: string; alone: WeightedIndicator[] }[];
   activity: { id: string; service: string; annual: Pence; field: string }[];
   /** The uplift for every year of the schedule after the first. */
   uplift: Map<FinancialYear, DatedRate>;
@@ -154,12 +155,16 @@ export function readPayment(
 
   const cquin = p.cquin ? readCquin(p.cquin, term, years, rulebook) : undefined;
 
-  const local = p.local_indicators.map((x, i) => ({
-    id: x.id,
-    atRisk: parsePercent(x.at_risk, `payment.local_indicators[${i}].at_risk`),
-    achievement: parsePercent(x.achievement, `payment.local_indicators[${i}].achievement`),
-    field: `payment.local_indicators[${i}]`,
-  }));
+  const local = p.local_indicators.map((x, i) => {
+    const achievement = parsePercent(x.achievement, `payment.local_indicators[${i}].achievement`);
+    return {
+      id: x.id,
+      atRisk: parsePercent(x.at_risk, `payment.local_indicators[${i}].at_risk`),
+      achievement,
+      field: `payment.local_indicators[${i}]`,
+      alone: [{ id: x.id, weight: 1, achievement }],
+    };
+  });
 
   const risk = p.risk_share
     ? {

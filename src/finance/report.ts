@@ -1,7 +1,7 @@
 import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { parseFinancialYear } from '../money/calendar.ts';
+import { monthsIn, parseFinancialYear } from '../money/calendar.ts';
 import { formatPounds, type Pence, sum } from '../money/pence.ts';
 import {
   formatDecimal,
@@ -14,7 +14,14 @@ import {
 } from '../money/rate.ts';
 import type { AllocationResult } from './allocation.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
-import { type FlowThrough, type PracticeShare, practiceFigure, qofPayment, qofPoints } from './incentives.ts';
+import {
+  type FlowThrough,
+  moneyAtRisk,
+  type PracticeShare,
+  practiceFigure,
+  qofPayment,
+  qofPoints,
+} from './incentives.ts';
 import { asCount, asPence, yearParameter } from './parameters.ts';
 import type { Figure, Trace } from './trace.ts';
 import { wpapSchedule } from './wpap.ts';
@@ -52,6 +59,7 @@ export function budgetReport(
   const budget = buildBudget(arrangement, classify, on);
   const schedule = wpapSchedule(budget, arrangement, rulebook, { years: options.years });
   const qof = qofReport(arrangement, rulebook);
+  const assured = arrangement.payment?.national_assurance === true;
   const fig = (f: Figure): ReportFigure => ({
     ...money(f.amount),
     ...(options.explain ? { trace: f.trace } : {}),
@@ -95,14 +103,7 @@ export function budgetReport(
         activity_paid: yearFig(y.activity_paid, e?.activity_paid),
         wpap: yearFig(y.wpap, e?.wpap),
         incentives_earned: yearFig(y.incentives_earned, e?.incentives_earned),
-        money_at_risk: {
-          national: money(y.at_risk.national),
-          local: money(y.at_risk.local),
-          total: money(y.at_risk.total),
-          national_assurance_needed: y.at_risk.national_assurance_needed,
-          national_assurance_given: y.at_risk.national_assurance_given,
-          reason: y.at_risk.reason,
-        },
+        money_at_risk: moneyAtRiskReport(y.cquin_at_risk, y.local_at_risk, assured),
         flow_through: y.flow_through
           ? {
               ...yearFig(y.flow_through.total, e?.flow_through),
@@ -116,11 +117,11 @@ export function budgetReport(
               provider_share_of_budget: formatPercent(y.risk_share.provider_share_of_budget, 3),
             }
           : null,
-        instalments: y.instalments.map((i) => ({
-          month: i.month,
-          from: i.from,
-          to: i.to,
-          ...money(i.amount),
+        instalments: monthsIn(y.period, y.year).map((m, i) => ({
+          month: m.label,
+          from: m.from,
+          to: m.to,
+          ...money(y.instalments[i] as Pence),
         })),
       };
     }),
@@ -129,6 +130,19 @@ export function budgetReport(
   };
 }
 export type BudgetReport = ReturnType<typeof budgetReport>;
+
+/** Money at risk and the national-assurance test (seed 001 paragraph 45), in pounds and pence. */
+function moneyAtRiskReport(national: Pence, local: Pence, assured: boolean) {
+  const r = moneyAtRisk(national, local, assured);
+  return {
+    national: money(r.national),
+    local: money(r.local),
+    total: money(r.total),
+    national_assurance_needed: r.national_assurance_needed,
+    national_assurance_given: r.national_assurance_given,
+    reason: r.reason,
+  };
+}
 
 /** Each practice's part of the flow-through, named as in its trace ("practice M87009: £1.23"). */
 function flowPractices(practices: readonly PracticeShare[], f: FlowThrough) {

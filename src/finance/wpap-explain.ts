@@ -1,10 +1,10 @@
 import { formatDate } from '../law/date.ts';
 import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import { formatDecimal, formatPercent, one } from '../money/rate.ts';
-import { cquinFigure, earnedFigure, flowThroughFigure } from './incentives.ts';
+import { cquinFigure, earned, earnedFigure, flowThroughFigure } from './incentives.ts';
 import type { DatedRate } from './payment-inputs.ts';
 import { type Figure, figure } from './trace.ts';
-import { changesIn, type Schedule } from './wpap.ts';
+import { changesIn, cquinField, type Schedule } from './wpap.ts';
 
 /** A year's figures with how each was reached (ARCHITECTURE practice 12). */
 export interface YearFigures {
@@ -19,8 +19,9 @@ export interface YearFigures {
 
 /**
  * Explains year `k` of a schedule: the rules, inputs and dated parameters behind each
- * figure. Nothing is worked out again; the words describe the numbers the schedule holds,
- * so an explained figure is always the figure shown (wpap.test.ts checks this).
+ * figure. The words describe the numbers the schedule holds (only what each indicator earned
+ * is worked out again, by the same function), so an explained figure is always the figure
+ * shown (wpap.test.ts checks this).
  */
 export function explainYear(schedule: Schedule, k: number): YearFigures {
   const { budget, inputs } = schedule;
@@ -128,14 +129,14 @@ export function explainYear(schedule: Schedule, k: number): YearFigures {
     }),
   );
 
-  const earnedCquin = inputs.cquin ? earnedFigure(cquin, inputs.cquin.indicators, y.cquin_earned) : cquin;
-  const earnedLocal = inputs.local.map((x, i) =>
-    earnedFigure(
-      locals[i] as Figure,
-      [{ id: x.id, weight: 1, achievement: x.achievement }],
-      y.local_earned[i] as (typeof y.local_earned)[number],
-    ),
-  );
+  // What each indicator earned is worked out again, by the same rule, rather than kept for every year.
+  const earnedCquin = inputs.cquin
+    ? earnedFigure(cquin, inputs.cquin.indicators, earned(cquin.amount, inputs.cquin.indicators, cquinField))
+    : cquin;
+  const earnedLocal = inputs.local.map((x, i) => {
+    const atRisk = locals[i] as Figure;
+    return earnedFigure(atRisk, x.alone, earned(atRisk.amount, x.alone, x.field));
+  });
   const incentivesEarned = figure(
     y.incentives_earned,
     `incentives earned ${y.year}`,

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { Arrangement, type ArrangementInput } from '../law/arrangement.ts';
 import { loadRulebook } from '../law/rulebook.ts';
+import { monthsIn } from '../money/calendar.ts';
 import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
+import { moneyAtRisk } from './incentives.ts';
 import { monthlyInstalments, wpapSchedule } from './wpap.ts';
 import { explainYear } from './wpap-explain.ts';
 
@@ -117,7 +119,7 @@ describe('WPAP schedule', () => {
     expect(s.years).toHaveLength(5);
     for (const y of s.years) {
       expect(y.wpap).toBe(60_000_000_00);
-      expect(y.instalments.map((i) => i.amount)).toEqual(Array(12).fill(5_000_000_00));
+      expect(y.instalments).toEqual(Array(12).fill(5_000_000_00));
     }
   });
 
@@ -141,7 +143,9 @@ describe('WPAP schedule', () => {
     const [y1, y2] = s.years;
     // 60m − 1.25% × 40m − 0.5% × 60m − 1m
     expect(y1?.wpap).toBe(60_000_000_00 - 500_000_00 - 300_000_00 - 1_000_000_00);
-    expect(y1?.at_risk.national_assurance_needed).toBe(true);
+    // The local indicator's money at risk is on top of the national schemes (seed 001 paragraph 45).
+    const atRisk = moneyAtRisk(y1?.cquin_at_risk as Pence, y1?.local_at_risk as Pence);
+    expect(atRisk.national_assurance_needed).toBe(true);
     expect(y1?.incentives_earned).toBe(250_000_00 + 125_000_00 + 240_000_00);
     expect(y1?.flow_through?.total).toBe(61_500_00);
     // 60m × 1.02 × 1.01
@@ -162,10 +166,10 @@ describe('WPAP schedule', () => {
     const [y1, y2] = s.years;
     // 182 of 365 days
     expect(y1?.in_scope).toBe(60_000_000_00 + 1_820_000_00);
-    expect(y1?.instalments[0]?.amount).toBe(5_000_000_00);
-    expect(y1?.instalments[6]?.amount).toBe(5_303_333_34); // £1,820,000 ÷ 6 leaves 2p: one each to October and November
-    expect(y1?.instalments[7]?.amount).toBe(5_303_333_34);
-    expect(y1?.instalments[8]?.amount).toBe(5_303_333_33);
+    expect(y1?.instalments[0]).toBe(5_000_000_00);
+    expect(y1?.instalments[6]).toBe(5_303_333_34); // £1,820,000 ÷ 6 leaves 2p: one each to October and November
+    expect(y1?.instalments[7]).toBe(5_303_333_34);
+    expect(y1?.instalments[8]).toBe(5_303_333_33);
     expect(y2?.in_scope).toBe(63_650_000_00);
   });
 
@@ -230,7 +234,7 @@ describe('monthly instalments', () => {
         const ins = monthlyInstalments({ from: '2025-04-01', to: '2026-03-31' }, '2025/26', [
           { from: '2025-04-01', amount: pence(amount) },
         ]);
-        const values = ins.map((i) => i.amount);
+        const values = ins;
         return (
           values.reduce((a, b) => a + b, 0) === amount &&
           Math.max(...values) - Math.min(...values) <= 1 &&
@@ -252,7 +256,7 @@ describe('monthly instalments', () => {
             amount: pence(a),
           }));
           const ins = monthlyInstalments({ from: '2025-04-01', to: '2026-03-31' }, '2025/26', list);
-          return ins.reduce((s, i) => s + i.amount, 0) === parts.reduce((s, [, a]) => s + a, 0);
+          return ins.reduce((s, i) => s + i, 0) === parts.reduce((s, [, a]) => s + a, 0);
         },
       ),
     );
@@ -315,8 +319,8 @@ describe('explaining a schedule', () => {
               y.wpap === y.in_scope - y.cquin_at_risk - y.local_at_risk - y.activity_paid &&
               y.local_at_risk === total(y.local_indicators) &&
               y.activity_paid === total(y.activity_lines) &&
-              total(y.instalments.map((i) => i.amount)) === y.wpap &&
-              y.incentives_earned === y.cquin_earned.total + total(y.local_earned.map((l) => l.total)) &&
+              total(y.instalments) === y.wpap &&
+              y.instalments.length === monthsIn(y.period, y.year).length &&
               total(y.flow_through?.parts ?? []) === y.flow_through?.total &&
               (k === 0 ||
                 e.in_scope.trace.parts[0]?.inputs.last_year ===

@@ -7,7 +7,7 @@ import {
   checkPeriod,
   daysInclusive,
   type FinancialYear,
-  monthsOf,
+  monthsIn,
   overlap,
   type Period,
   yearEnd,
@@ -19,15 +19,7 @@ import {
 import { formatPounds, type Pence, pence, sum, zero } from '../money/pence.ts';
 import { applyRate, multiply, one, plus, type Rate, ratio } from '../money/rate.ts';
 import type { IntegratedBudget } from './budget.ts';
-import {
-  type AtRiskSummary,
-  cquinAtRisk,
-  type Earned,
-  earned,
-  type FlowThrough,
-  flowThrough,
-  moneyAtRisk,
-} from './incentives.ts';
+import { cquinAtRisk, earned, type FlowThrough, flowThrough } from './incentives.ts';
 import {
   type Change,
   type DatedRate,
@@ -40,13 +32,6 @@ import { type RiskShareResult, riskShare } from './risk-share.ts';
 
 /** The longest term an ICP Contract schedule covers. */
 export const maxTermYears = 10;
-
-export interface Instalment {
-  month: string;
-  from: IsoDate;
-  to: IsoDate;
-  amount: Pence;
-}
 
 /**
  * One year of the schedule as plain pence: the figures a finance lead sees and the parts
@@ -74,11 +59,10 @@ export interface YearSchedule {
   activity_lines: Pence[];
   activity_paid: Pence;
   wpap: Pence;
-  instalments: Instalment[];
-  cquin_earned: Earned;
-  local_earned: Earned[];
+  /** The WPAP month by month, one amount for each of `monthsIn(period, year)`. */
+  instalments: Pence[];
+  /** CQUIN and local indicators earned, on the achievement given. */
   incentives_earned: Pence;
-  at_risk: AtRiskSummary;
   flow_through?: FlowThrough | undefined;
   risk_share?: RiskShareResult | undefined;
 }
@@ -141,14 +125,14 @@ export function wpapSchedule(
   const termPeriod = { from: term.start, to: term.end };
   // Checked against the whole (scheduled) term, so --years only shortens what is shown.
   const inputs = readPayment(payment, arrangement, termPeriod, termYears, rulebook);
-  const assured = payment.national_assurance === true;
   const eligibleShare =
     budget.icp_total.amount > 0 ? ratio(budget.cquin_eligible.amount, budget.icp_total.amount) : ratio(0);
 
   let recurring = budget.icp_total.amount;
   let carried = noChanges;
   const out: YearSchedule[] = [];
-  for (const [k, year] of years.entries()) {
+  for (let k = 0; k < years.length; k++) {
+    const year = years[k] as FinancialYear;
     const period = overlap(termPeriod, yearPeriod(year)) as Period;
     const fraction =
       period.from === yearStart(year) && period.to === yearEnd(year) ? one : yearFraction(period, year);
@@ -191,14 +175,10 @@ export function wpapSchedule(
       { from: period.from, amount: pence(wpap - sum(scopeChanges)) },
       ...changes.map((c, i) => ({ from: c.from, amount: scopeChanges[i] as Pence })),
     ]);
-    const cquinEarned = inputs.cquin
-      ? earned(cquin, inputs.cquin.indicators, 'payment.cquin.indicators')
-      : { shares: noPence, earned: noPence, total: cquin };
-    const localEarned = inputs.local.map((x, i) =>
-      earned(locals[i] as Pence, [{ id: x.id, weight: 1, achievement: x.achievement }], x.field),
-    );
-    let incentives = cquinEarned.total;
-    for (const e of localEarned) incentives = pence(incentives + e.total, 'sum');
+    let incentives = inputs.cquin ? earned(cquin, inputs.cquin.indicators, cquinField).total : cquin;
+    inputs.local.forEach((x, i) => {
+      incentives = pence(incentives + earned(locals[i] as Pence, x.alone, x.field).total, 'sum');
+    });
     const outturn = inputs.outturn.get(year);
     out.push({
       year,
@@ -216,10 +196,7 @@ export function wpapSchedule(
       activity_paid: activity,
       wpap,
       instalments,
-      cquin_earned: cquinEarned,
-      local_earned: localEarned,
       incentives_earned: incentives,
-      at_risk: moneyAtRisk(cquin, localAtRisk, assured),
       flow_through: inputs.flow
         ? flowThrough(incentives, inputs.flow.share, inputs.flow.practices, 'payment.gp_flow_through')
         : undefined,
@@ -233,6 +210,8 @@ export function wpapSchedule(
   return { term: termPeriod, years: out, notes, budget, inputs };
 }
 
+export const cquinField = 'payment.cquin.indicators';
+
 /** The scope changes that start in a year (most years have none). */
 export function changesIn(changes: readonly Change[], year: FinancialYear): readonly Change[] {
   return changes.some((c) => c.year === year) ? changes.filter((c) => c.year === year) : noChanges;
@@ -244,21 +223,20 @@ export function changesIn(changes: readonly Change[], year: FinancialYear): read
  * the year, a whole month weighing 1 and a part month its share of days; largest remainder
  * makes the months add up to the year exactly, the spare pence going to the earliest months.
  * A year wholly inside the term is paid in twelve equal instalments, give or take a penny.
+ * Returns one amount for each month of `monthsIn(period, year)`.
  */
 export function monthlyInstalments(
   period: Period,
   year: FinancialYear,
   parts: readonly { from: IsoDate; amount: Pence }[],
-): Instalment[] {
-  const all = monthsOf(year);
-  const wholeYear = period.from === all[0]?.from && period.to === all[11]?.to;
+): Pence[] {
+  const months = monthsIn(period, year);
+  const wholeYear = period.from === yearStart(year) && period.to === yearEnd(year);
   const only = parts.filter((p) => p.amount !== 0);
   if (wholeYear && (only.length === 0 || (only.length === 1 && only[0]?.from === period.from))) {
     // The usual year: one payment over twelve whole months, twelve equal shares (same rule, no weights).
-    const shares = apportion(only[0]?.amount ?? pence(0), twelveWholeMonths, 'instalments');
-    return all.map((m, i) => ({ month: m.label, from: m.from, to: m.to, amount: shares[i] as Pence }));
+    return apportion(only[0]?.amount ?? pence(0), twelveWholeMonths, 'instalments');
   }
-  const months = wholeYear ? all : all.filter((m) => m.to >= period.from && m.from <= period.to);
   const totals = months.map(() => 0);
   for (const part of parts) {
     if (part.amount === 0) continue;
@@ -272,7 +250,7 @@ export function monthlyInstalments(
       totals[i] = (totals[i] ?? 0) + a;
     });
   }
-  return months.map((m, i) => ({ month: m.label, from: m.from, to: m.to, amount: pence(totals[i] ?? 0) }));
+  return totals.map((t) => pence(t));
 }
 
 const twelveWholeMonths: readonly Rate[] = Array(12).fill(one);
