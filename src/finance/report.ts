@@ -25,7 +25,7 @@ import {
 import { asCount, asPence, yearParameter } from './parameters.ts';
 import type { Figure, Trace } from './trace.ts';
 import { wpapSchedule } from './wpap.ts';
-import { explainYear } from './wpap-explain.ts';
+import { explainYears } from './wpap-explain.ts';
 
 /** Money in reports: exact pence for machines, pounds for people. */
 export interface Money {
@@ -60,6 +60,7 @@ export function budgetReport(
   const schedule = wpapSchedule(budget, arrangement, rulebook, { years: options.years });
   const qof = qofReport(arrangement, rulebook);
   const assured = arrangement.payment?.national_assurance === true;
+  const explained = options.explain ? explainYears(schedule) : undefined;
   const fig = (f: Figure): ReportFigure => ({
     ...money(f.amount),
     ...(options.explain ? { trace: f.trace } : {}),
@@ -91,7 +92,7 @@ export function budgetReport(
       cquin_eligible: fig(budget.cquin_eligible),
     },
     years: schedule.years.map((y, k) => {
-      const e = options.explain ? explainYear(schedule, k) : undefined;
+      const e = explained?.[k];
       return {
         year: y.year,
         from: y.period.from,
@@ -107,7 +108,7 @@ export function budgetReport(
         flow_through: y.flow_through
           ? {
               ...yearFig(y.flow_through.total, e?.flow_through),
-              practices: flowPractices(schedule.inputs.flow?.practices ?? [], y.flow_through),
+              practices: flowPractices(schedule.flow_practices, y.flow_through),
             }
           : null,
         risk_share: y.risk_share

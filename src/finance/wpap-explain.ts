@@ -2,9 +2,9 @@ import { formatDate } from '../law/date.ts';
 import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import { formatDecimal, formatPercent, one } from '../money/rate.ts';
 import { cquinFigure, earned, earnedFigure, flowThroughFigure } from './incentives.ts';
-import type { DatedRate } from './payment-inputs.ts';
+import type { DatedRate, PaymentInputs } from './payment-inputs.ts';
 import { type Figure, figure } from './trace.ts';
-import { changesIn, cquinField, type Schedule } from './wpap.ts';
+import { changesIn, cquinField, paymentInputs, type Schedule, type YearSchedule } from './wpap.ts';
 
 /** A year's figures with how each was reached (ARCHITECTURE practice 12). */
 export interface YearFigures {
@@ -18,15 +18,20 @@ export interface YearFigures {
 }
 
 /**
- * Explains year `k` of a schedule: the rules, inputs and dated parameters behind each
+ * Explains each year of a schedule: the rules, inputs and dated parameters behind each
  * figure. The words describe the numbers the schedule holds (only what each indicator earned
  * is worked out again, by the same function), so an explained figure is always the figure
  * shown (wpap.test.ts checks this).
  */
-export function explainYear(schedule: Schedule, k: number): YearFigures {
-  const { budget, inputs } = schedule;
-  const y = schedule.years[k];
-  if (!y) throw new RangeError(`the schedule has no year ${k + 1}`);
+export function explainYears(schedule: Schedule): YearFigures[] {
+  const { arrangement, rulebook } = schedule.from;
+  const inputs = paymentInputs(arrangement, schedule.term, rulebook);
+  return schedule.years.map((_, k) => explainYear(schedule, inputs, k));
+}
+
+function explainYear(schedule: Schedule, inputs: PaymentInputs, k: number): YearFigures {
+  const { budget } = schedule.from;
+  const y = schedule.years[k] as YearSchedule;
   const changes = changesIn(inputs.changes, y.year);
 
   const parts: Figure[] = [];

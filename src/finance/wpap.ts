@@ -19,12 +19,11 @@ import {
 import { formatPounds, type Pence, pence, sum, zero } from '../money/pence.ts';
 import { applyRate, multiply, one, plus, type Rate, ratio } from '../money/rate.ts';
 import type { IntegratedBudget } from './budget.ts';
-import { cquinAtRisk, earned, type FlowThrough, flowThrough } from './incentives.ts';
+import { cquinAtRisk, earned, type FlowThrough, flowThrough, type PracticeShare } from './incentives.ts';
 import {
   type Change,
   type DatedRate,
   noPaymentTerms,
-  type Payment,
   type PaymentInputs,
   readPayment,
 } from './payment-inputs.ts';
@@ -71,9 +70,13 @@ export interface Schedule {
   term: Period;
   years: YearSchedule[];
   notes: string[];
-  /** What the schedule was built from, kept so any year can be explained later. */
-  budget: IntegratedBudget;
-  inputs: PaymentInputs;
+  /** The practices sharing flow-through, in the order of each year's `flow_through.parts`. */
+  flow_practices: readonly PracticeShare[];
+  /**
+   * What the schedule was built from, so any year can be explained later. The payment terms
+   * are read again then (`paymentInputs`) rather than kept with every schedule.
+   */
+  from: { budget: IntegratedBudget; arrangement: Arrangement; rulebook: Rulebook };
 }
 
 const noChanges: readonly Change[] = [];
@@ -100,7 +103,6 @@ export function wpapSchedule(
       'Give the contract term (start and end) to build a schedule.',
     );
   checkPeriod({ from: term.start, to: term.end }, 'term');
-  const payment: Payment = arrangement.payment ?? noPaymentTerms;
   const notes: string[] = [];
   const allYears = yearsIn({ from: term.start, to: term.end });
   if (allYears.length > maxTermYears) {
@@ -123,8 +125,7 @@ export function wpapSchedule(
     years = years.slice(0, options.years);
   }
   const termPeriod = { from: term.start, to: term.end };
-  // Checked against the whole (scheduled) term, so --years only shortens what is shown.
-  const inputs = readPayment(payment, arrangement, termPeriod, termYears, rulebook);
+  const inputs = paymentInputs(arrangement, termPeriod, rulebook);
   const eligibleShare =
     budget.icp_total.amount > 0 ? ratio(budget.cquin_eligible.amount, budget.icp_total.amount) : ratio(0);
 
@@ -207,7 +208,22 @@ export function wpapSchedule(
     });
     carried = changes;
   }
-  return { term: termPeriod, years: out, notes, budget, inputs };
+  return {
+    term: termPeriod,
+    years: out,
+    notes,
+    flow_practices: inputs.flow?.practices ?? [],
+    from: { budget, arrangement, rulebook },
+  };
+}
+
+/**
+ * The payment terms read and checked against the whole scheduled term (at most
+ * `maxTermYears`), so --years only shortens what is shown.
+ */
+export function paymentInputs(arrangement: Arrangement, term: Period, rulebook: Rulebook): PaymentInputs {
+  const years = yearsIn(term).slice(0, maxTermYears);
+  return readPayment(arrangement.payment ?? noPaymentTerms, arrangement, term, years, rulebook);
 }
 
 export const cquinField = 'payment.cquin.indicators';
