@@ -5,9 +5,9 @@ import { type RunningServer, startServer } from './server.ts';
 
 /**
  * Money in a real browser against the real server: the demo Dudley arrangement's budget and
- * instalments, with a figure's explanation, and a place allocation for NHS Black Country ICB.
+ * instalments, with a figure's explanation (place allocation is in places.test.ts).
  */
-describe('budgets and place allocation in Chromium', { timeout: 120_000 }, () => {
+describe('budgets in Chromium', { timeout: 120_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -41,25 +41,6 @@ describe('budgets and place allocation in Chromium', { timeout: 120_000 }, () =>
     await years.locator('tbody td button').first().click();
     await page.getByRole('heading', { name: 'How the WPAP for 2026/27 was reached' }).waitFor();
     await page.locator('.concordat-trace').first().waitFor();
-    await expectAccessible(page);
-  });
-
-  it('allocates for NHS Black Country ICB, naming a practice in no place, then by need', async () => {
-    await page.getByRole('link', { name: 'Place allocation' }).click();
-    await page.getByRole('heading', { name: 'Place allocation' }).waitFor();
-    await page.getByLabel('Sandwell (E08000028): extra practices').waitFor();
-    await page.getByRole('button', { name: 'Allocate' }).click();
-    const summary = page.locator('.nhsuk-error-summary');
-    await summary.waitFor();
-    expect(await summary.textContent()).toContain('M88015');
-
-    await page.getByLabel('Sandwell (E08000028): extra practices').fill('M88015');
-    await page.getByRole('button', { name: 'Allocate' }).click();
-    const table = page.getByTestId('allocation');
-    await table.waitFor();
-    const rows = await table.locator('tbody tr').allTextContents();
-    expect(rows.map((r) => r.split(/\d/)[0])).toEqual(['Dudley', 'Sandwell', 'Walsall', 'Wolverhampton']);
-    expect(await page.getByRole('heading', { name: /QUA\), 2025\/26: £100,000,000\.00/ }).count()).toBe(1);
     await expectAccessible(page);
   });
 });

@@ -10,7 +10,8 @@ import { type RunningServer, startServer } from './server.ts';
 /**
  * The population health and contract pages in a real browser against the real server: a
  * small synthetic report published for NHS Black Country (QUA) the way `concordat analyse
- * --publish` does, and the example contracts replayed through the API.
+ * --publish` does, the example contracts replayed through the API, and the demo's stored
+ * Dudley contract taken one event further by its commissioner and refused to a provider.
  */
 describe('population health and contracts in Chromium', { timeout: 120_000 }, () => {
   let server: RunningServer;
@@ -71,7 +72,7 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
 
   it('replays the Dudley example: the timeline, practices, subcontracts and compliance calendar', async () => {
     await page.getByRole('link', { name: 'Contracts' }).click();
-    await page.getByRole('heading', { name: 'Contract replay' }).waitFor();
+    await page.getByRole('heading', { name: 'Replay a contract file' }).waitFor();
     await page.getByLabel('Choose an example').selectOption('dudley-icp');
     await expect.poll(() => page.locator('#contract').inputValue()).toContain('id: dudley-icp');
     await page.locator('#on').fill('30');
@@ -124,5 +125,79 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     await summary.waitFor();
     expect(await summary.locator('a').first().getAttribute('href')).toBe('#contract');
     await expectAccessible(page);
+  });
+
+  it('opens the stored Dudley contract and records its next event as the commissioner', async () => {
+    await page.getByRole('link', { name: 'Contracts' }).click();
+    await page
+      .getByTestId('stored-contracts')
+      .getByRole('link', { name: /^Dudley Integrated Care Provider Contract/ })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: /^Dudley Integrated Care Provider Contract/ })
+      .waitFor();
+    // The demo holds the contract's first year: the page opens on its last recorded event.
+    await page.getByRole('heading', { level: 2, name: /on 25 June 2021$/ }).waitFor();
+    expect(await page.getByTestId('practices').textContent()).toContain('Moss Grove Surgery');
+    expect(await page.getByTestId('subcontracts').textContent()).toMatch(
+      /Black Country Partnership NHS Foundation Trust \(key subcontract\).*live/,
+    );
+    expect(await page.getByTestId('recorded-events').textContent()).toContain('Concordat (demo or import)');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Record the event' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(
+      await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual(['#event-type', '#event-on']);
+    await expectAccessible(page);
+
+    await page.getByLabel('What happened').selectOption('variation-agreed');
+    await page.locator('#event-on').fill('1');
+    await page.locator('#event-on-month').fill('9');
+    await page.locator('#event-on-year').fill('2021');
+    await page
+      .getByLabel('Details (YAML)')
+      .fill(
+        'description: Add the urgent treatment centre at Russells Hall\nadd_services:\n  - { id: urgent-treatment, name: Urgent treatment centre, kind: healthcare, commissioner: dudley-ccg }\n',
+      );
+    await page.getByRole('button', { name: 'Record the event' }).click();
+    expect(await page.getByTestId('event-recorded').textContent()).toContain(
+      'Recorded: Variation: Add the urgent treatment centre at Russells Hall. The contract is live',
+    );
+    await page.getByRole('heading', { level: 2, name: /on 1 September 2021$/ }).waitFor();
+    expect(await page.getByTestId('timeline').textContent()).toContain(
+      'Variation: Add the urgent treatment centre',
+    );
+    expect(await page.getByTestId('recorded-events').textContent()).toContain(
+      'NHS Black Country ICB commissioner',
+    );
+    expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
+    await expectAccessible(page);
+  });
+
+  it('refuses a provider approving a subcontract, with the rule and its source', async () => {
+    const provider = await signedInPage(browser, server, 'provider');
+    try {
+      await provider.goto(`${server.url}/contracts/dudley-icp`);
+      await provider.getByRole('heading', { level: 2, name: /on 1 September 2021$/ }).waitFor();
+      await provider.getByLabel('What happened').selectOption('subcontract-approved');
+      await provider.locator('#event-on').fill('2');
+      await provider.locator('#event-on-month').fill('9');
+      await provider.locator('#event-on-year').fill('2021');
+      expect(await provider.getByLabel('Recorded as').inputValue()).toBe('provider');
+      await provider
+        .getByLabel('Details (YAML)')
+        .fill('subcontract: talking-therapies\ndirect_agreement_required: true\n');
+      await provider.getByRole('button', { name: 'Record the event' }).click();
+      const refusal = provider.getByTestId('event-refusal');
+      await refusal.waitFor();
+      expect(await refusal.locator('code').textContent()).toBe('system.decision.approve-subcontract');
+      expect(await provider.getByTestId('event-refusal-sources').textContent()).toMatch(/paras 49-50/);
+      await expectAccessible(provider);
+    } finally {
+      await provider.context().close();
+    }
   });
 });

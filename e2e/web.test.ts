@@ -68,10 +68,17 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await accessible();
   });
 
-  it('shows the arrangement on the home page, checked today', async () => {
-    const card = page.locator('.nhsuk-card', { hasText: 'Dudley' });
+  it('shows the arrangement on the home page, checked today, and the contract with what falls due', async () => {
+    const card = page.locator('.nhsuk-card', { hasText: 'Dudley', has: page.getByTestId('verdict') });
     await card.getByTestId('verdict').waitFor();
     expect(await card.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date: 0 errors/);
+
+    const contract = page.locator('.nhsuk-card', { hasText: 'Dudley Integrated Care Provider Contract' });
+    const due = contract.getByRole('list', { name: /^What falls due under/ });
+    await due.waitFor();
+    expect(await contract.textContent()).toMatch(/Live; Dudley Integrated Health and Care NHS Trust/);
+    expect(await due.locator('li').count()).toBeGreaterThan(0);
+    expect(await due.textContent()).toMatch(/(Overdue|Due|Upcoming).+by \d{1,2} [A-Z][a-z]+ \d{4}/);
     await accessible();
   });
 

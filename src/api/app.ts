@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
 import type { Store } from '../store/db.ts';
+import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
 import { sendProblem, toProblem } from './problems.ts';
@@ -21,7 +22,10 @@ import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
+import { storedContractRoutes } from './routes/stored-contracts.ts';
+import { ShortMemo } from './short-memo.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
 export const routeModules: RouteModule[] = [
@@ -31,7 +35,9 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   populationRoutes,
   contractRoutes,
+  storedContractRoutes,
   moneyRoutes,
+  placeGroupingRoutes,
 ];
 
 export interface AppOptions {
@@ -72,9 +78,10 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
 
+  const sessions = new ShortMemo<User | undefined>();
   app.decorateRequest('user', undefined);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.user = await identify(store, request);
+    if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
   });
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
@@ -103,6 +110,6 @@ export async function buildApp({
     },
     async () => ({ ok: true, database: store.engine }),
   );
-  for (const register of routeModules) register(app, { store, rulebook });
+  for (const register of routeModules) register(app, { store, rulebook, sessions });
   return app;
 }

@@ -3,15 +3,20 @@ import type { Store } from '../store/db.ts';
 import type { Role } from '../store/schema.ts';
 import { type User, userForToken } from '../store/users.ts';
 import { forbidden, unauthenticated } from './problems.ts';
+import type { ShortMemo } from './short-memo.ts';
 
 export const sessionCookie = 'concordat_session';
 
 /** The signed-in user from the session cookie or an `Authorization: Bearer` token, if any. */
-export async function identify(store: Store, request: FastifyRequest): Promise<User | undefined> {
+export async function identify(
+  store: Store,
+  sessions: ShortMemo<User | undefined>,
+  request: FastifyRequest,
+): Promise<User | undefined> {
   const header = request.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   const token = bearer ?? request.cookies[sessionCookie];
-  return token ? userForToken(store.db, token) : undefined;
+  return token ? sessions.get(token, () => userForToken(store.db, token)) : undefined;
 }
 
 export function requireUser(request: FastifyRequest): User {

@@ -8,11 +8,14 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Rulebook } from '../law/rulebook.ts';
 import type { Store } from '../store/db.ts';
+import type { User } from '../store/users.ts';
+import type { ShortMemo } from './short-memo.ts';
 
 /** What every route module receives. */
 export interface ApiContext {
   store: Store;
   rulebook: Rulebook;
+  sessions: ShortMemo<User | undefined>;
 }
 
 export type Api = FastifyInstance<

@@ -18,8 +18,22 @@ export const OrganisationDetail = Organisation.extend({
   successors: z.array(Related.extend({ on: z.string() })),
 });
 
-type Node = z.infer<typeof Organisation> & { children: Node[] };
+type Node = z.infer<typeof Organisation> & {
+  list_size: number | null;
+  practices: number;
+  practices_with_list_size: number;
+  children: Node[];
+};
 export const TreeNode: z.ZodType<Node> = Organisation.extend({
+  list_size: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Registered patients: a practice's latest published list size on or before the date; otherwise the sum over its practices that have one (null if none).",
+    ),
+  practices: z.number().int().describe('GP practices under it (1 for a practice).'),
+  practices_with_list_size: z.number().int().describe('How many of those practices have a list size.'),
   get children() {
     return z.array(TreeNode);
   },

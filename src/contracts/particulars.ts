@@ -10,6 +10,21 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes, for example dudley-ccg');
 
+/**
+ * An organisation's ODS code (ONS code for a council). A stored contract's parties are these
+ * codes: a role held for one of them reaches the contract (src/api/routes/contracts.ts).
+ */
+const OrgCode = z
+  .string()
+  .regex(/^[A-Z0-9]{3,9}$/, 'must be an ODS or ONS code, for example 05C or E08000027')
+  .describe('ODS code (ONS code for a council), for example 05C for NHS Dudley CCG.');
+
+/** The ODS/ONS codes of the commissioners and the provider, where the particulars give them. */
+export function partiesOf(p: Particulars): string[] {
+  const codes = [...p.commissioners.map((c) => c.ods), p.provider.ods].filter((c): c is string => !!c);
+  return [...new Set(codes)].sort();
+}
+
 /** Services are healthcare, public health or social care: some provisions apply to only some (seed 001, 99). */
 export const ServiceKind = z.enum(['healthcare', 'public-health', 'social-care']);
 export type ServiceKind = z.infer<typeof ServiceKind>;
@@ -56,9 +71,10 @@ export type Indicator = z.infer<typeof Indicator>;
 export const Particulars = z.strictObject({
   id: Id,
   name: z.string().min(1),
-  commissioners: z.array(z.strictObject({ id: Id, name: z.string().min(1) })).min(1),
+  commissioners: z.array(z.strictObject({ id: Id, name: z.string().min(1), ods: OrgCode.optional() })).min(1),
   provider: z.strictObject({
     name: z.string().min(1),
+    ods: OrgCode.optional(),
     statutory_body: z
       .boolean()
       .describe('An NHS trust or foundation trust is; a company or federation is not.'),

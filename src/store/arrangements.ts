@@ -187,7 +187,11 @@ export async function listVersions(db: Kysely<Database>, id: string): Promise<Ar
   return rows.map((r) => ({ ...r, document: r.document as Arrangement }));
 }
 
-/** Keeps a check's findings with the version and date they are about, so assurers can see what was found when. */
+/**
+ * Keeps a check's findings with the version and date they are about, so assurers can see what
+ * was found when. The same version checked on the same date always finds the same, so only the
+ * first check of each is kept: checking again writes nothing.
+ */
 export async function recordCheck(
   db: Kysely<Database>,
   stored: StoredArrangement,
@@ -196,6 +200,15 @@ export async function recordCheck(
 ): Promise<void> {
   if (report.findings.length === 0) return;
   const checkedAt = new Date().toISOString();
+  const kept = await db
+    .selectFrom('findings')
+    .select('id')
+    .where('arrangement_id', '=', stored.id)
+    .where('version', '=', stored.version)
+    .where('checked_on', '=', on)
+    .limit(1)
+    .executeTakeFirst();
+  if (kept) return;
   await db
     .insertInto('findings')
     .values(

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { type ContractFile, readContractFile } from '../contracts/contract-file.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
+import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
 import { createArrangement } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
+import { createContract } from './contracts.ts';
 import { readTable } from './reference/csv.ts';
 import { files } from './reference/nhs-registry.ts';
 import type { Database, Role } from './schema.ts';
@@ -83,6 +86,52 @@ export function demoArrangement(): Arrangement {
       c.id === 'dudley-council' ? { ...c, ods: 'E08000027' } : c,
     ),
   };
+}
+
+/** The demo contract's life is stored up to here: the end of its first year, live, with the rest of its life still to record. */
+export const demoContractTo = '2021-06-30';
+
+/**
+ * The Dudley example ICP Contract (examples/contracts/dudley-icp.yaml) to the end of its
+ * first year. NHS Black Country ICB (QUA), which took on NHS Dudley CCG's contracts on
+ * 1 July 2022, stands for the CCG, so that the demo commissioner is a party to it.
+ */
+export function demoContract(): ContractFile {
+  const file = readContractFile(join('examples', 'contracts', 'dudley-icp.yaml'));
+  return {
+    particulars: {
+      ...file.particulars,
+      commissioners: file.particulars.commissioners.map((c) =>
+        c.id === 'dudley-ccg' ? { ...c, ods: 'QUA' } : c,
+      ),
+    },
+    events: file.events.filter((e) => e.on <= demoContractTo),
+  };
+}
+
+/**
+ * Stores the demo contract unless it is already stored (a database seeded before contracts
+ * were stored gets it on its next start; after that nothing changes). Says whether it stored it.
+ */
+export async function seedDemoContract(
+  db: Kysely<Database>,
+  rulebook: Rulebook = loadRulebook(),
+): Promise<boolean> {
+  const contract = demoContract();
+  const stored = await db
+    .selectFrom('contracts')
+    .select('id')
+    .where('id', '=', contract.particulars.id)
+    .executeTakeFirst();
+  if (stored) return false;
+  await createContract(
+    db,
+    rulebook,
+    contract,
+    { userId: null, label: 'concordat start (demo)' },
+    `Demo: the Dudley ICP Contract to ${demoContractTo} (examples/contracts/dudley-icp.yaml)`,
+  );
+  return true;
 }
 
 /** Seeds the demo once (needs the NHS reference data); returns the accounts with their new passwords. */
@@ -194,5 +243,6 @@ export async function seedDemo(db: Kysely<Database>, nhsDir: string): Promise<De
     system,
     'Demo: the Dudley place integrated care arrangement (examples/black-country-dudley-place-2026.yaml)',
   );
+  await seedDemoContract(db);
   return out;
 }

@@ -1,3 +1,5 @@
+import type { Refusal } from '../contracts/state.ts';
+
 /** Something asked for by id that is not there. The API answers 404 naming it. */
 export class NotFound extends Error {
   constructor(
@@ -19,5 +21,18 @@ export class StaleVersion extends Error {
   ) {
     super(`${entity} '${id}' is at version ${current}, not ${expected}: someone else changed it first`);
     this.name = 'StaleVersion';
+  }
+}
+
+/**
+ * An event the contract rules (rulebook/lifecycle/) do not allow now: it is not stored.
+ * Carries the machine's refusal (reason, rule and sources); the API answers 422 naming the rule.
+ */
+export class RefusedEvent extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(
+      `event ${refusal.index + 1} (${refusal.type} on ${refusal.on}) refused: ${refusal.reason} [${refusal.rule}]`,
+    );
+    this.name = 'RefusedEvent';
   }
 }

@@ -151,6 +151,60 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0004-contracts': {
+    // ICP Contracts: the particulars, and the dated events in the order they were recorded.
+    // The state is never stored: it is the events replayed (src/contracts/replay.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('contracts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('particulars', 'jsonb', (c) => c.notNull())
+        .addColumn('parties', 'jsonb', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('contract_events')
+        .addColumn('contract_id', 'text', (c) => c.notNull().references('contracts.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('event', 'jsonb', (c) => c.notNull())
+        .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contract_events_pk', ['contract_id', 'seq'])
+        .execute();
+    },
+  },
+  '0005-place-groupings': {
+    async up(db: Kysely<unknown>) {
+      // Registered list sizes per practice, dated: the import replaces them as a set by source.
+      await db.schema
+        .createTable('list_sizes')
+        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('as_at', 'date', (c) => c.notNull())
+        .addColumn('list_size', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('list_sizes_pk', ['organisation_id', 'as_at'])
+        .addCheckConstraint('list_sizes_count', sql`list_size >= 0`)
+        .execute();
+      // An ICB's practices grouped into named places, for place allocation.
+      await db.schema
+        .createTable('place_groupings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('icb', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('year', 'text', (c) => c.notNull())
+        .addColumn('places', 'jsonb', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('place_groupings_name', ['icb', 'name'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -161,7 +215,14 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * otherwise Kysely finds another schema's lock table and never creates its own.
  */
 export async function migrate(db: Kysely<unknown>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    // Work done in parallel can land a lower-numbered migration after a higher one has run
+    // (0004-contracts after 0005-place-groupings); each touches only its own tables.
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -18,6 +18,14 @@ export interface OrganisationDetail extends Organisation {
 }
 
 export interface TreeNode extends Organisation {
+  /**
+   * Registered patients: a practice's latest published list size on or before the date;
+   * for anything else, the sum over the practices under it that have one (null if none do).
+   */
+  list_size: number | null;
+  /** Practices under it (1 for a practice), and how many of them have a list size. */
+  practices: number;
+  practices_with_list_size: number;
   children: TreeNode[];
 }
 
@@ -106,7 +114,13 @@ export async function treeOn(
     .executeTakeFirst();
   if (!root) throw new NotFound(kind, code);
   const nodes = new Map<number, TreeNode>();
-  const strip = ({ id: _id, ...o }: { id: number } & Organisation): TreeNode => ({ ...o, children: [] });
+  const strip = ({ id: _id, ...o }: { id: number } & Organisation): TreeNode => ({
+    ...o,
+    list_size: null,
+    practices: 0,
+    practices_with_list_size: 0,
+    children: [],
+  });
   nodes.set(root.id, strip(root));
   let frontier = [root.id];
   while (frontier.length) {
@@ -130,5 +144,66 @@ export async function treeOn(
       if (child.kind !== 'place' || root.kind === 'place') frontier.push(child.id);
     }
   }
-  return nodes.get(root.id) as TreeNode;
+  await addListSizes(db, nodes, on);
+  const tree = nodes.get(root.id) as TreeNode;
+  addTotals(tree);
+  // A place listed under its ICB has no children here: total the PCNs it groups on the date.
+  const places = [...nodes].filter(([, n]) => n.kind === 'place' && n.children.length === 0);
+  if (places.length) {
+    const pcnsOfPlaces = await db
+      .selectFrom('memberships')
+      .select(['parent_id', 'child_id'])
+      .where(
+        'parent_id',
+        'in',
+        places.map(([id]) => id),
+      )
+      .where('valid_from', '<=', on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]))
+      .execute();
+    for (const { parent_id, child_id } of pcnsOfPlaces) {
+      const place = nodes.get(parent_id);
+      const pcn = nodes.get(child_id);
+      if (place && pcn) addTo(place, pcn);
+    }
+  }
+  return tree;
+}
+
+/** Each practice's latest list size on or before the date. */
+async function addListSizes(db: Kysely<Database>, nodes: Map<number, TreeNode>, on: IsoDate) {
+  const practiceIds = [...nodes].filter(([, n]) => n.kind === 'practice').map(([id]) => id);
+  for (let i = 0; i < practiceIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('list_sizes')
+      .select(['organisation_id', 'list_size'])
+      .distinctOn('organisation_id')
+      .where('organisation_id', 'in', practiceIds.slice(i, i + 1000))
+      .where('as_at', '<=', on)
+      .orderBy('organisation_id')
+      .orderBy('as_at', 'desc')
+      .execute();
+    for (const r of rows) {
+      const node = nodes.get(r.organisation_id);
+      if (node) node.list_size = r.list_size;
+    }
+  }
+}
+
+function addTotals(node: TreeNode): void {
+  if (node.kind === 'practice') {
+    node.practices = 1;
+    node.practices_with_list_size = node.list_size === null ? 0 : 1;
+    return;
+  }
+  for (const child of node.children) {
+    addTotals(child);
+    addTo(node, child);
+  }
+}
+
+function addTo(total: TreeNode, part: TreeNode): void {
+  total.practices += part.practices;
+  total.practices_with_list_size += part.practices_with_list_size;
+  if (part.list_size !== null) total.list_size = (total.list_size ?? 0) + part.list_size;
 }

@@ -12,11 +12,15 @@ export interface Database {
   arrangement_versions: ArrangementVersionTable;
   findings: FindingTable;
   decisions: DecisionTable;
+  contracts: ContractTable;
+  contract_events: ContractEventTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   audit_log: AuditTable;
   reference_imports: ReferenceImportTable;
+  list_sizes: ListSizeTable;
+  place_groupings: PlaceGroupingTable;
 }
 
 /** Kinds of organisation and area the registry holds. */
@@ -80,6 +84,27 @@ export interface ArrangementVersionTable {
   changed_by: number | null;
   changed_at: string;
   reason: string;
+}
+
+/** An ICP Contract: its particulars as checked on the way in (amounts in pence). */
+export interface ContractTable {
+  id: string;
+  name: string;
+  particulars: JSONColumnType<Record<string, unknown>>;
+  /** ODS/ONS codes of the commissioners and the provider, for scoping roles. */
+  parties: JSONColumnType<string[]>;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event the contract rules allowed, in the order recorded (seq from 0). */
+export interface ContractEventTable {
+  contract_id: string;
+  seq: number;
+  event: JSONColumnType<Record<string, unknown>>;
+  recorded_by: number | null;
+  recorded_at: string;
 }
 
 export interface FindingTable {
@@ -159,4 +184,34 @@ export interface ReferenceImportTable {
   digest: string;
   imported_at: string;
   summary: JSONColumnType<Record<string, number>>;
+}
+
+/** Patients registered at a practice on a date, as a published source gives it. */
+export interface ListSizeTable {
+  organisation_id: number;
+  as_at: string;
+  list_size: number;
+  source: string;
+}
+
+/** One place of a grouping: its name and the ODS codes of its practices. */
+export interface GroupedPlace {
+  name: string;
+  practices: string[];
+}
+
+export interface PlaceGroupingTable {
+  id: string;
+  /** The ICB code in the weighted populations, e.g. QUA. */
+  icb: string;
+  name: string;
+  /** The financial year whose practices the grouping was checked against, e.g. 2025/26. */
+  year: string;
+  /** An array rather than an object keyed by name: jsonb would reorder the keys. */
+  places: JSONColumnType<GroupedPlace[]>;
+  version: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
 }

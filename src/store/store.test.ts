@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { readArrangementFile } from '../law/arrangement-file.ts';
-import { createArrangement, getArrangement, listVersions, updateArrangement } from './arrangements.ts';
+import { checkArrangement } from '../law/check.ts';
+import { loadRulebook } from '../law/rulebook.ts';
+import {
+  createArrangement,
+  getArrangement,
+  listVersions,
+  recordCheck,
+  updateArrangement,
+} from './arrangements.ts';
 import { listAudit, verifyAudit } from './audit.ts';
 import { StaleVersion } from './errors.ts';
 import { describeOnBothDatabases } from './test-databases.ts';
@@ -28,6 +36,25 @@ describeOnBothDatabases('store', (store) => {
       [2, 'Dudley place (v2)', 'rename'],
     ]);
     expect((await getArrangement(db, created.id)).document.name).toBe('Dudley place (v2)');
+  });
+
+  it('keeps the findings of a version checked on a date once, however often it is checked', async () => {
+    const { db } = store();
+    const created = await createArrangement(db, dudley, system, 'draft');
+    const report = checkArrangement(loadRulebook(), dudley, '2026-08-01');
+    expect(report.findings.length).toBeGreaterThan(0);
+    await recordCheck(db, created, '2026-08-01', report);
+    await recordCheck(db, created, '2026-08-01', report);
+    await recordCheck(db, created, '2017-09-01', checkArrangement(loadRulebook(), dudley, '2017-09-01'));
+    const kept = await db
+      .selectFrom('findings')
+      .select(['checked_on', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('arrangement_id', '=', created.id)
+      .groupBy('checked_on')
+      .orderBy('checked_on')
+      .execute();
+    expect(kept.map((k) => k.checked_on)).toEqual(['2017-09-01', '2026-08-01']);
+    expect(Number(kept[1]?.n)).toBe(report.findings.length);
   });
 
   it('lets exactly one of two simultaneous updates to the same version win', async () => {

@@ -70,6 +70,16 @@ export async function findUser(db: Kysely<Database>, id: number): Promise<User |
   return { ...row, roles };
 }
 
+/** The user with this email address (any case), if there is one. */
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row ? findUser(db, row.id) : undefined;
+}
+
 /** The user whose password this is, or undefined; the same work is done for an unknown email so timing does not reveal accounts. */
 export async function checkPassword(
   db: Kysely<Database>,

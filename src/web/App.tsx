@@ -10,6 +10,7 @@ import { Home } from './pages/Home.tsx';
 import { Organisation } from './pages/Organisation.tsx';
 import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
+import { StoredContract } from './pages/StoredContract.tsx';
 import { matchPath, navigate, useLocation } from './router.ts';
 import type { User } from './types.ts';
 
@@ -46,6 +47,8 @@ function route(url: URL, user: User): React.ReactNode {
   const budget = matchPath('/arrangements/:id/budget', path);
   if (budget) return <BudgetPage key={budget.id} id={budget.id as string} />;
   if (path === '/contracts') return <Contract />;
+  const contract = matchPath('/contracts/:id', path);
+  if (contract) return <StoredContract key={contract.id} id={contract.id as string} user={user} />;
   if (path === '/population')
     return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
   const arrangement = matchPath('/arrangements/:id', path);

@@ -2,12 +2,13 @@
  * Every API route the web app uses, in one place (see docs/api.md for the server's side).
  * Pages call these hooks; TanStack Query caches reads and refetches after changes.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContractReport } from '../contracts/replay.ts';
 import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
+import type { AllocationRequest, IcbPractice } from './allocation-form.ts';
 import { ApiError, api, query } from './api.ts';
 import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
 
@@ -20,8 +21,11 @@ export interface Organisation {
 }
 
 export interface TreeNode extends Organisation {
-  /** Registered patients, where the registry holds them. */
-  list_size?: number | null;
+  /** Registered patients: a practice's list size, or the sum over the practices under it that have one. */
+  list_size: number | null;
+  /** Practices under it (1 for a practice), and how many of them have a list size. */
+  practices: number;
+  practices_with_list_size: number;
   children: TreeNode[];
 }
 
@@ -94,7 +98,7 @@ export function useTree(code: string, kind: string, on: string) {
   return useQuery({
     queryKey: ['tree', code, kind, on],
     queryFn: () =>
-      api<{ on: string; tree: TreeNode; attribution: string }>(
+      api<{ on: string; tree: TreeNode; list_sizes: { as_at: string; source: string }; attribution: string }>(
         `/api/organisations/${encodeURIComponent(code)}/tree${query({ on, kind })}`,
       ),
     enabled: code !== '',
@@ -215,18 +219,78 @@ export function useBudget(id: string, explain: boolean) {
   });
 }
 
-export interface AllocationRequest {
-  icb: string;
-  year: string;
-  places: { id: string; name: string; local_authorities?: string[]; practices?: string[] }[];
-  pot: { id: string; name: string; amount: string; basis: string }[];
+/** Shares an ICB's pot between places by need (POST /api/allocations), again whenever the request changes. */
+export function useAllocation(request: AllocationRequest | null) {
+  return useQuery({
+    queryKey: ['allocation', request],
+    queryFn: () => api<AllocationReport>('/api/allocations', { method: 'POST', json: request }),
+    enabled: request !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
 }
 
-/** Shares an ICB's pot between places by need (POST /api/allocations). */
-export function useAllocate() {
+/** An ICB's practices in the weighted populations, with the local authority each sits in. */
+export function useIcbPractices(icb: string) {
+  return useQuery({
+    queryKey: ['icb-practices', icb],
+    queryFn: () =>
+      api<{ icb: string; icb_name: string; year: string; practices: IcbPractice[] }>(
+        `/api/icbs/${encodeURIComponent(icb)}/practices`,
+      ),
+    enabled: icb !== '',
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export interface PlaceGrouping {
+  id: string;
+  icb: string;
+  name: string;
+  year: string;
+  places: { name: string; practices: string[] }[];
+  version: number;
+  updated_at: string;
+}
+
+export function useGroupings(icb: string) {
+  return useQuery({
+    queryKey: ['groupings', icb],
+    queryFn: async () =>
+      (await api<{ groupings: PlaceGrouping[] }>(`/api/icbs/${encodeURIComponent(icb)}/place-groupings`))
+        .groupings,
+    enabled: icb !== '',
+  });
+}
+
+/** Saves a grouping: a new one (no id) or a new version of a loaded one (409 if someone saved first). */
+export function useSaveGrouping(icb: string) {
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: AllocationRequest) =>
-      api<AllocationReport>('/api/allocations', { method: 'POST', json: body }),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id?: string;
+      version?: number;
+      name: string;
+      places: PlaceGrouping['places'];
+      reason: string;
+    }) =>
+      id
+        ? api<PlaceGrouping>(
+            `/api/icbs/${encodeURIComponent(icb)}/place-groupings/${encodeURIComponent(id)}`,
+            {
+              method: 'PUT',
+              json: body,
+            },
+          )
+        : api<PlaceGrouping>(`/api/icbs/${encodeURIComponent(icb)}/place-groupings`, {
+            method: 'POST',
+            json: body,
+          }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['groupings', icb] }),
   });
 }
 
@@ -245,5 +309,74 @@ export function useReplayContract() {
   return useMutation({
     mutationFn: (body: { contract: unknown; on?: string }) =>
       api<ContractReport>('/api/contracts/replay', { method: 'POST', json: body }),
+  });
+}
+
+/** A stored contract as the list shows it (GET /api/contracts). */
+export interface ContractSummary {
+  id: string;
+  name: string;
+  version: number;
+  parties: string[];
+  provider: string;
+  start: string;
+  end: string;
+  phase: ContractReport['state']['phase'];
+  events: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A stored contract on a date: its replay report and every event recorded, with who recorded it. */
+export interface StoredContractDetail extends ContractSummary {
+  recorded: {
+    seq: number;
+    event: { on: string; type: string; by: string };
+    recorded_by: number | null;
+    recorded_by_name: string | null;
+    recorded_at: string;
+  }[];
+  report: ContractReport;
+  event_types: string[];
+}
+
+export function useContracts() {
+  return useQuery({
+    queryKey: ['contracts'],
+    queryFn: async () => (await api<{ contracts: ContractSummary[] }>('/api/contracts')).contracts,
+  });
+}
+
+/**
+ * `on` empty: the server's default (today). The report on the previous date stays shown
+ * while another loads, so the page (and the outcome of the event just recorded) stays put.
+ */
+export function useStoredContract(id: string, on: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['contract', id, on],
+    queryFn: () => api<StoredContractDetail>(`/api/contracts/${encodeURIComponent(id)}${query({ on })}`),
+    retry: false,
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Records one event as the signed-in user; the server refuses it (403 or 422, naming the rule) when the rules or roles do not allow it. */
+export function useRecordContractEvent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { event: Record<string, unknown>; version: number }) =>
+      api<{
+        id: string;
+        version: number;
+        seq: number;
+        summary: string;
+        phase_before: string;
+        phase_after: string;
+      }>(`/api/contracts/${encodeURIComponent(id)}/events`, { method: 'POST', json: body }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['contract', id] });
+      void client.invalidateQueries({ queryKey: ['contracts'] });
+    },
   });
 }

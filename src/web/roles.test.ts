@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canEdit } from './roles.ts';
+import { actorsFor } from '../api/contract-permissions.ts';
+import { roles } from '../store/schema.ts';
+import { canEdit, contractActorsFor } from './roles.ts';
 
 describe('who may edit an arrangement', () => {
   const parties = ['05C', 'E08000027', 'RYK'];
@@ -13,5 +15,13 @@ describe('who may edit an arrangement', () => {
     expect(canEdit([{ role: 'assurer', organisation: null }], parties)).toBe(false);
     expect(canEdit([{ role: 'viewer', organisation: '05C' }], parties)).toBe(false);
     expect(canEdit([{ role: 'commissioner', organisation: '06A' }], parties)).toBe(false);
+  });
+});
+
+describe('who a user may record contract events as', () => {
+  it('offers each role exactly the contract parties the server lets it act as', () => {
+    for (const role of roles)
+      expect(contractActorsFor([{ role, organisation: null }])).toEqual([...actorsFor[role]]);
+    expect(contractActorsFor([{ role: 'provider', organisation: 'RYK' }])).toEqual(['provider', 'practice']);
   });
 });

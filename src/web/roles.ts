@@ -41,3 +41,20 @@ export function canEdit(grants: RoleGrant[], parties: readonly string[]): boolea
     (g) => editors.includes(g.role) && (g.organisation === null || parties.includes(g.organisation)),
   );
 }
+
+/**
+ * The contract parties a user's roles may record events as, mirroring the server
+ * (src/api/contract-permissions.ts) so the form offers only those; the server still decides.
+ */
+const contractActors: Record<Role, readonly string[]> = {
+  commissioner: ['commissioner'],
+  'local-authority': ['commissioner'],
+  provider: ['provider', 'practice'],
+  assurer: ['nhs-england'],
+  viewer: [],
+  administrator: [],
+};
+
+export function contractActorsFor(grants: RoleGrant[]): string[] {
+  return [...new Set(grants.flatMap((g) => contractActors[g.role]))];
+}

@@ -9,7 +9,7 @@ const sessionHours = 12;
 const tokenDays = 90;
 
 /** Sign-in (cookie sessions for people, bearer tokens for systems) and user administration. */
-export const authRoutes: RouteModule = (app, { store }) => {
+export const authRoutes: RouteModule = (app, { store, sessions }) => {
   app.post(
     '/api/auth/login',
     {
@@ -49,7 +49,10 @@ export const authRoutes: RouteModule = (app, { store }) => {
     { schema: { tags: ['identity'], summary: 'Sign out', security: signedIn, response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
-      if (token) await endSession(store.db, token);
+      if (token) {
+        await endSession(store.db, token);
+        sessions.forget(token);
+      }
       return reply.clearCookie(sessionCookie, { path: '/' }).status(204).send(null);
     },
   );

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { today } from '../../law/date.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../../store/organisations.ts';
-import { attribution } from '../../store/reference/nhs-registry.ts';
+import { attribution, files, listSizesAsAt } from '../../store/reference/nhs-registry.ts';
 import { organisationKinds } from '../../store/schema.ts';
 import { requireUser } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
 import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.ts';
+import { ShortMemo } from '../short-memo.ts';
 
-/** The NHS system registry: search, one organisation with its history, and a tree on a date. */
+/**
+ * The NHS system registry: search, one organisation with its history, and a tree on a date.
+ * The registry changes only when reference data is imported, so searches and trees are
+ * remembered for a second: a popular lookup costs one query a second however many ask.
+ */
 export const organisationRoutes: RouteModule = (app, { store }) => {
+  const searches = new ShortMemo<Awaited<ReturnType<typeof searchOrganisations>>>();
+  const trees = new ShortMemo<Awaited<ReturnType<typeof treeOn>>>();
+
   app.get(
     '/api/organisations',
     {
@@ -31,7 +39,10 @@ export const organisationRoutes: RouteModule = (app, { store }) => {
     async (request) => {
       requireUser(request);
       const { q, kind, limit } = request.query;
-      return { organisations: await searchOrganisations(store.db, q, { kind, limit }), attribution };
+      const organisations = await searches.get(JSON.stringify([q, kind, limit]), () =>
+        searchOrganisations(store.db, q, { kind, limit }),
+      );
+      return { organisations, attribution };
     },
   );
 
@@ -63,13 +74,33 @@ export const organisationRoutes: RouteModule = (app, { store }) => {
         security: signedIn,
         params: z.object({ code: z.string().min(1).max(20) }),
         querystring: OnQuery.extend({ kind: z.enum(organisationKinds).default('icb') }),
-        response: { 200: z.object({ on: z.string(), tree: TreeNode, attribution: z.string() }) },
+        response: {
+          200: z.object({
+            on: z.string(),
+            tree: TreeNode,
+            list_sizes: z
+              .object({ as_at: z.string(), source: z.string() })
+              .describe('Where the list sizes come from and the date they count patients on.'),
+            attribution: z.string(),
+          }),
+        },
       },
     },
     async (request) => {
       requireUser(request);
+      const { code } = request.params;
+      const { kind } = request.query;
       const on = request.query.on ?? today();
-      return { on, tree: await treeOn(store.db, request.params.code, request.query.kind, on), attribution };
+      const tree = await trees.get(JSON.stringify([code, kind, on]), () => treeOn(store.db, code, kind, on));
+      return {
+        on,
+        tree,
+        list_sizes: {
+          as_at: listSizesAsAt,
+          source: `QOF 2020/21 practice list sizes (data/nhs/${files.listSizes})`,
+        },
+        attribution,
+      };
     },
   );
 };

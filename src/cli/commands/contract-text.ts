@@ -1,6 +1,7 @@
 import type { Obligation } from '../../contracts/calendar.ts';
 import { describePhase } from '../../contracts/machine.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
+import type { Refusal, TimelineEntry } from '../../contracts/state.ts';
 import { formatDate } from '../../law/date.ts';
 import { formatPounds, type Pence } from '../../money/pence.ts';
 
@@ -119,17 +120,45 @@ export function describeContract(r: ContractReport): string {
 
   if (s.refusals.length) {
     lines.push('', `Refused events: ${s.refusals.length}`);
-    for (const x of s.refusals) {
-      lines.push(`  REFUSED  event ${x.index + 1}, ${formatDate(x.on)}, ${x.type} by ${x.by}  [${x.rule}]`);
-      lines.push(`    ${x.reason}`);
-      for (const c of x.citations) lines.push(`    Source: ${c.text}`);
-    }
+    for (const x of s.refusals) lines.push(describeRefusal(x, '  '));
   }
 
-  lines.push('', 'Timeline');
-  for (const t of s.timeline) {
+  lines.push('', 'Timeline', ...timelineLines(s.timeline));
+  return lines.join('\n');
+}
+
+/** A refused event: which, when, by whom, the rule, why, and the rule's sources. */
+export function describeRefusal(x: Refusal, indent = ''): string {
+  return [
+    `${indent}REFUSED  event ${x.index + 1}, ${formatDate(x.on)}, ${x.type} by ${x.by}  [${x.rule}]`,
+    `${indent}  ${x.reason}`,
+    ...x.citations.map((c) => `${indent}  Source: ${c.text}`),
+  ].join('\n');
+}
+
+function timelineLines(timeline: TimelineEntry[]): string[] {
+  return timeline.map((t) => {
     const mark = t.outcome === 'refused' ? 'REFUSED ' : t.outcome === 'automatic' ? 'by date ' : '';
-    lines.push(`  ${formatDate(t.on).padEnd(17)} ${mark}${t.summary}  [${t.rule}]`);
-  }
+    return `  ${formatDate(t.on).padEnd(17)} ${mark}${t.summary}  [${t.rule}]`;
+  });
+}
+
+function nextDueLines(next: Obligation[]): string[] {
+  return next.map(
+    (o) =>
+      `  ${formatDate(o.due).padEnd(17)} ${o.title} (${o.key}), by the ${o.who === 'provider' ? 'ICP' : 'commissioners'}  [${o.rule}]`,
+  );
+}
+
+/**
+ * The dated life of a contract to a date: every event applied or refused and every step
+ * that happened by date, with its rule; then the phase it is in and what falls due next.
+ */
+export function describeTimeline(r: ContractReport): string {
+  const lines = [`${r.contract}: its life to ${formatDate(r.on)}`, '', ...timelineLines(r.state.timeline)];
+  lines.push('', `On ${formatDate(r.on)} the contract is ${describePhase(r.state.phase)}.`);
+  const overdue = r.obligations.filter((o) => o.status === 'overdue');
+  if (overdue.length) lines.push('Overdue:', ...nextDueLines(overdue));
+  lines.push(r.next_due.length ? 'Next due:' : 'Nothing more falls due.', ...nextDueLines(r.next_due));
   return lines.join('\n');
 }

@@ -43,7 +43,7 @@ export async function importNhsReference(store: Store, dir: string): Promise<voi
     },
   );
   if (started) bar.stop();
-  const what = `${result.organisations.toLocaleString('en-GB')} organisations, ${result.memberships.toLocaleString('en-GB')} dated memberships, ${result.successions} successions`;
+  const what = `${result.organisations.toLocaleString('en-GB')} organisations, ${result.memberships.toLocaleString('en-GB')} dated memberships, ${result.successions} successions, ${result.list_sizes.toLocaleString('en-GB')} practice list sizes`;
   process.stdout.write(
     result.changed
       ? `Imported ${what} into ${store.location}.\n`

@@ -5,7 +5,7 @@ import { buildApp } from '../../api/app.ts';
 import { registerWebApp } from '../../api/web-app.ts';
 import { InvalidInput } from '../../errors.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
-import { type DemoAccount, demoSeeded, seedDemo } from '../../store/demo.ts';
+import { type DemoAccount, demoSeeded, seedDemo, seedDemoContract } from '../../store/demo.ts';
 import { dataset } from '../../store/reference/import.ts';
 import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
 import { action } from '../run.ts';
@@ -53,6 +53,8 @@ async function start(): Promise<number> {
     const accounts = await seedDemo(store.db, defaultNhsDir);
     writeFileSync(signIns, JSON.stringify(accounts, null, 2), { mode: 0o600 });
     chmodSync(signIns, 0o600);
+  } else if (await seedDemoContract(store.db)) {
+    process.stdout.write('Stored the demo Dudley ICP Contract.\n');
   }
 
   const app = await buildApp({ store });

@@ -6,6 +6,7 @@ import { InvalidInput } from '../../errors.ts';
 import { listAudit } from '../audit.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../organisations.ts';
 import { describeOnBothDatabases } from '../test-databases.ts';
+import { readTable } from './csv.ts';
 import { importRegistry } from './import.ts';
 import { files, readNhsRegistry } from './nhs-registry.ts';
 import { nhsSlice } from './test-slice.ts';
@@ -49,6 +50,25 @@ describeOnBothDatabases('NHS reference import', (store) => {
     const practices = sub?.children.flatMap((pcn) => pcn.children.map((p) => p.code)) ?? [];
     expect(practices).toContain('M87008'); // Kingswinford Medical Practice, Dudley
     expect(practices.length).toBeGreaterThan(150);
+    // Exactly the practices the 2026 map puts in D2P2L: none from elsewhere via the national 'U' PCN.
+    const inMap = readTable(join(dir, files.map2026), ['PRACTICE_CODE', 'SUB_ICB_LOCATION_CODE', 'PCN_CODE']);
+    expect(practices.sort()).toEqual(
+      inMap
+        .filter((r) => r.SUB_ICB_LOCATION_CODE === 'D2P2L')
+        .map((r) => r.PRACTICE_CODE)
+        .sort(),
+    );
+    expect(inMap.some((r) => r.SUB_ICB_LOCATION_CODE !== 'D2P2L' && r.PCN_CODE === 'U')).toBe(true);
+    // List sizes from QOF 2020/21 (qof-prevalence-by-practice-2020-21.csv: M87008 TOTAL 7877).
+    const kingswinford = sub?.children.flatMap((pcn) => pcn.children).find((p) => p.code === 'M87008');
+    expect(kingswinford).toMatchObject({ list_size: 7877, practices: 1, practices_with_list_size: 1 });
+    const pcnSum = (sub?.children ?? []).reduce((t, pcn) => t + (pcn.list_size ?? 0), 0);
+    expect(sub?.list_size).toBe(pcnSum);
+    expect(now.list_size).toBe(pcnSum);
+    expect(sub?.practices).toBe(practices.length);
+    expect(sub?.practices_with_list_size).toBeGreaterThan(150);
+    // Before the QOF count date there is no list size to show.
+    expect((await treeOn(db, 'QUA', 'stp', '2020-12-31')).list_size).toBeNull();
 
     const ccgEra = await treeOn(db, 'QUA', 'stp', '2021-06-01');
     expect(ccgEra.children.map((c) => [c.code, c.kind])).toEqual([['D2P2L', 'ccg']]);
@@ -76,10 +96,12 @@ describeOnBothDatabases('NHS reference import', (store) => {
   it('changes nothing when the same files are imported again', async () => {
     const { db } = store();
     const before = await db.selectFrom('memberships').selectAll().orderBy('id').execute();
+    const sizes = await db.selectFrom('list_sizes').selectAll().orderBy('organisation_id').execute();
     const audits = (await listAudit(db, { limit: 1000 })).length;
     const again = await importRegistry(db, readNhsRegistry(dir), importer);
     expect(again.changed).toBe(false);
     expect(await db.selectFrom('memberships').selectAll().orderBy('id').execute()).toEqual(before);
+    expect(await db.selectFrom('list_sizes').selectAll().orderBy('organisation_id').execute()).toEqual(sizes);
     expect((await listAudit(db, { limit: 1000 })).length).toBe(audits);
   });
 

@@ -12,6 +12,7 @@ export interface ImportResult {
   organisations: number;
   memberships: number;
   successions: number;
+  list_sizes: number;
 }
 
 export type Progress = (done: number, total: number, step: string) => void;
@@ -34,6 +35,7 @@ export async function importRegistry(
     organisations: registry.organisations.size,
     memberships: registry.memberships.length,
     successions: registry.successions.length,
+    list_sizes: registry.listSizes.length,
   };
   const previous = await db
     .selectFrom('reference_imports')
@@ -43,7 +45,8 @@ export async function importRegistry(
   if (previous?.digest === registry.digest) return { changed: false, ...counts };
 
   const orgs = [...registry.organisations.values()];
-  const total = orgs.length + registry.memberships.length + registry.successions.length;
+  const total =
+    orgs.length + registry.memberships.length + registry.successions.length + registry.listSizes.length;
   let done = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < orgs.length; i += batch) {
@@ -103,6 +106,19 @@ export async function importRegistry(
     }
     done += registry.successions.length;
     progress(done, total, 'successions');
+    const listSources = [...new Set(registry.listSizes.map((l) => l.source))];
+    if (listSources.length) await trx.deleteFrom('list_sizes').where('source', 'in', listSources).execute();
+    for (let i = 0; i < registry.listSizes.length; i += batch) {
+      const rows = registry.listSizes.slice(i, i + batch).map((l) => ({
+        organisation_id: id(l.practice),
+        as_at: l.as_at,
+        list_size: l.list_size,
+        source: l.source,
+      }));
+      await trx.insertInto('list_sizes').values(rows).execute();
+      done += rows.length;
+      progress(done, total, 'list sizes');
+    }
     const now = new Date().toISOString();
     await trx
       .insertInto('reference_imports')

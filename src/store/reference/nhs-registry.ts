@@ -38,7 +38,15 @@ export const files = {
   allocations: 'allocation-weighted-populations-2025-26.csv.gz',
   trusts: 'etr-trusts-2026.csv.gz',
   practices: 'epraccur-2023.csv.gz',
+  listSizes: 'qof-prevalence-by-practice-2020-21.csv.gz',
 } as const;
+
+/**
+ * Practice list sizes: the only per-practice registered counts in data/nhs are those of
+ * QOF 2020/21, which counts the patients registered at 1 January 2021. Whole-practice
+ * list sizes are published unsuppressed by NHS Digital, so they are shown as published.
+ */
+export const listSizesAsAt = '2021-01-01';
 
 export interface RegistryOrganisation {
   code: string;
@@ -64,8 +72,17 @@ export interface RegistrySuccession {
   source: string;
 }
 
+/** Patients registered at a practice on `as_at` (`practice` is a registry key). */
+export interface RegistryListSize {
+  practice: string;
+  as_at: string;
+  list_size: number;
+  source: string;
+}
+
 export interface Registry {
   digest: string;
+  listSizes: RegistryListSize[];
   organisations: Map<string, RegistryOrganisation>;
   memberships: RegistryLink[];
   successions: RegistrySuccession[];
@@ -141,6 +158,19 @@ export function readNhsRegistry(dir: string): Registry {
     if (!orgs.has(k)) orgs.set(k, { code, kind, name, opened: null, closed: null, source });
     return k;
   };
+  // Both files put every practice in no PCN under one national pseudo-PCN 'U' ("Unallocated"):
+  // kept as one organisation it would pull practices from all over England into each tree
+  // it appears in. Each sub-ICB location (or CCG) gets its own, coded U-<its code>.
+  const putPcn = (
+    code: string | undefined,
+    name: string | undefined,
+    parent: string | undefined,
+    source: string,
+    where: string,
+  ) =>
+    code === 'U'
+      ? put('pcn', `U-${parent ?? ''}`, `Practices in no PCN (${parent ?? ''})`, source, where)
+      : put('pcn', code ?? '', name ?? '', source, where);
   const links: RegistryLink[] = [];
   const link = (child: string, parent: string, era: { from: string; to: string | null }, source: string) =>
     links.push({ child, parent, from: era.from, to: era.to, source });
@@ -160,7 +190,7 @@ export function readNhsRegistry(dir: string): Registry {
       files.map2026,
       at,
     );
-    const pcn = put('pcn', r.PCN_CODE ?? '', r.PCN_NAME ?? '', files.map2026, at);
+    const pcn = putPcn(r.PCN_CODE, r.PCN_NAME, r.SUB_ICB_LOCATION_CODE, files.map2026, at);
     const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', files.map2026, at);
     icbsNow.add(icb);
     subIcbsNow.add(sub);
@@ -176,7 +206,7 @@ export function readNhsRegistry(dir: string): Registry {
     const region = put('region', r.REGION_ODS_CODE ?? '', r.REGION_NAME ?? '', files.ccgEra, at);
     const stp = put('stp', r.STP_ODS_CODE ?? '', r.STP_NAME ?? '', files.ccgEra, at);
     const ccg = put('ccg', r.CCG_ODS_CODE ?? '', r.CCG_NAME ?? '', files.ccgEra, at);
-    const pcn = put('pcn', r.PCN_ODS_CODE ?? '', r.PCN_NAME ?? '', files.ccgEra, at);
+    const pcn = putPcn(r.PCN_ODS_CODE, r.PCN_NAME, r.CCG_ODS_CODE, files.ccgEra, at);
     const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', files.ccgEra, at);
     ccgOfPractice.set(r.PRACTICE_CODE ?? '', r.CCG_ODS_CODE ?? '');
     link(practice, pcn, ccgEraSpan, files.ccgEra);
@@ -306,10 +336,35 @@ export function readNhsRegistry(dir: string): Registry {
 
   return {
     digest,
+    listSizes: readListSizes(join(dir, files.listSizes), orgs),
     organisations: orgs,
     memberships: coalesce(links),
     successions: dedupe(successions),
   };
+}
+
+/** One list size per known practice from the QOF file's TOTAL rows (each disease group repeats it). */
+function readListSizes(file: string, orgs: Map<string, RegistryOrganisation>): RegistryListSize[] {
+  const rows = readTable(file, ['PRACTICE_CODE', 'PATIENT_LIST_TYPE', 'PRACTICE_LIST_SIZE']);
+  const sizes = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.PATIENT_LIST_TYPE !== 'TOTAL') return;
+    const k = key('practice', r.PRACTICE_CODE ?? '');
+    if (!orgs.has(k) || sizes.has(k)) return;
+    const n = Number(r.PRACTICE_LIST_SIZE);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new InvalidInput(
+        `${files.listSizes} line ${i + 2}`,
+        `has '${r.PRACTICE_LIST_SIZE}' where a list size belongs`,
+      );
+    sizes.set(k, n);
+  });
+  return [...sizes].map(([practice, list_size]) => ({
+    practice,
+    as_at: listSizesAsAt,
+    list_size,
+    source: files.listSizes,
+  }));
 }
 
 function vote(votes: Map<string, Map<string, number>>, from: string, to: string): void {

@@ -19,8 +19,8 @@ export function nhsSlice(): string {
       .split('\n');
     writeFileSync(join(dir, name), gzipSync(`${[header, ...rows.filter((l) => keep.test(l))].join('\n')}\n`));
   }
-  // No header rows in these two: keep every line.
-  for (const name of [files.trusts, files.practices])
+  // No header rows in the first two, no ICB codes in the third: keep every line.
+  for (const name of [files.trusts, files.practices, files.listSizes])
     writeFileSync(join(dir, name), readFileSync(join('data/nhs', name)));
   return dir;
 }

@@ -13,15 +13,18 @@ export interface FieldError {
 export function ErrorSummary({
   errors,
   title = 'There is a problem',
+  focus = true,
 }: {
   errors: FieldError[];
   title?: string;
+  /** False for a summary that answers typing (a live recalculation): taking focus would interrupt it. */
+  focus?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = errors.length > 0;
   useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [shown]);
+    if (shown && focus) ref.current?.focus();
+  }, [shown, focus]);
   if (!shown) return null;
   return (
     <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">

@@ -5,7 +5,8 @@ import type { ContractState, TimelineEntry } from '../../contracts/state.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
-import { useReplayContract } from '../endpoints.ts';
+import { Link } from '../components/Link.tsx';
+import { useContracts, useReplayContract } from '../endpoints.ts';
 import { formatCount, formatDate, formatPence, isIsoDate, todayInEngland } from '../format.ts';
 import { Citations } from './findings.tsx';
 
@@ -23,7 +24,7 @@ const examples = [
   },
 ];
 
-const phaseNames: Record<ContractState['phase'], string> = {
+export const phaseNames: Record<ContractState['phase'], string> = {
   planned: 'Planned',
   advertised: 'Advertised',
   'in-procurement': 'In procurement',
@@ -37,7 +38,7 @@ const phaseNames: Record<ContractState['phase'], string> = {
   abandoned: 'Abandoned',
 };
 
-const statusTags: Record<ObligationStatus, { text: string; colour: string }> = {
+export const statusTags: Record<ObligationStatus, { text: string; colour: string }> = {
   met: { text: 'Met', colour: 'green' },
   'met-late': { text: 'Met late', colour: 'yellow' },
   overdue: { text: 'Overdue', colour: 'red' },
@@ -51,7 +52,7 @@ const outcomeTags: Record<TimelineEntry['outcome'], { text: string; colour: stri
   automatic: { text: 'Automatic', colour: 'blue' },
 };
 
-const Tag = ({ text, colour }: { text: string; colour: string }) => (
+export const Tag = ({ text, colour }: { text: string; colour: string }) => (
   <strong className={`nhsuk-tag nhsuk-tag--${colour}`}>{text}</strong>
 );
 
@@ -112,7 +113,9 @@ export function Contract() {
   const fieldError = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <>
-      <h1>Contract replay</h1>
+      <h1>Contracts</h1>
+      <StoredContracts />
+      <h2 className="nhsuk-heading-l">Replay a contract file</h2>
       <p>
         Replay an ICP Contract's events against the rules to see where it stands on a date: its life so far,
         what it subcontracts, which GP practices are integrated, what is due, how it is performing, and every
@@ -185,7 +188,51 @@ export function Contract() {
   );
 }
 
-function Replayed({ report }: { report: ContractReport }) {
+/** Contracts kept in Concordat, each opened to its report and the form to record its next event. */
+function StoredContracts() {
+  const list = useContracts();
+  return (
+    <section data-testid="stored-contracts">
+      <h2 className="nhsuk-heading-l">Stored contracts</h2>
+      <p>Contracts kept in Concordat. Open one to see it on a date and record what happens next.</p>
+      {list.isPending && <p>Loading…</p>}
+      {list.error && <p className="nhsuk-error-message">{list.error.message}</p>}
+      {list.data?.length === 0 && <p>No contracts are stored yet.</p>}
+      {list.data && list.data.length > 0 && (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Stored contracts</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Contract</th>
+              <th scope="col">Provider</th>
+              <th scope="col">Term</th>
+              <th scope="col">Today</th>
+              <th scope="col">Events</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {list.data.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/contracts/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                </td>
+                <td>{c.provider}</td>
+                <td>
+                  {formatDate(c.start)} to {formatDate(c.end)}
+                </td>
+                <td>{phaseNames[c.phase]}</td>
+                <td>{formatCount(c.events)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** A contract's report on a date: where it stands, what was refused, its timeline, calendar, practices, subcontracts and performance. */
+export function Replayed({ report }: { report: ContractReport }) {
   const { state } = report;
   return (
     <div data-testid="contract-report">

@@ -133,29 +133,15 @@ function SearchResults({ q, kind, on }: { q: string; kind: string; on: string })
   );
 }
 
-interface Totals {
-  practices: number;
-  patients: number | undefined;
-}
-
-function totals(node: TreeNode): Totals {
-  if (node.kind === 'practice') return { practices: 1, patients: node.list_size ?? undefined };
-  return node.children.reduce<Totals>(
-    (sum, c) => {
-      const t = totals(c);
-      const patients =
-        sum.patients === undefined || t.patients === undefined ? undefined : sum.patients + t.patients;
-      return { practices: sum.practices + t.practices, patients };
-    },
-    { practices: 0, patients: node.children.length ? 0 : undefined },
-  );
-}
-
-function describeTotals(t: Totals): string {
-  const practices = `${formatCount(t.practices)} ${t.practices === 1 ? 'practice' : 'practices'}`;
-  return t.patients === undefined
-    ? practices
-    : `${practices}, ${formatCount(t.patients)} registered patients`;
+/** "45 practices, 312,345 registered patients (list sizes for 44 of them)". */
+function describeTotals(node: TreeNode): string {
+  const practices = `${formatCount(node.practices)} ${node.practices === 1 ? 'practice' : 'practices'}`;
+  if (node.list_size === null) return practices;
+  const partial =
+    node.practices_with_list_size < node.practices
+      ? ` (list sizes for ${formatCount(node.practices_with_list_size)} of them)`
+      : '';
+  return `${practices}, ${formatCount(node.list_size)} registered patients${partial}`;
 }
 
 function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
@@ -169,8 +155,12 @@ function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
         {root.name} on {formatDate(tree.data.on)}
       </h2>
       <p>
-        {kindName(root.kind)} {root.code}: {describeTotals(totals(root))}.{' '}
+        {kindName(root.kind)} {root.code}: {describeTotals(root)}.{' '}
         <Link href={orgHref(root)}>History of changes</Link>
+      </p>
+      <p className="nhsuk-body-s">
+        Registered patients are practice list sizes on {formatDate(tree.data.list_sizes.as_at)}, from{' '}
+        {tree.data.list_sizes.source}; a practice that opened later has none.
       </p>
       {root.children.length === 0 && <p>It had no members on this date.</p>}
       <ul className="nhsuk-list">
@@ -187,7 +177,9 @@ function Branch({ node, on }: { node: TreeNode; on: string }) {
     return (
       <li>
         {kindName(node.kind)}: <Link href={orgHref(node)}>{node.name}</Link> ({node.code})
-        {node.list_size != null && `, ${formatCount(node.list_size)} registered patients`}
+        {node.kind === 'practice'
+          ? node.list_size !== null && `, ${formatCount(node.list_size)} registered patients`
+          : `, ${describeTotals(node)}`}
         {node.kind === 'place' && (
           <>
             {' · '}
@@ -202,7 +194,7 @@ function Branch({ node, on }: { node: TreeNode; on: string }) {
       <details className="nhsuk-details nhsuk-u-margin-bottom-2">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">
-            {kindName(node.kind)}: {node.name} ({node.code}), {describeTotals(totals(node))}
+            {kindName(node.kind)}: {node.name} ({node.code}), {describeTotals(node)}
           </span>
         </summary>
         <div className="nhsuk-details__text">

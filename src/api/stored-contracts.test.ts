@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Role } from '../store/schema.ts';
+import { describeOnBothDatabases } from '../store/test-databases.ts';
+import { buildApp } from './app.ts';
+import type { Api } from './context.ts';
+import { signInAccounts } from './test-accounts.ts';
+
+// The Dudley example (parties 05C, E08000027 and RYK) as it stood on 30 June 2021, live.
+const file = parse(readFileSync('examples/contracts/dudley-icp.yaml', 'utf8'));
+const live = {
+  particulars: file.particulars,
+  events: file.events.filter((e: { on: string }) => e.on <= '2021-06-30'),
+};
+
+/** One user per role for a party to the contract, and a commissioner and a provider of other organisations. */
+const accounts = [
+  { key: 'commissioner', role: 'commissioner', organisation: '05C' },
+  { key: 'provider', role: 'provider', organisation: 'RYK' },
+  { key: 'local-authority', role: 'local-authority', organisation: 'E08000027' },
+  { key: 'assurer', role: 'assurer', organisation: null },
+  { key: 'viewer', role: 'viewer', organisation: '05C' },
+  { key: 'administrator', role: 'administrator', organisation: null },
+  { key: 'other-commissioner', role: 'commissioner', organisation: 'QHM' },
+  { key: 'other-provider', role: 'provider', organisation: 'RNA' },
+] as const satisfies readonly { key: string; role: Role; organisation: string | null }[];
+type Who = (typeof accounts)[number]['key'] | 'anonymous';
+const everyone: Who[] = [...accounts.map((a) => a.key), 'anonymous'];
+
+// Events that may be recorded again and again on a live contract: a commissioner's and an ICP's.
+const indicator = {
+  on: '2021-07-01',
+  type: 'indicator-result',
+  by: 'commissioner',
+  indicator: 'care-plans',
+  year: '2020/21',
+  value: '77',
+};
+const reports = {
+  on: '2021-07-01',
+  type: 'third-party-contract-activity',
+  by: 'provider',
+  third_party: 'The Dudley Group NHS Foundation Trust',
+  activity: 'receive-third-party-reports',
+};
+
+describeOnBothDatabases('stored contracts API', (store) => {
+  let app: Api;
+  let id = '';
+  const tokens = new Map<string, string>();
+  const call = async (who: Who, method: string, url: string, payload?: unknown) => {
+    const token = tokens.get(who);
+    const response = await app.inject({
+      method: method as 'GET',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: response.statusCode,
+      body: response.body ? JSON.parse(response.body) : undefined,
+      headers: response.headers,
+    };
+  };
+
+  it('starts with a user per role and the Dudley contract entered by its commissioner', async () => {
+    app = await buildApp({ store: store() });
+    await signInAccounts(store(), accounts, tokens);
+    const created = await call('commissioner', 'POST', '/api/contracts', {
+      contract: live,
+      reason: 'set up',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'dudley-icp', parties: ['05C', 'E08000027', 'RYK'] });
+    expect(created.body.events).toBe(live.events.length);
+    id = created.body.id;
+  });
+
+  const matrix: {
+    name: string;
+    expect: Partial<Record<Who, number>>;
+    request: () => [string, string, unknown?];
+  }[] = [
+    { name: 'list stored contracts', expect: {}, request: () => ['GET', '/api/contracts'] },
+    {
+      name: 'enter a contract (commissioners of a party, administrators)',
+      expect: {
+        commissioner: 201,
+        'local-authority': 201,
+        administrator: 201,
+        provider: 403,
+        assurer: 403,
+        viewer: 403,
+        'other-commissioner': 403,
+        'other-provider': 403,
+      },
+      request: () => [
+        'POST',
+        '/api/contracts',
+        { contract: { particulars: file.particulars }, reason: 'matrix' },
+      ],
+    },
+    {
+      name: 'read a contract on a date',
+      expect: {},
+      request: () => ['GET', `/api/contracts/${id}?on=2021-06-30`],
+    },
+    {
+      name: "a contract's timeline",
+      expect: {},
+      request: () => ['GET', `/api/contracts/${id}/timeline?on=2021-07-01`],
+    },
+    {
+      name: 'record an event as the commissioners',
+      expect: {
+        commissioner: 201,
+        'local-authority': 201,
+        provider: 403,
+        assurer: 403,
+        viewer: 403,
+        administrator: 403,
+        'other-commissioner': 403,
+        'other-provider': 403,
+      },
+      request: () => ['POST', `/api/contracts/${id}/events`, { event: indicator }],
+    },
+    {
+      name: 'record an event as the ICP',
+      expect: {
+        provider: 201,
+        commissioner: 403,
+        'local-authority': 403,
+        assurer: 403,
+        viewer: 403,
+        administrator: 403,
+        'other-commissioner': 403,
+        'other-provider': 403,
+      },
+      request: () => ['POST', `/api/contracts/${id}/events`, { event: reports }],
+    },
+  ];
+
+  it('answers every stored-contract endpoint for every role as the authorisation matrix says', async () => {
+    const wrong: string[] = [];
+    for (const row of matrix) {
+      for (const who of everyone) {
+        const expected = who === 'anonymous' ? 401 : (row.expect[who] ?? 200);
+        const [method, url, payload] = row.request();
+        const got = await call(who, method, url, payload);
+        if (got.status !== expected)
+          wrong.push(
+            `${row.name} as ${who}: ${got.status}, expected ${expected} (${JSON.stringify(got.body).slice(0, 200)})`,
+          );
+        if (got.status >= 400) expect(got.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('says why a role outside the contract is refused', async () => {
+    const other = await call('other-commissioner', 'POST', `/api/contracts/${id}/events`, {
+      event: indicator,
+    });
+    expect(other.body.detail).toMatch(/party to this contract \(05C, E08000027, RYK\).*commissioner \(QHM\)/);
+  });
+
+  it('refuses, without storing, an event the rules do not allow, naming the rule and its source', async () => {
+    const before = (await call('viewer', 'GET', `/api/contracts/${id}`)).body;
+    const refused = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
+      event: { on: '2021-07-02', type: 'exit-completed', by: 'commissioner' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toMatch(/^lifecycle\./);
+    expect(refused.body.citations.length).toBeGreaterThan(0);
+    const after = (await call('viewer', 'GET', `/api/contracts/${id}`)).body;
+    expect(after.version).toBe(before.version);
+    expect(after.recorded.length).toBe(before.recorded.length);
+  });
+
+  it('refuses an event dated before the last one, and a stale version, naming the field', async () => {
+    const early = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
+      event: { ...indicator, on: '2021-06-01' },
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0].field).toBe('body/event/on');
+    const stale = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
+      event: indicator,
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current_version).toBeGreaterThan(1);
+  });
+
+  it('names the field of a malformed event, and answers 404 for a contract that is not there', async () => {
+    const bad = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
+      event: { ...indicator, year: '2020' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body/event/year');
+    expect((await call('viewer', 'GET', '/api/contracts/nope')).status).toBe(404);
+  });
+
+  it('refuses to enter a contract one of whose events the rules refuse, naming the event and the rule', async () => {
+    const events = [
+      ...live.events.slice(0, 3),
+      { on: '2018-11-02', type: 'services-commenced', by: 'commissioner' },
+    ];
+    const refused = await call('commissioner', 'POST', '/api/contracts', {
+      contract: { particulars: file.particulars, events },
+      reason: 'bad',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/^Event 4 \(services-commenced on 2018-11-02\)/);
+    const list = (await call('viewer', 'GET', '/api/contracts')).body.contracts;
+    expect(list.filter((c: { id: string }) => c.id.startsWith('dudley-icp')).length).toBe(4);
+  });
+
+  it('describes the stored-contract routes in OpenAPI', async () => {
+    const paths = Object.keys((await app.inject({ method: 'GET', url: '/openapi.json' })).json().paths);
+    for (const path of [
+      '/api/contracts',
+      '/api/contracts/{id}',
+      '/api/contracts/{id}/timeline',
+      '/api/contracts/{id}/events',
+    ])
+      expect(paths).toContain(path);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * The place allocation form as plain data: places (named sets of practices), the pot's
+ * components with ring-fences and floors per place, and an optional pace of change. Pure
+ * functions the page and its tests share: the default grouping, moves, checks as the user
+ * types, the request the server needs, and server problem fields → input ids.
+ */
+import type { FieldError } from './components/forms.tsx';
+import { pounds, required } from './validation.ts';
+
+export interface IcbPractice {
+  code: string;
+  name: string;
+  local_authority: string;
+  local_authority_name: string;
+  population: string;
+}
+
+export interface PlaceDraft {
+  name: string;
+  practices: string[];
+}
+
+export interface ComponentDraft {
+  name: string;
+  amount: string;
+  basis: string;
+  /** Per place (same order as the places): money ring-fenced to it, '' for none. */
+  ringFences: string[];
+  /** Per place: the least it may get (an investment guarantee), '' for none. */
+  floors: string[];
+}
+
+export interface AllocationDraft {
+  places: PlaceDraft[];
+  components: ComponentDraft[];
+  pace: { on: boolean; percent: string; current: string[] };
+}
+
+export interface AllocationRequest {
+  icb: string;
+  year: string;
+  places: { id: string; name: string; practices: string[] }[];
+  pot: {
+    id: string;
+    name: string;
+    amount: string;
+    basis: string;
+    ring_fences: { place: string; amount: string }[];
+    floors: { place: string; minimum: string }[];
+  }[];
+  current?: { place: string; amount: string }[];
+  pace?: string;
+}
+
+/** The default grouping: one place per local authority the practices sit in, A–Z. */
+export function byLocalAuthority(practices: readonly IcbPractice[]): PlaceDraft[] {
+  const places = new Map<string, string[]>();
+  for (const p of [...practices].sort((a, b) => a.code.localeCompare(b.code))) {
+    places.set(p.local_authority_name, [...(places.get(p.local_authority_name) ?? []), p.code]);
+  }
+  return [...places]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, codes]) => ({ name, practices: codes }));
+}
+
+/** A draft for a set of places: one component and no pace of change. */
+export function newDraft(places: PlaceDraft[], components?: ComponentDraft[]): AllocationDraft {
+  const blank = () => places.map(() => '');
+  return {
+    places,
+    components: (
+      components ?? [
+        {
+          name: 'Core services',
+          amount: '£100,000,000.00',
+          basis: 'core-overall',
+          ringFences: [],
+          floors: [],
+        },
+      ]
+    ).map((c) => ({
+      ...c,
+      ringFences: fit(c.ringFences, places.length),
+      floors: fit(c.floors, places.length),
+    })),
+    pace: { on: false, percent: '25%', current: blank() },
+  };
+}
+
+const fit = (list: string[], n: number) => Array.from({ length: n }, (_, i) => list[i] ?? '');
+
+export function movePractice(draft: AllocationDraft, code: string, to: number): AllocationDraft {
+  return {
+    ...draft,
+    places: draft.places.map((p, i) => ({
+      ...p,
+      practices:
+        i === to
+          ? [...p.practices.filter((c) => c !== code), code].sort()
+          : p.practices.filter((c) => c !== code),
+    })),
+  };
+}
+
+export function renamePlace(draft: AllocationDraft, i: number, name: string): AllocationDraft {
+  return { ...draft, places: draft.places.map((p, k) => (k === i ? { ...p, name } : p)) };
+}
+
+export function addPlace(draft: AllocationDraft): AllocationDraft {
+  let n = draft.places.length + 1;
+  while (draft.places.some((p) => p.name === `New place ${n}`)) n++;
+  return {
+    places: [...draft.places, { name: `New place ${n}`, practices: [] }],
+    components: draft.components.map((c) => ({
+      ...c,
+      ringFences: [...c.ringFences, ''],
+      floors: [...c.floors, ''],
+    })),
+    pace: { ...draft.pace, current: [...draft.pace.current, ''] },
+  };
+}
+
+/** Removes a place and its ring-fences, floors and current allocation (its practices must have moved). */
+export function removePlace(draft: AllocationDraft, i: number): AllocationDraft {
+  const drop = <T>(list: T[]) => list.filter((_, k) => k !== i);
+  return {
+    places: drop(draft.places),
+    components: draft.components.map((c) => ({
+      ...c,
+      ringFences: drop(c.ringFences),
+      floors: drop(c.floors),
+    })),
+    pace: { ...draft.pace, current: drop(draft.pace.current) },
+  };
+}
+
+const percent = /^(\d{1,3})(\.\d+)?%?$/;
+
+function amount(value: string, what: string, optional = false): string | undefined {
+  if (optional && value.trim() === '') return undefined;
+  const problem = pounds(value, what);
+  if (problem) return problem;
+  return value.trim().startsWith('-')
+    ? `${what.charAt(0).toUpperCase()}${what.slice(1)} must not be negative`
+    : undefined;
+}
+
+/** Every problem with the draft, by the id of the input that holds it, in page order. */
+export function draftErrors(draft: AllocationDraft): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (field: string, message: string | undefined) => {
+    if (message) errors.push({ field, message });
+  };
+  const names = new Map<string, number>();
+  draft.places.forEach((p, i) => {
+    const key = p.name.trim().toLowerCase();
+    add(`place-${i}-name`, required(p.name, `a name for place ${i + 1}`));
+    if (key && names.has(key))
+      add(`place-${i}-name`, `Place ${i + 1} has the same name as place ${(names.get(key) ?? 0) + 1}`);
+    else names.set(key, i);
+    if (p.practices.length === 0)
+      add(
+        `place-${i}-practices`,
+        `${p.name.trim() || `Place ${i + 1}`} has no practices: move some into it or remove it`,
+      );
+  });
+  draft.components.forEach((c, k) => {
+    add(`component-${k}-name`, required(c.name, `a name for component ${k + 1}`));
+    add(`component-${k}-amount`, amount(c.amount, `the amount of ${c.name.trim() || `component ${k + 1}`}`));
+    draft.places.forEach((p, i) => {
+      add(
+        `component-${k}-place-${i}-ring-fence`,
+        amount(c.ringFences[i] ?? '', `the ring-fence for ${p.name} in ${c.name}`, true),
+      );
+      add(
+        `component-${k}-place-${i}-floor`,
+        amount(c.floors[i] ?? '', `the floor for ${p.name} in ${c.name}`, true),
+      );
+    });
+  });
+  if (draft.pace.on) {
+    const m = percent.exec(draft.pace.percent.trim());
+    add(
+      'pace',
+      !m || Number(m[1]) > 100 ? 'Pace of change must be a percentage from 0% to 100%, like 25%' : undefined,
+    );
+    draft.places.forEach((p, i) =>
+      add(`current-${i}`, amount(draft.pace.current[i] ?? '', `the current allocation of ${p.name}`)),
+    );
+  }
+  return errors;
+}
+
+const placeId = (i: number) => `place-${i + 1}`;
+
+/** The POST /api/allocations body for a draft that has no errors. */
+export function allocationRequest(icb: string, year: string, draft: AllocationDraft): AllocationRequest {
+  return {
+    icb,
+    year,
+    places: draft.places.map((p, i) => ({ id: placeId(i), name: p.name.trim(), practices: p.practices })),
+    pot: draft.components.map((c, k) => ({
+      id: `component-${k + 1}`,
+      name: c.name.trim(),
+      amount: c.amount.trim(),
+      basis: c.basis,
+      ring_fences: draft.places
+        .map((_, i) => ({ place: placeId(i), amount: (c.ringFences[i] ?? '').trim() }))
+        .filter((r) => r.amount !== ''),
+      floors: draft.places
+        .map((_, i) => ({ place: placeId(i), minimum: (c.floors[i] ?? '').trim() }))
+        .filter((f) => f.minimum !== ''),
+    })),
+    ...(draft.pace.on
+      ? {
+          current: draft.places.map((_, i) => ({
+            place: placeId(i),
+            amount: (draft.pace.current[i] ?? '').trim(),
+          })),
+          pace: `${draft.pace.percent.trim().replace(/%$/, '')}%`,
+        }
+      : {}),
+  };
+}
+
+/** A problem field from POST /api/allocations or a grouping save → the id of the input to fix. */
+export function inputFor(field: string, draft: AllocationDraft): string {
+  const practice = /^body\/places\/(\d+)\/practices\/(\d+)/.exec(field);
+  if (practice) {
+    const code = draft.places[Number(practice[1])]?.practices[Number(practice[2])];
+    return code ? `practice-${code}` : `place-${practice[1]}-practices`;
+  }
+  const place = /^body\/places\/(\d+)(\/name)?/.exec(field);
+  if (place) return place[2] ? `place-${place[1]}-name` : `place-${place[1]}-practices`;
+  const pot = /^body\/pot\/(\d+)(\/name|\/basis)?/.exec(field);
+  if (pot)
+    return `component-${pot[1]}-${pot[2] === '/name' ? 'name' : pot[2] === '/basis' ? 'basis' : 'amount'}`;
+  const current = /^body\/current\/(\d+)/.exec(field);
+  if (current) return `current-${current[1]}`;
+  if (field === 'body/current') return 'current-0';
+  if (field === 'body/pace') return 'pace';
+  if (field === 'body/places') return 'place-0-practices';
+  if (field === 'body/name') return 'grouping-name';
+  if (field === 'body/reason') return 'grouping-reason';
+  if (field === 'body/icb' || field.startsWith('params/icb')) return 'icb';
+  return '';
+}
