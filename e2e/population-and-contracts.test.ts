@@ -153,15 +153,29 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     ).toEqual(['#event-type', '#event-on']);
     await expectAccessible(page);
 
-    await page.getByLabel('What happened').selectOption('variation-agreed');
+    // The event is chosen by its plain-English name; its fields come from the event schema.
+    await page.getByLabel('What happened').selectOption({ label: 'Variation agreed' });
     await page.locator('#event-on').fill('1');
     await page.locator('#event-on-month').fill('9');
     await page.locator('#event-on-year').fill('2021');
-    await page
-      .getByLabel('Details (YAML)')
-      .fill(
-        'description: Add the urgent treatment centre at Russells Hall\nadd_services:\n  - { id: urgent-treatment, name: Urgent treatment centre, kind: healthcare, commissioner: dudley-ccg }\n',
-      );
+    // The event's own fields are named in the summary too.
+    await page.getByRole('button', { name: 'Record the event' }).click();
+    expect(
+      await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual(['#event-description']);
+    await page.getByLabel('Description').fill('Add the urgent treatment centre at Russells Hall');
+    await page.getByRole('button', { name: 'Add one to Services added' }).click();
+    // Each field answers as it is typed in.
+    await page.locator('#event-add_services-0-id').fill('Urgent treatment');
+    expect(await page.locator('#event-add_services-0-id-error').textContent()).toContain(
+      'must be lowercase words joined by dashes',
+    );
+    await page.locator('#event-add_services-0-id').fill('urgent-treatment');
+    expect(await page.locator('#event-add_services-0-id-error').count()).toBe(0);
+    await page.locator('#event-add_services-0-name').fill('Urgent treatment centre');
+    await page.getByLabel('Healthcare').check();
+    await page.locator('#event-add_services-0-commissioner').fill('dudley-ccg');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Record the event' }).click();
     expect(await page.getByTestId('event-recorded').textContent()).toContain(
       'Recorded: Variation: Add the urgent treatment centre at Russells Hall. The contract is live',
@@ -173,6 +187,9 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     expect(await page.getByTestId('recorded-events').textContent()).toContain(
       'NHS Black Country ICB commissioner',
     );
+    expect(await page.getByTestId('recorded-events').textContent()).toContain(
+      '1 September 2021: Variation agreed by the commissioners',
+    );
     expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
     await expectAccessible(page);
   });
@@ -182,14 +199,13 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     try {
       await provider.goto(`${server.url}/contracts/dudley-icp`);
       await provider.getByRole('heading', { level: 2, name: /on 1 September 2021$/ }).waitFor();
-      await provider.getByLabel('What happened').selectOption('subcontract-approved');
+      await provider.getByLabel('What happened').selectOption({ label: 'Subcontract approved' });
       await provider.locator('#event-on').fill('2');
       await provider.locator('#event-on-month').fill('9');
       await provider.locator('#event-on-year').fill('2021');
       expect(await provider.getByLabel('Recorded as').inputValue()).toBe('provider');
-      await provider
-        .getByLabel('Details (YAML)')
-        .fill('subcontract: talking-therapies\ndirect_agreement_required: true\n');
+      await provider.getByLabel('Subcontract', { exact: true }).fill('talking-therapies');
+      await provider.getByLabel('A direct agreement is required').check();
       await provider.getByRole('button', { name: 'Record the event' }).click();
       const refusal = provider.getByTestId('event-refusal');
       await refusal.waitFor();

@@ -26,7 +26,8 @@ function newest(dir) {
 
 // The web app's build (dist/web, git-ignored) is what the API server serves at /.
 const webBuilt = 'dist/web/index.html';
-const webSources = ['src/web', 'src/law', 'package-lock.json'];
+// The event form is built from the published event schema, so a regenerated schema rebuilds it too.
+const webSources = ['src/web', 'src/law', 'docs/contract-event.schema.json', 'package-lock.json'];
 const webStale =
   !existsSync(webBuilt) ||
   Math.max(...webSources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs))) >

@@ -1,6 +1,12 @@
-// Regenerates the published JSON Schema for arrangement files from the code's schema.
+// Regenerates the published JSON Schemas (arrangement files, contract events) from the code's schemas.
 import { writeFileSync } from 'node:fs';
 import { arrangementJsonSchema, arrangementSchemaFile } from '../src/law/arrangement-schema.ts';
+import { contractEventJsonSchema, contractEventSchemaFile } from './contract-event-schema.ts';
 
-writeFileSync(arrangementSchemaFile, arrangementJsonSchema());
-console.log(`Wrote ${arrangementSchemaFile}`);
+for (const [file, text] of [
+  [arrangementSchemaFile, arrangementJsonSchema()],
+  [contractEventSchemaFile, contractEventJsonSchema()],
+] as const) {
+  writeFileSync(file, text);
+  console.log(`Wrote ${file}`);
+}

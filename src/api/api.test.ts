@@ -7,6 +7,7 @@ import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { createUser, startSession } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
+import { callAs, type MatrixRow, matrixMismatches } from './test-accounts.ts';
 
 const example = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
 // Dudley Council is identified by its ONS code so a local-authority role can reach the arrangement.
@@ -39,23 +40,10 @@ const everyone: Who[] = [...people.map((p) => p.role), 'anonymous'];
 
 describeOnBothDatabases('API', (store) => {
   let app: Api;
-  const tokens = new Map<Who, string>();
+  const tokens = new Map<string, string>();
   let arrangementId = '';
 
-  const call = async (who: Who, method: string, url: string, payload?: unknown) => {
-    const token = tokens.get(who);
-    const response = await app.inject({
-      method: method as 'GET',
-      url,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    return {
-      status: response.statusCode,
-      body: response.body ? JSON.parse(response.body) : undefined,
-      headers: response.headers,
-    };
-  };
+  const call = callAs(() => app, tokens);
   const version = async () =>
     (await call('administrator', 'GET', `/api/arrangements/${arrangementId}`)).body.version as number;
 
@@ -117,11 +105,7 @@ describeOnBothDatabases('API', (store) => {
   });
 
   let n = 0;
-  const matrix: {
-    name: string;
-    expect: Partial<Record<Who, number>>;
-    request: () => Promise<[string, string, unknown?]>;
-  }[] = [
+  const matrix: MatrixRow[] = [
     { name: 'search organisations', expect: {}, request: async () => ['GET', '/api/organisations?q=black'] },
     {
       name: 'read an organisation',
@@ -328,20 +312,7 @@ describeOnBothDatabases('API', (store) => {
   ];
 
   it('answers every endpoint for every role as the authorisation matrix says', async () => {
-    const wrong: string[] = [];
-    for (const row of matrix) {
-      for (const who of everyone) {
-        const expected = who === 'anonymous' ? 401 : (row.expect[who] ?? 200);
-        const [method, url, payload] = await row.request();
-        const got = await call(who, method, url, payload);
-        if (got.status !== expected)
-          wrong.push(
-            `${row.name} as ${who}: ${got.status}, expected ${expected} (${JSON.stringify(got.body).slice(0, 200)})`,
-          );
-        if (got.status >= 400) expect(got.headers['content-type']).toMatch(/application\/problem\+json/);
-      }
-    }
-    expect(wrong).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, call)).toEqual([]);
   });
 
   it('refuses a provider a statutory decision with 403 naming the rule and its source', async () => {

@@ -5,7 +5,7 @@ import { listAudit, verifyAudit } from '../store/audit.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
-import { signInAccounts } from './test-accounts.ts';
+import { callAs, signInAccounts } from './test-accounts.ts';
 
 /**
  * Issue 5's "done when", through the API: the Dudley-style contract entered with its
@@ -35,15 +35,7 @@ const recorder: Record<string, string> = {
 describeOnBothDatabases('the Dudley contract through the API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = async (who: string, method: 'GET' | 'POST', url: string, payload?: object) => {
-    const response = await app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: { authorization: `Bearer ${tokens.get(who)}` },
-    });
-    return { status: response.statusCode, body: JSON.parse(response.body) };
-  };
+  const call = callAs(() => app, tokens);
 
   it('takes the contract from advert to exit, event by event, each recorded as its party', async () => {
     app = await buildApp({ store: store() });

@@ -5,7 +5,7 @@ import type { Role } from '../store/schema.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
-import { signInAccounts } from './test-accounts.ts';
+import { callAs, type MatrixRow, matrixMismatches, signInAccounts } from './test-accounts.ts';
 
 // The Dudley example (parties 05C, E08000027 and RYK) as it stood on 30 June 2021, live.
 const file = parse(readFileSync('examples/contracts/dudley-icp.yaml', 'utf8'));
@@ -49,20 +49,7 @@ describeOnBothDatabases('stored contracts API', (store) => {
   let app: Api;
   let id = '';
   const tokens = new Map<string, string>();
-  const call = async (who: Who, method: string, url: string, payload?: unknown) => {
-    const token = tokens.get(who);
-    const response = await app.inject({
-      method: method as 'GET',
-      url,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    return {
-      status: response.statusCode,
-      body: response.body ? JSON.parse(response.body) : undefined,
-      headers: response.headers,
-    };
-  };
+  const call = callAs(() => app, tokens);
 
   it('starts with a user per role and the Dudley contract entered by its commissioner', async () => {
     app = await buildApp({ store: store() });
@@ -77,11 +64,7 @@ describeOnBothDatabases('stored contracts API', (store) => {
     id = created.body.id;
   });
 
-  const matrix: {
-    name: string;
-    expect: Partial<Record<Who, number>>;
-    request: () => [string, string, unknown?];
-  }[] = [
+  const matrix: MatrixRow[] = [
     { name: 'list stored contracts', expect: {}, request: () => ['GET', '/api/contracts'] },
     {
       name: 'enter a contract (commissioners of a party, administrators)',
@@ -142,20 +125,7 @@ describeOnBothDatabases('stored contracts API', (store) => {
   ];
 
   it('answers every stored-contract endpoint for every role as the authorisation matrix says', async () => {
-    const wrong: string[] = [];
-    for (const row of matrix) {
-      for (const who of everyone) {
-        const expected = who === 'anonymous' ? 401 : (row.expect[who] ?? 200);
-        const [method, url, payload] = row.request();
-        const got = await call(who, method, url, payload);
-        if (got.status !== expected)
-          wrong.push(
-            `${row.name} as ${who}: ${got.status}, expected ${expected} (${JSON.stringify(got.body).slice(0, 200)})`,
-          );
-        if (got.status >= 400) expect(got.headers['content-type']).toMatch(/application\/problem\+json/);
-      }
-    }
-    expect(wrong).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, call)).toEqual([]);
   });
 
   it('says why a role outside the contract is refused', async () => {

@@ -1,6 +1,7 @@
 import type { Store } from '../store/db.ts';
 import type { Role } from '../store/schema.ts';
 import { createUser, startSession } from '../store/users.ts';
+import type { Api } from './context.ts';
 
 /** A test account: `key` names it in the test, with one role for one organisation (or England). */
 export interface TestAccount {
@@ -29,4 +30,66 @@ export async function signInAccounts(
     );
     tokens.set(key, (await startSession(store.db, user.id, 'bearer', 1)).token);
   }
+}
+
+/** What a test call got back: status, parsed JSON body (if any) and headers. */
+export interface Answer {
+  status: number;
+  body: any;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/**
+ * Calls the API as a signed-in test account (by its key in `tokens`), or anonymously for a
+ * key with no token. `app` is read at call time, so suites can build the app in a test.
+ */
+export function callAs(app: () => Api, tokens: Map<string, string>) {
+  return async (who: string, method: string, url: string, payload?: unknown): Promise<Answer> => {
+    const token = tokens.get(who);
+    const response = await app().inject({
+      method: method as 'GET',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: response.statusCode,
+      body: response.body ? JSON.parse(response.body) : undefined,
+      headers: response.headers,
+    };
+  };
+}
+
+/** One endpoint in an authorisation matrix: the request to make and the status each caller should get. */
+export interface MatrixRow {
+  name: string;
+  /** Status by caller; a caller not named gets 200, and `anonymous` (no token) 401. */
+  expect: Partial<Record<string, number>>;
+  request: () => [string, string, unknown?] | Promise<[string, string, unknown?]>;
+}
+
+/**
+ * Every cell of the matrix that answered otherwise than expected, as readable lines (empty
+ * when all is well). Every refusal must also be an RFC 9457 problem.
+ */
+export async function matrixMismatches(
+  rows: readonly MatrixRow[],
+  callers: readonly string[],
+  call: ReturnType<typeof callAs>,
+): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const row of rows) {
+    for (const who of callers) {
+      const expected = who === 'anonymous' ? 401 : (row.expect[who] ?? 200);
+      const [method, url, payload] = await row.request();
+      const got = await call(who, method, url, payload);
+      if (got.status !== expected)
+        wrong.push(
+          `${row.name} as ${who}: ${got.status}, expected ${expected} (${JSON.stringify(got.body).slice(0, 200)})`,
+        );
+      else if (got.status >= 400 && !/application\/problem\+json/.test(String(got.headers['content-type'])))
+        wrong.push(`${row.name} as ${who}: ${got.status} is not a problem response`);
+    }
+  }
+  return wrong;
 }

@@ -11,7 +11,7 @@ import { loadRulebook } from '../../law/rulebook.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
-import { signInAccounts, type TestAccount } from '../test-accounts.ts';
+import { callAs, signInAccounts, type TestAccount } from '../test-accounts.ts';
 import { pointerUnder } from './money.ts';
 
 const file = 'examples/black-country-dudley-place-2026.yaml';
@@ -33,15 +33,7 @@ it('turns domain field paths into the API problem pointers', () => {
 describeOnBothDatabases('money API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = async (who: string, method: 'GET' | 'POST', url: string, payload?: object) => {
-    const r = await app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: { authorization: `Bearer ${tokens.get(who)}` },
-    });
-    return { status: r.statusCode, body: r.json() };
-  };
+  const call = callAs(() => app, tokens);
   let id = '';
 
   it('starts with users and the Dudley arrangement', async () => {

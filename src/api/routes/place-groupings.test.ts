@@ -4,7 +4,13 @@ import { listAudit } from '../../store/audit.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
-import { signInAccounts, type TestAccount } from '../test-accounts.ts';
+import {
+  callAs,
+  type MatrixRow,
+  matrixMismatches,
+  signInAccounts,
+  type TestAccount,
+} from '../test-accounts.ts';
 
 /** NHS Black Country ICB's practices grouped by the local authority they sit in (2025/26 file). */
 function byLocalAuthority(): { name: string; practices: string[] }[] {
@@ -25,22 +31,16 @@ const people: TestAccount[] = [
   { key: 'administrator', role: 'administrator', organisation: null },
 ];
 const everyone = [...people.map((p) => p.key), 'anonymous'];
-/** Who may save a grouping for QUA: its commissioners and administrators; everyone signed in reads. */
-const writes = { commissioner: 0, administrator: 0 } as Record<string, number>;
+/** Saving a grouping for QUA: its commissioners and administrators get `ok`, everyone else 403; everyone signed in reads. */
+const writers = (ok: number) =>
+  Object.fromEntries(
+    people.map((p) => [p.key, ['commissioner', 'administrator'].includes(p.key) ? ok : 403]),
+  );
 
 describeOnBothDatabases('place groupings API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = async (who: string, method: string, url: string, payload?: object) => {
-    const token = tokens.get(who);
-    const r = await app.inject({
-      method: method as 'GET',
-      url,
-      ...(payload ? { payload } : {}),
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    return { status: r.statusCode, body: r.json(), type: r.headers['content-type'] };
-  };
+  const call = callAs(() => app, tokens);
   const places = byLocalAuthority();
   let id = '';
   let n = 0;
@@ -61,13 +61,13 @@ describeOnBothDatabases('place groupings API', (store) => {
   it('answers every endpoint for every role as the authorisation matrix says', async () => {
     const version = async () =>
       (await call('administrator', 'GET', `/api/icbs/QUA/place-groupings/${id}`)).body.version as number;
-    const matrix: { name: string; write: boolean; request: () => Promise<[string, string, object?]> }[] = [
-      { name: 'practices', write: false, request: async () => ['GET', '/api/icbs/QUA/practices'] },
-      { name: 'list', write: false, request: async () => ['GET', '/api/icbs/QUA/place-groupings'] },
-      { name: 'get', write: false, request: async () => ['GET', `/api/icbs/QUA/place-groupings/${id}`] },
+    const matrix: MatrixRow[] = [
+      { name: 'practices', expect: {}, request: () => ['GET', '/api/icbs/QUA/practices'] },
+      { name: 'list', expect: {}, request: () => ['GET', '/api/icbs/QUA/place-groupings'] },
+      { name: 'get', expect: {}, request: () => ['GET', `/api/icbs/QUA/place-groupings/${id}`] },
       {
         name: 'create',
-        write: true,
+        expect: writers(201),
         request: async () => [
           'POST',
           '/api/icbs/QUA/place-groupings',
@@ -76,7 +76,7 @@ describeOnBothDatabases('place groupings API', (store) => {
       },
       {
         name: 'update',
-        write: true,
+        expect: writers(200),
         request: async () => [
           'PUT',
           `/api/icbs/QUA/place-groupings/${id}`,
@@ -84,18 +84,7 @@ describeOnBothDatabases('place groupings API', (store) => {
         ],
       },
     ];
-    const wrong: string[] = [];
-    for (const row of matrix) {
-      for (const who of everyone) {
-        const ok = row.write ? (row.name === 'create' ? 201 : 200) : 200;
-        const expected = who === 'anonymous' ? 401 : !row.write || who in writes ? ok : 403;
-        const [method, url, payload] = await row.request();
-        const got = await call(who, method, url, payload);
-        if (got.status !== expected) wrong.push(`${row.name} as ${who}: ${got.status}, expected ${expected}`);
-        if (got.status >= 400) expect(got.type).toMatch(/application\/problem\+json/);
-      }
-    }
-    expect(wrong).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, call)).toEqual([]);
   });
 
   it('lists the ICB practices with their local authority', async () => {

@@ -89,26 +89,40 @@ interface TextInputProps {
   type?: 'text' | 'email' | 'password' | 'search';
   autoComplete?: string;
   width?: 10 | 20 | 30;
+  /** Shown before the box, like £ for money (nhsuk-input__prefix). */
+  prefix?: string;
 }
 
 export function TextInput(props: TextInputProps) {
-  const { id, value, onChange, onBlur, error, type = 'text', autoComplete, width } = props;
+  const { id, value, onChange, onBlur, error, type = 'text', autoComplete, width, prefix } = props;
   return (
     <Field id={id} label={props.label} hint={props.hint} error={error}>
-      {(describedBy) => (
-        <input
-          className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
-          id={id}
-          name={id}
-          type={type}
-          value={value}
-          autoComplete={autoComplete}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => onChange(e.target.value)}
-          onBlur={onBlur}
-        />
-      )}
+      {(describedBy) => {
+        const input = (
+          <input
+            className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
+            id={id}
+            name={id}
+            type={type}
+            value={value}
+            autoComplete={autoComplete}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+          />
+        );
+        return prefix ? (
+          <div className="nhsuk-input-wrapper">
+            <div className="nhsuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+            {input}
+          </div>
+        ) : (
+          input
+        );
+      }}
     </Field>
   );
 }
@@ -152,6 +166,7 @@ export function Checkbox(props: {
   label: string;
   checked: boolean;
   onChange: (v: boolean) => void;
+  hint?: string | undefined;
 }) {
   return (
     <div className="nhsuk-checkboxes__item">
@@ -160,11 +175,17 @@ export function Checkbox(props: {
         id={props.id}
         type="checkbox"
         checked={props.checked}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
         onChange={(e) => props.onChange(e.target.checked)}
       />
       <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={props.id}>
         {props.label}
       </label>
+      {props.hint && (
+        <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </div>
+      )}
     </div>
   );
 }
