@@ -105,20 +105,38 @@ function time<T>(fn: () => T, runs = 5): { ms: number; cpu: number; result: T } 
   return { ms, cpu, result };
 }
 
+/**
+ * Heap a result holds once built (MB): garbage is collected before and after building it
+ * (bench/run.ts starts each benchmark with --expose-gc).
+ */
+function held(fn: () => unknown): string {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return 'not measured (run with --expose-gc)';
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const result = fn();
+  gc();
+  const mb = (process.memoryUsage().heapUsed - before) / 1e6;
+  return `${mb.toFixed(1)} MB for ${Array.isArray(result) ? result.length : 1} results`;
+}
+
 const report = (name: string, t: { ms: number; cpu: number }) =>
   console.log(
     `${name.padEnd(62)} ${t.ms.toFixed(1).padStart(8)} ms wall, ${t.cpu.toFixed(1).padStart(8)} ms CPU  ${t.ms <= target ? 'within' : 'OVER'} the ${target} ms target`,
   );
 
 const contracts = Array.from({ length: 42 * 20 }, (_, i) => contract(Math.floor(i / 20), i % 20));
-const schedules = time(() =>
-  contracts.map((a) => wpapSchedule(buildBudget(a, classify, '2026-04-01'), a, rulebook)),
-);
+// What `concordat budget` builds by default: the budget and the schedule, every figure in pence;
+// traces are written out only for --explain (docs/money.md, "Explaining figures").
+const buildSchedules = () =>
+  contracts.map((a) => wpapSchedule(buildBudget(a, classify, '2026-04-01'), a, rulebook));
+const schedules = time(buildSchedules);
 const instalments = schedules.result.reduce(
   (s, x) => s + x.years.reduce((t, y) => t + y.instalments.length, 0),
   0,
 );
 report(`10-year schedules, 42 ICBs × 20 contracts (${instalments} instalments)`, schedules);
+console.log(`(heap held by the schedules: ${held(buildSchedules)})`);
 
 const load = performance.now();
 const data = loadWeightedPopulations('2025/26');

@@ -12,5 +12,5 @@ const benches = readdirSync('bench')
 
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  execFileSync(process.execPath, ['--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
 }

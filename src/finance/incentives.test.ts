@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { loadRulebook } from '../law/rulebook.ts';
 import { pence } from '../money/pence.ts';
 import { parseDecimal, parsePercent, ratio } from '../money/rate.ts';
-import { cquinAtRisk, earned, flowThrough, moneyAtRisk, qofPayment, qofPoints } from './incentives.ts';
+import {
+  cquinAtRisk,
+  earned,
+  flowThrough,
+  flowThroughFigure,
+  moneyAtRisk,
+  qofPayment,
+  qofPoints,
+} from './incentives.ts';
 import { asCount, asPence, asRate, yearParameter } from './parameters.ts';
 
 const rulebook = loadRulebook();
@@ -56,8 +64,8 @@ describe('QOF', () => {
 describe('CQUIN and local indicators', () => {
   it('puts 2.5% of eligible value at risk in 2018/19 and earns by weighted, partial achievement', () => {
     const p = yearParameter(rulebook, 'money.cquin.rate', '2018/19', 'cquin');
-    const atRisk = cquinAtRisk(pence(100_000_000_00), asRate(p), p);
-    expect(atRisk.amount).toBe(2_500_000_00);
+    const atRisk = cquinAtRisk(pence(100_000_000_00), asRate(p));
+    expect(atRisk).toBe(2_500_000_00);
     const got = earned(
       atRisk,
       [
@@ -67,7 +75,8 @@ describe('CQUIN and local indicators', () => {
       ],
       'cquin.indicators',
     );
-    expect(got.amount).toBe(625_000_00 + 312_500_00);
+    expect(got.total).toBe(625_000_00 + 312_500_00);
+    expect(got.shares).toEqual([625_000_00, 625_000_00, 1_250_000_00]);
     expect(() =>
       earned(atRisk, [{ id: 'x', weight: 1, achievement: parsePercent('120') }], 'cquin.indicators'),
     ).toThrow(/cquin\.indicators\[0\]\.achievement/);
@@ -82,15 +91,11 @@ describe('CQUIN and local indicators', () => {
           maxLength: 8,
         }),
         (amount, xs) => {
-          const atRisk = {
-            amount: pence(amount),
-            trace: { what: '', rule: '', inputs: {}, parameters: [], parts: [] },
-          };
           const e = earned(
-            atRisk,
+            pence(amount),
             xs.map((x, i) => ({ id: String(i), weight: x.w, achievement: ratio(x.a, 100) })),
             'x',
-          ).amount;
+          ).total;
           return e >= 0 && e <= amount && (xs.every((x) => x.a === 100) ? e === amount : true);
         },
       ),
@@ -98,30 +103,22 @@ describe('CQUIN and local indicators', () => {
   });
 
   it('flags national assurance when local indicators add money at risk (seed 001 para 45)', () => {
-    const national = [
-      { amount: pence(100), trace: { what: '', rule: '', inputs: {}, parameters: [], parts: [] } },
-    ];
-    expect(moneyAtRisk(national, []).national_assurance_needed).toBe(false);
-    const local = [
-      { amount: pence(1), trace: { what: '', rule: '', inputs: {}, parameters: [], parts: [] } },
-    ];
-    const r = moneyAtRisk(national, local);
+    expect(moneyAtRisk(pence(100), pence(0)).national_assurance_needed).toBe(false);
+    const r = moneyAtRisk(pence(100), pence(1));
     expect(r.national_assurance_needed).toBe(true);
-    expect(r.total.amount).toBe(101);
+    expect(r.total).toBe(101);
   });
 
   it('flows an agreed share through to practices by list size, to the penny', () => {
-    const f = flowThrough(
-      pence(100001),
-      parsePercent('50'),
-      [
-        { ods: 'M87005', list_size: 2 },
-        { ods: 'M87006', list_size: 1 },
-      ],
-      'flow',
-    );
-    expect(f.amount).toBe(50001);
-    expect(f.trace.parts.map((p) => p.what)).toEqual([
+    const practices = [
+      { ods: 'M87005', list_size: 2 },
+      { ods: 'M87006', list_size: 1 },
+    ];
+    const f = flowThrough(pence(100001), parsePercent('50'), practices, 'flow');
+    expect(f.total).toBe(50001);
+    expect(f.parts).toEqual([33334, 16667]);
+    const explained = flowThroughFigure(pence(100001), parsePercent('50'), practices, f);
+    expect(explained.trace.parts.map((p) => p.what)).toEqual([
       'practice M87005: £333.34',
       'practice M87006: £166.67',
     ]);

@@ -1,6 +1,6 @@
 import { InvalidInput } from '../errors.ts';
 import { apportion } from '../money/apportion.ts';
-import { formatPounds, type Pence, sum } from '../money/pence.ts';
+import { formatPounds, type Pence, pence, sum } from '../money/pence.ts';
 import {
   applyRate,
   compare,
@@ -28,9 +28,14 @@ export interface WeightedIndicator {
  * CQUIN money at risk: the dated CQUIN percentage of the eligible value, which is NHS
  * contract value other than primary care (seed 001 paragraph 44).
  */
-export function cquinAtRisk(eligible: Pence, rate: Rate, parameter: ParameterUse): Figure {
+export function cquinAtRisk(eligible: Pence, rate: Rate): Pence {
+  return applyRate(eligible, rate, 'cquin');
+}
+
+/** How the CQUIN money at risk (worked out by `cquinAtRisk`) was reached. */
+export function cquinFigure(amount: Pence, eligible: Pence, rate: Rate, parameter: ParameterUse): Figure {
   return figure(
-    applyRate(eligible, rate, 'cquin'),
+    amount,
     'CQUIN money at risk',
     'eligible (non-primary-care) value × CQUIN percentage, rounded once to the penny (seed 001 paragraph 44)',
     () => ({
@@ -40,37 +45,57 @@ export function cquinAtRisk(eligible: Pence, rate: Rate, parameter: ParameterUse
   );
 }
 
+/** What indicators earned from money at risk: each one's share, what it earned, and the total. */
+export interface Earned {
+  shares: Pence[];
+  earned: Pence[];
+  total: Pence;
+}
+
 /**
  * What is earned from money at risk: the money is shared between indicators by weight
  * (largest remainder, so the shares add up), and each share is paid in proportion to its
- * achievement (partial achievement earns part of the share).
+ * achievement (partial achievement earns part of the share). With no indicators, all of it
+ * is treated as earned.
  */
-export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[], field: string): Figure {
-  if (indicators.length === 0) {
-    return figure(
-      atRisk.amount,
-      `${atRisk.trace.what.split(':')[0]} earned`,
-      'no indicators set: all of it is treated as earned',
-      () => ({ inputs: {}, parameters: [], parts: [atRisk.trace] }),
-    );
-  }
-  indicators.forEach((x, i) => {
+export function earned(atRisk: Pence, indicators: readonly WeightedIndicator[], field: string): Earned {
+  const n = indicators.length;
+  if (n === 0) return { shares: [], earned: [], total: atRisk };
+  const weights = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = indicators[i] as WeightedIndicator;
     if (compare(x.achievement, none) < 0 || compare(x.achievement, one) > 0) {
       throw new InvalidInput(
         `${field}[${i}].achievement`,
         `${formatPercent(x.achievement)} is outside 0% to 100%`,
       );
     }
-  });
-  const shares = apportion(
-    atRisk.amount,
-    indicators.map((x) => x.weight),
-    `${field}.weight`,
-  );
-  const parts = indicators.map((x, i) => {
-    const share = shares[i] as Pence;
+    weights[i] = x.weight;
+  }
+  const shares = apportion(atRisk, weights, `${field}.weight`);
+  // Loops rather than map: this runs for every indicator of every year of every schedule.
+  const amounts = new Array<Pence>(n);
+  for (let i = 0; i < n; i++) {
+    // A share × an achievement of at most 100% is never more than the share: no field to name.
+    amounts[i] = applyRate(shares[i] as Pence, (indicators[i] as WeightedIndicator).achievement);
+  }
+  return { shares, earned: amounts, total: sum(amounts) };
+}
+
+/** How what was earned (by `earned`) was reached from the money at risk. */
+export function earnedFigure(atRisk: Figure, indicators: readonly WeightedIndicator[], e: Earned): Figure {
+  if (indicators.length === 0) {
     return figure(
-      applyRate(share, x.achievement, `${field}[${i}]`),
+      e.total,
+      `${atRisk.trace.what.split(':')[0]} earned`,
+      'no indicators set: all of it is treated as earned',
+      () => ({ inputs: {}, parameters: [], parts: [atRisk.trace] }),
+    );
+  }
+  const parts = indicators.map((x, i) => {
+    const share = e.shares[i] as Pence;
+    return figure(
+      e.earned[i] as Pence,
       `indicator ${x.id} earned`,
       'share of money at risk × achievement, rounded once',
       () => ({
@@ -82,12 +107,11 @@ export function earned(atRisk: Figure, indicators: readonly WeightedIndicator[],
       }),
     );
   });
-  return figure(
-    sum(parts.map((p) => p.amount)),
-    'incentive earned',
-    'sum of what each indicator earned',
-    () => ({ inputs: {}, parameters: [], parts: [atRisk.trace, ...parts.map((p) => p.trace)] }),
-  );
+  return figure(e.total, 'incentive earned', 'sum of what each indicator earned', () => ({
+    inputs: {},
+    parameters: [],
+    parts: [atRisk.trace, ...parts.map((p) => p.trace)],
+  }));
 }
 
 /** One QOF indicator's achievement for a practice (REFERENCE-FIGURES: QOF). */
@@ -161,9 +185,9 @@ export function qofPayment(q: QofPaymentInput): Figure {
 
 /** What the national-assurance test found (seed 001 paragraph 45). */
 export interface AtRiskSummary {
-  national: Figure;
-  local: Figure;
-  total: Figure;
+  national: Pence;
+  local: Pence;
+  total: Pence;
   national_assurance_needed: boolean;
   /** Recorded in the arrangement file as `payment.national_assurance`. */
   national_assurance_given: boolean;
@@ -175,44 +199,29 @@ export interface AtRiskSummary {
  * The national schemes set the cap: any money put at risk through local indicators on top
  * of them must pass national assurance before the contract is awarded (seed 001 para 45).
  */
-export function moneyAtRisk(
-  national: readonly Figure[],
-  local: readonly Figure[],
-  assured = false,
-): AtRiskSummary {
-  const n = figure(sum(national.map((f) => f.amount)), 'national schemes at risk', 'CQUIN + QOF', () => ({
-    inputs: {},
-    parameters: [],
-    parts: national.map((f) => f.trace),
-  }));
-  const l = figure(
-    sum(local.map((f) => f.amount)),
-    'local indicators at risk',
-    'sum of local indicator money',
-    () => ({ inputs: {}, parameters: [], parts: local.map((f) => f.trace) }),
-  );
-  const total = figure(
-    (n.amount + l.amount) as Pence,
-    'money at risk',
-    'national schemes + local indicators',
-    () => ({ inputs: {}, parameters: [], parts: [n.trace, l.trace] }),
-  );
-  const needed = l.amount > 0;
+export function moneyAtRisk(national: Pence, local: Pence, assured = false): AtRiskSummary {
+  const needed = local > 0;
   return {
-    national: n,
-    local: l,
-    total,
+    national,
+    local,
+    total: pence(national + local),
     national_assurance_needed: needed,
     national_assurance_given: assured,
     reason: !needed
       ? 'no money at risk beyond the national schemes'
-      : `${formatPounds(l.amount)} is at risk beyond the national schemes (cap ${formatPounds(n.amount)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (seed 001 paragraph 45)`,
+      : `${formatPounds(local)} is at risk beyond the national schemes (cap ${formatPounds(national)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (seed 001 paragraph 45)`,
   };
 }
 
 export interface PracticeShare {
   ods: string;
   list_size: number;
+}
+
+/** Incentive money flowing through to practices: the total and each practice's part, in order. */
+export interface FlowThrough {
+  total: Pence;
+  parts: Pence[];
 }
 
 /**
@@ -224,7 +233,7 @@ export function flowThrough(
   share: Rate,
   practices: readonly PracticeShare[],
   field: string,
-): Figure {
+): FlowThrough {
   if (practices.length === 0)
     throw new InvalidInput(
       field,
@@ -236,19 +245,31 @@ export function flowThrough(
     practices.map((p) => p.list_size),
     `${field}.list_size`,
   );
+  return { total, parts };
+}
+
+/** How the flow-through (worked out by `flowThrough`) was reached, practice by practice. */
+export function flowThroughFigure(
+  earnedAmount: Pence,
+  share: Rate,
+  practices: readonly PracticeShare[],
+  f: FlowThrough,
+): Figure {
   return figure(
-    total,
+    f.total,
     'incentive flow-through to GP practices',
     'earned incentive × agreed share, split by registered list (largest remainder)',
     () => ({
       inputs: { earned: formatPounds(earnedAmount), share: formatPercent(share) },
       parameters: [],
-      parts: practices.map(
-        (p, i) =>
-          figure(parts[i] as Pence, `practice ${p.ods}`, 'share by list size', () => ({
-            inputs: { list_size: String(p.list_size) },
-          })).trace,
-      ),
+      parts: practices.map((p, i) => practiceFigure(p, f.parts[i] as Pence).trace),
     }),
   );
+}
+
+/** One practice's part of the flow-through; its `what` names the practice and the amount. */
+export function practiceFigure(p: PracticeShare, amount: Pence): Figure {
+  return figure(amount, `practice ${p.ods}`, 'share by list size', () => ({
+    inputs: { list_size: String(p.list_size) },
+  }));
 }

@@ -1,7 +1,7 @@
 import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { parseFinancialYear } from '../money/calendar.ts';
+import { monthsIn, parseFinancialYear } from '../money/calendar.ts';
 import { formatPounds, type Pence, sum } from '../money/pence.ts';
 import {
   formatDecimal,
@@ -14,10 +14,18 @@ import {
 } from '../money/rate.ts';
 import type { AllocationResult } from './allocation.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
-import { qofPayment, qofPoints } from './incentives.ts';
+import {
+  type FlowThrough,
+  moneyAtRisk,
+  type PracticeShare,
+  practiceFigure,
+  qofPayment,
+  qofPoints,
+} from './incentives.ts';
 import { asCount, asPence, yearParameter } from './parameters.ts';
 import type { Figure, Trace } from './trace.ts';
 import { wpapSchedule } from './wpap.ts';
+import { explainYears } from './wpap-explain.ts';
 
 /** Money in reports: exact pence for machines, pounds for people. */
 export interface Money {
@@ -51,9 +59,16 @@ export function budgetReport(
   const budget = buildBudget(arrangement, classify, on);
   const schedule = wpapSchedule(budget, arrangement, rulebook, { years: options.years });
   const qof = qofReport(arrangement, rulebook);
+  const assured = arrangement.payment?.national_assurance === true;
+  const explained = options.explain ? explainYears(schedule) : undefined;
   const fig = (f: Figure): ReportFigure => ({
     ...money(f.amount),
     ...(options.explain ? { trace: f.trace } : {}),
+  });
+  // Traces are written out only when asked for: schedules are kept as plain pence.
+  const yearFig = (amount: Pence, explained: Figure | undefined): ReportFigure => ({
+    ...money(amount),
+    ...(explained ? { trace: explained.trace } : {}),
   });
   return {
     arrangement: arrangement.name,
@@ -76,48 +91,67 @@ export function budgetReport(
       icp_total: fig(budget.icp_total),
       cquin_eligible: fig(budget.cquin_eligible),
     },
-    years: schedule.years.map((y) => ({
-      year: y.year,
-      from: y.period.from,
-      to: y.period.to,
-      days: y.days,
-      in_scope: fig(y.in_scope),
-      cquin_at_risk: fig(y.cquin_at_risk),
-      local_at_risk: fig(y.local_at_risk),
-      activity_paid: fig(y.activity_paid),
-      wpap: fig(y.wpap),
-      incentives_earned: fig(y.incentives_earned),
-      money_at_risk: {
-        national: money(y.at_risk.national.amount),
-        local: money(y.at_risk.local.amount),
-        total: money(y.at_risk.total.amount),
-        national_assurance_needed: y.at_risk.national_assurance_needed,
-        national_assurance_given: y.at_risk.national_assurance_given,
-        reason: y.at_risk.reason,
-      },
-      flow_through: y.flow_through
-        ? {
-            ...fig(y.flow_through),
-            practices: y.flow_through.trace.parts.map((p) => ({
-              what: p.what,
-              list_size: Number(p.inputs.list_size),
-            })),
-          }
-        : null,
-      risk_share: y.risk_share
-        ? {
-            provider: fig(y.risk_share.provider),
-            commissioners: fig(y.risk_share.commissioners),
-            provider_share_of_budget: formatPercent(y.risk_share.provider_share_of_budget, 3),
-          }
-        : null,
-      instalments: y.instalments.map((i) => ({ month: i.month, from: i.from, to: i.to, ...money(i.amount) })),
-    })),
+    years: schedule.years.map((y, k) => {
+      const e = explained?.[k];
+      return {
+        year: y.year,
+        from: y.period.from,
+        to: y.period.to,
+        days: y.days,
+        in_scope: yearFig(y.in_scope, e?.in_scope),
+        cquin_at_risk: yearFig(y.cquin_at_risk, e?.cquin_at_risk),
+        local_at_risk: yearFig(y.local_at_risk, e?.local_at_risk),
+        activity_paid: yearFig(y.activity_paid, e?.activity_paid),
+        wpap: yearFig(y.wpap, e?.wpap),
+        incentives_earned: yearFig(y.incentives_earned, e?.incentives_earned),
+        money_at_risk: moneyAtRiskReport(y.cquin_at_risk, y.local_at_risk, assured),
+        flow_through: y.flow_through
+          ? {
+              ...yearFig(y.flow_through.total, e?.flow_through),
+              practices: flowPractices(schedule.flow_practices, y.flow_through),
+            }
+          : null,
+        risk_share: y.risk_share
+          ? {
+              provider: fig(y.risk_share.provider),
+              commissioners: fig(y.risk_share.commissioners),
+              provider_share_of_budget: formatPercent(y.risk_share.provider_share_of_budget, 3),
+            }
+          : null,
+        instalments: monthsIn(y.period, y.year).map((m, i) => ({
+          month: m.label,
+          from: m.from,
+          to: m.to,
+          ...money(y.instalments[i] as Pence),
+        })),
+      };
+    }),
     qof,
     notes: schedule.notes,
   };
 }
 export type BudgetReport = ReturnType<typeof budgetReport>;
+
+/** Money at risk and the national-assurance test (seed 001 paragraph 45), in pounds and pence. */
+function moneyAtRiskReport(national: Pence, local: Pence, assured: boolean) {
+  const r = moneyAtRisk(national, local, assured);
+  return {
+    national: money(r.national),
+    local: money(r.local),
+    total: money(r.total),
+    national_assurance_needed: r.national_assurance_needed,
+    national_assurance_given: r.national_assurance_given,
+    reason: r.reason,
+  };
+}
+
+/** Each practice's part of the flow-through, named as in its trace ("practice M87009: £1.23"). */
+function flowPractices(practices: readonly PracticeShare[], f: FlowThrough) {
+  return practices.map((p, i) => ({
+    what: practiceFigure(p, f.parts[i] as Pence).trace.what,
+    list_size: p.list_size,
+  }));
+}
 
 /** QOF for fully integrated practices in the year given (payment.qof), with the year's national parameters. */
 function qofReport(a: Arrangement, rulebook: Rulebook) {

@@ -70,7 +70,8 @@ export function riskShare(
   const capped = cap !== undefined && exact > cap ? cap : exact;
   const signed = pence(variance < 0 ? -capped : capped);
   const kind = variance < 0 ? 'gain' : 'loss';
-  const inputs = {
+  // Written out only when the figures are explained.
+  const inputs = () => ({
     budget: formatPounds(budget),
     variance: formatPounds(variance),
     variance_share: formatPercent(size, 3),
@@ -81,19 +82,19 @@ export function riskShare(
       )
       .join(', '),
     ...(cap !== undefined ? { cap: formatPounds(cap) } : {}),
-  };
+  });
   return {
     provider: figure(
       signed,
       `provider's share of the ${kind}`,
       "each corridor's slice of the variance × its provider share, rounded once, then capped",
-      () => ({ inputs: inputs }),
+      () => ({ inputs: inputs() }),
     ),
     commissioners: figure(
       pence(variance - signed),
       `commissioners' share of the ${kind}`,
       'variance − provider share',
-      () => ({ inputs: inputs }),
+      () => ({ inputs: inputs() }),
     ),
     provider_share_of_budget: share(capped, budget),
   };

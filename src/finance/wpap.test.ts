@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.ts';
 import { Arrangement, type ArrangementInput } from '../law/arrangement.ts';
 import { loadRulebook } from '../law/rulebook.ts';
-import { pence } from '../money/pence.ts';
+import { monthsIn } from '../money/calendar.ts';
+import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
+import { moneyAtRisk } from './incentives.ts';
 import { monthlyInstalments, wpapSchedule } from './wpap.ts';
+import { explainYears, type YearFigures } from './wpap-explain.ts';
 
 const rulebook = loadRulebook();
 
@@ -115,8 +118,8 @@ describe('WPAP schedule', () => {
     const s = schedule(arrangement());
     expect(s.years).toHaveLength(5);
     for (const y of s.years) {
-      expect(y.wpap.amount).toBe(60_000_000_00);
-      expect(y.instalments.map((i) => i.amount)).toEqual(Array(12).fill(5_000_000_00));
+      expect(y.wpap).toBe(60_000_000_00);
+      expect(y.instalments).toEqual(Array(12).fill(5_000_000_00));
     }
   });
 
@@ -139,13 +142,17 @@ describe('WPAP schedule', () => {
     );
     const [y1, y2] = s.years;
     // 60m − 1.25% × 40m − 0.5% × 60m − 1m
-    expect(y1?.wpap.amount).toBe(60_000_000_00 - 500_000_00 - 300_000_00 - 1_000_000_00);
-    expect(y1?.at_risk.national_assurance_needed).toBe(true);
-    expect(y1?.incentives_earned.amount).toBe(250_000_00 + 125_000_00 + 240_000_00);
-    expect(y1?.flow_through?.amount).toBe(61_500_00);
+    expect(y1?.wpap).toBe(60_000_000_00 - 500_000_00 - 300_000_00 - 1_000_000_00);
+    // The local indicator's money at risk is on top of the national schemes (seed 001 paragraph 45).
+    const atRisk = moneyAtRisk(y1?.cquin_at_risk as Pence, y1?.local_at_risk as Pence);
+    expect(atRisk.national_assurance_needed).toBe(true);
+    expect(y1?.incentives_earned).toBe(250_000_00 + 125_000_00 + 240_000_00);
+    expect(y1?.flow_through?.total).toBe(61_500_00);
     // 60m × 1.02 × 1.01
-    expect(y2?.in_scope.amount).toBe(61_812_000_00);
-    expect(y2?.in_scope.trace.parts[0]?.parameters[0]?.citations[0]).toMatch(/payment\.uplifts\[0\]/);
+    expect(y2?.in_scope).toBe(61_812_000_00);
+    expect(explainYears(s)[1]?.in_scope.trace.parts[0]?.parameters[0]?.citations[0]).toMatch(
+      /payment\.uplifts\[0\]/,
+    );
   });
 
   it('pays a scope change pro rata by days from its date, in the months from that date', () => {
@@ -158,25 +165,25 @@ describe('WPAP schedule', () => {
     );
     const [y1, y2] = s.years;
     // 182 of 365 days
-    expect(y1?.in_scope.amount).toBe(60_000_000_00 + 1_820_000_00);
-    expect(y1?.instalments[0]?.amount).toBe(5_000_000_00);
-    expect(y1?.instalments[6]?.amount).toBe(5_303_333_34); // £1,820,000 ÷ 6 leaves 2p: one each to October and November
-    expect(y1?.instalments[7]?.amount).toBe(5_303_333_34);
-    expect(y1?.instalments[8]?.amount).toBe(5_303_333_33);
-    expect(y2?.in_scope.amount).toBe(63_650_000_00);
+    expect(y1?.in_scope).toBe(60_000_000_00 + 1_820_000_00);
+    expect(y1?.instalments[0]).toBe(5_000_000_00);
+    expect(y1?.instalments[6]).toBe(5_303_333_34); // £1,820,000 ÷ 6 leaves 2p: one each to October and November
+    expect(y1?.instalments[7]).toBe(5_303_333_34);
+    expect(y1?.instalments[8]).toBe(5_303_333_33);
+    expect(y2?.in_scope).toBe(63_650_000_00);
   });
 
   it('a part year (term starting mid-year) is paid pro rata by days', () => {
     const s = schedule(arrangement(undefined, { start: '2026-07-01', end: '2028-06-30' }));
     expect(s.years.map((y) => y.year)).toEqual(['2026/27', '2027/28', '2028/29']);
-    expect(s.years[0]?.wpap.amount).toBe(Math.round((60_000_000_00 * 274) / 365));
+    expect(s.years[0]?.wpap).toBe(Math.round((60_000_000_00 * 274) / 365));
     expect(s.years[0]?.instalments).toHaveLength(9);
     expect(s.years[2]?.instalments).toHaveLength(3);
   });
 
   it('caps the in-scope value at what the allocations can afford', () => {
     const s = schedule(arrangement({ affordability: [{ year: '2026/27', cap: '£59,000,000.00' }] }));
-    expect(s.years[0]?.in_scope.amount).toBe(59_000_000_00);
+    expect(s.years[0]?.in_scope).toBe(59_000_000_00);
   });
 
   it('refuses bad payment terms with the field named and no partial result', () => {
@@ -227,7 +234,7 @@ describe('monthly instalments', () => {
         const ins = monthlyInstalments({ from: '2025-04-01', to: '2026-03-31' }, '2025/26', [
           { from: '2025-04-01', amount: pence(amount) },
         ]);
-        const values = ins.map((i) => i.amount);
+        const values = ins;
         return (
           values.reduce((a, b) => a + b, 0) === amount &&
           Math.max(...values) - Math.min(...values) <= 1 &&
@@ -249,9 +256,81 @@ describe('monthly instalments', () => {
             amount: pence(a),
           }));
           const ins = monthlyInstalments({ from: '2025-04-01', to: '2026-03-31' }, '2025/26', list);
-          return ins.reduce((s, i) => s + i.amount, 0) === parts.reduce((s, [, a]) => s + a, 0);
+          return ins.reduce((s, i) => s + i, 0) === parts.reduce((s, [, a]) => s + a, 0);
         },
       ),
+    );
+  });
+});
+
+describe('explaining a schedule', () => {
+  it('explains the figures the schedule holds, and every year adds up', () => {
+    const percent = (hundredths: number) => `${(hundredths / 100).toFixed(2)}%`;
+    fc.assert(
+      fc.property(
+        fc.record({
+          startDay: fc.integer({ min: 0, max: 364 }),
+          cquin: fc.integer({ min: 0, max: 300 }),
+          local: fc.integer({ min: 0, max: 200 }),
+          achieved: fc.integer({ min: 0, max: 100 }),
+          uplift: fc.integer({ min: 0, max: 500 }),
+          changeDay: fc.integer({ min: 0, max: 1000 }),
+          change: fc.integer({ min: -1_000_000_00, max: 5_000_000_00 }),
+          cap: fc.option(fc.integer({ min: 50_000_000_00, max: 70_000_000_00 }), { nil: undefined }),
+        }),
+        (g) => {
+          const start = new Date(Date.UTC(2026, 3, 1 + g.startDay)).toISOString().slice(0, 10);
+          const from = new Date(Date.UTC(2026, 3, 1 + g.startDay + g.changeDay)).toISOString().slice(0, 10);
+          const s = schedule(
+            arrangement(
+              {
+                cquin: {
+                  rate: percent(g.cquin),
+                  indicators: [
+                    { id: 'a', weight: 1, achievement: `${g.achieved}%` },
+                    { id: 'b', weight: 3, achievement: '100%' },
+                  ],
+                },
+                local_indicators: [{ id: 'c', at_risk: percent(g.local), achievement: `${g.achieved}%` }],
+                activity_paid: [{ id: 'v', service: 's7a-immunisation', annual_value: '£1,000,000.00' }],
+                uplifts: [{ from: '2027-04-01', rate: percent(g.uplift) }],
+                scope_changes: [
+                  {
+                    from,
+                    annual_value: `${g.change < 0 ? '-' : ''}£${Math.abs(g.change) / 100}`,
+                    description: 'x',
+                  },
+                ],
+                affordability: g.cap === undefined ? [] : [{ year: '2027/28', cap: `£${g.cap / 100}` }],
+                gp_flow_through: { share: '10%' },
+              },
+              { start, end: '2030-03-31' },
+            ),
+          );
+          const explained = explainYears(s);
+          return s.years.every((y, k) => {
+            const e = explained[k] as YearFigures;
+            const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+            return (
+              e.in_scope.amount === y.in_scope &&
+              e.wpap.amount === y.wpap &&
+              e.incentives_earned.amount === y.incentives_earned &&
+              e.flow_through?.amount === y.flow_through?.total &&
+              e.wpap.trace.what === `WPAP ${y.year}: ${formatPounds(y.wpap)}` &&
+              y.wpap === y.in_scope - y.cquin_at_risk - y.local_at_risk - y.activity_paid &&
+              y.local_at_risk === total(y.local_indicators) &&
+              y.activity_paid === total(y.activity_lines) &&
+              total(y.instalments) === y.wpap &&
+              y.instalments.length === monthsIn(y.period, y.year).length &&
+              total(y.flow_through?.parts ?? []) === y.flow_through?.total &&
+              (k === 0 ||
+                e.in_scope.trace.parts[0]?.inputs.last_year ===
+                  formatPounds(s.years[k - 1]?.full_year as Pence))
+            );
+          });
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

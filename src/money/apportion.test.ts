@@ -55,6 +55,8 @@ describe('apportion (largest remainder)', () => {
   it('the plain-number fast path gives exactly what the big-number method gives', () => {
     const weight = fc.oneof(
       fc.integer({ min: 0, max: 1e6 }),
+      // Small weights give many equal remainders: ties must go to the earlier part however many parts there are.
+      fc.integer({ min: 0, max: 3 }),
       fc
         .tuple(fc.integer({ min: 0, max: 1e4 }), fc.integer({ min: 1, max: 400 }))
         .map(([n, d]) => ratio(n, d)),
@@ -62,7 +64,7 @@ describe('apportion (largest remainder)', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -1e15, max: 1e15 })),
-        fc.array(weight, { minLength: 1, maxLength: 20 }),
+        fc.array(weight, { minLength: 1, maxLength: 40 }),
         (whole, weights) => {
           const run = (f: () => number[]) => {
             try {

@@ -46,6 +46,9 @@ export function largestRemainderExact(
   return parts.map((p) => pence(negative ? -p : p, field));
 }
 
+/** Rate weights with numerator and denominator under 2^26 are worked in plain numbers. */
+const smallWeight = 2n ** 26n;
+
 /**
  * The same method in plain whole numbers, for the usual case of small weights: every product
  * (whole × weight) must stay under 2^52 to be exact, otherwise it returns undefined and the
@@ -57,44 +60,81 @@ function largestRemainderPlain(
   field: string,
 ): Pence[] | undefined {
   let lcm = 1;
-  for (const x of weights) {
+  for (let i = 0; i < weights.length; i++) {
+    const x = weights[i] as bigint | number | Rate;
     if (typeof x === 'bigint') return undefined;
     if (typeof x === 'object') {
       const d = Number(x.d);
-      if (!(d > 0 && d < 2 ** 26 && x.n >= 0n && x.n < 2n ** 26n)) return undefined;
+      if (!(d > 0 && d < 2 ** 26 && x.n >= 0n && x.n < smallWeight)) return undefined;
       lcm = (lcm * d) / gcdPlain(lcm, d);
       if (lcm >= 2 ** 26) return undefined;
     } else if (!(Number.isSafeInteger(x) && x >= 0)) return undefined;
   }
-  const scaled = weights.map((x) =>
-    typeof x === 'object' ? (Number(x.n) * lcm) / Number(x.d) : Number(x) * lcm,
-  );
+  const n = weights.length;
+  const scaled = new Array<number>(n);
   let total = 0;
-  for (const s of scaled) total += s;
+  for (let i = 0; i < n; i++) {
+    const x = weights[i] as number | Rate;
+    scaled[i] = typeof x === 'object' ? (Number(x.n) * lcm) / Number(x.d) : x * lcm;
+    total += scaled[i] as number;
+  }
   const w = Math.abs(whole);
   if (total === 0 || total >= 2 ** 52 || w * total >= 2 ** 52) return undefined;
-  const parts = scaled.map((s) => Math.floor((w * s) / total));
-  const remainders = scaled.map((s, i) => ({ i, r: w * s - (parts[i] as number) * total }));
-  // The float quotient above may round across a whole number; the remainder shows it and is put right.
-  for (const x of remainders) {
-    while (x.r < 0) {
-      parts[x.i] = (parts[x.i] as number) - 1;
-      x.r += total;
-    }
-    while (x.r >= total) {
-      parts[x.i] = (parts[x.i] as number) + 1;
-      x.r -= total;
-    }
-  }
+  const parts = new Array<number>(n);
+  const remainders = new Array<number>(n);
   let left = w;
-  for (const p of parts) left -= p;
-  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : b.r - a.r));
-  for (const { i } of remainders) {
-    if (left === 0) break;
-    parts[i] = (parts[i] as number) + 1;
-    left -= 1;
+  for (let i = 0; i < n; i++) {
+    const product = w * (scaled[i] as number);
+    let part = Math.floor(product / total);
+    let r = product - part * total;
+    // The float quotient may round across a whole number; the remainder shows it and is put right.
+    while (r < 0) {
+      part -= 1;
+      r += total;
+    }
+    while (r >= total) {
+      part += 1;
+      r -= total;
+    }
+    parts[i] = part;
+    remainders[i] = r;
+    left -= part;
   }
-  return parts.map((p) => pence(whole < 0 ? -p : p, field));
+  if (left > 0) {
+    const order = byLargestRemainder(remainders);
+    for (let k = 0; k < left; k++) {
+      const i = order[k] as number;
+      parts[i] = (parts[i] as number) + 1;
+    }
+  }
+  for (let i = 0; i < n; i++)
+    parts[i] = pence(whole < 0 ? -(parts[i] as number) : (parts[i] as number), field);
+  return parts as Pence[];
+}
+
+/**
+ * Part numbers in order of remainder, largest first, equal remainders in list order. Few
+ * parts (indicators, practices, months) are put in order by insertion, which needs no
+ * working space; many by the built-in sort.
+ */
+function byLargestRemainder(remainders: readonly number[]): number[] {
+  const n = remainders.length;
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n > 16) return order.sort((x, y) => (before(remainders, x, y) ? -1 : 1));
+  for (let i = 1; i < n; i++) {
+    const item = order[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && before(remainders, item, order[j] as number); j--) order[j + 1] = order[j] as number;
+    order[j + 1] = item;
+  }
+  return order;
+}
+
+function before(remainders: readonly number[], x: number, y: number): boolean {
+  const rx = remainders[x] as number;
+  const ry = remainders[y] as number;
+  return rx > ry || (rx === ry && x < y);
 }
 
 function gcdPlain(a: number, b: number): number {
@@ -148,5 +188,7 @@ function equalShares(whole: Pence, parts: number, field: string): Pence[] {
   const base = Math.floor(size / parts);
   const spare = size - base * parts;
   const sign = whole < 0 ? -1 : 1;
-  return Array.from({ length: parts }, (_, i) => pence(sign * (base + (i < spare ? 1 : 0)), field));
+  const out = new Array<Pence>(parts);
+  for (let i = 0; i < parts; i++) out[i] = pence(sign * (base + (i < spare ? 1 : 0)), field);
+  return out;
 }

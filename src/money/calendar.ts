@@ -51,8 +51,16 @@ export function yearEnd(year: FinancialYear): IsoDate {
   return `${startYear(year) + 1}-03-31`;
 }
 
+const yearPeriods = new Map<FinancialYear, Period>();
+
+/** The whole financial year as a period (one shared object per year: treat it as read-only). */
 export function yearPeriod(year: FinancialYear): Period {
-  return { from: yearStart(year), to: yearEnd(year) };
+  let p = yearPeriods.get(year);
+  if (!p) {
+    p = { from: yearStart(year), to: yearEnd(year) };
+    yearPeriods.set(year, p);
+  }
+  return p;
 }
 
 /** The financial year a date falls in: 2026-03-31 → 2025/26, 2026-04-01 → 2026/27. */
@@ -86,8 +94,9 @@ export function daysInYear(year: FinancialYear): number {
   return daysInclusive(yearPeriod(year));
 }
 
-/** The overlap of two periods, or undefined when they do not meet. */
+/** The overlap of two periods, or undefined when they do not meet (`b` itself when it lies inside `a`). */
 export function overlap(a: Period, b: Period): Period | undefined {
+  if (a.from <= b.from && b.to <= a.to) return b;
   const from = a.from > b.from ? a.from : b.from;
   const to = a.to < b.to ? a.to : b.to;
   return from <= to ? { from, to } : undefined;
@@ -112,6 +121,13 @@ export function monthsOf(year: FinancialYear): readonly Month[] {
   });
   monthCache.set(year, months);
   return months;
+}
+
+/** The months of a financial year that a period inside it touches, in order. */
+export function monthsIn(period: Period, year: FinancialYear): readonly Month[] {
+  const all = monthsOf(year);
+  if (period.from === all[0]?.from && period.to === all[11]?.to) return all;
+  return all.filter((m) => m.to >= period.from && m.from <= period.to);
 }
 
 /** Checks both ends are real dates and the period does not run backwards. */

@@ -50,7 +50,7 @@ export function negate(a: Pence): Pence {
 
 export function sum(amounts: readonly Pence[]): Pence {
   let total = 0;
-  for (const a of amounts) total += a;
+  for (let i = 0; i < amounts.length; i++) total += amounts[i] as Pence;
   return pence(total, 'sum');
 }
 

@@ -1,0 +1,284 @@
+import { InvalidInput } from '../errors.ts';
+import type { Arrangement } from '../law/arrangement.ts';
+import { formatDate, type IsoDate } from '../law/date.ts';
+import type { Rulebook } from '../law/rulebook.ts';
+import {
+  checkNoOverlap,
+  type FinancialYear,
+  type Period,
+  parseFinancialYear,
+  yearOf,
+  yearPeriod,
+  yearStart,
+} from '../money/calendar.ts';
+import { type Pence, parsePounds } from '../money/pence.ts';
+import { parseDecimal, parsePercent, type Rate, ratio } from '../money/rate.ts';
+import type { WeightedIndicator } from './incentives.ts';
+import { asRate, yearParameter } from './parameters.ts';
+import { localParameter, type ParameterUse } from './trace.ts';
+
+export type Payment = NonNullable<Arrangement['payment']>;
+
+export const noPaymentTerms: Payment = {
+  local_indicators: [],
+  activity_paid: [],
+  uplifts: [],
+  population_index: [],
+  scope_changes: [],
+  affordability: [],
+};
+
+/** An agreed scope change: its full-year value from its date, in the financial year it starts. */
+export interface Change {
+  from: IsoDate;
+  year: FinancialYear;
+  annual: Pence;
+  description: string;
+  field: string;
+}
+
+/** A rate for a year with the parameter it came from (none for a default such as 0% uplift). */
+export interface DatedRate {
+  rate: Rate;
+  parameter?: ParameterUse | undefined;
+}
+
+/** The payment section read and checked in full: exact rates, pence and financial years. */
+export interface PaymentInputs {
+  cquin?:
+    | {
+        /** The CQUIN rate for every year of the schedule. */
+        rate: Map<FinancialYear, DatedRate & { parameter: ParameterUse }>;
+        indicators: WeightedIndicator[];
+      }
+    | undefined;
+  /** Local indicators; each earns on its own money at risk, so it is the only indicator sharing it. */
+  local: { id: string; atRisk: Rate; achievement: Rate; field: string; alone: WeightedIndicator[] }[];
+  activity: { id: string; service: string; annual: Pence; field: string }[];
+  /** The uplift for every year of the schedule after the first. */
+  uplift: Map<FinancialYear, DatedRate>;
+  populationIndex: Map<FinancialYear, Rate>;
+  changes: Change[];
+  affordability: Map<FinancialYear, Pence>;
+  risk?:
+    | { corridors: { up_to?: Rate | undefined; provider_share: Rate }[]; cap?: Pence | undefined }
+    | undefined;
+  outturn: Map<FinancialYear, Pence>;
+  flow?: { share: Rate; practices: { ods: string; list_size: number }[] } | undefined;
+}
+
+/** Reads and checks the payment section in full before any figure is worked out. */
+export function readPayment(
+  p: Payment,
+  a: Arrangement,
+  term: Period,
+  years: FinancialYear[],
+  rulebook: Rulebook,
+): PaymentInputs {
+  const inSchedule = (year: string, field: string): FinancialYear => {
+    const y = parseFinancialYear(year, field);
+    if (!years.includes(y))
+      throw new InvalidInput(
+        field,
+        `${y} is outside the term's schedule (${years[0]} to ${years[years.length - 1]})`,
+      );
+    return y;
+  };
+  const services = new Set(a.services.map((s) => s.service));
+  const activity = p.activity_paid.map((x, i) => {
+    const field = `payment.activity_paid[${i}]`;
+    if (!services.has(x.service)) {
+      throw new InvalidInput(
+        `${field}.service`,
+        `'${x.service}' is not one of the services in this arrangement`,
+        `Use one of ${[...services].join(', ')}.`,
+      );
+    }
+    const annual = parsePounds(x.annual_value, `${field}.annual_value`);
+    if (annual < 0) throw new InvalidInput(`${field}.annual_value`, 'is negative');
+    return { id: x.id, service: x.service, annual, field };
+  });
+
+  checkNoOverlap(
+    p.uplifts.map((u) => ({ from: u.from, to: u.to ?? '9999-12-31' })),
+    'payment.uplifts',
+  );
+  p.uplifts.forEach((u, i) => {
+    if (!u.from.endsWith('-04-01'))
+      throw new InvalidInput(
+        `payment.uplifts[${i}].from`,
+        `${formatDate(u.from)} is not the start of a financial year`,
+        'Uplifts apply from 1 April.',
+      );
+  });
+
+  const populationIndex = new Map<FinancialYear, Rate>();
+  p.population_index.forEach((x, i) => {
+    const field = `payment.population_index[${i}]`;
+    const y = inSchedule(x.year, `${field}.year`);
+    if (y === years[0])
+      throw new InvalidInput(
+        `${field}.year`,
+        `${y} is the first year`,
+        'The baseline already reflects the first year; indices apply from the second year.',
+      );
+    if (populationIndex.has(y)) throw new InvalidInput(`${field}.year`, `${y} is given twice`);
+    populationIndex.set(y, parseDecimal(x.index, `${field}.index`));
+  });
+
+  const lastDay = years.length ? yearPeriod(years[years.length - 1] as FinancialYear).to : term.to;
+  const changes = p.scope_changes.map((c, i): Change => {
+    const field = `payment.scope_changes[${i}]`;
+    if (c.from < term.from || c.from > term.to || c.from > lastDay) {
+      throw new InvalidInput(
+        `${field}.from`,
+        `${formatDate(c.from)} is outside the term's schedule (${formatDate(term.from)} to ${formatDate(term.to < lastDay ? term.to : lastDay)})`,
+      );
+    }
+    return {
+      from: c.from,
+      year: yearOf(c.from),
+      annual: parsePounds(c.annual_value, `${field}.annual_value`),
+      description: c.description,
+      field,
+    };
+  });
+
+  const affordability = new Map<FinancialYear, Pence>();
+  p.affordability.forEach((x, i) => {
+    const field = `payment.affordability[${i}]`;
+    const y = inSchedule(x.year, `${field}.year`);
+    const cap = parsePounds(x.cap, `${field}.cap`);
+    if (cap < 0) throw new InvalidInput(`${field}.cap`, 'is negative');
+    affordability.set(y, cap);
+  });
+
+  const cquin = p.cquin ? readCquin(p.cquin, term, years, rulebook) : undefined;
+
+  const local = p.local_indicators.map((x, i) => {
+    const achievement = parsePercent(x.achievement, `payment.local_indicators[${i}].achievement`);
+    return {
+      id: x.id,
+      atRisk: parsePercent(x.at_risk, `payment.local_indicators[${i}].at_risk`),
+      achievement,
+      field: `payment.local_indicators[${i}]`,
+      alone: [{ id: x.id, weight: 1, achievement }],
+    };
+  });
+
+  const risk = p.risk_share
+    ? {
+        corridors: p.risk_share.corridors.map((c, i) => ({
+          up_to: c.up_to ? parsePercent(c.up_to, `payment.risk_share.corridors[${i}].up_to`) : undefined,
+          provider_share: parsePercent(c.provider_share, `payment.risk_share.corridors[${i}].provider_share`),
+        })),
+        cap: p.risk_share.cap ? parsePounds(p.risk_share.cap, 'payment.risk_share.cap') : undefined,
+      }
+    : undefined;
+  const outturn = new Map<FinancialYear, Pence>();
+  p.risk_share?.outturn.forEach((x, i) => {
+    outturn.set(
+      inSchedule(x.year, `payment.risk_share.outturn[${i}].year`),
+      parsePounds(x.variance, `payment.risk_share.outturn[${i}].variance`),
+    );
+  });
+
+  const flow = p.gp_flow_through
+    ? {
+        share: parsePercent(p.gp_flow_through.share, 'payment.gp_flow_through.share'),
+        practices: a.gp_practices
+          .map((g, i) => ({ g, i }))
+          .filter(({ g }) => g.mode === 'partial' && g.integration_agreement)
+          .map(({ g, i }) => {
+            if (g.list_size === undefined) {
+              throw new InvalidInput(
+                `gp_practices[${i}].list_size`,
+                `is needed to share incentive money with ${g.ods}`,
+                'Give the registered list size.',
+              );
+            }
+            return { ods: g.ods, list_size: g.list_size };
+          }),
+      }
+    : undefined;
+  const uplift = readUplifts(p.uplifts, years);
+  return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
+}
+
+/**
+ * CQUIN: the locally agreed rate, or the rulebook's dated rate for each year of the schedule
+ * (read now, so a year without one fails before any figure is made), and its indicators.
+ */
+function readCquin(
+  c: NonNullable<Payment['cquin']>,
+  term: Period,
+  years: FinancialYear[],
+  rulebook: Rulebook,
+): NonNullable<PaymentInputs['cquin']> {
+  const agreed = c.rate
+    ? {
+        rate: parsePercent(c.rate, 'payment.cquin.rate'),
+        parameter: localParameter(
+          'payment.cquin.rate',
+          'CQUIN rate (locally agreed)',
+          c.rate,
+          'percent',
+          term.from,
+          'payment.cquin.rate',
+        ),
+      }
+    : undefined;
+  const rate = new Map<FinancialYear, DatedRate & { parameter: ParameterUse }>();
+  for (const year of years) {
+    if (agreed) rate.set(year, agreed);
+    else {
+      const parameter = yearParameter(rulebook, 'money.cquin.rate', year, 'payment.cquin.rate');
+      rate.set(year, { rate: asRate(parameter), parameter });
+    }
+  }
+  return {
+    rate,
+    indicators: c.indicators.map((x, i) => ({
+      id: x.id,
+      weight: x.weight,
+      achievement: parsePercent(x.achievement, `payment.cquin.indicators[${i}].achievement`),
+    })),
+  };
+}
+
+/**
+ * The uplift in force on 1 April of each year after the first: none given means 0%; if some
+ * are given, every such year must be covered. Each uplift's rate is read once.
+ */
+function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<FinancialYear, DatedRate> {
+  const read: DatedRate[] = [];
+  const out = new Map<FinancialYear, DatedRate>();
+  for (const year of years.slice(1)) {
+    const start = yearStart(year);
+    const i = uplifts.findIndex((u) => u.from <= start && (u.to === undefined || start <= u.to));
+    const u = uplifts[i];
+    if (!u) {
+      if (uplifts.length > 0)
+        throw new InvalidInput(
+          'payment.uplifts',
+          `no uplift covers ${year}`,
+          'Give an uplift for every year after the first (0% if none is agreed).',
+        );
+      out.set(year, { rate: ratio(0) });
+      continue;
+    }
+    read[i] ??= {
+      rate: parsePercent(u.rate, `payment.uplifts[${i}].rate`),
+      parameter: localParameter(
+        'payment.uplift',
+        'Annual uplift',
+        u.rate,
+        'percent',
+        u.from,
+        `payment.uplifts[${i}]`,
+      ),
+    };
+    out.set(year, read[i]);
+  }
+  return out;
+}
