@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
+import { Refusal } from '../components/Refusal.tsx';
 import { useRecordDecision } from '../endpoints.ts';
 import { formatDate } from '../format.ts';
 import { required } from '../validation.ts';
@@ -49,29 +50,7 @@ export function Decisions({ arrangementId }: { arrangementId: string }) {
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={summary} />
-      {refusal && (
-        <div className="nhsuk-warning-callout" data-testid="refusal">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              {refusal.problem.title ?? 'Not allowed'}
-            </span>
-          </h3>
-          <p>{refusal.message}</p>
-          {refusal.problem.rule && (
-            <p className="nhsuk-body-s">
-              Rule <code>{refusal.problem.rule}</code>
-            </p>
-          )}
-          {refusal.problem.citations && refusal.problem.citations.length > 0 && (
-            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-              {refusal.problem.citations.map((c) => (
-                <li key={c.text}>{c.text}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {refusal && <Refusal refusal={refusal} testId="refusal" />}
       {record.data && (
         <div className="nhsuk-inset-text" role="status">
           <p>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, Field, type FieldError, Select, TextInput } from '../components/forms.tsx';
+import { Refusal } from '../components/Refusal.tsx';
 import { type StoredContractDetail, useRecordContractEvent } from '../endpoints.ts';
 import {
   eventFields,
@@ -205,29 +206,7 @@ export default function RecordEvent({
         </button>
       </form>
       {/* The outcome is shown where the person pressed the button. */}
-      {refusal && (
-        <div className="nhsuk-warning-callout" data-testid="event-refusal">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              {refusal.problem.title ?? 'Not allowed'}
-            </span>
-          </h3>
-          <p>{refusal.message}</p>
-          {refusal.problem.rule && (
-            <p className="nhsuk-body-s">
-              Rule <code>{refusal.problem.rule}</code>
-            </p>
-          )}
-          {refusal.problem.citations && refusal.problem.citations.length > 0 && (
-            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="event-refusal-sources">
-              {refusal.problem.citations.map((c) => (
-                <li key={c.text}>{c.text}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {refusal && <Refusal refusal={refusal} testId="event-refusal" />}
       {record.data && (
         <div className="nhsuk-inset-text" role="status" data-testid="event-recorded">
           <p>
