@@ -28,6 +28,12 @@ describe('budgets in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
     await page.getByRole('link', { name: 'Budget and payments' }).click();
     await page.getByRole('heading', { name: /^The integrated budget on 1 April 2026$/ }).waitFor();
+    const flow = page.getByTestId('budget-flow');
+    await flow.locator('svg').waitFor();
+    const drawn = (await flow.locator('svg').textContent()) ?? '';
+    expect(drawn).toContain('NHS Black Country Integrated Care Board');
+    expect(drawn).toContain('The integrated care provider');
+    expect(drawn).toMatch(/Pooled budget£\d{1,3}(,\d{3})+\.\d{2}/);
     const years = page.getByTestId('years');
     expect(await years.locator('tbody th').first().textContent()).toBe('2026/27');
     expect(await years.locator('tbody td').first().textContent()).toMatch(/^£\d{1,3}(,\d{3})+\.\d{2}$/);

@@ -2,7 +2,7 @@ import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import { monthsIn, parseFinancialYear } from '../money/calendar.ts';
-import { formatPounds, type Pence, sum } from '../money/pence.ts';
+import { formatPounds, type Pence, parsePounds, sum } from '../money/pence.ts';
 import {
   formatDecimal,
   formatPercent,
@@ -79,6 +79,8 @@ export function budgetReport(
         id: l.id,
         service: l.service,
         commissioner: l.commissioner,
+        commissioner_name:
+          arrangement.commissioners.find((c) => c.id === l.commissioner)?.name ?? l.commissioner,
         source: l.source,
         class: l.class,
         reason: l.reason,
@@ -90,6 +92,19 @@ export function budgetReport(
       outside: fig(budget.outside),
       icp_total: fig(budget.icp_total),
       cquin_eligible: fig(budget.cquin_eligible),
+      // What the ICP pays on to its subcontractors (seed 001, paras 49-50), where the value is given.
+      subcontracts: arrangement.subcontracts.flatMap((s, i) =>
+        s.value === undefined
+          ? []
+          : [
+              {
+                id: s.id,
+                subcontractor: s.subcontractor,
+                services: s.services,
+                value: money(parsePounds(s.value, `subcontracts[${i}].value`)),
+              },
+            ],
+      ),
     },
     years: schedule.years.map((y, k) => {
       const e = explained?.[k];

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
+import { budgetFlow, type FlowLink, type FlowNode, flowColumns } from '../budget-flow.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Link } from '../components/Link.tsx';
 import { TraceView } from '../components/TraceView.tsx';
@@ -11,12 +12,6 @@ interface Selected {
   label: string;
   pick: Pick;
 }
-
-const classNames = {
-  pooled: 'Pooled budget',
-  aligned: 'Aligned budget',
-  outside: 'Outside the ICP',
-} as const;
 
 /**
  * An arrangement's money: the integrated budget flowing from each commissioner through pooled
@@ -58,8 +53,8 @@ export function BudgetPage({ id }: { id: string }) {
       <section aria-labelledby="budget-title">
         <h2 id="budget-title">The integrated budget on {formatDate(r.budget.on)}</h2>
         <p>
-          What each commissioner puts in, and whether it goes into a pooled budget, an aligned budget, or
-          stays outside the ICP.
+          What each commissioner puts in, whether it goes into a pooled budget, an aligned budget or stays
+          outside the ICP, and what the ICP pays on to its subcontractors.
         </p>
         <BudgetFlow report={r} />
         <table className="nhsuk-table" data-testid="budget-totals">
@@ -197,29 +192,73 @@ export function BudgetPage({ id }: { id: string }) {
   );
 }
 
-/** Each commissioner's contribution as a bar, split into pooled, aligned and outside. */
+/**
+ * The money flowing left to right: commissioners, the budgets they pay into, who holds it and
+ * where the ICP pays it on. Ribbons are as wide as the money they carry.
+ */
 function BudgetFlow({ report }: { report: BudgetReport }) {
   const draw = useCallback(
-    (Plot: PlotModule) =>
-      Plot.plot({
-        marginLeft: 160,
-        x: { label: 'Pounds', tickFormat: (v: number) => `£${(v / 1e6).toLocaleString('en-GB')}m` },
-        y: { label: null },
-        color: { legend: true, domain: Object.values(classNames), range: ['#005eb8', '#41b6e6', '#aeb7bd'] },
+    (Plot: PlotModule) => {
+      const { nodes, links, height } = budgetFlow(report.budget);
+      const px = 360 / Math.max(1, height); // pixels per penny: the y range is 360 pixels tall
+      const node = new Map(nodes.map((n) => [n.id, n]));
+      const colour = (id: string) =>
+        ({ c: '#005eb8', b: '#41b6e6', h: '#007f3b', s: '#768692' })[id[0] as 'c' | 'b' | 'h' | 's'];
+      return Plot.plot({
+        width: 900,
+        height: 420,
+        marginLeft: 10,
+        marginRight: 10,
+        x: { domain: [0, flowColumns.length], axis: null },
+        y: { domain: [0, height], range: [36, 396], axis: null },
         marks: [
-          Plot.barX(report.budget.lines, {
-            y: 'commissioner',
-            x: (l: BudgetReport['budget']['lines'][number]) => l.value.pence / 100,
-            fill: (l: BudgetReport['budget']['lines'][number]) => classNames[l.class],
-            title: (l: BudgetReport['budget']['lines'][number]) =>
-              `${l.id}: ${l.value.pounds} (${classNames[l.class]})`,
+          Plot.link(links, {
+            x1: (l: FlowLink) => (node.get(l.from)?.column ?? 0) + 0.12,
+            x2: (l: FlowLink) => node.get(l.to)?.column ?? 0,
+            y1: 'fromY',
+            y2: 'toY',
+            curve: 'bump-x',
+            stroke: (l: FlowLink) => colour(l.to),
+            strokeOpacity: 0.35,
+            strokeWidth: (l: FlowLink) => Math.max(1, l.pence * px),
+            title: (l: FlowLink) =>
+              `${node.get(l.from)?.label} to ${node.get(l.to)?.label}: ${formatPence(l.pence)}`,
           }),
-          Plot.ruleX([0]),
+          Plot.rect(nodes, {
+            x1: (n: FlowNode) => n.column,
+            x2: (n: FlowNode) => n.column + 0.12,
+            y1: 'top',
+            y2: (n: FlowNode) => n.top + n.pence,
+            fill: (n: FlowNode) => colour(n.id),
+          }),
+          Plot.text(nodes, {
+            x: (n: FlowNode) => n.column + 0.15,
+            y: (n: FlowNode) => n.top + n.pence / 2,
+            text: (n: FlowNode) => `${n.label}\n${formatPence(n.pence)}`,
+            textAnchor: 'start',
+            fontSize: 12,
+            lineWidth: 14,
+          }),
+          Plot.text(flowColumns, {
+            x: (_: string, i: number) => i,
+            y: 0,
+            dy: -20,
+            text: (c: string) => c,
+            textAnchor: 'start',
+            fontWeight: 'bold',
+          }),
         ],
-      }),
+      });
+    },
     [report],
   );
-  return <Chart label="Each commissioner's money, pooled, aligned or outside the ICP" draw={draw} />;
+  return (
+    <Chart
+      label="The integrated budget flowing from the commissioners through pooled and aligned budgets to the ICP and its subcontractors"
+      draw={draw}
+      testId="budget-flow"
+    />
+  );
 }
 
 /** Every monthly instalment across the term scheduled. */
