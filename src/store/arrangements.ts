@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { IsoDate } from '../law/date.ts';
@@ -79,27 +79,42 @@ export async function createArrangement(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('arrangement_versions')
-      .values({
-        arrangement_id: row.id,
-        version: 1,
-        document: JSON.stringify(document),
-        changed_by: actor.userId,
-        changed_at: now,
-        reason,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: actor.label,
-      action: 'create',
-      entity: 'arrangement',
-      entity_id: row.id,
-      before: null,
-      after: document,
-      reason,
-    });
+    await keepVersion(trx, row, document, null, actor, reason);
     return toStored(row);
+  });
+}
+
+/**
+ * Keeps the version an arrangement row now holds in its history and appends the change to the
+ * audit log, in the caller's transaction: a create (`before` null) or an update.
+ */
+async function keepVersion(
+  trx: Transaction<Database>,
+  row: { id: string; version: number; updated_at: string },
+  document: Arrangement,
+  before: unknown,
+  actor: Actor,
+  reason: string,
+): Promise<void> {
+  await trx
+    .insertInto('arrangement_versions')
+    .values({
+      arrangement_id: row.id,
+      version: row.version,
+      document: JSON.stringify(document),
+      changed_by: actor.userId,
+      changed_at: row.updated_at,
+      reason,
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: actor.label,
+    action: before === null ? 'create' : 'update',
+    entity: 'arrangement',
+    entity_id: row.id,
+    before,
+    after: document,
+    reason,
   });
 }
 
@@ -152,26 +167,7 @@ export async function updateArrangement(
       .where('version', '=', expectedVersion)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('arrangement_versions')
-      .values({
-        arrangement_id: id,
-        version,
-        document: JSON.stringify(document),
-        changed_by: actor.userId,
-        changed_at: now,
-        reason,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: actor.label,
-      action: 'update',
-      entity: 'arrangement',
-      entity_id: id,
-      before: before.document,
-      after: document,
-      reason,
-    });
+    await keepVersion(trx, row, document, before.document, actor, reason);
     return toStored(row);
   });
 }

@@ -79,9 +79,9 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
       const on = today();
       const contracts = [];
       for (const stored of await listContracts(store.db)) {
-        const file = await contractFile(store.db, stored.id);
-        const phase = replayContract(rulebook, file, on).state.phase;
-        contracts.push(summaryOf(stored, file.events.length, phase));
+        const events = (await contractEvents(store.db, stored.id)).map((r) => r.event);
+        const phase = replayContract(rulebook, { particulars: stored.particulars, events }, on).state.phase;
+        contracts.push(summaryOf(stored, events.length, phase));
       }
       return { contracts };
     },
@@ -147,7 +147,8 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
       const file = { particulars: stored.particulars, events: recorded.map((r) => r.event) };
       const on = request.query.on ?? today();
       const report = replayContract(rulebook, file, on);
-      const phase = replayContract(rulebook, file, today()).state.phase;
+      // The summary's phase is today's: the report already has it when asked about today.
+      const phase = on === today() ? report.state.phase : replayContract(rulebook, file, today()).state.phase;
       return {
         ...summaryOf(stored, recorded.length, phase),
         recorded,
