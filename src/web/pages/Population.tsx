@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import type { PopulationReport } from '../../population/pipeline.ts';
 import { ApiError } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
+import { Table } from '../components/Table.tsx';
 import { usePopulationReport } from '../endpoints.ts';
 import { formatCount, formatDate, formatPence } from '../format.ts';
 import { navigate } from '../router.ts';
@@ -197,36 +198,23 @@ function Pyramid({ rows }: { rows: PyramidRow[] }) {
           <span className="nhsuk-details__summary-text">Age and sex as a table</span>
         </summary>
         <div className="nhsuk-details__text">
-          <table className="nhsuk-table">
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Age</th>
-                <th scope="col">Female</th>
-                <th scope="col">% (England)</th>
-                <th scope="col">Male</th>
-                <th scope="col">% (England)</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {bands.map((band) => {
-                const f = cell(band, 'F');
-                const m = cell(band, 'M');
-                return (
-                  <tr key={band}>
-                    <th scope="row">{band}</th>
-                    <td>{count(f?.persons ?? null)}</td>
-                    <td>
-                      {percent(f?.percent ?? null)} ({percent(f?.englandPercent ?? null)})
-                    </td>
-                    <td>{count(m?.persons ?? null)}</td>
-                    <td>
-                      {percent(m?.percent ?? null)} ({percent(m?.englandPercent ?? null)})
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            columns={['Age', 'Female', '% (England)', 'Male', '% (England)']}
+            rows={bands.map((band) => {
+              const f = cell(band, 'F');
+              const m = cell(band, 'M');
+              return {
+                key: band,
+                head: band,
+                cells: [
+                  count(f?.persons ?? null),
+                  `${percent(f?.percent ?? null)} (${percent(f?.englandPercent ?? null)})`,
+                  count(m?.persons ?? null),
+                  `${percent(m?.percent ?? null)} (${percent(m?.englandPercent ?? null)})`,
+                ],
+              };
+            })}
+          />
         </div>
       </details>
     </section>
@@ -254,26 +242,14 @@ function Deprivation({ rows }: { rows: PopulationReport['needs']['deprivation'] 
         label="People by IMD 2019 decile; the dashed line is England (a tenth in each decile)"
         draw={draw}
       />
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">IMD decile</th>
-            <th scope="col">People</th>
-            <th scope="col">% of population</th>
-            <th scope="col">England</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {rows.map((r) => (
-            <tr key={r.decile}>
-              <th scope="row">{r.decile}</th>
-              <td>{count(r.persons)}</td>
-              <td>{percent(r.percent)}</td>
-              <td>{percent(r.englandPercent)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={['IMD decile', 'People', '% of population', 'England']}
+        rows={rows.map((r) => ({
+          key: String(r.decile),
+          head: r.decile,
+          cells: [count(r.persons), percent(r.percent), percent(r.englandPercent)],
+        }))}
+      />
     </section>
   );
 }
@@ -304,32 +280,29 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
         label="Emergency admissions per 1,000 people in the year after the date, by risk band"
         draw={draw}
       />
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">People</th>
-            <th scope="col">% of population</th>
-            <th scope="col">Emergency admissions per 1,000</th>
-            <th scope="col">Relative risk</th>
-            <th scope="col">% of admissions</th>
-            <th scope="col">Cost per head next year</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {[...risk.bands, top.group].map((b) => (
-            <tr key={b.group}>
-              <th scope="row">{b.group}</th>
-              <td>{count(b.persons)}</td>
-              <td>{percent(b.percentOfPopulation)}</td>
-              <td>{number(b.emergencyAdmissionsPer1000)}</td>
-              <td>{number(b.relativeRisk, 2)}</td>
-              <td>{percent(b.percentOfAdmissions)}</td>
-              <td>{money(b.costNextYearPerHeadPence)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[
+          'Band',
+          'People',
+          '% of population',
+          'Emergency admissions per 1,000',
+          'Relative risk',
+          '% of admissions',
+          'Cost per head next year',
+        ]}
+        rows={[...risk.bands, top.group].map((b) => ({
+          key: b.group,
+          head: b.group,
+          cells: [
+            count(b.persons),
+            percent(b.percentOfPopulation),
+            number(b.emergencyAdmissionsPer1000),
+            number(b.relativeRisk, 2),
+            percent(b.percentOfAdmissions),
+            money(b.costNextYearPerHeadPence),
+          ],
+        }))}
+      />
     </section>
   );
 }
@@ -351,32 +324,27 @@ function Segments({ segments }: { segments: PopulationReport['segments'] }) {
       <h2 className="nhsuk-heading-m">Segments</h2>
       <p>Each person is in one segment: the first of these that applies to them.</p>
       <Chart label="Share of the population in each segment" draw={draw} />
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Segment</th>
-            <th scope="col">Who</th>
-            <th scope="col">People</th>
-            <th scope="col">Emergency admissions per 1,000</th>
-            <th scope="col">A&amp;E per 1,000</th>
-            <th scope="col">Cost per head</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {segments.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">{s.name}</th>
-              <td>{s.rule}</td>
-              <td>
-                {count(s.persons)} ({percent(s.percent)})
-              </td>
-              <td>{number(s.emergencyAdmissionsPer1000)}</td>
-              <td>{number(s.aePer1000)}</td>
-              <td>{money(s.costPerHeadPence)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[
+          'Segment',
+          'Who',
+          'People',
+          'Emergency admissions per 1,000',
+          'A&E per 1,000',
+          'Cost per head',
+        ]}
+        rows={segments.map((x) => ({
+          key: x.id,
+          head: x.name,
+          cells: [
+            x.rule,
+            `${count(x.persons)} (${percent(x.percent)})`,
+            number(x.emergencyAdmissionsPer1000),
+            number(x.aePer1000),
+            money(x.costPerHeadPence),
+          ],
+        }))}
+      />
     </section>
   );
 }
@@ -436,32 +404,27 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
         label="Emergency admissions per 1,000 by deprivation decile, standardised for age and sex"
         draw={draw}
       />
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">IMD decile</th>
-            <th scope="col">People</th>
-            <th scope="col">Emergency admissions per 1,000 (standardised)</th>
-            <th scope="col">A&amp;E per 1,000</th>
-            <th scope="col">Cost per head</th>
-            <th scope="col">Two or more conditions</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {byDecile.map((d) => (
-            <tr key={d.decile}>
-              <th scope="row">{d.decile}</th>
-              <td>{count(d.persons)}</td>
-              <td>
-                {number(d.emergencyAdmissionsPer1000)} ({number(d.emergencyAdmissionsPer1000Standardised)})
-              </td>
-              <td>{number(d.aePer1000)}</td>
-              <td>{money(d.costPerHeadPence)}</td>
-              <td>{percent(d.multimorbidPercent)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[
+          'IMD decile',
+          'People',
+          'Emergency admissions per 1,000 (standardised)',
+          'A&E per 1,000',
+          'Cost per head',
+          'Two or more conditions',
+        ]}
+        rows={byDecile.map((d) => ({
+          key: String(d.decile),
+          head: d.decile,
+          cells: [
+            count(d.persons),
+            `${number(d.emergencyAdmissionsPer1000)} (${number(d.emergencyAdmissionsPer1000Standardised)})`,
+            number(d.aePer1000),
+            money(d.costPerHeadPence),
+            percent(d.multimorbidPercent),
+          ],
+        }))}
+      />
       <h3 className="nhsuk-heading-s">Slope index of inequality</h3>
       <p>
         The gap between the least and the most deprived ends of the population, from a line fitted across the
@@ -496,30 +459,21 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
           draw={drawLe}
         />
       )}
-      <table className="nhsuk-table" data-testid="life-expectancy">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">IMD decile</th>
-            <th scope="col">Sex</th>
-            <th scope="col">Deaths</th>
-            <th scope="col">Life expectancy (95% confidence interval)</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {lifeExpectancy.map((r) => (
-            <tr key={`${r.decile}-${r.sex}`}>
-              <th scope="row">{r.decile === 'All' ? 'All' : r.decile}</th>
-              <td>{r.sex === 'F' ? 'Female' : 'Male'}</td>
-              <td>{count(r.deaths)}</td>
-              <td>
-                {r.lifeExpectancy
-                  ? `${number(r.lifeExpectancy.atBirth)} years (${number(r.lifeExpectancy.lower95)} to ${number(r.lifeExpectancy.upper95)})`
-                  : `No figure: ${r.note ?? 'too few people'}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        testId="life-expectancy"
+        columns={['IMD decile', 'Sex', 'Deaths', 'Life expectancy (95% confidence interval)']}
+        rows={lifeExpectancy.map((r) => ({
+          key: `${r.decile}-${r.sex}`,
+          head: r.decile === 'All' ? 'All' : r.decile,
+          cells: [
+            r.sex === 'F' ? 'Female' : 'Male',
+            count(r.deaths),
+            r.lifeExpectancy
+              ? `${number(r.lifeExpectancy.atBirth)} years (${number(r.lifeExpectancy.lower95)} to ${number(r.lifeExpectancy.upper95)})`
+              : `No figure: ${r.note ?? 'too few people'}`,
+          ],
+        }))}
+      />
     </section>
   );
 }
