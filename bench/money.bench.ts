@@ -106,17 +106,22 @@ function time<T>(fn: () => T, runs = 5): { ms: number; cpu: number; result: T } 
 }
 
 /**
- * Heap a result holds once built (MB): garbage is collected before and after building it
+ * Memory a result holds once built (MB): the JavaScript heap and array buffers (where
+ * schedules keep their figures), with garbage collected before and after building it
  * (bench/run.ts starts each benchmark with --expose-gc).
  */
 function held(fn: () => unknown): string {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return 'not measured (run with --expose-gc)';
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = used();
   const result = fn();
   gc();
-  const mb = (process.memoryUsage().heapUsed - before) / 1e6;
+  const mb = (used() - before) / 1e6;
   return `${mb.toFixed(1)} MB for ${Array.isArray(result) ? result.length : 1} results`;
 }
 
@@ -136,7 +141,7 @@ const instalments = schedules.result.reduce(
   0,
 );
 report(`10-year schedules, 42 ICBs × 20 contracts (${instalments} instalments)`, schedules);
-console.log(`(heap held by the schedules: ${held(buildSchedules)})`);
+console.log(`(memory held by the schedules: ${held(buildSchedules)})`);
 
 const load = performance.now();
 const data = loadWeightedPopulations('2025/26');

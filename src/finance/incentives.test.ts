@@ -114,7 +114,12 @@ describe('CQUIN and local indicators', () => {
       { ods: 'M87005', list_size: 2 },
       { ods: 'M87006', list_size: 1 },
     ];
-    const f = flowThrough(pence(100001), parsePercent('50'), practices, 'flow');
+    const f = flowThrough(
+      pence(100001),
+      parsePercent('50'),
+      practices.map((p) => p.list_size),
+      'flow',
+    );
     expect(f.total).toBe(50001);
     expect(f.parts).toEqual([33334, 16667]);
     const explained = flowThroughFigure(pence(100001), parsePercent('50'), practices, f);

@@ -61,6 +61,7 @@ export interface Earned {
 export function earned(atRisk: Pence, indicators: readonly WeightedIndicator[], field: string): Earned {
   const n = indicators.length;
   if (n === 0) return { shares: [], earned: [], total: atRisk };
+  // Loops rather than map: this runs for every indicator of every year of every schedule.
   const weights = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const x = indicators[i] as WeightedIndicator;
@@ -73,13 +74,15 @@ export function earned(atRisk: Pence, indicators: readonly WeightedIndicator[], 
     weights[i] = x.weight;
   }
   const shares = apportion(atRisk, weights, `${field}.weight`);
-  // Loops rather than map: this runs for every indicator of every year of every schedule.
   const amounts = new Array<Pence>(n);
+  let total = 0;
   for (let i = 0; i < n; i++) {
     // A share × an achievement of at most 100% is never more than the share: no field to name.
-    amounts[i] = applyRate(shares[i] as Pence, (indicators[i] as WeightedIndicator).achievement);
+    const amount = applyRate(shares[i] as Pence, (indicators[i] as WeightedIndicator).achievement);
+    amounts[i] = amount;
+    total += amount;
   }
-  return { shares, earned: amounts, total: sum(amounts) };
+  return { shares, earned: amounts, total: pence(total, 'sum') };
 }
 
 /** How what was earned (by `earned`) was reached from the money at risk. */
@@ -226,26 +229,22 @@ export interface FlowThrough {
 
 /**
  * Flow-through to GP practices under Integration Agreements: the agreed share of incentive
- * money earned, split between the practices by registered list (largest remainder).
+ * money earned, split between the practices by registered list (largest remainder). The
+ * list sizes are given in the practices' order.
  */
 export function flowThrough(
   earnedAmount: Pence,
   share: Rate,
-  practices: readonly PracticeShare[],
+  listSizes: readonly number[],
   field: string,
 ): FlowThrough {
-  if (practices.length === 0)
+  if (listSizes.length === 0)
     throw new InvalidInput(
       field,
       'no GP practices with an Integration Agreement and a list size to share with',
     );
   const total = applyRate(earnedAmount, share, field);
-  const parts = apportion(
-    total,
-    practices.map((p) => p.list_size),
-    `${field}.list_size`,
-  );
-  return { total, parts };
+  return { total, parts: apportion(total, listSizes, `${field}.list_size`) };
 }
 
 /** How the flow-through (worked out by `flowThrough`) was reached, practice by practice. */

@@ -12,7 +12,7 @@ import {
   yearStart,
 } from '../money/calendar.ts';
 import { type Pence, parsePounds } from '../money/pence.ts';
-import { parseDecimal, parsePercent, type Rate, ratio } from '../money/rate.ts';
+import { one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
 import type { WeightedIndicator } from './incentives.ts';
 import { asRate, yearParameter } from './parameters.ts';
 import { localParameter, type ParameterUse } from './trace.ts';
@@ -43,6 +43,11 @@ export interface DatedRate {
   parameter?: ParameterUse | undefined;
 }
 
+/** A year's uplift with 1 + its rate, worked out once for every year the uplift covers. */
+export interface Uplift extends DatedRate {
+  growth: Rate;
+}
+
 /** The payment section read and checked in full: exact rates, pence and financial years. */
 export interface PaymentInputs {
   cquin?:
@@ -56,7 +61,7 @@ export interface PaymentInputs {
   local: { id: string; atRisk: Rate; achievement: Rate; field: string; alone: WeightedIndicator[] }[];
   activity: { id: string; service: string; annual: Pence; field: string }[];
   /** The uplift for every year of the schedule after the first. */
-  uplift: Map<FinancialYear, DatedRate>;
+  uplift: Map<FinancialYear, Uplift>;
   populationIndex: Map<FinancialYear, Rate>;
   changes: Change[];
   affordability: Map<FinancialYear, Pence>;
@@ -64,7 +69,14 @@ export interface PaymentInputs {
     | { corridors: { up_to?: Rate | undefined; provider_share: Rate }[]; cap?: Pence | undefined }
     | undefined;
   outturn: Map<FinancialYear, Pence>;
-  flow?: { share: Rate; practices: { ods: string; list_size: number }[] } | undefined;
+  flow?:
+    | {
+        share: Rate;
+        practices: { ods: string; list_size: number }[];
+        /** The practices' list sizes, in order: the weights their shares are worked out by. */
+        listSizes: number[];
+      }
+    | undefined;
 }
 
 /** Reads and checks the payment section in full before any figure is worked out. */
@@ -183,26 +195,35 @@ export function readPayment(
     );
   });
 
-  const flow = p.gp_flow_through
-    ? {
-        share: parsePercent(p.gp_flow_through.share, 'payment.gp_flow_through.share'),
-        practices: a.gp_practices
-          .map((g, i) => ({ g, i }))
-          .filter(({ g }) => g.mode === 'partial' && g.integration_agreement)
-          .map(({ g, i }) => {
-            if (g.list_size === undefined) {
-              throw new InvalidInput(
-                `gp_practices[${i}].list_size`,
-                `is needed to share incentive money with ${g.ods}`,
-                'Give the registered list size.',
-              );
-            }
-            return { ods: g.ods, list_size: g.list_size };
-          }),
-      }
-    : undefined;
+  const flow = p.gp_flow_through ? readFlowThrough(p.gp_flow_through, a) : undefined;
   const uplift = readUplifts(p.uplifts, years);
   return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
+}
+
+/** Flow-through to the practices with an Integration Agreement, each with its list size. */
+function readFlowThrough(
+  f: NonNullable<Payment['gp_flow_through']>,
+  a: Arrangement,
+): NonNullable<PaymentInputs['flow']> {
+  const share = parsePercent(f.share, 'payment.gp_flow_through.share');
+  const practices = a.gp_practices
+    .map((g, i) => ({ g, i }))
+    .filter(({ g }) => g.mode === 'partial' && g.integration_agreement)
+    .map(({ g, i }) => {
+      if (g.list_size === undefined) {
+        throw new InvalidInput(
+          `gp_practices[${i}].list_size`,
+          `is needed to share incentive money with ${g.ods}`,
+          'Give the registered list size.',
+        );
+      }
+      return { ods: g.ods, list_size: g.list_size };
+    });
+  return {
+    share,
+    practices,
+    listSizes: practices.map((x) => x.list_size),
+  };
 }
 
 /**
@@ -250,9 +271,9 @@ function readCquin(
  * The uplift in force on 1 April of each year after the first: none given means 0%; if some
  * are given, every such year must be covered. Each uplift's rate is read once.
  */
-function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<FinancialYear, DatedRate> {
-  const read: DatedRate[] = [];
-  const out = new Map<FinancialYear, DatedRate>();
+function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<FinancialYear, Uplift> {
+  const read: Uplift[] = [];
+  const out = new Map<FinancialYear, Uplift>();
   for (const year of years.slice(1)) {
     const start = yearStart(year);
     const i = uplifts.findIndex((u) => u.from <= start && (u.to === undefined || start <= u.to));
@@ -264,21 +285,27 @@ function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<F
           `no uplift covers ${year}`,
           'Give an uplift for every year after the first (0% if none is agreed).',
         );
-      out.set(year, { rate: ratio(0) });
+      out.set(year, noUplift);
       continue;
     }
-    read[i] ??= {
-      rate: parsePercent(u.rate, `payment.uplifts[${i}].rate`),
-      parameter: localParameter(
-        'payment.uplift',
-        'Annual uplift',
-        u.rate,
-        'percent',
-        u.from,
-        `payment.uplifts[${i}]`,
-      ),
-    };
+    if (!read[i]) {
+      const rate = parsePercent(u.rate, `payment.uplifts[${i}].rate`);
+      read[i] = {
+        rate,
+        growth: plus(one, rate),
+        parameter: localParameter(
+          'payment.uplift',
+          'Annual uplift',
+          u.rate,
+          'percent',
+          u.from,
+          `payment.uplifts[${i}]`,
+        ),
+      };
+    }
     out.set(year, read[i]);
   }
   return out;
 }
+
+const noUplift: Uplift = { rate: ratio(0), growth: one };

@@ -2,18 +2,17 @@ import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate, type IsoDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { apportion } from '../money/apportion.ts';
+import { apportion, shareEqually } from '../money/apportion.ts';
 import {
   checkPeriod,
   daysInclusive,
+  daysInYear,
   type FinancialYear,
   monthsIn,
   overlap,
   type Period,
-  yearEnd,
   yearFraction,
   yearPeriod,
-  yearStart,
   yearsIn,
 } from '../money/calendar.ts';
 import { formatPounds, type Pence, pence, sum, zero } from '../money/pence.ts';
@@ -26,16 +25,19 @@ import {
   noPaymentTerms,
   type PaymentInputs,
   readPayment,
+  type Uplift,
 } from './payment-inputs.ts';
 import { type RiskShareResult, riskShare } from './risk-share.ts';
+import { YearStore } from './year-store.ts';
 
 /** The longest term an ICP Contract schedule covers. */
 export const maxTermYears = 10;
 
 /**
- * One year of the schedule as plain pence: the figures a finance lead sees and the parts
- * they were built from. How each was reached is written out only when asked for
- * (`explainYear` in wpap-explain.ts), from these numbers.
+ * One year of the schedule in pence: the figures a finance lead sees and the parts they were
+ * built from. How each was reached is written out only when asked for (`explainYear` in
+ * wpap-explain.ts), from these numbers. A schedule keeps its years in a YearStore
+ * (year-store.ts) and reads them back as these records.
  */
 export interface YearSchedule {
   year: FinancialYear;
@@ -131,18 +133,25 @@ export function wpapSchedule(
 
   let recurring = budget.icp_total.amount;
   let carried = noChanges;
-  const out: YearSchedule[] = [];
+  const store = new YearStore(
+    years.length,
+    inputs.local.length,
+    inputs.activity.length,
+    inputs.flow?.listSizes.length ?? 0,
+  );
   for (let k = 0; k < years.length; k++) {
     const year = years[k] as FinancialYear;
-    const period = overlap(termPeriod, yearPeriod(year)) as Period;
-    const fraction =
-      period.from === yearStart(year) && period.to === yearEnd(year) ? one : yearFraction(period, year);
+    const whole = yearPeriod(year);
+    // A year wholly inside the term overlaps it as the shared year period itself.
+    const period = overlap(termPeriod, whole) as Period;
+    const wholeYear = period === whole;
+    const fraction = wholeYear ? one : yearFraction(period, year);
     if (k > 0) {
-      const uplift = inputs.uplift.get(year) as DatedRate;
-      const index = inputs.populationIndex.get(year) ?? one;
+      const growth = (inputs.uplift.get(year) as Uplift).growth;
+      const index = inputs.populationIndex.get(year);
       let before = recurring;
       for (const c of carried) before = pence(before + c.annual, 'sum');
-      recurring = applyRate(before, multiply(plus(one, uplift.rate), index), 'in_scope');
+      recurring = applyRate(before, index ? multiply(growth, index) : growth, 'in_scope');
     }
     const changes = changesIn(inputs.changes, year);
     const scopeChanges =
@@ -161,9 +170,13 @@ export function wpapSchedule(
     const cquin = inputs.cquin
       ? cquinAtRisk(eligible, (inputs.cquin.rate.get(year) as DatedRate).rate)
       : zero;
-    const locals = inputs.local.map((x) => applyRate(inScope, x.atRisk, x.field));
+    const locals =
+      inputs.local.length === 0 ? noPence : inputs.local.map((x) => applyRate(inScope, x.atRisk, x.field));
     const localAtRisk = sum(locals);
-    const activityLines = inputs.activity.map((a) => applyRate(a.annual, fraction, a.field));
+    const activityLines =
+      inputs.activity.length === 0
+        ? noPence
+        : inputs.activity.map((a) => applyRate(a.annual, fraction, a.field));
     const activity = sum(activityLines);
     const wpap = pence(inScope - cquin - localAtRisk - activity);
     if (wpap < 0) {
@@ -172,19 +185,24 @@ export function wpapSchedule(
         `in ${year} the money at risk and activity-paid lines (${formatPounds(pence(inScope - wpap))}) exceed the in-scope value`,
       );
     }
-    const instalments = monthlyInstalments(period, year, [
-      { from: period.from, amount: pence(wpap - sum(scopeChanges)) },
-      ...changes.map((c, i) => ({ from: c.from, amount: scopeChanges[i] as Pence })),
-    ]);
+    const instalments =
+      changes === noChanges
+        ? monthlyInstalments(period, year, wpap)
+        : monthlyInstalments(
+            period,
+            year,
+            pence(wpap - sum(scopeChanges)),
+            changes.map((c, i) => ({ from: c.from, amount: scopeChanges[i] as Pence })),
+          );
     let incentives = inputs.cquin ? earned(cquin, inputs.cquin.indicators, cquinField).total : cquin;
     inputs.local.forEach((x, i) => {
       incentives = pence(incentives + earned(locals[i] as Pence, x.alone, x.field).total, 'sum');
     });
     const outturn = inputs.outturn.get(year);
-    out.push({
+    store.write(k, {
       year,
       period,
-      days: daysInclusive(period),
+      days: wholeYear ? daysInYear(year) : daysInclusive(period),
       full_year: recurring,
       scope_changes: scopeChanges,
       in_scope: inScope,
@@ -199,7 +217,7 @@ export function wpapSchedule(
       instalments,
       incentives_earned: incentives,
       flow_through: inputs.flow
-        ? flowThrough(incentives, inputs.flow.share, inputs.flow.practices, 'payment.gp_flow_through')
+        ? flowThrough(incentives, inputs.flow.share, inputs.flow.listSizes, 'payment.gp_flow_through')
         : undefined,
       risk_share:
         outturn !== undefined && inputs.risk && wpap > 0
@@ -210,7 +228,7 @@ export function wpapSchedule(
   }
   return {
     term: termPeriod,
-    years: out,
+    years: store.years(),
     notes,
     flow_practices: inputs.flow?.practices ?? [],
     from: { budget, arrangement, rulebook },
@@ -230,29 +248,31 @@ export const cquinField = 'payment.cquin.indicators';
 
 /** The scope changes that start in a year (most years have none). */
 export function changesIn(changes: readonly Change[], year: FinancialYear): readonly Change[] {
-  return changes.some((c) => c.year === year) ? changes.filter((c) => c.year === year) : noChanges;
+  for (const c of changes) if (c.year === year) return changes.filter((x) => x.year === year);
+  return noChanges;
 }
 
 /**
- * Monthly instalments for one year (docs/money.md, "Instalments"): each part of the year's
- * payment is spread over the months from its start date to the end of the term's part of
- * the year, a whole month weighing 1 and a part month its share of days; largest remainder
- * makes the months add up to the year exactly, the spare pence going to the earliest months.
- * A year wholly inside the term is paid in twelve equal instalments, give or take a penny.
+ * Monthly instalments for one year (docs/money.md, "Instalments"): the base payment runs
+ * from the start of the term's part of the year and each change from its own date, each
+ * spread over the months from its start to the end of that part of the year, a whole month
+ * weighing 1 and a part month its share of days; largest remainder makes the months add up
+ * to the year exactly, the spare pence going to the earliest months. A year wholly inside
+ * the term with no changes is paid in twelve equal instalments, give or take a penny.
  * Returns one amount for each month of `monthsIn(period, year)`.
  */
 export function monthlyInstalments(
   period: Period,
   year: FinancialYear,
-  parts: readonly { from: IsoDate; amount: Pence }[],
+  base: Pence,
+  changes: readonly { from: IsoDate; amount: Pence }[] = [],
 ): Pence[] {
+  const whole = yearPeriod(year);
+  // The usual year: twelve whole months of equal weight, so twelve equal shares (the same rule).
+  if (changes.length === 0 && period.from === whole.from && period.to === whole.to)
+    return shareEqually(base, 12, 'instalments');
+  const parts = [{ from: period.from, amount: base }, ...changes];
   const months = monthsIn(period, year);
-  const wholeYear = period.from === yearStart(year) && period.to === yearEnd(year);
-  const only = parts.filter((p) => p.amount !== 0);
-  if (wholeYear && (only.length === 0 || (only.length === 1 && only[0]?.from === period.from))) {
-    // The usual year: one payment over twelve whole months, twelve equal shares (same rule, no weights).
-    return apportion(only[0]?.amount ?? pence(0), twelveWholeMonths, 'instalments');
-  }
   const totals = months.map(() => 0);
   for (const part of parts) {
     if (part.amount === 0) continue;
@@ -268,5 +288,3 @@ export function monthlyInstalments(
   }
   return totals.map((t) => pence(t));
 }
-
-const twelveWholeMonths: readonly Rate[] = Array(12).fill(one);

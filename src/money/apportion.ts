@@ -18,7 +18,7 @@ export function apportion(
   field = 'weights',
 ): Pence[] {
   if (weights.length === 0) throw new InvalidInput(field, 'has no parts to share between');
-  if (allEqual(weights)) return equalShares(whole, weights.length, field);
+  if (allEqual(weights)) return shareEqually(whole, weights.length, field);
   return largestRemainderPlain(whole, weights, field) ?? largestRemainderExact(whole, weights, field);
 }
 
@@ -59,8 +59,9 @@ function largestRemainderPlain(
   weights: readonly (bigint | number | Rate)[],
   field: string,
 ): Pence[] | undefined {
+  const n = weights.length;
   let lcm = 1;
-  for (let i = 0; i < weights.length; i++) {
+  for (let i = 0; i < n; i++) {
     const x = weights[i] as bigint | number | Rate;
     if (typeof x === 'bigint') return undefined;
     if (typeof x === 'object') {
@@ -70,8 +71,7 @@ function largestRemainderPlain(
       if (lcm >= 2 ** 26) return undefined;
     } else if (!(Number.isSafeInteger(x) && x >= 0)) return undefined;
   }
-  const n = weights.length;
-  const scaled = new Array<number>(n);
+  const scaled = workingSpace(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const x = weights[i] as number | Rate;
@@ -81,7 +81,8 @@ function largestRemainderPlain(
   const w = Math.abs(whole);
   if (total === 0 || total >= 2 ** 52 || w * total >= 2 ** 52) return undefined;
   const parts = new Array<number>(n);
-  const remainders = new Array<number>(n);
+  // Each part's remainder replaces its scaled weight, which is not needed again.
+  const remainders = scaled;
   let left = w;
   for (let i = 0; i < n; i++) {
     const product = w * (scaled[i] as number);
@@ -101,7 +102,7 @@ function largestRemainderPlain(
     left -= part;
   }
   if (left > 0) {
-    const order = byLargestRemainder(remainders);
+    const order = byLargestRemainder(remainders, n);
     for (let k = 0; k < left; k++) {
       const i = order[k] as number;
       parts[i] = (parts[i] as number) + 1;
@@ -112,13 +113,24 @@ function largestRemainderPlain(
   return parts as Pence[];
 }
 
+let working = new Float64Array(64);
+
 /**
- * Part numbers in order of remainder, largest first, equal remainders in list order. Few
- * parts (indicators, practices, months) are put in order by insertion, which needs no
- * working space; many by the built-in sort.
+ * Reused working space for the plain method's scaled weights and remainders: sharing runs
+ * for every year of every schedule, and a fresh array each time would only make garbage.
+ * Safe because the method never calls itself or anything that shares money.
  */
-function byLargestRemainder(remainders: readonly number[]): number[] {
-  const n = remainders.length;
+function workingSpace(n: number): Float64Array {
+  if (working.length < n) working = new Float64Array(n);
+  return working;
+}
+
+/**
+ * The first `n` part numbers in order of remainder, largest first, equal remainders in list
+ * order. Few parts (indicators, practices, months) are put in order by insertion, which needs
+ * no working space; many by the built-in sort.
+ */
+function byLargestRemainder(remainders: Float64Array, n: number): number[] {
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n > 16) return order.sort((x, y) => (before(remainders, x, y) ? -1 : 1));
@@ -131,7 +143,7 @@ function byLargestRemainder(remainders: readonly number[]): number[] {
   return order;
 }
 
-function before(remainders: readonly number[], x: number, y: number): boolean {
+function before(remainders: Float64Array, x: number, y: number): boolean {
   const rx = remainders[x] as number;
   const ry = remainders[y] as number;
   return rx > ry || (rx === ry && x < y);
@@ -183,7 +195,11 @@ function allEqual(weights: readonly (bigint | number | Rate)[]): boolean {
   return weights.every((w) => w === first || (typeof w === 'object' && w.n === first.n && w.d === first.d));
 }
 
-function equalShares(whole: Pence, parts: number, field: string): Pence[] {
+/**
+ * The largest-remainder method for equal weights: every part gets the whole number of pence
+ * of an equal share and the spare pence go one each to the earliest parts.
+ */
+export function shareEqually(whole: Pence, parts: number, field = 'parts'): Pence[] {
   const size = Math.abs(whole);
   const base = Math.floor(size / parts);
   const spare = size - base * parts;

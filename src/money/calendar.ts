@@ -69,8 +69,16 @@ export function yearOf(date: IsoDate): FinancialYear {
   return yearLabel(Number(date.slice(5, 7)) >= 4 ? year : year - 1);
 }
 
+const yearLabels = new Map<number, FinancialYear>();
+
+/** 2025 → "2025/26"; each label is made once, so walking through years makes no new strings. */
 function yearLabel(y: number): FinancialYear {
-  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+  let label = yearLabels.get(y);
+  if (label === undefined) {
+    label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+    yearLabels.set(y, label);
+  }
+  return label;
 }
 
 export function nextYear(year: FinancialYear, by = 1): FinancialYear {
@@ -90,8 +98,16 @@ export function daysInclusive(period: Period): number {
   return dayNumber(period.to) - dayNumber(period.from) + 1;
 }
 
+const yearDays = new Map<FinancialYear, number>();
+
+/** 365, or 366 when the year holds 29 February. */
 export function daysInYear(year: FinancialYear): number {
-  return daysInclusive(yearPeriod(year));
+  let days = yearDays.get(year);
+  if (days === undefined) {
+    days = daysInclusive(yearPeriod(year));
+    yearDays.set(year, days);
+  }
+  return days;
 }
 
 /** The overlap of two periods, or undefined when they do not meet (`b` itself when it lies inside `a`). */

@@ -10,13 +10,13 @@ export type Pence = number & { readonly __brand: 'Pence' };
 
 export const zero = 0 as Pence;
 
+const largestBig = BigInt(Number.MAX_SAFE_INTEGER);
+const smallestBig = -largestBig;
+
 /** Checks that a number is a whole, safe number of pence; names the field when it is not. */
 export function pence(value: number | bigint, field = 'amount'): Pence {
   const n = typeof value === 'bigint' ? Number(value) : value;
-  if (
-    typeof value === 'bigint' &&
-    (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER))
-  ) {
+  if (typeof value === 'bigint' && (value > largestBig || value < smallestBig)) {
     throw new InvalidInput(field, 'is too large to hold exactly', 'Amounts must be under £90 trillion.');
   }
   if (!Number.isInteger(n)) {

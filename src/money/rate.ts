@@ -75,17 +75,31 @@ const decimalPattern = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /** "207.56" → 20756/100 exactly. */
 export function parseDecimal(text: string, field = 'rate'): Rate {
-  const m = decimalPattern.exec(String(text).trim());
-  if (!m) throw new InvalidInput(field, `'${text}' is not a decimal number`, 'Write it like 1.45 or 0.025.');
-  const decimals = m[3] ?? '';
-  const n = BigInt(`${m[2]}${decimals}`);
-  return ratio(m[1] ? -n : n, 10n ** BigInt(decimals.length), field);
+  return decimalOver(String(text).trim(), 0, field);
 }
 
 /** "2.5%" or "2.5" (a percentage) → 1/40. */
 export function parsePercent(text: string | number, field = 'rate'): Rate {
-  const t = String(text).trim().replace(/%$/, '');
-  return divide(parseDecimal(t, field), ratio(100n), field);
+  const t = String(text).trim();
+  return decimalOver(t.endsWith('%') ? t.slice(0, -1) : t, 2, field);
+}
+
+/**
+ * A decimal number divided by 10^shift, exactly. Up to 15 digits it is read in plain numbers
+ * (exact below 2^53) so that reading payment terms makes no big-number garbage.
+ */
+function decimalOver(text: string, shift: number, field: string): Rate {
+  const m = decimalPattern.exec(text);
+  if (!m) throw new InvalidInput(field, `'${text}' is not a decimal number`, 'Write it like 1.45 or 0.025.');
+  const decimals = m[3] ?? '';
+  const digits = `${m[2]}${decimals}`;
+  const places = decimals.length + shift;
+  if (digits.length <= 15 && places <= 15) {
+    const n = Number(digits);
+    return ratio(m[1] ? -n : n, 10 ** places, field);
+  }
+  const n = BigInt(digits);
+  return ratio(m[1] ? -n : n, 10n ** BigInt(places), field);
 }
 
 export function multiply(...rates: readonly Rate[]): Rate {
