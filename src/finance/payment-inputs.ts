@@ -12,7 +12,7 @@ import {
   yearStart,
 } from '../money/calendar.ts';
 import { type Pence, parsePounds } from '../money/pence.ts';
-import { one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
+import { compare, one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
 import type { WeightedIndicator } from './incentives.ts';
 import { asRate, yearParameter } from './parameters.ts';
 import { localParameter, type ParameterUse } from './trace.ts';
@@ -168,7 +168,7 @@ export function readPayment(
   const cquin = p.cquin ? readCquin(p.cquin, term, years, rulebook) : undefined;
 
   const local = p.local_indicators.map((x, i) => {
-    const achievement = parsePercent(x.achievement, `payment.local_indicators[${i}].achievement`);
+    const achievement = parseAchievement(x.achievement, `payment.local_indicators[${i}].achievement`);
     return {
       id: x.id,
       atRisk: parsePercent(x.at_risk, `payment.local_indicators[${i}].at_risk`),
@@ -198,6 +198,13 @@ export function readPayment(
   const flow = p.gp_flow_through ? readFlowThrough(p.gp_flow_through, a) : undefined;
   const uplift = readUplifts(p.uplifts, years);
   return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
+}
+
+/** How far an indicator was met: a percentage from 0% to 100%. */
+function parseAchievement(text: string, field: string): Rate {
+  const achievement = parsePercent(text, field);
+  if (compare(achievement, one) > 0) throw new InvalidInput(field, `${text} is outside 0% to 100%`);
+  return achievement;
 }
 
 /** Flow-through to the practices with an Integration Agreement, each with its list size. */
@@ -262,7 +269,7 @@ function readCquin(
     indicators: c.indicators.map((x, i) => ({
       id: x.id,
       weight: x.weight,
-      achievement: parsePercent(x.achievement, `payment.cquin.indicators[${i}].achievement`),
+      achievement: parseAchievement(x.achievement, `payment.cquin.indicators[${i}].achievement`),
     })),
   };
 }

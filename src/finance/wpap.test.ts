@@ -218,6 +218,14 @@ describe('WPAP schedule', () => {
         { local_indicators: [{ id: 'x', weight: 1, at_risk: '200%', achievement: '1%' }] },
         /payment: in 2026\/27 .* exceed/,
       ],
+      [
+        { local_indicators: [{ id: 'x', weight: 1, at_risk: '1%', achievement: '101%' }] },
+        /payment\.local_indicators\[0\]\.achievement: 101% is outside 0% to 100%/,
+      ],
+      [
+        { cquin: { rate: '1%', indicators: [{ id: 'a', achievement: '100.5%' }] } },
+        /payment\.cquin\.indicators\[0\]\.achievement: 100\.5% is outside 0% to 100%/,
+      ],
     ];
     for (const [payment, message] of bad) expect(() => schedule(arrangement(payment))).toThrow(message);
     expect(() => schedule(arrangement(), 6)).toThrow(/--years: .*outside the term/);

@@ -170,13 +170,18 @@ export function wpapSchedule(
     const cquin = inputs.cquin
       ? cquinAtRisk(eligible, (inputs.cquin.rate.get(year) as DatedRate).rate)
       : zero;
-    const locals =
-      inputs.local.length === 0 ? noPence : inputs.local.map((x) => applyRate(inScope, x.atRisk, x.field));
+    // Loops rather than map: this runs for every year of every schedule.
+    const locals = inputs.local.length === 0 ? noPence : new Array<Pence>(inputs.local.length);
+    for (let i = 0; i < inputs.local.length; i++) {
+      const x = inputs.local[i] as PaymentInputs['local'][number];
+      locals[i] = applyRate(inScope, x.atRisk, x.field);
+    }
     const localAtRisk = sum(locals);
-    const activityLines =
-      inputs.activity.length === 0
-        ? noPence
-        : inputs.activity.map((a) => applyRate(a.annual, fraction, a.field));
+    const activityLines = inputs.activity.length === 0 ? noPence : new Array<Pence>(inputs.activity.length);
+    for (let i = 0; i < inputs.activity.length; i++) {
+      const a = inputs.activity[i] as PaymentInputs['activity'][number];
+      activityLines[i] = applyRate(a.annual, fraction, a.field);
+    }
     const activity = sum(activityLines);
     const wpap = pence(inScope - cquin - localAtRisk - activity);
     if (wpap < 0) {
@@ -195,9 +200,11 @@ export function wpapSchedule(
             changes.map((c, i) => ({ from: c.from, amount: scopeChanges[i] as Pence })),
           );
     let incentives = inputs.cquin ? earned(cquin, inputs.cquin.indicators, cquinField).total : cquin;
-    inputs.local.forEach((x, i) => {
-      incentives = pence(incentives + earned(locals[i] as Pence, x.alone, x.field).total, 'sum');
-    });
+    // A local indicator is the only one sharing its money at risk: it earns that × its achievement.
+    for (let i = 0; i < inputs.local.length; i++) {
+      const x = inputs.local[i] as PaymentInputs['local'][number];
+      incentives = pence(incentives + applyRate(locals[i] as Pence, x.achievement), 'sum');
+    }
     const outturn = inputs.outturn.get(year);
     store.write(k, {
       year,

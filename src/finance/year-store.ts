@@ -20,32 +20,38 @@ const months = 11;
 const fixed = 12;
 
 /**
- * A schedule's years kept as rows of whole pence in one Float64Array (docs/money.md, "How
- * schedules are kept"). A double holds every whole number below 2^53 exactly and `pence()`
- * keeps every amount below that, so nothing is rounded. Why not an object per year: each year
- * would be some fifteen small objects (its lists, their totals, the boxed amounts), and when a
- * whole country's schedules are built at once (42 ICBs × 20 contracts × 10 years) the garbage
- * collector spent more time moving those objects than the arithmetic took. `years()` reads the
- * rows back as YearSchedule records.
+ * A schedule's years kept as rows of whole pence in one array of numbers (docs/money.md,
+ * "Explaining figures"). The engine keeps such an array as plain 8-byte doubles, which hold
+ * every whole number below 2^53 exactly, and `pence()` keeps every amount below that, so
+ * nothing is rounded. Why not an object per year: each year would be some fifteen small
+ * objects (its lists, their totals, the boxed amounts), and when a whole country's schedules
+ * are built at once (42 ICBs × 20 contracts × 10 years) the garbage collector spent more time
+ * moving those objects than the arithmetic took. (A Float64Array per schedule was tried and
+ * was slower: each one is a separate allocation outside the heap.) `years()` reads the rows
+ * back as YearSchedule records.
  */
 export class YearStore {
-  readonly #cells: Float64Array;
+  readonly #cells: number[];
   readonly #stride: number;
   readonly #locals: number;
   readonly #activity: number;
   readonly #practices: number;
-  readonly #labels: FinancialYear[] = [];
-  readonly #periods: Period[] = [];
-  readonly #scopeChanges: Pence[][] = [];
-  readonly #riskShares: (RiskShareResult | undefined)[] = [];
+  readonly #labels: FinancialYear[];
+  readonly #periods: Period[];
+  /** Scope changes and risk shares are rare: their lists are made for the first year that has one. */
+  #scopeChanges: Pence[][] | undefined;
+  #riskShares: (RiskShareResult | undefined)[] | undefined;
+  #written = 0;
 
   /** Room for `count` years with these numbers of local indicators, activity lines and practices. */
   constructor(count: number, locals: number, activity: number, practices: number) {
+    this.#labels = new Array<FinancialYear>(count);
+    this.#periods = new Array<Period>(count);
     this.#locals = locals;
     this.#activity = activity;
     this.#practices = practices;
     this.#stride = fixed + locals + activity + practices + 12;
-    this.#cells = new Float64Array(count * this.#stride);
+    this.#cells = new Array<number>(count * this.#stride).fill(0);
   }
 
   /** Keeps year `k` (the years are written in order, from 0). */
@@ -64,21 +70,23 @@ export class YearStore {
     c[at + incentivesEarned] = y.incentives_earned;
     c[at + flowTotal] = y.flow_through ? y.flow_through.total : Number.NaN;
     c[at + months] = y.instalments.length;
-    let i = at + fixed;
-    for (const x of y.local_indicators) c[i++] = x;
-    for (const x of y.activity_lines) c[i++] = x;
-    if (y.flow_through) for (const x of y.flow_through.parts) c[i++] = x;
-    i = at + fixed + this.#locals + this.#activity + this.#practices;
-    for (const x of y.instalments) c[i++] = x;
+    // Indexed loops: this runs for every year of every schedule, and needs no iterators.
+    copy(y.local_indicators, c, at + fixed);
+    copy(y.activity_lines, c, at + fixed + this.#locals);
+    if (y.flow_through) copy(y.flow_through.parts, c, at + fixed + this.#locals + this.#activity);
+    copy(y.instalments, c, at + fixed + this.#locals + this.#activity + this.#practices);
     this.#labels[k] = y.year;
     this.#periods[k] = y.period;
-    this.#scopeChanges[k] = y.scope_changes;
-    this.#riskShares[k] = y.risk_share;
+    if (y.scope_changes.length > 0) (this.#scopeChanges ??= [])[k] = y.scope_changes;
+    if (y.risk_share) (this.#riskShares ??= [])[k] = y.risk_share;
+    this.#written = k + 1;
   }
 
   /** The years written so far, as records read from the rows. */
   years(): YearSchedule[] {
-    return this.#labels.map((_, k) => new StoredYear(this, k));
+    const out = new Array<YearSchedule>(this.#written);
+    for (let k = 0; k < this.#written; k++) out[k] = new StoredYear(this, k);
+    return out;
   }
 
   amount(k: number, field: number): Pence {
@@ -88,7 +96,7 @@ export class YearStore {
   /** `count` amounts from position `from` of year k's row. */
   list(k: number, from: number, count: number): Pence[] {
     const at = k * this.#stride + from;
-    return Array.from(this.#cells.subarray(at, at + count)) as Pence[];
+    return this.#cells.slice(at, at + count) as Pence[];
   }
 
   label(k: number): FinancialYear {
@@ -100,11 +108,11 @@ export class YearStore {
   }
 
   scopeChanges(k: number): Pence[] {
-    return this.#scopeChanges[k] as Pence[];
+    return this.#scopeChanges?.[k] ?? [];
   }
 
   riskShare(k: number): RiskShareResult | undefined {
-    return this.#riskShares[k];
+    return this.#riskShares?.[k];
   }
 
   get localCount(): number {
@@ -118,6 +126,10 @@ export class YearStore {
   get practiceCount(): number {
     return this.#practices;
   }
+}
+
+function copy(from: readonly number[], to: number[], at: number): void {
+  for (let i = 0; i < from.length; i++) to[at + i] = from[i] as number;
 }
 
 /** One year read from a YearStore: each figure is read from the row when asked for. */
