@@ -139,6 +139,30 @@ export function wpapSchedule(
     inputs.activity.length,
     inputs.flow?.listSizes.length ?? 0,
   );
+  // One record filled in for each year in turn: the store copies it, so a year leaves no
+  // garbage behind (this loop runs for every year of every schedule).
+  const row: YearSchedule = {
+    year: '',
+    period: termPeriod,
+    days: 0,
+    full_year: zero,
+    scope_changes: noPence,
+    in_scope: zero,
+    capped: false,
+    cquin_eligible: zero,
+    cquin_at_risk: zero,
+    local_indicators: inputs.local.length === 0 ? noPence : new Array<Pence>(inputs.local.length),
+    local_at_risk: zero,
+    activity_lines: inputs.activity.length === 0 ? noPence : new Array<Pence>(inputs.activity.length),
+    activity_paid: zero,
+    wpap: zero,
+    instalments: noPence,
+    incentives_earned: zero,
+    flow_through: undefined,
+    risk_share: undefined,
+  };
+  const locals = row.local_indicators;
+  const activityLines = row.activity_lines;
   for (let k = 0; k < years.length; k++) {
     const year = years[k] as FinancialYear;
     const whole = yearPeriod(year);
@@ -170,14 +194,11 @@ export function wpapSchedule(
     const cquin = inputs.cquin
       ? cquinAtRisk(eligible, (inputs.cquin.rate.get(year) as DatedRate).rate)
       : zero;
-    // Loops rather than map: this runs for every year of every schedule.
-    const locals = inputs.local.length === 0 ? noPence : new Array<Pence>(inputs.local.length);
     for (let i = 0; i < inputs.local.length; i++) {
       const x = inputs.local[i] as PaymentInputs['local'][number];
       locals[i] = applyRate(inScope, x.atRisk, x.field);
     }
     const localAtRisk = sum(locals);
-    const activityLines = inputs.activity.length === 0 ? noPence : new Array<Pence>(inputs.activity.length);
     for (let i = 0; i < inputs.activity.length; i++) {
       const a = inputs.activity[i] as PaymentInputs['activity'][number];
       activityLines[i] = applyRate(a.annual, fraction, a.field);
@@ -206,31 +227,28 @@ export function wpapSchedule(
       incentives = pence(incentives + applyRate(locals[i] as Pence, x.achievement), 'sum');
     }
     const outturn = inputs.outturn.get(year);
-    store.write(k, {
-      year,
-      period,
-      days: wholeYear ? daysInYear(year) : daysInclusive(period),
-      full_year: recurring,
-      scope_changes: scopeChanges,
-      in_scope: inScope,
-      capped,
-      cquin_eligible: eligible,
-      cquin_at_risk: cquin,
-      local_indicators: locals,
-      local_at_risk: localAtRisk,
-      activity_lines: activityLines,
-      activity_paid: activity,
-      wpap,
-      instalments,
-      incentives_earned: incentives,
-      flow_through: inputs.flow
-        ? flowThrough(incentives, inputs.flow.share, inputs.flow.listSizes, 'payment.gp_flow_through')
-        : undefined,
-      risk_share:
-        outturn !== undefined && inputs.risk && wpap > 0
-          ? riskShare(wpap, outturn, inputs.risk.corridors, inputs.risk.cap, 'payment.risk_share')
-          : undefined,
-    });
+    row.year = year;
+    row.period = period;
+    row.days = wholeYear ? daysInYear(year) : daysInclusive(period);
+    row.full_year = recurring;
+    row.scope_changes = scopeChanges;
+    row.in_scope = inScope;
+    row.capped = capped;
+    row.cquin_eligible = eligible;
+    row.cquin_at_risk = cquin;
+    row.local_at_risk = localAtRisk;
+    row.activity_paid = activity;
+    row.wpap = wpap;
+    row.instalments = instalments;
+    row.incentives_earned = incentives;
+    row.flow_through = inputs.flow
+      ? flowThrough(incentives, inputs.flow.share, inputs.flow.listSizes, 'payment.gp_flow_through')
+      : undefined;
+    row.risk_share =
+      outturn !== undefined && inputs.risk && wpap > 0
+        ? riskShare(wpap, outturn, inputs.risk.corridors, inputs.risk.cap, 'payment.risk_share')
+        : undefined;
+    store.write(k, row);
     carried = changes;
   }
   return {
