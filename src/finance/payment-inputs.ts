@@ -282,8 +282,9 @@ function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<F
   const read: Uplift[] = [];
   const out = new Map<FinancialYear, Uplift>();
   for (const year of years.slice(1)) {
-    const start = yearStart(year);
-    const i = uplifts.findIndex((u) => u.from <= start && (u.to === undefined || start <= u.to));
+    const start = yearPeriod(year).from;
+    let i = 0;
+    while (i < uplifts.length && !covers(uplifts[i] as Payment['uplifts'][number], start)) i++;
     const u = uplifts[i];
     if (!u) {
       if (uplifts.length > 0)
@@ -295,24 +296,31 @@ function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<F
       out.set(year, noUplift);
       continue;
     }
-    if (!read[i]) {
-      const rate = parsePercent(u.rate, `payment.uplifts[${i}].rate`);
-      read[i] = {
-        rate,
-        growth: plus(one, rate),
-        parameter: localParameter(
-          'payment.uplift',
-          'Annual uplift',
-          u.rate,
-          'percent',
-          u.from,
-          `payment.uplifts[${i}]`,
-        ),
-      };
-    }
-    out.set(year, read[i]);
+    const dated = read[i] ?? readUplift(u, i);
+    read[i] = dated;
+    out.set(year, dated);
   }
   return out;
+}
+
+function readUplift(u: Payment['uplifts'][number], i: number): Uplift {
+  const rate = parsePercent(u.rate, `payment.uplifts[${i}].rate`);
+  return {
+    rate,
+    growth: plus(one, rate),
+    parameter: localParameter(
+      'payment.uplift',
+      'Annual uplift',
+      u.rate,
+      'percent',
+      u.from,
+      `payment.uplifts[${i}]`,
+    ),
+  };
+}
+
+function covers(u: Payment['uplifts'][number], day: IsoDate): boolean {
+  return u.from <= day && (u.to === undefined || day <= u.to);
 }
 
 const noUplift: Uplift = { rate: ratio(0), growth: one };

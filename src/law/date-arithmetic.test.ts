@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { isIsoDate } from './date.ts';
 import { addDays, addMonths, addWorkingDays, monthEnd } from './date-arithmetic.ts';
 
 const date = fc
@@ -43,5 +44,27 @@ describe('contract dates agree with Temporal', () => {
   it('names month ends', () => {
     expect(monthEnd('2023-02-10')).toBe('2023-02-28');
     expect(monthEnd('2024-02-10')).toBe('2024-02-29');
+  });
+});
+
+describe('real dates', () => {
+  it('accepts exactly the dates Temporal accepts, written YYYY-MM-DD', () => {
+    const digits = (n: number, max: number) =>
+      fc.integer({ min: 0, max }).map((x) => String(x).padStart(n, '0'));
+    fc.assert(
+      fc.property(digits(4, 9999), digits(2, 13), digits(2, 32), (y, m, d) => {
+        const text = `${y}-${m}-${d}`;
+        let real: boolean;
+        try {
+          real = Temporal.PlainDate.from(text, { overflow: 'reject' }).toString() === text;
+        } catch {
+          real = false;
+        }
+        return isIsoDate(text) === real;
+      }),
+    );
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-2-28')).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ export function nextYear(year: FinancialYear, by = 1): FinancialYear {
 /** The financial years a period touches, in order. */
 export function yearsIn(period: Period): FinancialYear[] {
   const out: FinancialYear[] = [];
-  for (let y = yearOf(period.from); yearStart(y) <= period.to; y = nextYear(y)) out.push(y);
+  for (let y = yearOf(period.from); yearPeriod(y).from <= period.to; y = nextYear(y)) out.push(y);
   return out;
 }
 
