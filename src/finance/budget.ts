@@ -3,7 +3,7 @@ import type { Arrangement } from '../law/arrangement.ts';
 import type { IsoDate } from '../law/date.ts';
 import { classifyFundingStream } from '../law/pooling.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { formatPounds, nonNegative, type Pence, parsePounds, sum } from '../money/pence.ts';
+import { formatPounds, nonNegative, type Pence, parsePounds, pence, sum } from '../money/pence.ts';
 import { type Figure, figure } from './trace.ts';
 
 export type FundingStream = Arrangement['funding_streams'][number];
@@ -41,7 +41,7 @@ export interface BudgetLine {
   value: Pence;
   class: StreamClass;
   reason: string;
-  citations: string[];
+  citations: readonly string[];
 }
 
 export interface IntegratedBudget {
@@ -55,6 +55,8 @@ export interface IntegratedBudget {
   /** In-scope NHS value other than primary care and local-authority money: what CQUIN applies to. */
   cquin_eligible: Figure;
 }
+
+const noCitations: readonly string[] = [];
 
 /** NHS sources CQUIN applies to: not primary care (seed 001 para 44) and not local-authority money. */
 const cquinSources: ReadonlySet<FundingStream['source']> = new Set(['icb-core', 's7a', 'specialised']);
@@ -86,17 +88,21 @@ export function buildBudget(
       value,
       class: c.class,
       reason: c.reason,
-      citations: c.citations ?? [],
+      citations: c.citations ?? noCitations,
     };
   });
   const total = (cls: StreamClass) => {
-    const mine = lines.filter((l) => l.class === cls);
+    let amount = 0;
+    for (const l of lines) if (l.class === cls) amount += l.value;
+    // The lines are listed only when the figure is explained.
     return figure(
-      sum(mine.map((l) => l.value)),
+      pence(amount, 'sum'),
       `${cls} streams`,
       `sum of the funding streams classified ${cls}`,
       () => ({
-        inputs: Object.fromEntries(mine.map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`])),
+        inputs: Object.fromEntries(
+          lines.filter((l) => l.class === cls).map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`]),
+        ),
       }),
     );
   };

@@ -84,6 +84,13 @@ export interface Schedule {
 const noChanges: readonly Change[] = [];
 const noPence: Pence[] = [];
 
+/** A payment and the day it starts from, for spreading over a year's months. */
+interface Part {
+  from: IsoDate;
+  amount: Pence;
+}
+const noParts: readonly Part[] = [];
+
 /**
  * The Whole Population Annual Payment over the term (seed 001 paragraphs 39–40):
  * in-scope value (baseline, then each year × uplift × weighted-population index, plus agreed
@@ -162,6 +169,7 @@ export function wpapSchedule(
     risk_share: undefined,
   };
   const locals = row.local_indicators;
+  const twelve = new Array<Pence>(12);
   const activityLines = row.activity_lines;
   for (let k = 0; k < years.length; k++) {
     const year = years[k] as FinancialYear;
@@ -213,7 +221,7 @@ export function wpapSchedule(
     }
     const instalments =
       changes === noChanges
-        ? monthlyInstalments(period, year, wpap)
+        ? monthlyInstalments(period, year, wpap, noParts, twelve)
         : monthlyInstalments(
             period,
             year,
@@ -284,18 +292,20 @@ export function changesIn(changes: readonly Change[], year: FinancialYear): read
  * weighing 1 and a part month its share of days; largest remainder makes the months add up
  * to the year exactly, the spare pence going to the earliest months. A year wholly inside
  * the term with no changes is paid in twelve equal instalments, give or take a penny.
- * Returns one amount for each month of `monthsIn(period, year)`.
+ * Returns one amount for each month of `monthsIn(period, year)`, written into `into` for the
+ * usual year when it is given.
  */
 export function monthlyInstalments(
   period: Period,
   year: FinancialYear,
   base: Pence,
-  changes: readonly { from: IsoDate; amount: Pence }[] = [],
+  changes: readonly Part[] = noParts,
+  into?: Pence[],
 ): Pence[] {
   const whole = yearPeriod(year);
   // The usual year: twelve whole months of equal weight, so twelve equal shares (the same rule).
   if (changes.length === 0 && period.from === whole.from && period.to === whole.to)
-    return shareEqually(base, 12, 'instalments');
+    return shareEqually(base, 12, 'instalments', into);
   const parts = [{ from: period.from, amount: base }, ...changes];
   const months = monthsIn(period, year);
   const totals = months.map(() => 0);

@@ -197,14 +197,20 @@ function allEqual(weights: readonly (bigint | number | Rate)[]): boolean {
 
 /**
  * The largest-remainder method for equal weights: every part gets the whole number of pence
- * of an equal share and the spare pence go one each to the earliest parts.
+ * of an equal share and the spare pence go one each to the earliest parts. The parts are
+ * written into `into` when given (a caller that shares every year reuses one array).
  */
-export function shareEqually(whole: Pence, parts: number, field = 'parts'): Pence[] {
+export function shareEqually(
+  whole: Pence,
+  parts: number,
+  field = 'parts',
+  into: Pence[] = new Array<Pence>(parts),
+): Pence[] {
   const size = Math.abs(whole);
   const base = Math.floor(size / parts);
   const spare = size - base * parts;
   const sign = whole < 0 ? -1 : 1;
-  const out = new Array<Pence>(parts);
-  for (let i = 0; i < parts; i++) out[i] = pence(sign * (base + (i < spare ? 1 : 0)), field);
-  return out;
+  into.length = parts;
+  for (let i = 0; i < parts; i++) into[i] = pence(sign * (base + (i < spare ? 1 : 0)), field);
+  return into;
 }
