@@ -1,6 +1,6 @@
 import { InvalidInput } from '../errors.ts';
 import { apportion } from '../money/apportion.ts';
-import { formatPounds, type Pence, pence, sum } from '../money/pence.ts';
+import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import {
   applyRate,
   compare,

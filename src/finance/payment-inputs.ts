@@ -9,7 +9,6 @@ import {
   parseFinancialYear,
   yearOf,
   yearPeriod,
-  yearStart,
 } from '../money/calendar.ts';
 import { type Pence, parsePounds } from '../money/pence.ts';
 import { compare, one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
@@ -283,8 +282,7 @@ function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<F
   const out = new Map<FinancialYear, Uplift>();
   for (const year of years.slice(1)) {
     const start = yearPeriod(year).from;
-    let i = 0;
-    while (i < uplifts.length && !covers(uplifts[i] as Payment['uplifts'][number], start)) i++;
+    const i = uplifts.findIndex((u) => covers(u, start));
     const u = uplifts[i];
     if (!u) {
       if (uplifts.length > 0)
@@ -296,9 +294,8 @@ function readUplifts(uplifts: Payment['uplifts'], years: FinancialYear[]): Map<F
       out.set(year, noUplift);
       continue;
     }
-    const dated = read[i] ?? readUplift(u, i);
-    read[i] = dated;
-    out.set(year, dated);
+    read[i] ??= readUplift(u, i);
+    out.set(year, read[i]);
   }
   return out;
 }

@@ -16,7 +16,7 @@ import {
   yearsIn,
 } from '../money/calendar.ts';
 import { formatPounds, type Pence, pence, sum, zero } from '../money/pence.ts';
-import { applyRate, multiply, one, plus, type Rate, ratio } from '../money/rate.ts';
+import { applyRate, multiply, one, ratio } from '../money/rate.ts';
 import type { IntegratedBudget } from './budget.ts';
 import { cquinAtRisk, earned, type FlowThrough, flowThrough, type PracticeShare } from './incentives.ts';
 import {
@@ -148,26 +148,7 @@ export function wpapSchedule(
   );
   // One record filled in for each year in turn: the store copies it, so a year leaves no
   // garbage behind (this loop runs for every year of every schedule).
-  const row: YearSchedule = {
-    year: '',
-    period: termPeriod,
-    days: 0,
-    full_year: zero,
-    scope_changes: noPence,
-    in_scope: zero,
-    capped: false,
-    cquin_eligible: zero,
-    cquin_at_risk: zero,
-    local_indicators: inputs.local.length === 0 ? noPence : new Array<Pence>(inputs.local.length),
-    local_at_risk: zero,
-    activity_lines: inputs.activity.length === 0 ? noPence : new Array<Pence>(inputs.activity.length),
-    activity_paid: zero,
-    wpap: zero,
-    instalments: noPence,
-    incentives_earned: zero,
-    flow_through: undefined,
-    risk_share: undefined,
-  };
+  const row = blankYear(termPeriod, inputs);
   const locals = row.local_indicators;
   const twelve = new Array<Pence>(12);
   const activityLines = row.activity_lines;
@@ -265,6 +246,30 @@ export function wpapSchedule(
     notes,
     flow_practices: inputs.flow?.practices ?? [],
     from: { budget, arrangement, rulebook },
+  };
+}
+
+/** A year record to fill in, with room for each local indicator and activity-paid line. */
+function blankYear(period: Period, inputs: PaymentInputs): YearSchedule {
+  return {
+    year: '',
+    period,
+    days: 0,
+    full_year: zero,
+    scope_changes: noPence,
+    in_scope: zero,
+    capped: false,
+    cquin_eligible: zero,
+    cquin_at_risk: zero,
+    local_indicators: inputs.local.length === 0 ? noPence : new Array<Pence>(inputs.local.length),
+    local_at_risk: zero,
+    activity_lines: inputs.activity.length === 0 ? noPence : new Array<Pence>(inputs.activity.length),
+    activity_paid: zero,
+    wpap: zero,
+    instalments: noPence,
+    incentives_earned: zero,
+    flow_through: undefined,
+    risk_share: undefined,
   };
 }
 

@@ -5,7 +5,7 @@ import { describePhase } from '../../contracts/machine.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../errors.ts';
-import { IsoDate, today } from '../../law/date.ts';
+import { today } from '../../law/date.ts';
 import {
   contractEvents,
   contractFile,

@@ -3,7 +3,7 @@ import { describePhase } from '../../contracts/machine.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { Refusal, TimelineEntry } from '../../contracts/state.ts';
 import { formatDate } from '../../law/date.ts';
-import { formatPounds, type Pence } from '../../money/pence.ts';
+import { formatPounds } from '../../money/pence.ts';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
