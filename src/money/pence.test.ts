@@ -29,8 +29,17 @@ describe('Pence', () => {
     }
   });
 
-  it('format then parse gives back the same pence', () => {
+  it('format then parse gives back the same pence, however large', () => {
     fc.assert(fc.property(amount, (p) => parsePounds(formatPounds(p)) === p));
+    const any = fc
+      .integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })
+      .map((n) => pence(n));
+    fc.assert(
+      fc.property(any, (p) => {
+        const plain = formatPounds(p).replaceAll(',', '').replace('£', '');
+        return parsePounds(formatPounds(p)) === p && parsePounds(plain) === p;
+      }),
+    );
   });
 
   it('adds and subtracts exactly and inversely', () => {

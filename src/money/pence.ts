@@ -68,8 +68,8 @@ const poundsPattern = /^(-)?£?(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?$/;
  * rather than rounded, because a fraction of a penny is not money.
  */
 export function parsePounds(text: string, field = 'amount'): Pence {
-  const trimmed = text.trim().replace(/^£-/, '-£');
-  const m = poundsPattern.exec(trimmed);
+  const t = text.trim();
+  const m = poundsPattern.exec(t.startsWith('£-') ? `-£${t.slice(2)}` : t);
   if (!m) {
     throw new InvalidInput(
       field,
@@ -77,9 +77,14 @@ export function parsePounds(text: string, field = 'amount'): Pence {
       'Write it like "£1,234.56" (at most two decimal places).',
     );
   }
-  const whole = BigInt((m[2] ?? '0').replaceAll(',', ''));
-  const fraction = BigInt((m[3] ?? '').padEnd(2, '0') || '0');
-  const value = whole * 100n + fraction;
+  const pounds = (m[2] ?? '0').replaceAll(',', '');
+  const hundredths = (m[3] ?? '').padEnd(2, '0');
+  // Up to 13 digits of pounds, pounds × 100 + pence stays below 2^53: plain numbers are exact.
+  if (pounds.length <= 13) {
+    const value = Number(pounds) * 100 + Number(hundredths);
+    return pence(m[1] ? -value : value, field);
+  }
+  const value = BigInt(pounds) * 100n + BigInt(hundredths);
   return pence(m[1] ? -value : value, field);
 }
 

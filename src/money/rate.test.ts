@@ -26,6 +26,27 @@ describe('rates', () => {
     expect(() => ratio(1n, 0n, 'index')).toThrow(/index: divides by zero/);
   });
 
+  it('reads any decimal as its digits over a power of ten, short or long', () => {
+    const digits = fc.stringMatching(/^\d{1,20}$/);
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        digits,
+        fc.option(digits, { nil: undefined }),
+        (negative, whole, decimals) => {
+          const text = `${negative ? '-' : ''}${whole}${decimals === undefined ? '' : `.${decimals}`}`;
+          const n = BigInt(`${whole}${decimals ?? ''}`) * (negative ? -1n : 1n);
+          const places = BigInt(decimals?.length ?? 0);
+          expect(parseDecimal(text)).toEqual(ratio(n, 10n ** places));
+          expect(parsePercent(`${text}%`)).toEqual(ratio(n, 10n ** (places + 2n)));
+        },
+      ),
+    );
+    for (const bad of ['', '-', '1.', '.5', '1.2.3', '+1', '1e3', ' 1 2']) {
+      expect(() => parseDecimal(bad, 'index')).toThrow(/index: .* is not a decimal number/);
+    }
+  });
+
   it('rounds halves away from zero and nothing else', () => {
     expect(roundHalfAwayFromZero(5n, 2n)).toBe(3n);
     expect(roundHalfAwayFromZero(-5n, 2n)).toBe(-3n);

@@ -85,21 +85,41 @@ export function parsePercent(text: string | number, field = 'rate'): Rate {
 }
 
 /**
- * A decimal number divided by 10^shift, exactly. Up to 15 digits it is read in plain numbers
- * (exact below 2^53) so that reading payment terms makes no big-number garbage.
+ * A decimal number divided by 10^shift, exactly. Short ones are read in plain numbers (exact
+ * below 2^53), so reading payment terms makes no big-number garbage.
  */
 function decimalOver(text: string, shift: number, field: string): Rate {
+  const plain = plainDecimal(text);
+  if (plain !== undefined) return ratio(plain.n, 10 ** (plain.places + shift), field);
   const m = decimalPattern.exec(text);
   if (!m) throw new InvalidInput(field, `'${text}' is not a decimal number`, 'Write it like 1.45 or 0.025.');
   const decimals = m[3] ?? '';
-  const digits = `${m[2]}${decimals}`;
-  const places = decimals.length + shift;
-  if (digits.length <= 15 && places <= 15) {
-    const n = Number(digits);
-    return ratio(m[1] ? -n : n, 10 ** places, field);
+  const n = BigInt(`${m[2]}${decimals}`);
+  return ratio(m[1] ? -n : n, 10n ** BigInt(decimals.length + shift), field);
+}
+
+/**
+ * "-12.345" as -12345 and 3 places, read character by character, for the usual short
+ * decimal: undefined unless it matches `decimalPattern` with at most 13 digits and 13 places
+ * (so the number and 10^(places + 2) are exact in plain numbers); the rest go the long way.
+ */
+function plainDecimal(text: string): { n: number; places: number } | undefined {
+  const negative = text.charCodeAt(0) === 45; // -
+  let n = 0;
+  let digits = 0;
+  let places = -1;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (places >= 0) places++;
+    } else if (c === 46 && places < 0 && digits > 0)
+      places = 0; // .
+    else return undefined;
   }
-  const n = BigInt(digits);
-  return ratio(m[1] ? -n : n, 10n ** BigInt(places), field);
+  if (digits === 0 || places === 0 || digits > 13) return undefined;
+  return { n: negative ? -n : n, places: places < 0 ? 0 : places };
 }
 
 export function multiply(...rates: readonly Rate[]): Rate {
