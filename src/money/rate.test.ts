@@ -22,6 +22,7 @@ describe('rates', () => {
     expect(parsePercent('2.5%')).toEqual(ratio(1n, 40n));
     expect(parseDecimal('207.56')).toEqual(ratio(5189n, 25n));
     expect(formatPercent(parsePercent('1.25%'))).toBe('1.25%');
+    expect(parsePercent(' 2.5 % ')).toEqual(ratio(1n, 40n));
     expect(() => parseDecimal('1,5', 'cquin')).toThrow(/cquin: '1,5' is not a decimal/);
     expect(() => ratio(1n, 0n, 'index')).toThrow(/index: divides by zero/);
   });

@@ -81,7 +81,7 @@ export function parseDecimal(text: string, field = 'rate'): Rate {
 /** "2.5%" or "2.5" (a percentage) → 1/40. */
 export function parsePercent(text: string | number, field = 'rate'): Rate {
   const t = String(text).trim();
-  return decimalOver(t.endsWith('%') ? t.slice(0, -1) : t, 2, field);
+  return decimalOver(t.endsWith('%') ? t.slice(0, -1).trimEnd() : t, 2, field);
 }
 
 /**
