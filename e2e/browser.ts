@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
-import type { RunningServer } from './server.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type RunningServer, startServer } from './server.ts';
 
 /**
  * Debian's Chromium, driven by playwright-core (never a downloaded browser). Set
@@ -49,6 +49,39 @@ export function screenshotFailures(page: () => Page | undefined): void {
     if (task.result?.state === 'fail' && shown) {
       console.error(`Screenshot of the failed browser test: ${await screenshot(shown, task.name)}`);
     }
+  });
+}
+
+/** What a signed-in suite runs against: the real server, Chromium and a signed-in page. */
+export interface SignedInSuite {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts the real server and Chromium before a suite and signs in as the demo commissioner,
+ * handing all three to `ready`; saves a screenshot of any failed test; closes both afterwards.
+ * `before` runs before the server starts and `after` once it has stopped.
+ */
+export function signedInSuite(
+  ready: (suite: SignedInSuite) => void,
+  hooks: { before?: () => void; after?: () => void } = {},
+): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    hooks.before?.();
+    [server, browser] = await Promise.all([startServer(), launch()]);
+    page = await signedInPage(browser, server);
+    ready({ server, browser, page });
+  }, 300_000);
+  screenshotFailures(() => page);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    hooks.after?.();
   });
 }
 

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, screenshotFailures, signedInPage } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signedInSuite } from './browser.ts';
+import type { RunningServer } from './server.ts';
 
 /**
  * Money in a real browser against the real server: the demo Dudley arrangement's budget and
@@ -9,19 +9,9 @@ import { type RunningServer, startServer } from './server.ts';
  */
 describe('budgets in Chromium', { timeout: 120_000 }, () => {
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launch()]);
-    page = await signedInPage(browser, server);
-  }, 300_000);
-
-  screenshotFailures(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  signedInSuite((suite) => {
+    ({ server, page } = suite);
   });
 
   it('shows the Dudley budget, its yearly WPAP and monthly instalments, and explains a figure', async () => {

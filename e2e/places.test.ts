@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, screenshotFailures, signedInPage } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signedInSuite } from './browser.ts';
+import type { RunningServer } from './server.ts';
 
 /**
  * Places in a real browser against the real server: group NHS Black Country ICB's practices
@@ -10,19 +10,9 @@ import { type RunningServer, startServer } from './server.ts';
  */
 describe('places and list sizes in Chromium', { timeout: 180_000 }, () => {
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launch()]);
-    page = await signedInPage(browser, server);
-  }, 300_000);
-
-  screenshotFailures(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  signedInSuite((suite) => {
+    ({ server, page } = suite);
   });
 
   const placeNames = async () => await page.getByTestId('need-indices').locator('tbody th').allTextContents();

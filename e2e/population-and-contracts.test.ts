@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, screenshotFailures, signedInPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signedInPage, signedInSuite } from './browser.ts';
 import { publishSmallReport } from './population.ts';
-import { type RunningServer, startServer } from './server.ts';
+import type { RunningServer } from './server.ts';
 
 /**
  * The population health and contract pages in a real browser against the real server: a
@@ -19,22 +19,21 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
   let page: Page;
   const work = mkdtempSync(join(tmpdir(), 'concordat-e2e-pop-'));
   const previousDataDir = process.env.CONCORDAT_DATA_DIR;
-
-  beforeAll(async () => {
-    process.env.CONCORDAT_DATA_DIR = join(work, 'data');
-    [server, browser] = await Promise.all([startServer(), launch()]);
-    page = await signedInPage(browser, server);
-  }, 300_000);
-
-  screenshotFailures(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (previousDataDir === undefined) delete process.env.CONCORDAT_DATA_DIR;
-    else process.env.CONCORDAT_DATA_DIR = previousDataDir;
-    rmSync(work, { recursive: true, force: true });
-  });
+  signedInSuite(
+    (suite) => {
+      ({ server, browser, page } = suite);
+    },
+    {
+      before: () => {
+        process.env.CONCORDAT_DATA_DIR = join(work, 'data');
+      },
+      after: () => {
+        if (previousDataDir === undefined) delete process.env.CONCORDAT_DATA_DIR;
+        else process.env.CONCORDAT_DATA_DIR = previousDataDir;
+        rmSync(work, { recursive: true, force: true });
+      },
+    },
+  );
 
   it('says how to publish a report while none is published, then shows it once published', async () => {
     await page.getByRole('link', { name: 'Population health' }).click();
