@@ -45,6 +45,16 @@ export function cquinFigure(amount: Pence, eligible: Pence, rate: Rate, paramete
   );
 }
 
+/**
+ * How far an indicator was met must be from 0% to 100%; otherwise bad input naming the field
+ * (`shown`: the achievement as the input wrote it).
+ */
+export function checkAchievement(achievement: Rate, field: string, shown = formatPercent(achievement)): Rate {
+  if (compare(achievement, none) < 0 || compare(achievement, one) > 0)
+    throw new InvalidInput(field, `${shown} is outside 0% to 100%`);
+  return achievement;
+}
+
 /** What indicators earned from money at risk: each one's share, what it earned, and the total. */
 export interface Earned {
   shares: Pence[];
@@ -65,12 +75,7 @@ export function earned(atRisk: Pence, indicators: readonly WeightedIndicator[], 
   const weights = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const x = indicators[i] as WeightedIndicator;
-    if (compare(x.achievement, none) < 0 || compare(x.achievement, one) > 0) {
-      throw new InvalidInput(
-        `${field}[${i}].achievement`,
-        `${formatPercent(x.achievement)} is outside 0% to 100%`,
-      );
-    }
+    checkAchievement(x.achievement, `${field}[${i}].achievement`);
     weights[i] = x.weight;
   }
   const shares = apportion(atRisk, weights, `${field}.weight`);

@@ -11,8 +11,8 @@ import {
   yearPeriod,
 } from '../money/calendar.ts';
 import { type Pence, parsePounds } from '../money/pence.ts';
-import { compare, one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
-import type { WeightedIndicator } from './incentives.ts';
+import { one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
+import { checkAchievement, type WeightedIndicator } from './incentives.ts';
 import { asRate, yearParameter } from './parameters.ts';
 import { localParameter, type ParameterUse } from './trace.ts';
 
@@ -199,11 +199,9 @@ export function readPayment(
   return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
 }
 
-/** How far an indicator was met: a percentage from 0% to 100%. */
+/** How far an indicator was met, checked when the terms are read (0% to 100%). */
 function parseAchievement(text: string, field: string): Rate {
-  const achievement = parsePercent(text, field);
-  if (compare(achievement, one) > 0) throw new InvalidInput(field, `${text} is outside 0% to 100%`);
-  return achievement;
+  return checkAchievement(parsePercent(text, field), field, text);
 }
 
 /** Flow-through to the practices with an Integration Agreement, each with its list size. */
