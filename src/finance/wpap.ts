@@ -183,9 +183,12 @@ export function wpapSchedule(
     const cquin = inputs.cquin
       ? cquinAtRisk(eligible, (inputs.cquin.rate.get(year) as DatedRate).rate)
       : zero;
+    // A local indicator is the only one sharing its money at risk: it earns that × its achievement.
+    let localEarned = 0;
     for (let i = 0; i < inputs.local.length; i++) {
       const x = inputs.local[i] as PaymentInputs['local'][number];
       locals[i] = applyRate(inScope, x.atRisk, x.field);
+      localEarned += applyRate(locals[i] as Pence, x.achievement);
     }
     const localAtRisk = sum(locals);
     for (let i = 0; i < inputs.activity.length; i++) {
@@ -209,12 +212,8 @@ export function wpapSchedule(
             pence(wpap - sum(scopeChanges)),
             changes.map((c, i) => ({ from: c.from, amount: scopeChanges[i] as Pence })),
           );
-    let incentives = inputs.cquin ? earned(cquin, inputs.cquin.indicators, cquinField).total : cquin;
-    // A local indicator is the only one sharing its money at risk: it earns that × its achievement.
-    for (let i = 0; i < inputs.local.length; i++) {
-      const x = inputs.local[i] as PaymentInputs['local'][number];
-      incentives = pence(incentives + applyRate(locals[i] as Pence, x.achievement), 'sum');
-    }
+    const cquinEarned = inputs.cquin ? earned(cquin, inputs.cquin.indicators, cquinField).total : cquin;
+    const incentives = pence(cquinEarned + localEarned, 'sum');
     const outturn = inputs.outturn.get(year);
     row.year = year;
     row.period = period;
