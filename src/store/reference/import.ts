@@ -48,11 +48,20 @@ export async function importRegistry(
   const total =
     orgs.length + registry.memberships.length + registry.successions.length + registry.listSizes.length;
   let done = 0;
+  /** Writes `items` a batch at a time, reporting progress after each. */
+  const inBatches = async <T>(items: readonly T[], what: string, write: (rows: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < items.length; i += batch) {
+      const rows = items.slice(i, i + batch);
+      await write(rows);
+      done += rows.length;
+      progress(done, total, what);
+    }
+  };
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < orgs.length; i += batch) {
-      await trx
+    await inBatches(orgs, 'organisations', (rows) =>
+      trx
         .insertInto('organisations')
-        .values(orgs.slice(i, i + batch))
+        .values(rows)
         .onConflict((oc) =>
           oc.columns(['code', 'kind']).doUpdateSet({
             name: sql`excluded.name`,
@@ -61,10 +70,8 @@ export async function importRegistry(
             source: sql`excluded.source`,
           }),
         )
-        .execute();
-      done += Math.min(batch, orgs.length - i);
-      progress(done, total, 'organisations');
-    }
+        .execute(),
+    );
     const ids = new Map(
       (await trx.selectFrom('organisations').select(['id', 'code', 'kind']).execute()).map((o) => [
         `${o.kind}:${o.code}`,
@@ -79,18 +86,20 @@ export async function importRegistry(
     const sources = [...new Set([...registry.memberships, ...registry.successions].map((x) => x.source))];
     await trx.deleteFrom('memberships').where('source', 'in', sources).execute();
     await trx.deleteFrom('successions').where('source', 'in', sources).execute();
-    for (let i = 0; i < registry.memberships.length; i += batch) {
-      const rows = registry.memberships.slice(i, i + batch).map((m) => ({
-        child_id: id(m.child),
-        parent_id: id(m.parent),
-        valid_from: m.from,
-        valid_to: m.to,
-        source: m.source,
-      }));
-      await trx.insertInto('memberships').values(rows).execute();
-      done += rows.length;
-      progress(done, total, 'memberships');
-    }
+    await inBatches(registry.memberships, 'memberships', (rows) =>
+      trx
+        .insertInto('memberships')
+        .values(
+          rows.map((m) => ({
+            child_id: id(m.child),
+            parent_id: id(m.parent),
+            valid_from: m.from,
+            valid_to: m.to,
+            source: m.source,
+          })),
+        )
+        .execute(),
+    );
     if (registry.successions.length) {
       await trx
         .insertInto('successions')
@@ -108,17 +117,19 @@ export async function importRegistry(
     progress(done, total, 'successions');
     const listSources = [...new Set(registry.listSizes.map((l) => l.source))];
     if (listSources.length) await trx.deleteFrom('list_sizes').where('source', 'in', listSources).execute();
-    for (let i = 0; i < registry.listSizes.length; i += batch) {
-      const rows = registry.listSizes.slice(i, i + batch).map((l) => ({
-        organisation_id: id(l.practice),
-        as_at: l.as_at,
-        list_size: l.list_size,
-        source: l.source,
-      }));
-      await trx.insertInto('list_sizes').values(rows).execute();
-      done += rows.length;
-      progress(done, total, 'list sizes');
-    }
+    await inBatches(registry.listSizes, 'list sizes', (rows) =>
+      trx
+        .insertInto('list_sizes')
+        .values(
+          rows.map((l) => ({
+            organisation_id: id(l.practice),
+            as_at: l.as_at,
+            list_size: l.list_size,
+            source: l.source,
+          })),
+        )
+        .execute(),
+    );
     const now = new Date().toISOString();
     await trx
       .insertInto('reference_imports')
