@@ -32,6 +32,20 @@ export interface TreeNode extends Organisation {
 const columns = ['code', 'kind', 'name', 'opened', 'closed'] as const;
 
 /** Organisations whose code starts with, or whose name contains, the text (codes first, then names A–Z). */
+/** The order kinds are listed in search results: the bodies that hold the most first. */
+const searchOrder: OrganisationKind[] = [
+  'region',
+  'icb',
+  'stp',
+  'ccg',
+  'place',
+  'local-authority',
+  'sub-icb-location',
+  'trust',
+  'pcn',
+  'practice',
+];
+
 export async function searchOrganisations(
   db: Kysely<Database>,
   q: string,
@@ -48,12 +62,23 @@ export async function searchOrganisations(
       ]),
     );
   if (options.kind) query = query.where('kind', '=', options.kind);
-  return query
-    .orderBy(sql`case when upper(code) = ${text.toUpperCase()} then 0 else 1 end`)
-    .orderBy('name')
-    .orderBy('kind')
-    .limit(options.limit ?? 20)
-    .execute();
+  return (
+    query
+      .orderBy(sql`case when upper(code) = ${text.toUpperCase()} then 0 else 1 end`)
+      // Someone looking for "Black Country" wants the ICB, then its places and trusts, before
+      // its 170 practices; bodies that still exist before those that have closed.
+      .orderBy(sql`case when closed is null then 0 else 1 end`)
+      .orderBy(
+        sql`case kind ${sql.join(
+          searchOrder.map((k, i) => sql`when ${k} then ${i}`),
+          sql` `,
+        )} else ${searchOrder.length} end`,
+      )
+      .orderBy('name')
+      .orderBy('kind')
+      .limit(options.limit ?? 20)
+      .execute()
+  );
 }
 
 export async function getOrganisation(

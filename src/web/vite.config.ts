@@ -1,6 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * nhsuk-frontend's CSS loads the Frutiger typeface from assets.nhs.uk, and the package does
+ * not ship the font files (they are licensed to NHS services). The app makes no request to
+ * another host (it must work offline and inside NHS networks that block it), so those
+ * @font-face rules are dropped and text is set in the design system's fallback, Arial.
+ */
+function noFontsFromOtherHosts(): Plugin {
+  return {
+    name: 'concordat-no-fonts-from-other-hosts',
+    transform(code, id) {
+      if (!id.includes('nhsuk-frontend') || !id.endsWith('.css')) return null;
+      return { code: code.replace(/@font-face\s*\{[^}]*url\(https?:[^}]*\}/g, ''), map: null };
+    },
+  };
+}
 
 /**
  * Builds the web app into dist/web (git-ignored), which the API server serves at /.
@@ -9,7 +25,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), noFontsFromOtherHosts()],
   // nhsuk-frontend's CSS points at its icons as /assets/images/…; take them from the package.
   resolve: {
     alias: [

@@ -3,6 +3,7 @@ import { DateInput } from '../components/DateInput.tsx';
 import { Select } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useArrangement, useCheck, useVersions } from '../endpoints.ts';
 import { formatDate, isIsoDate, todayInEngland } from '../format.ts';
 import { canEdit } from '../roles.ts';
@@ -128,27 +129,29 @@ function Versions({ id }: { id: string }) {
   return (
     <section aria-labelledby="versions-title">
       <h2 id="versions-title">Versions</h2>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-          Every saved version and why it changed
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Saved</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {versions.data.map((v) => (
-            <tr key={v.version}>
-              <td>{v.version}</td>
-              <td>{formatDate(v.changed_at.slice(0, 10))}</td>
-              <td>{v.reason}</td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+            Every saved version and why it changed
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Saved</th>
+              <th scope="col">Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {versions.data.map((v) => (
+              <tr key={v.version}>
+                <td>{v.version}</td>
+                <td>{formatDate(v.changed_at.slice(0, 10))}</td>
+                <td>{v.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
