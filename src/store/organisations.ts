@@ -232,3 +232,28 @@ function addTo(total: TreeNode, part: TreeNode): void {
   total.practices_with_list_size += part.practices_with_list_size;
   if (part.list_size !== null) total.list_size = (total.list_size ?? 0) + part.list_size;
 }
+
+/**
+ * The primary care network each of these practices belonged to on a date, by practice
+ * code (practices in no PCN then are left out): lets a place be built a PCN at a time.
+ */
+export async function pcnsOfPractices(
+  db: Kysely<Database>,
+  practices: readonly string[],
+  on: string,
+): Promise<Map<string, { code: string; name: string }>> {
+  if (practices.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as c', 'c.id', 'm.child_id')
+    .innerJoin('organisations as p', 'p.id', 'm.parent_id')
+    .select(['c.code as practice', 'p.code', 'p.name'])
+    .where('c.kind', '=', 'practice')
+    .where('p.kind', '=', 'pcn')
+    .where('c.code', 'in', [...practices])
+    .where('m.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', on)]))
+    .orderBy('m.valid_from')
+    .execute();
+  return new Map(rows.map((r) => [r.practice, { code: r.code, name: r.name }]));
+}

@@ -53,3 +53,22 @@ describe('a contract event offers the contract’s own things by name', () => {
     });
   });
 });
+
+describe('fields inside a group', () => {
+  it('offer the commissioners by name for a service a variation adds, but not existing practices for one joining', () => {
+    const added = withContractChoices('variation-agreed', eventFields('variation-agreed'), report).find(
+      (f) => f.name === 'add_services',
+    );
+    const commissioner = added?.fields?.find((f) => f.name === 'commissioner');
+    expect(commissioner?.options?.map((o) => o.text)).toEqual([
+      'NHS Dudley CCG',
+      'Dudley Metropolitan Borough Council',
+    ]);
+    const joining = withContractChoices(
+      'practice-integrated-partially',
+      eventFields('practice-integrated-partially'),
+      report,
+    ).find((f) => f.name === 'practice');
+    expect(joining?.fields?.find((f) => f.name === 'ods')?.kind).toBe('text');
+  });
+});

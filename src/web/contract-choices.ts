@@ -63,8 +63,11 @@ export function withContractChoices(type: string, fields: FieldSpec[], report: C
   if (type === 'obligation-met')
     return [occurrenceField(report), ...fields.filter((f) => !obligationFields.has(f.name))];
   const options = optionsByField(report, type);
-  const choose = (f: FieldSpec): FieldSpec => {
-    const offered = options[f.name] ?? [];
+  const choose = (f: FieldSpec, nested = false): FieldSpec => {
+    // Inside a group a practice's code is a new practice joining: it stays one to type.
+    const offered = nested && f.name === 'ods' ? [] : (options[f.name] ?? []);
+    if ((f.kind === 'group' || f.kind === 'list') && f.fields?.some((x) => x.name !== ''))
+      return { ...f, fields: f.fields.map((x) => choose(x, true)) };
     if (f.kind === 'list' && f.fields?.length === 1 && f.fields[0]?.name === '' && offered.length > 0)
       return {
         ...f,
@@ -74,8 +77,7 @@ export function withContractChoices(type: string, fields: FieldSpec[], report: C
       return { ...f, kind: 'choice', options: offered, hint: undefined, pattern: undefined };
     return f;
   };
-  // Only the event's own top-level fields: a practice joining brings a new practice's code.
-  return fields.filter((f) => f.name !== newIds[type]).map(choose);
+  return fields.filter((f) => f.name !== newIds[type]).map((f) => choose(f));
 }
 
 /** The event as the API takes it: the chosen obligation split into rule and occurrence, and a new thing's id made. */

@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -19,13 +22,38 @@ function noFontsFromOtherHosts(): Plugin {
 }
 
 /**
+ * Writes a brotli (best quality) and a gzip copy beside each text file of the build, which
+ * the server sends as they are (@fastify/static preCompressed): smaller than compressing
+ * on every request at a fast setting, and no work per request.
+ */
+function precompressed(): Plugin {
+  return {
+    name: 'concordat-precompressed',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir as string;
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(name)) continue;
+        const file = join(dir, name);
+        const body = readFileSync(file);
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
+
+/**
  * Builds the web app into dist/web (git-ignored), which the API server serves at /.
  * `npx vite -c src/web/vite.config.ts` runs a development server that sends /api to the
  * API on :8080.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), noFontsFromOtherHosts()],
+  plugins: [react(), noFontsFromOtherHosts(), precompressed()],
   // nhsuk-frontend's CSS points at its icons as /assets/images/…; take them from the package.
   resolve: {
     alias: [

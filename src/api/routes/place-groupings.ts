@@ -3,6 +3,7 @@ import { InvalidInput } from '../../errors.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
 import { loadWeightedPopulations, weightedPopulationYears } from '../../finance/weighted-populations.ts';
 import { NotFound } from '../../store/errors.ts';
+import { pcnsOfPractices } from '../../store/organisations.ts';
 import {
   createGrouping,
   type GroupingContent,
@@ -62,6 +63,11 @@ const Practice = z.object({
   local_authority: z.string().describe('ONS code of the local authority the practice sits in'),
   local_authority_name: z.string(),
   population: z.string().describe('Registered population in the weighted populations, to 2 decimal places'),
+  pcn: z
+    .string()
+    .nullable()
+    .describe("ODS code of the practice's primary care network today, from the registry"),
+  pcn_name: z.string().nullable(),
 });
 
 function practicesOf(icb: string, year: string) {
@@ -142,6 +148,11 @@ export const placeGroupingRoutes: RouteModule = (app, { store }) => {
       requireRole(request, roles);
       const { icb } = request.params;
       const list = practicesOf(icb, request.query.year);
+      const pcns = await pcnsOfPractices(
+        store.db,
+        list.map((p) => p.practice),
+        new Date().toISOString().slice(0, 10),
+      );
       return {
         icb,
         icb_name: list[0]?.icb_name ?? icb,
@@ -152,6 +163,8 @@ export const placeGroupingRoutes: RouteModule = (app, { store }) => {
           local_authority: p.la,
           local_authority_name: p.la_name,
           population: formatPersons(p.values.population),
+          pcn: pcns.get(p.practice)?.code ?? null,
+          pcn_name: pcns.get(p.practice)?.name ?? null,
         })),
       };
     },

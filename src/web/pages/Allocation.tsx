@@ -28,7 +28,9 @@ import {
   useSaveGrouping,
 } from '../endpoints.ts';
 import { formatCount, formatPence } from '../format.ts';
+import { organisationName } from '../names.ts';
 import { required } from '../validation.ts';
+import { MovePractices } from './MovePractices.tsx';
 
 /** Which weighted population a component follows, in the words of NHS England's allocation tool. */
 const bases: Record<AllocationBasis, string> = {
@@ -112,7 +114,15 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const save = useSaveGrouping(icb);
+  const tick = (code: string, on: boolean) =>
+    setTicked((t) => {
+      const next = new Set(t);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
 
   const errors = draftErrors(draft);
   const requestText = errors.length ? '' : JSON.stringify(allocationRequest(icb, year, draft));
@@ -196,11 +206,29 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
       />
       <h2>Places of {icbName}</h2>
       <p>
-        Move a practice to another place with the list under each place. A place needs at least one practice;
-        remove a place once it is empty.
+        Move a whole primary care network, or the practices you tick, into another place; or move one practice
+        with the list beside it. A place needs at least one practice; remove a place once it is empty.
       </p>
+      <MovePractices
+        draft={draft}
+        practices={practices}
+        ticked={ticked}
+        onMoved={(next) => {
+          update(next);
+          setTicked(new Set());
+        }}
+      />
       {draft.places.map((p, i) => (
-        <PlaceEditor key={i} index={i} draft={draft} byCode={byCode} errorFor={errorFor} onChange={update} />
+        <PlaceEditor
+          key={i}
+          index={i}
+          draft={draft}
+          byCode={byCode}
+          errorFor={errorFor}
+          onChange={update}
+          ticked={ticked}
+          onTick={tick}
+        />
       ))}
       <button
         type="button"
@@ -346,7 +374,13 @@ function PlaceEditor({
   byCode,
   errorFor,
   onChange,
-}: EditorProps & { byCode: Map<string, IcbPractice> }) {
+  ticked,
+  onTick,
+}: EditorProps & {
+  byCode: Map<string, IcbPractice>;
+  ticked: ReadonlySet<string>;
+  onTick: (code: string, on: boolean) => void;
+}) {
   const place = draft.places[i] as AllocationDraft['places'][number];
   const population = place.practices.reduce((t, c) => t + Number(byCode.get(c)?.population ?? 0), 0);
   const practicesError = errorFor(`place-${i}-practices`);
@@ -383,6 +417,7 @@ function PlaceEditor({
               <table className="nhsuk-table">
                 <thead className="nhsuk-table__head">
                   <tr>
+                    <th scope="col">Tick to move</th>
                     <th scope="col">Practice</th>
                     <th scope="col">Local authority</th>
                     <th scope="col">Place</th>
@@ -394,7 +429,26 @@ function PlaceEditor({
                     return (
                       <tr key={code}>
                         <td>
-                          {p?.name ?? code} ({code})
+                          <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                            <div className="nhsuk-checkboxes__item">
+                              <input
+                                className="nhsuk-checkboxes__input"
+                                type="checkbox"
+                                id={`tick-${code}`}
+                                checked={ticked.has(code)}
+                                onChange={(e) => onTick(code, e.target.checked)}
+                              />
+                              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`tick-${code}`}>
+                                <span className="nhsuk-u-visually-hidden">Tick {p?.name ?? code}</span>
+                              </label>
+                            </div>
+                          </div>
+                        </td>
+                        <td>
+                          {organisationName(p?.name ?? code)} ({code})
+                          {p?.pcn_name && (
+                            <span className="concordat-secondary">{organisationName(p.pcn_name)}</span>
+                          )}
                         </td>
                         <td>{p?.local_authority_name ?? ''}</td>
                         <td>

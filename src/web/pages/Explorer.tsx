@@ -58,7 +58,7 @@ export function Explorer() {
           <DateInput
             id="on"
             legend="Date"
-            hint="For example, 31 3 2021, the last day of the CCG era"
+            hint="For example, 30 6 2022, the last day clinical commissioning groups existed"
             value={dateText}
             error={dateError}
             onChange={changeDate}
