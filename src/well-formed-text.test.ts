@@ -29,7 +29,7 @@ describe('the text rule', () => {
       problem: expect.stringMatching(/NUL/),
     });
     expect(findIllFormedText({ 'k\ud800': 1 }, 'body', running)?.problem).toMatch(/field name/);
-    expect(findIllFormedText({ 'a/b': '\ud800' }, 'query', line)?.field).toBe('query/a~1b');
+    expect(findIllFormedText({ 'a/b': '\ud800' }, 'querystring', line)?.field).toBe('querystring/a~1b');
     expect(findIllFormedText(12, 'body', line)).toBeUndefined();
   });
 
