@@ -14,7 +14,6 @@ import { type ClickHouseCluster, clickHouseServerBinary, startLocalCluster } fro
 import { DuckDbEngine } from './duckdb.ts';
 
 /**
-
  * Every engine must give identical reports for the same data: DuckDB, Debian's ClickHouse 18.16
  * as a two-shard cluster (started in a temporary folder; `npm test` installs clickhouse-server
  * first) and today's ClickHouse 26.x in process through chdb. Without ClickHouse this fails
