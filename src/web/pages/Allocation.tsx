@@ -9,6 +9,7 @@ import {
   byLocalAuthority,
   draftErrors,
   type IcbPractice,
+  inNoPcn,
   inputFor,
   movePractice,
   newDraft,
@@ -446,7 +447,7 @@ function PlaceEditor({
                         </td>
                         <td>
                           {organisationName(p?.name ?? code)} ({code})
-                          {p?.pcn_name && (
+                          {p?.pcn_name && !inNoPcn(p) && (
                             <span className="concordat-secondary">{organisationName(p.pcn_name)}</span>
                           )}
                         </td>
