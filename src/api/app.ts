@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -69,6 +70,8 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet);
+  // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
+  await app.register(compress);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
