@@ -10,6 +10,7 @@ import { decisions } from '../../law/kinds/decision.ts';
 import { planPooling } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
+import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
 import {
   createArrangement,
   getArrangement,
@@ -27,6 +28,7 @@ import { type RouteModule, signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
 import { OnQuery } from '../schemas.ts';
+import { answer, tableQuery } from '../tabular.ts';
 
 const anyRole = [
   'commissioner',
@@ -236,9 +238,10 @@ export const arrangementRoutes: RouteModule = (app, { store, rulebook }) => {
       schema: {
         tags: ['arrangements'],
         summary: 'Check the arrangement against the rules in force on a date; findings are kept',
+        description: 'The findings also come as CSV or Excel (`format=csv|xlsx`).',
         security: signedIn,
         params: Params,
-        querystring: OnQuery,
+        querystring: OnQuery.extend(tableQuery),
         response: {
           200: z.object({
             arrangement: z.string(),
@@ -251,12 +254,12 @@ export const arrangementRoutes: RouteModule = (app, { store, rulebook }) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stored = await readable(request, () => getArrangement(store.db, request.params.id));
       const on = request.query.on ?? today();
       const report = checkArrangement(rulebook, stored.document, on);
       await recordCheck(store.db, stored, on, report);
-      return { ...report, version: stored.version };
+      return answer(request, reply, { ...report, version: stored.version }, findingsTables);
     },
   );
 
@@ -267,16 +270,17 @@ export const arrangementRoutes: RouteModule = (app, { store, rulebook }) => {
         tags: ['arrangements'],
         summary:
           'Who does each commissioning activity (commissioners and providers) under the rules on a date',
+        description: 'Also as CSV or Excel (`format=csv|xlsx`).',
         security: signedIn,
         params: Params,
-        querystring: OnQuery,
+        querystring: OnQuery.extend(tableQuery),
         response: { 200: ResponsibilityMatrix },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stored = await readable(request, () => getArrangement(store.db, request.params.id));
       const matrix = responsibilityMatrix(rulebook, stored.document, request.query.on ?? today());
-      return { ...matrix, version: stored.version };
+      return answer(request, reply, { ...matrix, version: stored.version }, matrixTables);
     },
   );
 
@@ -287,16 +291,22 @@ export const arrangementRoutes: RouteModule = (app, { store, rulebook }) => {
         tags: ['arrangements'],
         summary:
           "How the arrangement's commissioners can commission and pool the money for its services on a date",
+        description: 'The funds and services also come as CSV or Excel (`format=csv|xlsx`).',
         security: signedIn,
         params: Params,
-        querystring: OnQuery,
+        querystring: OnQuery.extend(tableQuery),
         response: { 200: PoolingPlan },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stored = await readable(request, () => getArrangement(store.db, request.params.id));
       const plan = poolingOf(rulebook, stored.document, request.query.on ?? today());
-      return { ...plan, arrangement: stored.name, version: stored.version };
+      return answer(
+        request,
+        reply,
+        { ...plan, arrangement: stored.name, version: stored.version },
+        poolingTables,
+      );
     },
   );
 

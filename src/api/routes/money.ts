@@ -6,10 +6,13 @@ import { PlacesFile, placesInput } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
 import { loadWeightedPopulations, weightedPopulationYears } from '../../finance/weighted-populations.ts';
+import { today } from '../../law/date.ts';
+import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
 import { getArrangement } from '../../store/arrangements.ts';
 import { requireRole } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
 import { badRequest } from '../problems.ts';
+import { answer, tableQuery } from '../tabular.ts';
 import { readable } from './arrangements.ts';
 
 /** Sharing an ICS pot between places is for those who commission or assure it, and administrators. */
@@ -144,19 +147,21 @@ export const moneyRoutes: RouteModule = (app, { store, rulebook }) => {
             .enum(['true', 'false'])
             .optional()
             .describe('true: include how each figure was reached (rules, inputs, parameters, sources).'),
+          ...tableQuery,
         }),
         response: { 200: BudgetReport },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const stored = await readable(request, () => getArrangement(store.db, request.params.id));
       const { years: n, explain } = request.query;
-      return naming('arrangement', () =>
+      const report = await naming('arrangement', () =>
         budgetReport(stored.document, classifyByRulebook(rulebook), rulebook, {
           years: n,
           explain: explain === 'true',
         }),
       );
+      return answer(request, reply, report, budgetTables);
     },
   );
 
@@ -168,6 +173,7 @@ export const moneyRoutes: RouteModule = (app, { store, rulebook }) => {
         summary:
           "Share an ICS single pot between places by need from NHS England's weighted populations (as concordat allocate --format json)",
         security: signedIn,
+        querystring: z.strictObject(tableQuery),
         body: PlacesFile.omit({ icb: true, description: true }).extend({
           icb: z
             .string()
@@ -179,15 +185,16 @@ export const moneyRoutes: RouteModule = (app, { store, rulebook }) => {
         response: { 200: AllocationReport },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { icb, year, explain, ...places } = request.body;
       requireRole(request, allocators, [icb], `allocate ${icb}'s budget between places`);
-      return naming('body', () =>
+      const report = await naming('body', () =>
         allocationReport(
           allocatePlaces(placesInput(places, icb, year), loadWeightedPopulations(year)),
           explain,
         ),
       );
+      return answer(request, reply, report, (r) => allocationTables(r, today()));
     },
   );
 };

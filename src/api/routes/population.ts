@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { populationTables } from '../../outputs/population-tables.ts';
+import type { PopulationReport } from '../../population/pipeline.ts';
 import { requireRole } from '../auth.ts';
 import { type RouteModule, signedIn } from '../context.ts';
 import { HttpProblem } from '../problems.ts';
+import { answer, tableQuery } from '../tabular.ts';
 
 /**
  * Population health aggregates for the web app: the latest report `concordat analyse
@@ -32,10 +35,13 @@ export const populationRoutes: RouteModule = (app) => {
             .regex(/^[A-Z0-9]{3,9}$/)
             .describe('ICB code, e.g. QUA'),
         }),
+        querystring: z.strictObject(tableQuery),
+        description:
+          'The report tables also come as CSV or Excel (`format=csv|xlsx`); counts of people are suppressed.',
         response: { 200: z.record(z.string(), z.unknown()) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { icb } = request.params;
       requireRole(request, readers, [icb], 'read population health figures');
       const path = publishedReportPath(icb);
@@ -47,7 +53,8 @@ export const populationRoutes: RouteModule = (app) => {
           detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
         });
       }
-      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      const report = JSON.parse(readFileSync(path, 'utf8')) as PopulationReport & Record<string, unknown>;
+      return answer(request, reply, report, populationTables);
     },
   );
 };

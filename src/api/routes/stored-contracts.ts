@@ -6,6 +6,7 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../errors.ts';
 import { today } from '../../law/date.ts';
+import { contractTables } from '../../outputs/contract-tables.ts';
 import {
   contractEvents,
   contractFile,
@@ -21,6 +22,7 @@ import { type RouteModule, signedIn } from '../context.ts';
 import { contractCreators, mayRecord } from '../contract-permissions.ts';
 import { badRequest, refusedEvent } from '../problems.ts';
 import { OnQuery } from '../schemas.ts';
+import { answer, tableQuery } from '../tabular.ts';
 import { asReport, Report } from './contracts.ts';
 
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -128,9 +130,11 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
         tags: ['contracts'],
         summary:
           'A stored contract on a date: the replay report (timeline, what is due next, subcontracts, practices, calendar, performance) and its recorded events',
+        description:
+          'The compliance calendar, subcontracts, practices, indicators and remedial plans also come as CSV or Excel (`format=csv|xlsx`).',
         security: signedIn,
         params: Params,
-        querystring: OnQuery,
+        querystring: OnQuery.extend(tableQuery),
         response: {
           200: Summary.extend({
             recorded: z.array(Recorded),
@@ -140,7 +144,7 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requireUser(request);
       const stored = await getContract(store.db, request.params.id);
       const recorded = await contractEvents(store.db, stored.id);
@@ -149,12 +153,13 @@ export const storedContractRoutes: RouteModule = (app, { store, rulebook }) => {
       const report = replayContract(rulebook, file, on);
       // The summary's phase is today's: the report already has it when asked about today.
       const phase = on === today() ? report.state.phase : replayContract(rulebook, file, today()).state.phase;
-      return {
+      const json = {
         ...summaryOf(stored, recorded.length, phase),
         recorded,
         report: asReport(report),
         event_types: eventTypes,
       };
+      return answer(request, reply, json, () => contractTables(report));
     },
   );
 
