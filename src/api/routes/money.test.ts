@@ -15,7 +15,7 @@ import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import { xlsxType } from '../tabular.ts';
 import { callAs, signInAccounts, type TestAccount } from '../test-accounts.ts';
-import { pointerUnder } from './money.ts';
+import { pointerUnder } from './money.handlers.ts';
 
 const file = 'examples/black-country-dudley-place-2026.yaml';
 const dudley = readArrangementFile(file);
