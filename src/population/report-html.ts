@@ -266,7 +266,7 @@ ${table(
 )}
 <h2>e. Inequalities</h2>
 ${barChart(
-  'Emergency admissions per 1,000 (age–sex standardised) by IMD decile',
+  'Emergency admissions per 1,000 (age-standardised to ESP2013) by IMD decile',
   r.inequalities.byDecile.map((d) => ({
     label: `Decile ${d.decile}`,
     value: d.emergencyAdmissionsPer1000Standardised,
@@ -278,7 +278,8 @@ ${table(
     'IMD decile',
     'People',
     'Emergency admissions per 1,000 (crude)',
-    '… standardised',
+    '… age-standardised (ESP2013)',
+    '95% CI',
     'A&amp;E per 1,000',
     'Cost per head',
     '% with 2+ conditions',
@@ -288,6 +289,9 @@ ${table(
     count(d.persons),
     figure(d.emergencyAdmissionsPer1000),
     figure(d.emergencyAdmissionsPer1000Standardised),
+    d.emergencyStandardisedLower95 === null
+      ? ''
+      : `${figure(d.emergencyStandardisedLower95)} to ${figure(d.emergencyStandardisedUpper95)}`,
     figure(d.aePer1000),
     formatPence(d.costPerHeadPence),
     figure(d.multimorbidPercent),
