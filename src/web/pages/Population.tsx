@@ -277,6 +277,13 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
         {top.minimumPoints} points or more: {count(top.group.persons)} people, who had{' '}
         {percent(top.group.percentOfAdmissions)} of the emergency admissions in the following year.
       </p>
+      <p data-testid="risk-discrimination">
+        How well the score picks out who is admitted: area under the ROC curve{' '}
+        {risk.discrimination.auc === null ? 'withheld' : number(risk.discrimination.auc, 3)} (0.5 is chance, 1
+        is perfect); of the top {top.percent}%, {percent(risk.discrimination.ppvTopPercent)} were admitted
+        (positive predictive value), and they were {percent(risk.discrimination.sensitivityTopPercent)} of
+        everyone admitted (sensitivity).
+      </p>
       <Chart
         label="Emergency admissions per 1,000 people in the year after the date, by risk band"
         draw={draw}
