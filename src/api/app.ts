@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
+import { operatingModelRoutes } from './routes/operating-models.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
@@ -38,6 +39,7 @@ export const routeModules: RouteModule[] = [
   storedContractRoutes,
   moneyRoutes,
   placeGroupingRoutes,
+  operatingModelRoutes,
 ];
 
 export interface AppOptions {
