@@ -25,6 +25,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
+import { operatingModelRoutes } from './routes/operating-models.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
@@ -42,6 +43,7 @@ export const routeModules: RouteModule[] = [
   storedContractRoutes,
   moneyRoutes,
   placeGroupingRoutes,
+  operatingModelRoutes,
 ];
 
 export interface AppOptions {

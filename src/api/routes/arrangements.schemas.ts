@@ -15,7 +15,7 @@ const Stored = z.object({
   updated_at: z.string(),
   document: Arrangement,
 });
-const Finding = z.object({
+export const Finding = z.object({
   rule: z.string(),
   rule_title: z.string(),
   severity: z.enum(['error', 'warning', 'information']),
