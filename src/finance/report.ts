@@ -12,7 +12,7 @@ import {
   type Rate,
   ratio,
 } from '../money/rate.ts';
-import type { AllocationResult } from './allocation.ts';
+import { type AllocationResult, allocationMethods } from './allocation.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
 import {
   type FlowThrough,
@@ -226,7 +226,10 @@ function qofReport(a: Arrangement, rulebook: Rulebook) {
 
 /** Everything `concordat allocate` shows (docs/cli.md, `AllocationReport`). */
 export function allocationReport(r: AllocationResult, explain = false) {
+  const dp = r.method === 'exact' ? 4 : 3;
   return {
+    method: r.method,
+    method_description: allocationMethods[r.method],
     icb: r.icb,
     icb_name: r.icb_name,
     year: r.year,
@@ -238,12 +241,12 @@ export function allocationReport(r: AllocationResult, explain = false) {
       practice_count: p.practices.length,
       practices: p.practices,
       population: p.population,
-      need_index: rate(p.need_index),
+      need_index: rate(p.need_index, dp),
       components: p.components.map((c) => ({
         component: c.component,
         basis: c.basis,
         weighted_population: c.weighted_population,
-        need_index: rate(c.need_index),
+        need_index: rate(c.need_index, dp),
         ...money(c.amount.amount),
         ...(explain ? { trace: c.amount.trace } : {}),
       })),

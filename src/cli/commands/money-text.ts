@@ -88,6 +88,7 @@ export function describeAllocation(r: AllocationReport, explain: boolean): strin
   const out = [
     `${r.icb_name} (${r.icb}) place allocation ${r.year}`,
     `Single pot ${r.total.pounds}; registered population ${people(r.population)}`,
+    `Method: ${r.method_description}`,
     '',
   ];
   for (const p of r.places) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
-import { allocatePlaces } from '../../finance/allocation.ts';
+import { type AllocationMethod, allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
@@ -77,21 +77,38 @@ export function registerMoney(program: Command): void {
     .requiredOption('--places <file>', 'places YAML file (places, pot, optional current and pace)')
     .option('--year <year>', 'financial year of the weighted populations', '2025/26')
     .option('--format <format>', 'text, json or csv', 'text')
+    .option(
+      '--method <method>',
+      "exact, or nhse-tool to round as NHS England's place-based allocation tool does",
+      'exact',
+    )
     .option('--explain', 'show how each figure was reached')
     .action(
-      action((opts: { icb: string; places: string; year: string; format: string; explain?: boolean }) => {
-        const format = parseFormat(opts.format, formats);
-        const year = parseFinancialYear(opts.year, '--year');
-        const data = loadWeightedPopulations(year);
-        const input = readPlacesFile(opts.places, opts.icb, year);
-        const report = allocationReport(allocatePlaces(input, data), opts.explain);
-        print(
-          format,
-          report,
-          () => describeAllocation(report, Boolean(opts.explain)),
-          () => allocationCsv(report),
-        );
-        return undefined;
-      }),
+      action(
+        (opts: {
+          icb: string;
+          places: string;
+          year: string;
+          format: string;
+          method: string;
+          explain?: boolean;
+        }) => {
+          const format = parseFormat(opts.format, formats);
+          const year = parseFinancialYear(opts.year, '--year');
+          const data = loadWeightedPopulations(year);
+          const input = readPlacesFile(opts.places, opts.icb, year);
+          const report = allocationReport(
+            allocatePlaces({ ...input, method: opts.method as AllocationMethod }, data),
+            opts.explain,
+          );
+          print(
+            format,
+            report,
+            () => describeAllocation(report, Boolean(opts.explain)),
+            () => allocationCsv(report),
+          );
+          return undefined;
+        },
+      ),
     );
 }
