@@ -1,9 +1,13 @@
 import type {
+  ContextConfigDefault,
   FastifyBaseLogger,
   FastifyInstance,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Rulebook } from '../law/rulebook.ts';
@@ -28,6 +32,20 @@ export type Api = FastifyInstance<
 
 /** A capability's routes (src/api/routes/*.ts); register new ones in app.ts. */
 export type RouteModule = (app: Api, ctx: ApiContext) => void;
+
+/**
+ * A route handler typed by its route schema (params, query, body and responses come from
+ * the zod schemas), so handlers can live apart from the schemas they answer to.
+ */
+export type Handler<S extends FastifySchema> = RouteHandlerMethod<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  RouteGenericInterface,
+  ContextConfigDefault,
+  S,
+  ZodTypeProvider
+>;
 
 /** The OpenAPI security requirement for routes that need a signed-in user. */
 export const signedIn: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];

@@ -1,85 +1,10 @@
-import { z } from 'zod';
-import { listAudit, verifyAudit } from '../../store/audit.ts';
-import { requireRole } from '../auth.ts';
-import { type RouteModule, signedIn } from '../context.ts';
-
-const readers = ['assurer', 'administrator'] as const;
+import type { RouteModule } from '../context.ts';
+import { auditHandlers } from './audit.handlers.ts';
+import { listAuditSchema, verifyAuditSchema } from './audit.schemas.ts';
 
 /** The audit log: every change, who made it, before and after, why, and the hash chain. */
-export const auditRoutes: RouteModule = (app, { store }) => {
-  app.get(
-    '/api/audit',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'Read the audit log (assurers and administrators)',
-        security: signedIn,
-        querystring: z.strictObject({
-          entity: z.string().optional(),
-          entity_id: z.string().optional(),
-          after: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .optional()
-            .describe('Only records after this sequence number.'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-        }),
-        response: {
-          200: z.object({
-            records: z.array(
-              z.object({
-                seq: z.number(),
-                at: z.string(),
-                actor: z.string(),
-                action: z.string(),
-                entity: z.string(),
-                entity_id: z.string(),
-                before: z.unknown(),
-                after: z.unknown(),
-                reason: z.string(),
-                prev_hash: z.string(),
-                hash: z.string(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => {
-      requireRole(request, readers, undefined, 'read the audit log');
-      const q = request.query;
-      return {
-        records: await listAudit(store.db, {
-          entity: q.entity,
-          entityId: q.entity_id,
-          afterSeq: q.after,
-          limit: q.limit,
-        }),
-      };
-    },
-  );
-
-  app.get(
-    '/api/audit/verify',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'Recompute the hash chain and report any tampering',
-        security: signedIn,
-        response: {
-          200: z.object({
-            records: z.number(),
-            intact: z.boolean(),
-            broken: z.object({ seq: z.number(), problem: z.string() }).optional(),
-            lastHash: z.string(),
-          }),
-        },
-      },
-    },
-    async (request) => {
-      requireRole(request, readers, undefined, 'verify the audit log');
-      return verifyAudit(store.db);
-    },
-  );
+export const auditRoutes: RouteModule = (app, ctx) => {
+  const h = auditHandlers(ctx);
+  app.get('/api/audit', { schema: listAuditSchema }, h.listAuditRecords);
+  app.get('/api/audit/verify', { schema: verifyAuditSchema }, h.verifyAuditChain);
 };

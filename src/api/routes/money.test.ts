@@ -12,7 +12,7 @@ import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import { callAs, signInAccounts, type TestAccount } from '../test-accounts.ts';
-import { pointerUnder } from './money.ts';
+import { pointerUnder } from './money.handlers.ts';
 
 const file = 'examples/black-country-dudley-place-2026.yaml';
 const dudley = readArrangementFile(file);

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { requireRole } from '../auth.ts';
-import { type RouteModule, signedIn } from '../context.ts';
+import type { Handler, RouteModule } from '../context.ts';
 import { HttpProblem } from '../problems.ts';
+import { getPopulationReportSchema } from './population.schemas.ts';
 
 /**
  * Population health aggregates for the web app: the latest report `concordat analyse
@@ -19,35 +19,20 @@ export function publishedReportPath(icb: string, env: NodeJS.ProcessEnv = proces
 }
 
 export const populationRoutes: RouteModule = (app) => {
-  app.get(
-    '/api/population/:icb/report',
-    {
-      schema: {
-        tags: ['population'],
-        summary: "An ICB's population health report (commissioners of the ICB and assurers)",
-        security: signedIn,
-        params: z.strictObject({
-          icb: z
-            .string()
-            .regex(/^[A-Z0-9]{3,9}$/)
-            .describe('ICB code, e.g. QUA'),
-        }),
-        response: { 200: z.record(z.string(), z.unknown()) },
-      },
-    },
-    async (request) => {
-      const { icb } = request.params;
-      requireRole(request, readers, [icb], 'read population health figures');
-      const path = publishedReportPath(icb);
-      if (!existsSync(path)) {
-        throw new HttpProblem({
-          type: 'https://concordat.example/problems/not-found',
-          title: 'No report',
-          status: 404,
-          detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
-        });
-      }
-      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    },
-  );
+  app.get('/api/population/:icb/report', { schema: getPopulationReportSchema }, getPopulationReport);
+};
+
+const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request) => {
+  const { icb } = request.params;
+  requireRole(request, readers, [icb], 'read population health figures');
+  const path = publishedReportPath(icb);
+  if (!existsSync(path)) {
+    throw new HttpProblem({
+      type: 'https://concordat.example/problems/not-found',
+      title: 'No report',
+      status: 404,
+      detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
+    });
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 };

@@ -1,0 +1,179 @@
+import type { FastifyRequest } from 'fastify';
+import { InvalidInput } from '../../errors.ts';
+import type { Arrangement } from '../../law/arrangement.ts';
+import { referenceProblems } from '../../law/arrangement-file.ts';
+import { checkArrangement } from '../../law/check.ts';
+import { type IsoDate, today } from '../../law/date.ts';
+import { decisionRule } from '../../law/decisions.ts';
+import { planPooling } from '../../law/pooling.ts';
+import { responsibilityMatrix } from '../../law/responsibility.ts';
+import type { Rulebook } from '../../law/rulebook.ts';
+import {
+  createArrangement,
+  getArrangement,
+  listArrangements,
+  listVersions,
+  partiesOf,
+  recordCheck,
+  recordDecision,
+  type StoredArrangement,
+  updateArrangement,
+} from '../../store/arrangements.ts';
+import type { User } from '../../store/users.ts';
+import { describeRoles, requireRole, requireUser, rolesFor } from '../auth.ts';
+import type { ApiContext, Handler } from '../context.ts';
+import { badRequest, forbidden, refusedByRule } from '../problems.ts';
+import type {
+  checkArrangementSchema,
+  createArrangementSchema,
+  getArrangementSchema,
+  getPoolingPlanSchema,
+  getResponsibilityMatrixSchema,
+  listArrangementsSchema,
+  listArrangementVersionsSchema,
+  recordDecisionSchema,
+  replaceArrangementSchema,
+} from './arrangements.schemas.ts';
+
+const anyRole = [
+  'commissioner',
+  'provider',
+  'local-authority',
+  'assurer',
+  'viewer',
+  'administrator',
+] as const;
+/** Commissioners (NHS and local authority) shape arrangements; administrators may correct them. */
+const editors = ['commissioner', 'local-authority', 'administrator'] as const;
+
+/** Cross-references the schema cannot see (a fund hosted by an undeclared party), as field errors. */
+function checkReferences(arrangement: Arrangement): void {
+  const problems = referenceProblems(arrangement);
+  if (problems.length) {
+    throw badRequest(
+      problems.map((p) => ({ field: `body/arrangement/${p.path.join('/')}`, problem: p.message })),
+    );
+  }
+}
+
+export async function readable(
+  request: FastifyRequest,
+  load: () => Promise<StoredArrangement>,
+): Promise<StoredArrangement> {
+  const stored = await load();
+  requireRole(request, anyRole, stored.parties, 'see this arrangement');
+  return stored;
+}
+
+/**
+ * The pooling plan for what the arrangement commissions: each service once, and each
+ * commissioner's kind (repeated, as several CCGs are several parties). A service id the
+ * rulebook does not know on the date is named where the arrangement holds it.
+ */
+function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
+  const services = [...new Set(a.services.map((s) => s.service))];
+  try {
+    return planPooling(rulebook, { services, commissioners: a.commissioners.map((c) => c.kind) }, on);
+  } catch (e) {
+    const at = e instanceof InvalidInput ? /^services\[(\d+)\]/.exec(e.field) : null;
+    if (!(e instanceof InvalidInput) || !at) throw e;
+    const index = a.services.findIndex((s) => s.service === services[Number(at[1])]);
+    throw new InvalidInput(`document/services/${index}/service`, e.problem, e.hint);
+  }
+}
+
+const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
+
+/** Arrangements: create, read, update with optimistic concurrency, versions, checks and decisions. */
+export function arrangementHandlers({ store, rulebook }: ApiContext) {
+  const list: Handler<typeof listArrangementsSchema> = async (request) => {
+    const user = requireUser(request);
+    const all = await listArrangements(store.db);
+    return {
+      arrangements: all.filter((a) => rolesFor(user, a.parties).size > 0).map(({ document: _d, ...a }) => a),
+    };
+  };
+
+  const create: Handler<typeof createArrangementSchema> = async (request, reply) => {
+    const { arrangement, reason } = request.body;
+    checkReferences(arrangement);
+    const user = requireRole(request, editors, partiesOf(arrangement), 'create this arrangement');
+    const created = await createArrangement(store.db, arrangement, actorOf(user), reason);
+    return reply.status(201).header('etag', `"${created.version}"`).send(created);
+  };
+
+  const getOne: Handler<typeof getArrangementSchema> = async (request, reply) => {
+    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+    return reply.header('etag', `"${stored.version}"`).send(stored);
+  };
+
+  const replace: Handler<typeof replaceArrangementSchema> = async (request, reply) => {
+    const { version, arrangement, reason } = request.body;
+    checkReferences(arrangement);
+    const current = await getArrangement(store.db, request.params.id);
+    requireRole(request, editors, current.parties, 'change this arrangement');
+    const user = requireRole(request, editors, partiesOf(arrangement), 'change this arrangement');
+    const updated = await updateArrangement(
+      store.db,
+      current.id,
+      version,
+      arrangement,
+      actorOf(user),
+      reason,
+    );
+    return reply.header('etag', `"${updated.version}"`).send(updated);
+  };
+
+  const versions: Handler<typeof listArrangementVersionsSchema> = async (request) => {
+    await readable(request, () => getArrangement(store.db, request.params.id));
+    return { versions: await listVersions(store.db, request.params.id) };
+  };
+
+  const check: Handler<typeof checkArrangementSchema> = async (request) => {
+    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+    const on = request.query.on ?? today();
+    const report = checkArrangement(rulebook, stored.document, on);
+    await recordCheck(store.db, stored, on, report);
+    return { ...report, version: stored.version };
+  };
+
+  const matrix: Handler<typeof getResponsibilityMatrixSchema> = async (request) => {
+    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+    const found = responsibilityMatrix(rulebook, stored.document, request.query.on ?? today());
+    return { ...found, version: stored.version };
+  };
+
+  const pooling: Handler<typeof getPoolingPlanSchema> = async (request) => {
+    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+    const plan = poolingOf(rulebook, stored.document, request.query.on ?? today());
+    return { ...plan, arrangement: stored.name, version: stored.version };
+  };
+
+  const decide: Handler<typeof recordDecisionSchema> = async (request, reply) => {
+    const user = requireUser(request);
+    const stored = await getArrangement(store.db, request.params.id);
+    const held = rolesFor(user, stored.parties);
+    if (held.size === 0)
+      throw forbidden(`You hold no role for a party to this arrangement; you hold ${describeRoles(user)}.`);
+    const { decision, subject, outcome, reason } = request.body;
+    const rule = decisionRule(rulebook, decision, request.body.on ?? today());
+    if (!rule)
+      throw badRequest([{ field: 'body/on', problem: `no rule reserves '${decision}' on that date` }]);
+    if (!rule.reserved_to.some((r) => held.has(r as never))) {
+      throw refusedByRule(
+        `${rule.title} (${rule.rule}). ${rule.summary.trim()} You hold ${describeRoles(user)}.`,
+        rule.rule,
+        rule.citations,
+      );
+    }
+    const saved = await recordDecision(
+      store.db,
+      stored.id,
+      { decision, subject, outcome, reason, rule: rule.rule },
+      actorOf(user),
+    );
+    return reply.status(201).send({ id: saved.id, decision, rule: rule.rule, decided_at: saved.decided_at });
+  };
+
+  return { list, create, getOne, replace, versions, check, matrix, pooling, decide };
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { Arrangement } from '../../law/arrangement.ts';
+import { decisions } from '../../law/kinds/decision.ts';
+import { signedIn } from '../context.ts';
+import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
+import { OnQuery } from '../schemas.ts';
+
+const Stored = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  parties: z.array(z.string()),
+  created_at: z.string(),
+  updated_at: z.string(),
+  document: Arrangement,
+});
+const Finding = z.object({
+  rule: z.string(),
+  rule_title: z.string(),
+  severity: z.enum(['error', 'warning', 'information']),
+  message: z.string(),
+  path: z.string(),
+  citations: z.array(
+    z.object({
+      source: z.string(),
+      at: z.string(),
+      text: z.string(),
+      outside_seeds: z.boolean(),
+      url: z.string().optional(),
+    }),
+  ),
+  trace: z.array(z.object({ rule: z.string(), version_from: z.string(), outcome: z.string() })),
+});
+const Summary = Stored.omit({ document: true });
+const Reason = z.string().min(1).max(2000).describe('Why the change is made; kept in the audit log.');
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+export const listArrangementsSchema = {
+  tags: ['arrangements'],
+  summary: 'Arrangements your roles reach',
+  security: signedIn,
+  response: { 200: z.object({ arrangements: z.array(Summary) }) },
+};
+
+export const createArrangementSchema = {
+  tags: ['arrangements'],
+  summary: 'Create an arrangement (commissioners of a party, administrators)',
+  security: signedIn,
+  body: z.strictObject({ arrangement: Arrangement, reason: Reason }),
+  response: { 201: Stored },
+};
+
+export const getArrangementSchema = {
+  tags: ['arrangements'],
+  summary: 'One arrangement, current version',
+  security: signedIn,
+  params: Params,
+  response: { 200: Stored },
+};
+
+export const replaceArrangementSchema = {
+  tags: ['arrangements'],
+  summary: 'Replace an arrangement; 409 if someone saved a newer version first',
+  security: signedIn,
+  params: Params,
+  body: z.strictObject({
+    version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
+    arrangement: Arrangement,
+    reason: Reason,
+  }),
+  response: { 200: Stored },
+};
+
+export const listArrangementVersionsSchema = {
+  tags: ['arrangements'],
+  summary: 'Every version of an arrangement, oldest first, with who changed it and why',
+  security: signedIn,
+  params: Params,
+  response: {
+    200: z.object({
+      versions: z.array(
+        z.object({
+          version: z.number(),
+          document: Arrangement,
+          changed_by: z.number().nullable(),
+          changed_at: z.string(),
+          reason: z.string(),
+        }),
+      ),
+    }),
+  },
+};
+
+export const checkArrangementSchema = {
+  tags: ['arrangements'],
+  summary: 'Check the arrangement against the rules in force on a date; findings are kept',
+  security: signedIn,
+  params: Params,
+  querystring: OnQuery,
+  response: {
+    200: z.object({
+      arrangement: z.string(),
+      version: z.number(),
+      on: z.string(),
+      lawful: z.boolean(),
+      counts: z.object({ error: z.number(), warning: z.number(), information: z.number() }),
+      findings: z.array(Finding),
+    }),
+  },
+};
+
+export const getResponsibilityMatrixSchema = {
+  tags: ['arrangements'],
+  summary: 'Who does each commissioning activity (commissioners and providers) under the rules on a date',
+  security: signedIn,
+  params: Params,
+  querystring: OnQuery,
+  response: { 200: ResponsibilityMatrix },
+};
+
+export const getPoolingPlanSchema = {
+  tags: ['arrangements'],
+  summary: "How the arrangement's commissioners can commission and pool the money for its services on a date",
+  security: signedIn,
+  params: Params,
+  querystring: OnQuery,
+  response: { 200: PoolingPlan },
+};
+
+export const recordDecisionSchema = {
+  tags: ['arrangements'],
+  summary: 'Record a statutory commissioner decision (refused to providers, naming the rule)',
+  security: signedIn,
+  params: Params,
+  body: z.strictObject({
+    decision: z.enum(decisions),
+    subject: z
+      .string()
+      .min(1)
+      .max(500)
+      .describe('What is decided on: a subcontract id, an IFR reference, a service.'),
+    outcome: z
+      .string()
+      .min(1)
+      .max(2000)
+      .describe('The decision itself, for example "approved with a direct agreement".'),
+    reason: Reason,
+    on: z.string().optional().describe('The date the decision takes effect (YYYY-MM-DD); default today.'),
+  }),
+  response: {
+    201: z.object({ id: z.number(), decision: z.string(), rule: z.string(), decided_at: z.string() }),
+  },
+};

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { PlacesFile } from '../../finance/places-file.ts';
+import type { Trace as TraceType } from '../../finance/trace.ts';
+import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
+import { signedIn } from '../context.ts';
+
+const Money = z.object({ pence: z.number().int(), pounds: z.string() });
+/** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources, parts. */
+const Trace: z.ZodType<TraceType> = z.object({
+  what: z.string(),
+  rule: z.string(),
+  inputs: z.record(z.string(), z.string()),
+  parameters: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      value: z.string(),
+      unit: z.string(),
+      from: z.string(),
+      to: z.string().optional(),
+      citations: z.array(z.string()),
+    }),
+  ),
+  get parts() {
+    return z.array(Trace);
+  },
+});
+const Figure = Money.extend({ trace: Trace.optional() });
+const Rate = z.object({ fraction: z.string(), decimal: z.string() });
+
+const BudgetReport = z.looseObject({
+  arrangement: z.string(),
+  term: z.object({ start: z.string(), end: z.string() }),
+  budget: z.looseObject({
+    on: z.string(),
+    lines: z.array(
+      z.looseObject({
+        id: z.string(),
+        commissioner: z.string(),
+        class: z.enum(['pooled', 'aligned', 'outside']),
+        value: Money,
+      }),
+    ),
+    pooled: Figure,
+    aligned: Figure,
+    outside: Figure,
+    icp_total: Figure,
+    cquin_eligible: Figure,
+  }),
+  years: z.array(
+    z.looseObject({
+      year: z.string().describe('Financial year, e.g. 2026/27'),
+      from: z.string(),
+      to: z.string(),
+      wpap: Figure,
+      money_at_risk: z.looseObject({ national: Money, local: Money, total: Money }),
+      risk_share: z.looseObject({ provider: Figure, commissioners: Figure }).nullable(),
+      instalments: z.array(
+        z.object({
+          month: z.string().describe('The month, e.g. April 2026'),
+          from: z.string(),
+          to: z.string(),
+          pence: z.number(),
+          pounds: z.string(),
+        }),
+      ),
+    }),
+  ),
+  qof: z.unknown(),
+  notes: z.array(z.string()),
+});
+
+const AllocationReport = z.looseObject({
+  icb: z.string(),
+  icb_name: z.string(),
+  year: z.string(),
+  total: Money,
+  places: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      practice_count: z.number().int(),
+      need_index: Rate,
+      components: z.array(z.looseObject({ component: z.string(), need_index: Rate, pence: z.number() })),
+      target: Money,
+      current: Money.nullable(),
+      allocation: Figure,
+    }),
+  ),
+});
+
+const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
+
+export const getBudgetSchema = {
+  tags: ['money'],
+  summary:
+    'The integrated budget, WPAP, monthly instalments, incentives, money at risk and risk share (as concordat budget --format json)',
+  security: signedIn,
+  params: z.object({ id: z.string().min(1).max(100) }),
+  querystring: z.strictObject({
+    years: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('How many years of the term to schedule; default the whole term, at most 10.'),
+    explain: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('true: include how each figure was reached (rules, inputs, parameters, sources).'),
+  }),
+  response: { 200: BudgetReport },
+};
+
+export const allocatePlacesSchema = {
+  tags: ['money'],
+  summary:
+    "Share an ICS single pot between places by need from NHS England's weighted populations (as concordat allocate --format json)",
+  security: signedIn,
+  body: PlacesFile.omit({ icb: true, description: true }).extend({
+    icb: z
+      .string()
+      .regex(/^[A-Z0-9]{3}$/, 'must be an ICB code such as QUA')
+      .describe('ICB code in the weighted populations, e.g. QUA'),
+    year: z.enum(years).default('2025/26').describe('Financial year of the weighted populations'),
+    explain: z.boolean().default(false),
+  }),
+  response: { 200: AllocationReport },
+};

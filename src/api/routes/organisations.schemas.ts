@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { organisationKinds } from '../../store/schema.ts';
+import { signedIn } from '../context.ts';
+import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.ts';
+
+const CodeParams = z.object({ code: z.string().min(1).max(20) });
+
+export const searchOrganisationsSchema = {
+  tags: ['registry'],
+  summary: 'Search organisations by ODS code or name',
+  security: signedIn,
+  querystring: z.strictObject({
+    q: z.string().min(1).max(100).describe('Code prefix or part of the name, for example "M87" or "dudley".'),
+    kind: z.enum(organisationKinds).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  }),
+  response: { 200: z.object({ organisations: z.array(Organisation), attribution: z.string() }) },
+};
+
+export const getOrganisationSchema = {
+  tags: ['registry'],
+  summary: 'One organisation: dates, parents over time, predecessors and successors',
+  security: signedIn,
+  params: CodeParams,
+  querystring: z.strictObject({ kind: z.enum(organisationKinds).optional() }),
+  response: { 200: OrganisationDetail.extend({ attribution: z.string() }) },
+};
+
+export const getOrganisationTreeSchema = {
+  tags: ['registry'],
+  summary: "An ICB's (or any organisation's) tree on a date: sub-ICB locations, places, PCNs and practices",
+  security: signedIn,
+  params: CodeParams,
+  querystring: OnQuery.extend({ kind: z.enum(organisationKinds).default('icb') }),
+  response: {
+    200: z.object({
+      on: z.string(),
+      tree: TreeNode,
+      list_sizes: z
+        .object({ as_at: z.string(), source: z.string() })
+        .describe('Where the list sizes come from and the date they count patients on.'),
+      attribution: z.string(),
+    }),
+  },
+};

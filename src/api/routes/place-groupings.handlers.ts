@@ -1,0 +1,134 @@
+import { InvalidInput } from '../../errors.ts';
+import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
+import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
+import { NotFound } from '../../store/errors.ts';
+import {
+  createGrouping,
+  type GroupingContent,
+  getGrouping,
+  listGroupings,
+  updateGrouping,
+} from '../../store/place-groupings.ts';
+import { roles } from '../../store/schema.ts';
+import type { User } from '../../store/users.ts';
+import { requireRole } from '../auth.ts';
+import type { ApiContext, Handler } from '../context.ts';
+import { badRequest } from '../problems.ts';
+import { pointerUnder } from './money.handlers.ts';
+import type {
+  createPlaceGroupingSchema,
+  getPlaceGroupingSchema,
+  listIcbPracticesSchema,
+  listPlaceGroupingsSchema,
+  replacePlaceGroupingSchema,
+} from './place-groupings.schemas.ts';
+
+/** Commissioners of the ICB shape its places; administrators may correct them. Anyone signed in may read them. */
+const writers = ['commissioner', 'administrator'] as const;
+
+function practicesOf(icb: string, year: string) {
+  const list = loadWeightedPopulations(year).filter((p) => p.icb === icb);
+  if (list.length === 0) throw new NotFound(`ICB in the ${year} weighted populations`, icb);
+  return list;
+}
+
+/**
+ * A grouping must be a partition of the ICB's practices, as allocation needs: every place
+ * named once and holding practices, every practice of the ICB in exactly one place.
+ */
+function checkGrouping(icb: string, content: GroupingContent): void {
+  const data = practicesOf(icb, content.year);
+  const problems: { field: string; problem: string }[] = [];
+  const seen = new Map<string, number>();
+  content.places.forEach((p, i) => {
+    const key = p.name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined)
+      problems.push({
+        field: `body/places/${i}/name`,
+        problem: `'${p.name}' is also the name of place ${first + 1}`,
+      });
+    else seen.set(key, i);
+    if (p.practices.length === 0)
+      problems.push({ field: `body/places/${i}/practices`, problem: `place '${p.name}' has no practices` });
+  });
+  if (problems.length) throw badRequest(problems);
+  try {
+    resolvePlaces(
+      icb,
+      content.places.map((p) => ({ id: p.name, name: p.name, practices: p.practices })),
+      data,
+    );
+  } catch (e) {
+    if (e instanceof InvalidInput)
+      throw badRequest([{ field: pointerUnder('body', e.field), problem: e.problem, hint: e.hint }]);
+    throw e;
+  }
+}
+
+/** The store refuses a name already taken in the ICB; the API names the body field. */
+async function named<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof InvalidInput)
+      throw badRequest([{ field: pointerUnder('body', e.field), problem: e.problem, hint: e.hint }]);
+    throw e;
+  }
+}
+
+const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
+
+/** An ICB's practices and its saved place groupings (sets of practices) for place allocation. */
+export function placeGroupingHandlers({ store }: ApiContext) {
+  const listPractices: Handler<typeof listIcbPracticesSchema> = async (request) => {
+    requireRole(request, roles);
+    const { icb } = request.params;
+    const list = practicesOf(icb, request.query.year);
+    return {
+      icb,
+      icb_name: list[0]?.icb_name ?? icb,
+      year: request.query.year,
+      practices: list.map((p) => ({
+        code: p.practice,
+        name: p.name,
+        local_authority: p.la,
+        local_authority_name: p.la_name,
+        population: formatPersons(p.values.population),
+      })),
+    };
+  };
+
+  const list: Handler<typeof listPlaceGroupingsSchema> = async (request) => {
+    requireRole(request, roles);
+    return { groupings: await listGroupings(store.db, request.params.icb) };
+  };
+
+  const getOne: Handler<typeof getPlaceGroupingSchema> = async (request, reply) => {
+    requireRole(request, roles);
+    const found = await getGrouping(store.db, request.params.icb, request.params.id);
+    return reply.header('etag', `"${found.version}"`).send(found);
+  };
+
+  const create: Handler<typeof createPlaceGroupingSchema> = async (request, reply) => {
+    const { icb } = request.params;
+    const user = requireRole(request, writers, [icb], `save place groupings for ${icb}`);
+    const { reason, ...content } = request.body;
+    checkGrouping(icb, content);
+    const created = await named(() => createGrouping(store.db, icb, content, actorOf(user), reason));
+    return reply.status(201).header('etag', `"${created.version}"`).send(created);
+  };
+
+  const replace: Handler<typeof replacePlaceGroupingSchema> = async (request, reply) => {
+    const { icb, id } = request.params;
+    const user = requireRole(request, writers, [icb], `change place groupings for ${icb}`);
+    const { reason, version, ...content } = request.body;
+    checkGrouping(icb, content);
+    const updated = await named(() =>
+      updateGrouping(store.db, icb, id, version, content, actorOf(user), reason),
+    );
+    return reply.header('etag', `"${updated.version}"`).send(updated);
+  };
+
+  return { listPractices, list, getOne, create, replace };
+}

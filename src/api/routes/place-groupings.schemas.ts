@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
+import { signedIn } from '../context.ts';
+
+const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
+const latestYear = years[years.length - 1] as string;
+
+const IcbParams = z.object({
+  icb: z
+    .string()
+    .regex(/^[A-Z0-9]{3}$/, 'must be an ICB code such as QUA')
+    .describe('ICB code in the weighted populations, e.g. QUA'),
+});
+const Place = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty: give the place a name').max(100),
+  practices: z
+    .array(z.string().regex(/^[A-Z]\d{5}$/, 'must be a GP practice ODS code such as M87001'))
+    .describe('ODS codes of the practices in the place.'),
+});
+const Content = {
+  name: z.string().trim().min(1, 'must not be empty: name the grouping').max(200),
+  year: z
+    .enum(years)
+    .default(latestYear)
+    .describe('Financial year of the weighted populations whose practices are grouped'),
+  places: z.array(Place).min(1, 'must have at least one place'),
+  reason: z.string().min(1).max(2000).describe('Why the change is made; kept in the audit log.'),
+};
+const Grouping = z.object({
+  id: z.string(),
+  icb: z.string(),
+  name: z.string(),
+  year: z.string(),
+  places: z.array(z.object({ name: z.string(), practices: z.array(z.string()) })),
+  version: z.number().int(),
+  created_by: z.number().nullable(),
+  updated_by: z.number().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+const Practice = z.object({
+  code: z.string(),
+  name: z.string(),
+  local_authority: z.string().describe('ONS code of the local authority the practice sits in'),
+  local_authority_name: z.string(),
+  population: z.string().describe('Registered population in the weighted populations, to 2 decimal places'),
+});
+
+const GroupingParams = IcbParams.extend({ id: z.string().min(1).max(100) });
+
+export const listIcbPracticesSchema = {
+  tags: ['money'],
+  summary: "An ICB's GP practices in NHS England's weighted populations, with their local authority",
+  security: signedIn,
+  params: IcbParams,
+  querystring: z.strictObject({ year: z.enum(years).default(latestYear) }),
+  response: {
+    200: z.object({
+      icb: z.string(),
+      icb_name: z.string(),
+      year: z.string(),
+      practices: z.array(Practice),
+    }),
+  },
+};
+
+export const listPlaceGroupingsSchema = {
+  tags: ['money'],
+  summary: "An ICB's saved place groupings",
+  security: signedIn,
+  params: IcbParams,
+  response: { 200: z.object({ groupings: z.array(Grouping) }) },
+};
+
+export const getPlaceGroupingSchema = {
+  tags: ['money'],
+  summary: 'One place grouping, current version',
+  security: signedIn,
+  params: GroupingParams,
+  response: { 200: Grouping },
+};
+
+export const createPlaceGroupingSchema = {
+  tags: ['money'],
+  summary: "Save a grouping of the ICB's practices into places (the ICB's commissioners, administrators)",
+  security: signedIn,
+  params: IcbParams,
+  body: z.strictObject(Content),
+  response: { 201: Grouping },
+};
+
+export const replacePlaceGroupingSchema = {
+  tags: ['money'],
+  summary: 'Replace a place grouping; 409 if someone saved a newer version first',
+  security: signedIn,
+  params: GroupingParams,
+  body: z.strictObject({
+    version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
+    ...Content,
+  }),
+  response: { 200: Grouping },
+};

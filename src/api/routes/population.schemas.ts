@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { signedIn } from '../context.ts';
+
+export const getPopulationReportSchema = {
+  tags: ['population'],
+  summary: "An ICB's population health report (commissioners of the ICB and assurers)",
+  security: signedIn,
+  params: z.strictObject({
+    icb: z
+      .string()
+      .regex(/^[A-Z0-9]{3,9}$/)
+      .describe('ICB code, e.g. QUA'),
+  }),
+  response: { 200: z.record(z.string(), z.unknown()) },
+};

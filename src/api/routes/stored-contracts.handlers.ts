@@ -1,0 +1,136 @@
+import { checkContractFile } from '../../contracts/contract-file.ts';
+import { eventTypes } from '../../contracts/events.ts';
+import { describePhase } from '../../contracts/machine.ts';
+import { partiesOf } from '../../contracts/particulars.ts';
+import { replayContract } from '../../contracts/replay.ts';
+import { InvalidInput } from '../../errors.ts';
+import { today } from '../../law/date.ts';
+import {
+  contractEvents,
+  contractFile,
+  createContract,
+  getContract,
+  listContracts,
+  recordEvent,
+  type StoredContract,
+} from '../../store/contracts.ts';
+import { RefusedEvent } from '../../store/errors.ts';
+import { requireRole, requireUser } from '../auth.ts';
+import type { ApiContext, Handler } from '../context.ts';
+import { contractCreators, mayRecord } from '../contract-permissions.ts';
+import { badRequest, refusedEvent } from '../problems.ts';
+import { asReport } from './contracts.schemas.ts';
+import type {
+  createContractSchema,
+  getContractSchema,
+  getContractTimelineSchema,
+  listContractsSchema,
+  recordContractEventSchema,
+} from './stored-contracts.schemas.ts';
+
+const actorOf = (user: { id: number; name: string; email: string }) => ({
+  userId: user.id,
+  label: `${user.name} <${user.email}>`,
+});
+
+function summaryOf(stored: StoredContract, events: number, phase: string) {
+  const p = stored.particulars;
+  const { particulars: _p, ...rest } = stored;
+  return { ...rest, provider: p.provider.name, start: p.start, end: p.end, phase, events };
+}
+
+/**
+ * Contracts kept in the database (src/store/contracts.ts). Any signed-in role may read
+ * them; commissioners and administrators enter them; each event is recorded as the
+ * signed-in user with the same checks as the stateless route (contract-permissions.ts),
+ * replayed through the contract machine, and kept with an audit entry. A refused event is
+ * not stored: the answer names the rule and its sources.
+ */
+export function storedContractHandlers({ store, rulebook }: ApiContext) {
+  const list: Handler<typeof listContractsSchema> = async (request) => {
+    requireUser(request);
+    const on = today();
+    const contracts = [];
+    for (const stored of await listContracts(store.db)) {
+      const events = (await contractEvents(store.db, stored.id)).map((r) => r.event);
+      const phase = replayContract(rulebook, { particulars: stored.particulars, events }, on).state.phase;
+      contracts.push(summaryOf(stored, events.length, phase));
+    }
+    return { contracts };
+  };
+
+  const create: Handler<typeof createContractSchema> = async (request, reply) => {
+    const { contract, reason } = request.body;
+    const user = requireRole(
+      request,
+      contractCreators,
+      partiesOf(contract.particulars),
+      'enter this contract',
+    );
+    checkContractFile(contract);
+    let stored: StoredContract;
+    try {
+      stored = await createContract(store.db, rulebook, contract, actorOf(user), reason);
+    } catch (e) {
+      if (!(e instanceof RefusedEvent)) throw e;
+      const r = e.refusal;
+      throw refusedEvent(`Event ${r.index + 1} (${r.type} on ${r.on}): ${r.reason}`, r.rule, r.citations);
+    }
+    const phase = replayContract(rulebook, contract, today()).state.phase;
+    return reply.status(201).send(summaryOf(stored, contract.events.length, phase));
+  };
+
+  const getOne: Handler<typeof getContractSchema> = async (request) => {
+    requireUser(request);
+    const stored = await getContract(store.db, request.params.id);
+    const recorded = await contractEvents(store.db, stored.id);
+    const file = { particulars: stored.particulars, events: recorded.map((r) => r.event) };
+    const on = request.query.on ?? today();
+    const report = replayContract(rulebook, file, on);
+    // The summary's phase is today's: the report already has it when asked about today.
+    const phase = on === today() ? report.state.phase : replayContract(rulebook, file, today()).state.phase;
+    return {
+      ...summaryOf(stored, recorded.length, phase),
+      recorded,
+      report: asReport(report),
+      event_types: eventTypes,
+    };
+  };
+
+  const timeline: Handler<typeof getContractTimelineSchema> = async (request) => {
+    requireUser(request);
+    const r = replayContract(
+      rulebook,
+      await contractFile(store.db, request.params.id),
+      request.query.on ?? today(),
+    );
+    return {
+      contract: r.contract,
+      on: r.on,
+      phase: r.state.phase,
+      phase_words: describePhase(r.state.phase),
+      timeline: r.state.timeline,
+      next_due: r.next_due.map((o) => ({ ...o })),
+    };
+  };
+
+  const recordOne: Handler<typeof recordContractEventSchema> = async (request, reply) => {
+    const user = requireUser(request);
+    const { event, version } = request.body;
+    const current = await getContract(store.db, request.params.id);
+    mayRecord(rulebook, user, event, current.parties);
+    try {
+      const done = await recordEvent(store.db, rulebook, current.id, event, actorOf(user), version);
+      const { contract, ...rest } = done;
+      return reply.status(201).send({ id: contract.id, version: contract.version, ...rest });
+    } catch (e) {
+      if (e instanceof RefusedEvent)
+        throw refusedEvent(e.refusal.reason, e.refusal.rule, e.refusal.citations);
+      if (e instanceof InvalidInput && e.field === 'event.on')
+        throw badRequest([{ field: 'body/event/on', problem: e.problem, hint: e.hint }]);
+      throw e;
+    }
+  };
+
+  return { list, create, getOne, timeline, recordOne };
+}
