@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signedIn } from '../context.ts';
 
 export const getPopulationReportSchema = {
+  operationId: 'getPopulationReport',
   tags: ['population'],
   summary: "An ICB's population health report (commissioners of the ICB and assurers)",
   security: signedIn,
