@@ -69,22 +69,28 @@ async function benchBackends(): Promise<number[]> {
   return rows.map((r) => r.pid);
 }
 
-/**
- * CPU time so far of those PostgreSQL backends, in µs, from /proc (Linux counts it in clock
- * ticks of 10 ms, precise enough over thousands of requests). The pool's connections live
- * through a run, and other work on a shared machine is not counted.
- */
-function backendCpuMicros(pids: number[]): number {
-  let ticks = 0;
+/** CPU time so far of each of those PostgreSQL backends, in clock ticks of 10 ms, from /proc. */
+function backendTicks(pids: number[]): Map<number, number> {
+  const ticks = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     } catch {
       // The backend ended (the pool let the connection go).
     }
   }
+  return ticks;
+}
+
+/**
+ * The CPU the backends used between two readings, in µs. The pool's connections live
+ * through a run; one that ended during it is left out, so the figure can only err low.
+ */
+function backendCpuMicros(before: Map<number, number>, after: Map<number, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? t);
   return ticks * 10_000;
 }
 const localServer = /@(127\.0\.0\.1|localhost)[:/]/.test(serverUrl);
@@ -149,10 +155,10 @@ async function run(engine: string, store: Store): Promise<Row[]> {
     await load({ ...s.options, duration: warmUpSeconds }); // let the JIT settle first
     const backends = engine === 'PostgreSQL' && localServer ? await benchBackends() : [];
     const cpuBefore = process.cpuUsage();
-    const databaseBefore = backends.length ? backendCpuMicros(backends) : undefined;
+    const databaseBefore = backends.length ? backendTicks(backends) : undefined;
     const result = await load(s.options);
     const cpu = process.cpuUsage(cpuBefore);
-    const databaseAfter = databaseBefore === undefined ? undefined : backendCpuMicros(backends);
+    const databaseAfter = databaseBefore && backendTicks(backends);
     const requests = Math.max(1, result.requests.total);
     rows.push({
       engine,
@@ -164,9 +170,9 @@ async function run(engine: string, store: Store): Promise<Row[]> {
       errors: result.errors + result.non2xx,
       cpuMicros: Math.round((cpu.user + cpu.system) / requests),
       databaseMicros:
-        databaseBefore === undefined || databaseAfter === undefined
-          ? undefined
-          : Math.round((databaseAfter - databaseBefore) / requests),
+        databaseBefore && databaseAfter
+          ? Math.round(backendCpuMicros(databaseBefore, databaseAfter) / requests)
+          : undefined,
       load: loadavg()[0] ?? 0,
     });
   }
