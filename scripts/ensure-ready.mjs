@@ -1,15 +1,22 @@
 // Makes a fresh clone runnable: installs dependencies when they are missing or
 // older than the lockfile, and builds the web app when its sources are newer than the
-// build. Plain Node, so it works before anything is installed.
+// build. With `--test` it also makes sure the Debian packages the tests drive are
+// installed (and installs them when it can), so `npm test` never meets a missing browser.
+// Plain Node, so it works before anything is installed.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const dryRun = args.has('--dry-run');
+
+if (args.has('--test')) ensureTestPackages();
 
 const installedMarker = 'node_modules/.package-lock.json';
 const stale =
   !existsSync(installedMarker) || statSync('package-lock.json').mtimeMs > statSync(installedMarker).mtimeMs;
 
-if (stale) {
+if (stale && !dryRun) {
   console.error('Concordat: installing dependencies (first run or lockfile changed)…');
   execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
 }
@@ -42,7 +49,54 @@ const webStale =
   Math.max(...webSources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs))) >
     statSync(webBuilt).mtimeMs;
 
-if (webStale) {
+if (webStale && !dryRun) {
   console.error('Concordat: building the web app (first run or its sources changed)…');
   execSync('npx vite build -c src/web/vite.config.ts --logLevel warn', { stdio: 'inherit' });
+}
+
+/**
+ * The Debian packages the test suite drives, each with the file that shows it is installed
+ * (the same paths the tests use, so an override such as CHROMIUM_PATH is honoured):
+ * Chromium for the browser tests, ClickHouse for the population engines' differential test,
+ * poppler-utils (pdftotext, pdftoppm) for reading generated board papers back.
+ */
+function testPackages() {
+  return [
+    { name: 'chromium', file: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    { name: 'clickhouse-server', file: process.env.CLICKHOUSE_SERVER ?? '/usr/sbin/clickhouse-server' },
+    { name: 'poppler-utils', file: '/usr/bin/pdftotext' },
+    { name: 'poppler-utils', file: '/usr/bin/pdftoppm' },
+  ];
+}
+
+/** Installs the missing test packages with apt-get when root; otherwise stops, naming them. */
+function ensureTestPackages() {
+  const missing = [
+    ...new Set(
+      testPackages()
+        .filter((p) => !existsSync(p.file))
+        .map((p) => p.name),
+    ),
+  ];
+  if (missing.length === 0) return;
+  const command = `apt-get install -y ${missing.join(' ')}`;
+  const isRoot = process.getuid?.() === 0;
+  const hasAptGet = existsSync('/usr/bin/apt-get');
+  if (!isRoot || !hasAptGet) {
+    console.error(
+      `Concordat: the tests need ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed.\n` +
+        (hasAptGet
+          ? `Install with: sudo apt-get update && sudo ${command}`
+          : `Install the Debian packages ${missing.join(', ')} (or their equivalents) and run npm test again.`),
+    );
+    process.exit(1);
+  }
+  console.error(`Concordat: installing ${missing.join(', ')} from Debian for the tests…`);
+  if (dryRun) {
+    console.error(`(dry run) would run: apt-get update && ${command}`);
+    return;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execSync('apt-get update -qq', { stdio: 'inherit', env });
+  execSync(command, { stdio: 'inherit', env });
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -11,7 +13,8 @@ import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
 import { openApiOptions } from './openapi.ts';
-import { sendProblem, toProblem } from './problems.ts';
+import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
+import { logRequest, refuseIllFormedText } from './request-hygiene.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -39,16 +42,24 @@ export const routeModules: RouteModule[] = [
 export interface AppOptions {
   store: Store;
   rulebook?: Rulebook;
-  logger?: boolean;
+  /** Request logging (pino, one JSON line per request); silent unless a level is given. */
+  log?: { level?: string; stream?: Writable };
 }
 
 /** The HTTP API: schemas first, OpenAPI 3.1 from the same schemas, problems for every error. */
-export async function buildApp({
-  store,
-  rulebook = loadRulebook(),
-  logger = false,
-}: AppOptions): Promise<Api> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: AppOptions): Promise<Api> {
+  const app = Fastify({
+    logger: {
+      level: log.level ?? 'silent',
+      ...(log.stream ? { stream: log.stream } : {}),
+      // Never log credentials, even if a request logger is added that prints headers.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -62,9 +73,15 @@ export async function buildApp({
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
   });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('preValidation', async (request) => refuseIllFormedText(request));
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'unexpected error');
+    else if (isDatabaseRefusal(error)) request.log.warn({ err: error }, 'the database refused a value');
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

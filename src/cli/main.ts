@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerContract } from './commands/contract.ts';
+import { registerIcs } from './commands/ics.ts';
 import { registerMatrix } from './commands/matrix.ts';
 import { registerMoney } from './commands/money.ts';
 import { registerPlatform } from './commands/platform.ts';
@@ -22,5 +23,6 @@ registerMoney(program);
 registerPopulation(program);
 registerPlatform(program);
 registerContract(program);
+registerIcs(program);
 
 await program.parseAsync(process.argv);

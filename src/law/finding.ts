@@ -38,7 +38,7 @@ export type Check = (ctx: CheckContext) => Finding[];
  * (a body that no longer exists, say) passes the `version` it relies on instead.
  */
 export function finding(
-  ctx: CheckContext,
+  ctx: Pick<CheckContext, 'rulebook' | 'on'>,
   ruleId: string,
   details: { severity: Severity; message: string; path: string; trace?: TraceStep[]; version?: RuleVersion },
 ): Finding {

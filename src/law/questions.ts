@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { checkOperatingModel } from '../system/operating-model/check.ts';
+import { loadOperatingModel } from '../system/operating-model/file.ts';
+import { OperatingModel } from '../system/operating-model/model.ts';
 import { Arrangement, FundingStream } from './arrangement.ts';
 import { checkArrangement } from './check.ts';
 import type { IsoDate } from './date.ts';
@@ -31,6 +35,17 @@ export const questions: Record<string, Question<unknown>> = {
   pooling: question({
     input: PoolingRequest,
     answer: (rulebook, request, on) => planPooling(rulebook, request, on),
+  }),
+  /** An ICS operating model; a places_file is read from the examples folder, like the scenario's file. */
+  'operating-model': question({
+    input: OperatingModel,
+    answer: (rulebook, model, on) => {
+      const { budgets } = loadOperatingModel(
+        { file: 'scenario input', value: model, lineOf: () => undefined },
+        fileURLToPath(new URL('../../examples/operating-models/', import.meta.url)),
+      );
+      return checkOperatingModel(rulebook, model, on, budgets);
+    },
   }),
   'funding-stream': question({
     input: FundingStream.pick({ service: true, source: true }),

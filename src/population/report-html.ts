@@ -1,6 +1,7 @@
 import { formatDate } from '../law/date.ts';
 import { settingNames, settings } from './model.ts';
 import type { PopulationReport } from './pipeline.ts';
+import type { SlopeIndex } from './slope-index.ts';
 import type { SafeCount } from './suppress.ts';
 
 /**
@@ -26,6 +27,18 @@ const figure = (n: number | null, places = 1) =>
   n === null
     ? '<abbr title="suppressed: too few people">*</abbr>'
     : n.toLocaleString('en-GB', { maximumFractionDigits: places, minimumFractionDigits: places });
+
+function siiRows(r: PopulationReport): [string, SlopeIndex, boolean][] {
+  const s = r.inequalities.slopeIndex;
+  return [
+    ['Emergency admissions per 1,000 (standardised)', s.emergencyAdmissionsPer1000Standardised, false],
+    ['A&amp;E attendances per 1,000', s.aePer1000, false],
+    ['Cost per head', s.costPerHeadPence, true],
+    ['% with two or more conditions', s.multimorbidPercent, false],
+    ['Life expectancy, men (years)', s.lifeExpectancy.M, false],
+    ['Life expectancy, women (years)', s.lifeExpectancy.F, false],
+  ];
+}
 
 function table(headers: string[], rows: string[][]): string {
   return `<table><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
@@ -280,7 +293,19 @@ ${table(
     figure(d.multimorbidPercent),
   ]),
 )}
-<p>Slope index of inequality (least deprived end minus most deprived): emergency admissions ${figure(r.inequalities.slopeIndex.emergencyAdmissionsPer1000Standardised)} per 1,000; A&amp;E ${figure(r.inequalities.slopeIndex.aePer1000)} per 1,000; cost per head ${formatPence(r.inequalities.slopeIndex.costPerHeadPence === null ? null : Math.round(r.inequalities.slopeIndex.costPerHeadPence))}; life expectancy, men ${figure(r.inequalities.slopeIndex.lifeExpectancy.M, 2)} years, women ${figure(r.inequalities.slopeIndex.lifeExpectancy.F, 2)} years.</p>
+<h3>Slope index of inequality</h3>
+<p>The gap between the least and the most deprived ends of the population (least minus most deprived), from a line fitted across every decile with people in it; 95% intervals by simulation.</p>
+${table(
+  ['Measure', 'Slope index', '95% CI', 'Note'],
+  siiRows(r).map(([what, sii, money]) => [
+    what,
+    money ? formatPence(sii.value === null ? null : Math.round(sii.value)) : figure(sii.value, 2),
+    sii.lower95 === null || sii.upper95 === null
+      ? ''
+      : `${figure(sii.lower95, 2)} to ${figure(sii.upper95, 2)}`,
+    esc(sii.note ?? ''),
+  ]),
+)}
 ${lifeExpectancyChart(r)}
 ${table(
   ['IMD decile', 'Sex', `Deaths (${r.inequalities.years} years)`, 'Life expectancy', '95% CI'],

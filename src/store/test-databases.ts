@@ -7,14 +7,13 @@ import { openStore, type Store } from './db.ts';
  * Runs a suite on both databases (ARCHITECTURE practice 8): embedded PGlite in memory, and
  * the PostgreSQL server at `CONCORDAT_TEST_DATABASE_URL` (default the local `test` database)
  * in a schema of its own that is dropped afterwards, so test files never see each other's rows.
- * Set `CONCORDAT_TEST_DATABASE_URL=none` to skip the server (say, on a laptop without one).
+ * There is no opt-out: a suite that cannot reach the server fails, so both drivers stay tested.
  */
 export const testServerUrl =
   process.env.CONCORDAT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export function describeOnBothDatabases(name: string, suite: (store: () => Store) => void): void {
-  const engines = testServerUrl === 'none' ? ['pglite'] : ['pglite', 'postgres'];
-  for (const engine of engines) {
+  for (const engine of ['pglite', 'postgres']) {
     describe(`${name} (${engine})`, () => {
       let store: Store | undefined;
       const schema = `test_${randomBytes(6).toString('hex')}`;

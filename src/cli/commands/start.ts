@@ -57,7 +57,7 @@ async function start(): Promise<number> {
     process.stdout.write('Stored the demo Dudley ICP Contract.\n');
   }
 
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, log: { level: env.CONCORDAT_LOG_LEVEL || 'info' } });
   app.addHook('onClose', () => store.close());
   const web = await registerWebApp(app);
   const url = `http://localhost:${listenOn}`;

@@ -5,7 +5,7 @@ import { functionsKinds } from './functions.ts';
 import { lifecycleKinds } from './lifecycle.ts';
 import { parameterKind } from './parameter.ts';
 import { poolingKinds } from './pooling.ts';
-import { systemKinds } from './system.ts';
+import { operatingModelKinds, systemKinds } from './system.ts';
 
 /** Every kind of rulebook entry and the fields of its dated versions. */
 export const kinds = {
@@ -14,6 +14,7 @@ export const kinds = {
   ...poolingKinds,
   ...contractKinds,
   ...systemKinds,
+  ...operatingModelKinds,
   ...decisionKinds,
   ...lifecycleKinds,
 };

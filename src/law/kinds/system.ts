@@ -52,3 +52,61 @@ export const systemKinds = {
     provider_kinds: z.array(ProviderKind).min(1),
   }),
 };
+
+/** Who an ICB may pass a decision to (operating model, scheme of reservation and delegation). */
+export const DelegateKind = z
+  .enum(['board-committee', 'joint-committee', 'officer', 'nhs-trust', 'local-authority'])
+  .describe(
+    'A committee of the board, a joint committee with other bodies, an officer, an NHS trust or foundation trust (lead provider), or a local authority.',
+  );
+export type DelegateKind = z.infer<typeof DelegateKind>;
+
+/** The operating-model rules (rulebook/system/operating-model*.yaml). */
+export const operatingModelKinds = {
+  /**
+   * A function or decision an ICB holds, and to whom it may pass it. An empty
+   * `delegable_to` means the board must keep it. `held_from_nhse` names the NHS England
+   * delegation that must be in force for the ICB to hold it at all.
+   */
+  'icb-function': z.object({
+    summary: z.string().min(1),
+    annex_a_activity: z.string().min(1).optional().describe('The Annex A activity this reads, by rule id.'),
+    delegable_to: z.array(DelegateKind),
+    held_from_nhse: z.string().min(1).optional(),
+  }),
+  /** NHS England functions delegated to ICBs from a date, to all ICBs or those in named regions. */
+  'nhse-delegation': z.object({
+    summary: z.string().min(1),
+    regions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('NHS regions whose ICBs hold it; all ICBs when absent.'),
+  }),
+  /** ICBs that ceased on a date and the ICBs that took their areas. */
+  'icb-succession': z.object({
+    summary: z.string().min(1),
+    successions: z
+      .array(
+        z.strictObject({
+          from: z.string().min(1),
+          name: z.string().min(1),
+          into: z
+            .array(
+              z.strictObject({
+                ods: z.string().min(1),
+                name: z.string().min(1),
+                new: z.boolean().optional(),
+              }),
+            )
+            .min(1),
+        }),
+      )
+      .min(1),
+  }),
+  /** A rule on the shape of an operating model; `severity` says whether breaking it is unlawful. */
+  'operating-model-rule': z.object({
+    summary: z.string().min(1),
+    severity: z.enum(['error', 'warning']),
+    points: Points,
+  }),
+};

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import type { PopulationReport } from '../../population/pipeline.ts';
+import type { SlopeIndex } from '../../population/slope-index.ts';
 import { ApiError } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
 import { Table } from '../components/Table.tsx';
@@ -396,7 +397,10 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
       }),
     [le],
   );
-  const sii = (n: number | null, unit: string) => (n === null ? 'withheld' : `${number(n)} ${unit}`);
+  const sii = (s: SlopeIndex, unit: string, show = (n: number) => `${number(n, 2)} ${unit}`) =>
+    s.value === null
+      ? (s.note ?? 'withheld')
+      : `${show(s.value)}${s.lower95 === null || s.upper95 === null ? '' : ` (95% CI ${show(s.lower95)} to ${show(s.upper95)})`}${s.note ? `. ${s.note}` : ''}`;
   return (
     <section data-testid="inequalities">
       <h2 className="nhsuk-heading-m">Inequalities</h2>
@@ -427,8 +431,9 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
       />
       <h3 className="nhsuk-heading-s">Slope index of inequality</h3>
       <p>
-        The gap between the least and the most deprived ends of the population, from a line fitted across the
-        deciles (a negative figure means the least deprived have less).
+        The gap between the least and the most deprived ends of the population, from a line fitted across
+        every decile with people in it (a negative figure means the least deprived have less), with its 95%
+        confidence interval.
       </p>
       <dl className="nhsuk-summary-list" data-testid="slope-index">
         {[
@@ -437,7 +442,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
             sii(slopeIndex.emergencyAdmissionsPer1000Standardised, 'per 1,000'),
           ],
           ['A&E attendances', sii(slopeIndex.aePer1000, 'per 1,000')],
-          ['Cost per head', money(slopeIndex.costPerHeadPence)],
+          ['Cost per head', sii(slopeIndex.costPerHeadPence, '', money)],
           ['Two or more conditions', sii(slopeIndex.multimorbidPercent, 'percentage points')],
           ['Life expectancy, females', sii(slopeIndex.lifeExpectancy.F, 'years')],
           ['Life expectancy, males', sii(slopeIndex.lifeExpectancy.M, 'years')],

@@ -1,0 +1,80 @@
+import type { Rulebook } from '../../law/rulebook.ts';
+import { formatPounds, parsePounds } from '../../money/pence.ts';
+import { deciderOf } from './check.ts';
+import type { OperatingModel } from './model.ts';
+
+/** One row of the scheme of reservation and delegation, as a governance lead reads it. */
+export interface SordRow {
+  id: string;
+  function: string;
+  function_title: string;
+  decision: string;
+  decided_by: string;
+  route: string;
+  jointly_with: string;
+  limit: string;
+  conditions: string;
+}
+
+const routes: Record<string, string> = {
+  board: 'Reserved to the board',
+  'board-committee': 'Delegated to a committee of the board',
+  'joint-committee': 'Joint committee',
+  officer: 'Delegated to an officer',
+  'nhs-trust': 'Delegated to a lead provider',
+  'local-authority': 'Delegated to a local authority',
+  advisory: 'Advisory body (cannot decide)',
+  'not-a-body': 'Not a body that can take a delegation',
+};
+
+/** The SoRD as rows: function, decision, who decides and how, jointly with whom, limit, conditions. */
+export function sordRows(rulebook: Rulebook, model: OperatingModel): SordRow[] {
+  const orgName = (id: string) => model.organisations.find((o) => o.id === id)?.name ?? id;
+  return model.sord.map((s, i) => {
+    const decider = deciderOf(model, s.decided_by);
+    const title = rulebook.entries.get(s.function)?.title.replace(/^For an ICB: /, '') ?? s.function;
+    return {
+      id: s.id,
+      function: s.function,
+      function_title: title,
+      decision: s.decision,
+      decided_by: decider.name,
+      route: routes[decider.kind] ?? decider.kind,
+      jointly_with: s.jointly_with.map(orgName).join('; '),
+      limit: s.limit ? formatPounds(parsePounds(s.limit, `sord[${i}].limit`)) : '',
+      conditions: s.conditions ?? '',
+    };
+  });
+}
+
+const columns: [keyof SordRow, string][] = [
+  ['function_title', 'Function'],
+  ['decision', 'Decision'],
+  ['decided_by', 'Decided by'],
+  ['route', 'Route'],
+  ['jointly_with', 'Jointly with'],
+  ['limit', 'Financial limit'],
+  ['conditions', 'Conditions'],
+];
+
+/** RFC 4180 CSV with a header row; a field with a comma, quote or line break is quoted. */
+export function sordCsv(rows: SordRow[]): string {
+  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = [columns.map(([, h]) => h), ...rows.map((r) => columns.map(([k]) => r[k]))];
+  return `${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Plain text, one block per decision, for reading in a terminal. */
+export function sordText(model: OperatingModel, rows: SordRow[]): string {
+  const blocks = rows.map((r) =>
+    [
+      `${r.decision}`,
+      `  Function:     ${r.function_title}`,
+      `  Decided by:   ${r.decided_by} (${r.route.toLowerCase()})`,
+      ...(r.jointly_with ? [`  Jointly with: ${r.jointly_with}`] : []),
+      ...(r.limit ? [`  Limit:        ${r.limit}`] : []),
+      ...(r.conditions ? [`  Conditions:   ${r.conditions}`] : []),
+    ].join('\n'),
+  );
+  return `Scheme of reservation and delegation: ${model.name}\n\n${blocks.join('\n\n')}\n`;
+}
