@@ -85,12 +85,13 @@ function backendTicks(pids: number[]): Map<number, number> {
 }
 
 /**
- * The CPU the backends used between two readings, in µs. The pool's connections live
- * through a run; one that ended during it is left out, so the figure can only err low.
+ * The CPU the backends used between two readings, in µs. A backend that started during the
+ * run (the pool reopens connections that idled while the load was starting) counts whole;
+ * one that ended during it is left out, so the figure can only err low.
  */
 function backendCpuMicros(before: Map<number, number>, after: Map<number, number>): number {
   let ticks = 0;
-  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? t);
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
   return ticks * 10_000;
 }
 const localServer = /@(127\.0\.0\.1|localhost)[:/]/.test(serverUrl);
@@ -158,7 +159,7 @@ async function run(engine: string, store: Store): Promise<Row[]> {
     const databaseBefore = backends.length ? backendTicks(backends) : undefined;
     const result = await load(s.options);
     const cpu = process.cpuUsage(cpuBefore);
-    const databaseAfter = databaseBefore && backendTicks(backends);
+    const databaseAfter = databaseBefore && backendTicks(await benchBackends());
     const requests = Math.max(1, result.requests.total);
     rows.push({
       engine,

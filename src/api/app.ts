@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
@@ -20,6 +21,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
+import { operatingModelRoutes } from './routes/operating-models.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
@@ -37,6 +39,7 @@ export const routeModules: RouteModule[] = [
   storedContractRoutes,
   moneyRoutes,
   placeGroupingRoutes,
+  operatingModelRoutes,
 ];
 
 export interface AppOptions {
@@ -55,7 +58,8 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
       // Never log credentials, even if a request logger is added that prints headers.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
-    disableRequestLogging: true,
+    // One line per request, written by logRequest (request-hygiene.ts), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
     bodyLimit: 2 * 1024 * 1024,
@@ -64,6 +68,8 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet);
+  // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
+  await app.register(compress);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, openApiOptions);

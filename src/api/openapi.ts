@@ -129,6 +129,11 @@ export const openApiOptions: SwaggerOptions = {
       { name: 'arrangements', description: 'Commissioning arrangements, checked against the law on a date.' },
       { name: 'money', description: 'Integrated budgets, payments and place allocation.' },
       { name: 'contracts', description: 'ICP Contracts: their life, events and what falls due.' },
+      {
+        name: 'operating models',
+        description:
+          "An ICS's operating model: its bodies, who holds which function, and its scheme of delegation.",
+      },
       { name: 'population', description: 'Population health reports (suppressed aggregates).' },
       { name: 'audit', description: 'The append-only, hash-chained audit log.' },
     ],

@@ -19,15 +19,31 @@ describe('prefixEnd', () => {
 });
 
 const rows = [
-  { code: 'M87001', kind: 'practice', name: 'Meadowbrook Surgery' },
-  { code: 'M87005', kind: 'practice', name: 'Three Villages Medical Practice' },
-  { code: 'M8700', kind: 'pcn', name: 'Dudley 100% Care_Network' },
-  { code: 'QUA', kind: 'icb', name: 'NHS Black Country Integrated Care Board' },
-  { code: '05C', kind: 'ccg', name: 'NHS Dudley CCG' },
-  { code: '05C', kind: 'sub-icb-location', name: 'NHS Black Country ICB - 05C' },
+  { code: 'M87001', kind: 'practice', name: 'Meadowbrook Surgery', closed: null },
+  { code: 'M87005', kind: 'practice', name: 'Three Villages Medical Practice', closed: null },
+  { code: 'M8700', kind: 'pcn', name: 'Dudley 100% Care_Network', closed: null },
+  { code: 'QUA', kind: 'icb', name: 'NHS Black Country Integrated Care Board', closed: null },
+  { code: '05C', kind: 'ccg', name: 'NHS Dudley CCG', closed: '2022-06-30' },
+  { code: '05C', kind: 'sub-icb-location', name: 'NHS Black Country ICB - 05C', closed: null },
+  { code: 'RNA', kind: 'trust', name: 'The Dudley Group NHS Foundation Trust', closed: null },
 ] as const;
+const kindOrder = [
+  'region',
+  'icb',
+  'stp',
+  'ccg',
+  'place',
+  'local-authority',
+  'sub-icb-location',
+  'trust',
+  'pcn',
+  'practice',
+];
 
-/** What a search means, in plain code: a code prefix or part of the name, exact code first, then by name. */
+/**
+ * What a search means, in plain code: a code prefix or part of the name; the exact code
+ * first, then open before closed, bigger bodies before smaller, then by name.
+ */
 function expected(q: string, kind?: string, limit = 20) {
   const t = q.trim();
   return rows
@@ -39,6 +55,8 @@ function expected(q: string, kind?: string, limit = 20) {
     .sort(
       (a, b) =>
         Number(a.code !== t.toUpperCase()) - Number(b.code !== t.toUpperCase()) ||
+        Number(a.closed !== null) - Number(b.closed !== null) ||
+        kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
         (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
         (a.kind < b.kind ? -1 : 1),
     )
@@ -50,7 +68,7 @@ describeOnBothDatabases('registry search', (store) => {
   it('finds by code prefix or part of the name, with % and _ taken literally', async () => {
     await store()
       .db.insertInto('organisations')
-      .values(rows.map((r) => ({ ...r, opened: null, closed: null, source: 'test' })))
+      .values(rows.map((r) => ({ ...r, opened: null, source: 'test' })))
       .execute();
     const search = async (q: string, kind?: string, limit?: number) =>
       (await searchOrganisations(store().db, q, { kind: kind as never, limit })).map(

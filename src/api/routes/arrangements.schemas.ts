@@ -4,6 +4,7 @@ import { decisions } from '../../law/kinds/decision.ts';
 import { signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { OnQuery } from '../schemas.ts';
+import { tableQuery } from '../tabular.ts';
 
 const Stored = z.object({
   id: z.string(),
@@ -14,7 +15,7 @@ const Stored = z.object({
   updated_at: z.string(),
   document: Arrangement,
 });
-const Finding = z.object({
+export const Finding = z.object({
   rule: z.string(),
   rule_title: z.string(),
   severity: z.enum(['error', 'warning', 'information']),
@@ -100,9 +101,11 @@ export const checkArrangementSchema = {
   operationId: 'checkArrangement',
   tags: ['arrangements'],
   summary: 'Check the arrangement against the rules in force on a date; findings are kept',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: {
     200: z.object({
       arrangement: z.string(),
@@ -119,9 +122,11 @@ export const getResponsibilityMatrixSchema = {
   operationId: 'getResponsibilityMatrix',
   tags: ['arrangements'],
   summary: 'Who does each commissioning activity (commissioners and providers) under the rules on a date',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: { 200: ResponsibilityMatrix },
 };
 
@@ -129,9 +134,11 @@ export const getPoolingPlanSchema = {
   operationId: 'getPoolingPlan',
   tags: ['arrangements'],
   summary: "How the arrangement's commissioners can commission and pool the money for its services on a date",
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: { 200: PoolingPlan },
 };
 
