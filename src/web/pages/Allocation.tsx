@@ -42,7 +42,8 @@ const bases: Record<AllocationBasis, string> = {
   maternity: 'Maternity',
   prescribing: 'Prescribing',
   'health-inequalities': 'Health inequalities',
-  'primary-medical-care': 'Primary medical care',
+  'primary-medical-care': 'Primary medical care (Final PMC WP)',
+  'primary-medical-care-need': 'Primary medical care need (Primary Medical Care WP)',
   population: 'Registered population (no weighting)',
 };
 const basisOptions = Object.entries(bases).map(([value, text]) => ({ value, text }));
