@@ -173,7 +173,12 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     expect(await page.locator('#event-add_services-0-id-error').count()).toBe(0);
     await page.locator('#event-add_services-0-name').fill('Urgent treatment centre');
     await page.getByLabel('Healthcare').check();
-    await page.locator('#event-add_services-0-commissioner').selectOption({ label: 'NHS Dudley CCG' });
+    // The contract's commissioners are offered by name (two of them, so as radios).
+    const commissioner = page.locator('#event-add_services-0-commissioner');
+    expect(await page.locator(`label[for="event-add_services-0-commissioner"]`).textContent()).toBe(
+      'NHS Dudley CCG',
+    );
+    await commissioner.check();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Record the event' }).click();
     expect(await page.getByTestId('event-recorded').textContent()).toContain(
