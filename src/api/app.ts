@@ -19,7 +19,7 @@ import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
 import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
-import { logRequest, refuseIllFormedText } from './request-hygiene.ts';
+import { logRequest, noStore, refuseCrossSite, refuseIllFormedText } from './request-hygiene.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -103,11 +103,13 @@ export async function buildApp({
 
   const sessions = new ShortMemo<User | undefined>();
   app.decorateRequest('user', undefined);
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
-  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    noStore(request, reply);
+    refuseCrossSite(request);
+  });
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
   });
   app.addHook('preValidation', async (request) => refuseIllFormedText(request));
   app.addHook('onResponse', async (request, reply) => {

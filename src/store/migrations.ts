@@ -228,6 +228,12 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0007-decision-dates': {
+    // The date a decision takes effect was checked against the rules but not kept.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('decisions').addColumn('effective_on', 'date').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -130,6 +130,8 @@ export interface DecisionTable {
   rule: string;
   decided_by: number;
   decided_at: string;
+  /** The date the decision takes effect (null for decisions recorded before it was kept). */
+  effective_on: string | null;
 }
 
 export interface UserTable {
