@@ -205,7 +205,33 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0006-audit-append-only': {
+  '0006-operating-models': {
+    async up(db: Kysely<unknown>) {
+      // ICS operating models, versioned like arrangements (docs/ics.md).
+      await db.schema
+        .createTable('operating_models')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('icb', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('parties', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('operating_model_versions')
+        .addColumn('model_id', 'text', (c) => c.notNull().references('operating_models.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('operating_model_versions_pk', ['model_id', 'version'])
+        .execute();
+    },
+  },
+  '0007-audit-append-only': {
     // The database itself refuses to change or remove audit records (and signed checkpoints),
     // whoever asks: the application never needs to, and anyone who tries is tampering. A
     // superuser can still drop the trigger; signed checkpoints kept outside catch that.
@@ -228,7 +254,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
-  '0007-decision-dates': {
+  '0008-decision-dates': {
     // The date a decision takes effect was checked against the rules but not kept.
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('decisions').addColumn('effective_on', 'date').execute();

@@ -7,6 +7,7 @@ import { InvalidInput } from '../../errors.ts';
 import { createSigningKey, loadSigningKey, publicKeyFile } from '../../store/audit-checkpoints.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
 import { type DemoAccount, demoSeeded, seedDemo, seedDemoContract } from '../../store/demo.ts';
+import { seedDemoOperatingModel } from '../../store/demo-operating-model.ts';
 import { dataset } from '../../store/reference/import.ts';
 import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
 import { action } from '../run.ts';
@@ -57,6 +58,8 @@ async function start(): Promise<number> {
   } else if (await seedDemoContract(store.db)) {
     process.stdout.write('Stored the demo Dudley ICP Contract.\n');
   }
+  if (await seedDemoOperatingModel(store.db))
+    process.stdout.write('Stored the demo NHS Black Country ICB operating model.\n');
 
   const keyFile = signingKeyFile(env);
   let auditKey = loadSigningKey(env, keyFile);
