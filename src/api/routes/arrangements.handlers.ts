@@ -9,6 +9,7 @@ import { planPooling } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
 import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
+import { lawfulnessPaper } from '../../outputs/papers.ts';
 import {
   createArrangement,
   getArrangement,
@@ -136,7 +137,14 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const on = request.query.on ?? today();
     const report = checkArrangement(rulebook, stored.document, on);
     await recordCheck(store.db, stored, on, report);
-    return answer(request, reply, { ...report, version: stored.version }, findingsTables);
+    return answer(request, reply, { ...report, version: stored.version }, findingsTables, (checked) =>
+      lawfulnessPaper(
+        checked,
+        responsibilityMatrix(rulebook, stored.document, on),
+        poolingOf(rulebook, stored.document, on),
+        String(stored.version),
+      ),
+    );
   };
 
   const matrix: Handler<typeof getResponsibilityMatrixSchema> = async (request, reply) => {
