@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, { LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
 import type { Store } from '../store/db.ts';
 import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
+import { openApiOptions } from './openapi.ts';
 import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
 import { logRequest, refuseIllFormedText } from './request-hygiene.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
@@ -24,6 +21,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
+import { operatingModelRoutes } from './routes/operating-models.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
@@ -41,6 +39,7 @@ export const routeModules: RouteModule[] = [
   storedContractRoutes,
   moneyRoutes,
   placeGroupingRoutes,
+  operatingModelRoutes,
 ];
 
 export interface AppOptions {
@@ -59,7 +58,8 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
       // Never log credentials, even if a request logger is added that prints headers.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
-    disableRequestLogging: true,
+    // One line per request, written by logRequest (request-hygiene.ts), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
     bodyLimit: 2 * 1024 * 1024,
@@ -68,26 +68,11 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet);
+  // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
+  await app.register(compress);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Concordat API',
-        version: '0.1.0',
-        description:
-          'Integrated health and care commissioning for England. Errors are RFC 9457 problem responses. NHS reference data: contains public sector information licensed under the Open Government Licence v3.0.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'concordat_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
 
   const sessions = new ShortMemo<User | undefined>();
   app.decorateRequest('user', undefined);
@@ -121,7 +106,9 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
     {
       schema: {
         tags: ['service'],
+        operationId: 'getHealth',
         summary: 'Is the service up, and on which database',
+        security: [],
         response: { 200: z.object({ ok: z.boolean(), database: z.string() }) },
       },
     },

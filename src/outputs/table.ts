@@ -101,11 +101,11 @@ export function machineCell(column: Column, value: CellValue): string | number |
 }
 
 /** Finds a table of a set by id (the first when none is asked for), naming the ones there are. */
-export function pickTable(set: TableSet, id: string | undefined): Table {
+export function pickTable(set: TableSet, id: string | undefined, field = 'table'): Table {
   const table = id === undefined ? set.tables[0] : set.tables.find((t) => t.id === id);
   if (!table)
     throw new InvalidInput(
-      'table',
+      field,
       `there is no table '${id ?? ''}' here`,
       `Use one of ${set.tables.map((t) => t.id).join(', ') || '(none)'}.`,
     );

@@ -205,6 +205,32 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-operating-models': {
+    async up(db: Kysely<unknown>) {
+      // ICS operating models, versioned like arrangements (docs/ics.md).
+      await db.schema
+        .createTable('operating_models')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('icb', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('parties', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('operating_model_versions')
+        .addColumn('model_id', 'text', (c) => c.notNull().references('operating_models.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('operating_model_versions_pk', ['model_id', 'version'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

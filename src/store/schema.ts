@@ -21,6 +21,8 @@ export interface Database {
   reference_imports: ReferenceImportTable;
   list_sizes: ListSizeTable;
   place_groupings: PlaceGroupingTable;
+  operating_models: OperatingModelTable;
+  operating_model_versions: OperatingModelVersionTable;
 }
 
 /** Kinds of organisation and area the registry holds. */
@@ -214,4 +216,27 @@ export interface PlaceGroupingTable {
   updated_by: number | null;
   created_at: string;
   updated_at: string;
+}
+
+/** An ICS operating model (board, committees, places, collaboratives, SoRD) for one ICB. */
+export interface OperatingModelTable {
+  id: string;
+  /** ODS code of the ICB the model belongs to, e.g. QUA. */
+  icb: string;
+  name: string;
+  version: number;
+  document: JSONColumnType<Record<string, unknown>>;
+  /** ODS/ONS codes of the organisations it names, for partners' read access. */
+  parties: JSONColumnType<string[]>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OperatingModelVersionTable {
+  model_id: string;
+  version: number;
+  document: JSONColumnType<Record<string, unknown>>;
+  changed_by: number | null;
+  changed_at: string;
+  reason: string;
 }

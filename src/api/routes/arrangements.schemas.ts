@@ -4,6 +4,7 @@ import { decisions } from '../../law/kinds/decision.ts';
 import { signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { OnQuery } from '../schemas.ts';
+import { tableQuery } from '../tabular.ts';
 
 const Stored = z.object({
   id: z.string(),
@@ -14,7 +15,7 @@ const Stored = z.object({
   updated_at: z.string(),
   document: Arrangement,
 });
-const Finding = z.object({
+export const Finding = z.object({
   rule: z.string(),
   rule_title: z.string(),
   severity: z.enum(['error', 'warning', 'information']),
@@ -36,6 +37,7 @@ const Reason = z.string().min(1).max(2000).describe('Why the change is made; kep
 const Params = z.object({ id: z.string().min(1).max(100) });
 
 export const listArrangementsSchema = {
+  operationId: 'listArrangements',
   tags: ['arrangements'],
   summary: 'Arrangements your roles reach',
   security: signedIn,
@@ -43,6 +45,7 @@ export const listArrangementsSchema = {
 };
 
 export const createArrangementSchema = {
+  operationId: 'createArrangement',
   tags: ['arrangements'],
   summary: 'Create an arrangement (commissioners of a party, administrators)',
   security: signedIn,
@@ -51,6 +54,7 @@ export const createArrangementSchema = {
 };
 
 export const getArrangementSchema = {
+  operationId: 'getArrangement',
   tags: ['arrangements'],
   summary: 'One arrangement, current version',
   security: signedIn,
@@ -59,6 +63,7 @@ export const getArrangementSchema = {
 };
 
 export const replaceArrangementSchema = {
+  operationId: 'replaceArrangement',
   tags: ['arrangements'],
   summary: 'Replace an arrangement; 409 if someone saved a newer version first',
   security: signedIn,
@@ -72,6 +77,7 @@ export const replaceArrangementSchema = {
 };
 
 export const listArrangementVersionsSchema = {
+  operationId: 'listArrangementVersions',
   tags: ['arrangements'],
   summary: 'Every version of an arrangement, oldest first, with who changed it and why',
   security: signedIn,
@@ -92,11 +98,14 @@ export const listArrangementVersionsSchema = {
 };
 
 export const checkArrangementSchema = {
+  operationId: 'checkArrangement',
   tags: ['arrangements'],
   summary: 'Check the arrangement against the rules in force on a date; findings are kept',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: {
     200: z.object({
       arrangement: z.string(),
@@ -110,24 +119,31 @@ export const checkArrangementSchema = {
 };
 
 export const getResponsibilityMatrixSchema = {
+  operationId: 'getResponsibilityMatrix',
   tags: ['arrangements'],
   summary: 'Who does each commissioning activity (commissioners and providers) under the rules on a date',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: { 200: ResponsibilityMatrix },
 };
 
 export const getPoolingPlanSchema = {
+  operationId: 'getPoolingPlan',
   tags: ['arrangements'],
   summary: "How the arrangement's commissioners can commission and pool the money for its services on a date",
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: { 200: PoolingPlan },
 };
 
 export const recordDecisionSchema = {
+  operationId: 'recordDecision',
   tags: ['arrangements'],
   summary: 'Record a statutory commissioner decision (refused to providers, naming the rule)',
   security: signedIn,

@@ -3,28 +3,32 @@ import { PlacesFile } from '../../finance/places-file.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
 import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
 import { signedIn } from '../context.ts';
+import { tableQuery } from '../tabular.ts';
 
 const Money = z.object({ pence: z.number().int(), pounds: z.string() });
 /** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources, parts. */
-const Trace: z.ZodType<TraceType> = z.object({
-  what: z.string(),
-  rule: z.string(),
-  inputs: z.record(z.string(), z.string()),
-  parameters: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      value: z.string(),
-      unit: z.string(),
-      from: z.string(),
-      to: z.string().optional(),
-      citations: z.array(z.string()),
-    }),
-  ),
-  get parts() {
-    return z.array(Trace);
-  },
-});
+const Trace: z.ZodType<TraceType> = z
+  .object({
+    what: z.string(),
+    rule: z.string(),
+    inputs: z.record(z.string(), z.string()),
+    parameters: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        value: z.string(),
+        unit: z.string(),
+        from: z.string(),
+        to: z.string().optional(),
+        citations: z.array(z.string()),
+      }),
+    ),
+    get parts() {
+      return z.array(Trace);
+    },
+    // Recursive, so named: the OpenAPI document holds it once as a component.
+  })
+  .meta({ id: 'Trace' });
 const Figure = Money.extend({ trace: Trace.optional() });
 const Rate = z.object({ fraction: z.string(), decimal: z.string() });
 
@@ -92,9 +96,12 @@ const AllocationReport = z.looseObject({
 const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
 
 export const getBudgetSchema = {
+  operationId: 'getBudget',
   tags: ['money'],
   summary:
     'The integrated budget, WPAP, monthly instalments, incentives, money at risk and risk share (as concordat budget --format json)',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: z.object({ id: z.string().min(1).max(100) }),
   querystring: z.strictObject({
@@ -109,15 +116,20 @@ export const getBudgetSchema = {
       .enum(['true', 'false'])
       .optional()
       .describe('true: include how each figure was reached (rules, inputs, parameters, sources).'),
+    ...tableQuery,
   }),
   response: { 200: BudgetReport },
 };
 
 export const allocatePlacesSchema = {
+  operationId: 'allocatePlaces',
   tags: ['money'],
   summary:
     "Share an ICS single pot between places by need from NHS England's weighted populations (as concordat allocate --format json)",
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
+  querystring: z.strictObject(tableQuery),
   body: PlacesFile.omit({ icb: true, description: true }).extend({
     icb: z
       .string()

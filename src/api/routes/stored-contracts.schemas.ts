@@ -3,6 +3,7 @@ import { ContractFile } from '../../contracts/contract-file.ts';
 import { ContractEvent } from '../../contracts/events.ts';
 import { signedIn } from '../context.ts';
 import { OnQuery } from '../schemas.ts';
+import { tableQuery } from '../tabular.ts';
 import { Report } from './contracts.schemas.ts';
 
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -29,6 +30,7 @@ const Recorded = z.object({
 });
 
 export const listContractsSchema = {
+  operationId: 'listContracts',
   tags: ['contracts'],
   summary: 'Stored contracts, with the phase each is in today',
   security: signedIn,
@@ -36,6 +38,7 @@ export const listContractsSchema = {
 };
 
 export const createContractSchema = {
+  operationId: 'createContract',
   tags: ['contracts'],
   summary:
     'Enter a contract: its particulars and any events so far, each replayed through the rules (commissioners of a party, administrators)',
@@ -45,12 +48,15 @@ export const createContractSchema = {
 };
 
 export const getContractSchema = {
+  operationId: 'getContract',
   tags: ['contracts'],
   summary:
     'A stored contract on a date: the replay report (timeline, what is due next, subcontracts, practices, calendar, performance) and its recorded events',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  description:
+    'The compliance calendar, subcontracts, practices, indicators and remedial plans also come as CSV or Excel (`format=csv|xlsx`).',
+  querystring: OnQuery.extend(tableQuery),
   response: {
     200: Summary.extend({
       recorded: z.array(Recorded),
@@ -61,6 +67,7 @@ export const getContractSchema = {
 };
 
 export const getContractTimelineSchema = {
+  operationId: 'getContractTimeline',
   tags: ['contracts'],
   summary:
     "A stored contract's dated life to a date (events and automatic steps, with the rule) and what falls due next",
@@ -91,6 +98,7 @@ export const getContractTimelineSchema = {
 };
 
 export const recordContractEventSchema = {
+  operationId: 'recordContractEvent',
   tags: ['contracts'],
   summary:
     'Record one event on a stored contract as the signed-in user: stored if the rules allow it, refused (not stored) with the rule if not',

@@ -6,6 +6,7 @@ import { registerWebApp } from '../../api/web-app.ts';
 import { InvalidInput } from '../../errors.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
 import { type DemoAccount, demoSeeded, seedDemo, seedDemoContract } from '../../store/demo.ts';
+import { seedDemoOperatingModel } from '../../store/demo-operating-model.ts';
 import { dataset } from '../../store/reference/import.ts';
 import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
 import { action } from '../run.ts';
@@ -56,6 +57,8 @@ async function start(): Promise<number> {
   } else if (await seedDemoContract(store.db)) {
     process.stdout.write('Stored the demo Dudley ICP Contract.\n');
   }
+  if (await seedDemoOperatingModel(store.db))
+    process.stdout.write('Stored the demo NHS Black Country ICB operating model.\n');
 
   const app = await buildApp({ store, log: { level: env.CONCORDAT_LOG_LEVEL || 'info' } });
   app.addHook('onClose', () => store.close());
