@@ -143,7 +143,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
   it('shows who does what and the pooling plan, and both follow the date', async () => {
     await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
-    const row = page.getByTestId('matrix').getByRole('row', { name: /Population needs assessment/ });
+    const row = page.getByTestId('matrix').locator('tr[data-activity="population-needs-assessment"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('Responsible (keeps the function)');
     // Each source is cited once: in the group's heading when all its activities share it, else per row.
