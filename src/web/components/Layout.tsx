@@ -10,6 +10,7 @@ const sections = [
   { href: '/explorer', text: 'System explorer' },
   { href: '/arrangements', text: 'Arrangements' },
   { href: '/allocation', text: 'Place allocation' },
+  { href: '/ics', text: 'ICS operating model' },
   { href: '/contracts', text: 'Contracts' },
   { href: '/population', text: 'Population health' },
 ];

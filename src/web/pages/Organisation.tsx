@@ -2,6 +2,7 @@ import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { useOrganisation } from '../endpoints.ts';
 import { formatDate, todayInEngland } from '../format.ts';
+import { OrganisationIcs } from './OrganisationIcs.tsx';
 import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
 
 function period(from: string | null, to: string | null): string {
@@ -36,6 +37,7 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
           </Link>
         </p>
       )}
+      <OrganisationIcs code={o.code} />
       <h2 className="nhsuk-heading-m">History of changes</h2>
       <table className="nhsuk-table" data-testid="history">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Changes to {o.name}</caption>
