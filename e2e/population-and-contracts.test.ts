@@ -173,7 +173,7 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     expect(await page.locator('#event-add_services-0-id-error').count()).toBe(0);
     await page.locator('#event-add_services-0-name').fill('Urgent treatment centre');
     await page.getByLabel('Healthcare').check();
-    await page.locator('#event-add_services-0-commissioner').fill('dudley-ccg');
+    await page.locator('#event-add_services-0-commissioner').selectOption({ label: 'NHS Dudley CCG' });
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Record the event' }).click();
     expect(await page.getByTestId('event-recorded').textContent()).toContain(

@@ -133,9 +133,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await finding.getByTestId('citations').textContent()).toContain('Health and Care Act 2022');
 
     await page.getByLabel('Check on').selectOption('other');
-    await page.locator('#check-other').fill('1');
-    await page.locator('#check-other-month').fill('7');
-    await page.locator('#check-other-year').fill('2022');
+    await page.locator('#check-on-other').fill('1');
+    await page.locator('#check-on-other-month').fill('7');
+    await page.locator('#check-on-other-year').fill('2022');
     await page.getByRole('heading', { name: 'On 1 July 2022' }).waitFor();
     expect(await page.getByTestId('verdict').textContent()).toMatch(/^Lawful on this date/);
     await accessible();

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,7 +18,8 @@ import type { Store } from '../store/db.ts';
 import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
-import { sendProblem, toProblem } from './problems.ts';
+import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
+import { logRequest, refuseIllFormedText } from './request-hygiene.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -45,20 +49,31 @@ export const routeModules: RouteModule[] = [
 export interface AppOptions {
   store: Store;
   rulebook?: Rulebook;
-  logger?: boolean;
+  /** Request logging (pino, one JSON line per request); silent unless a level is given. */
+  log?: { level?: string; stream?: Writable };
 }
 
 /** The HTTP API: schemas first, OpenAPI 3.1 from the same schemas, problems for every error. */
-export async function buildApp({
-  store,
-  rulebook = loadRulebook(),
-  logger = false,
-}: AppOptions): Promise<Api> {
-  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: AppOptions): Promise<Api> {
+  const app = Fastify({
+    logger: {
+      level: log.level ?? 'silent',
+      ...(log.stream ? { stream: log.stream } : {}),
+      // Never log credentials, even if a request logger is added that prints headers.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    // One line per request, written by logRequest (request-hygiene.ts), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet);
+  // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
+  await app.register(compress);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -85,9 +100,15 @@ export async function buildApp({
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
   });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('preValidation', async (request) => refuseIllFormedText(request));
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'unexpected error');
+    else if (isDatabaseRefusal(error)) request.log.warn({ err: error }, 'the database refused a value');
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

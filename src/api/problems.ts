@@ -23,6 +23,10 @@ export const Problem = z
     rule: z.string().optional().describe('The rulebook rule behind a refusal.'),
     citations: z.array(z.object({ text: z.string() })).optional(),
     current_version: z.number().int().optional(),
+    request_id: z
+      .string()
+      .optional()
+      .describe('The id of this request in the server log, to quote when reporting a problem.'),
   })
   .describe('An RFC 9457 problem response.');
 export type Problem = z.infer<typeof Problem>;
@@ -123,7 +127,16 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
     };
   }
+  if (isDatabaseRefusal(error)) return databaseRefusal(error, instance);
   const fe = error as FastifyError;
+  if (fe.code === 'FST_ERR_BAD_URL') {
+    return {
+      ...badRequest([{ field: 'url', problem: 'is not correctly percent-encoded' }]).problem,
+      detail:
+        'The address is not correctly percent-encoded (a % must be followed by two hex digits making UTF-8).',
+      instance,
+    };
+  }
   if (fe.statusCode === 429) {
     return {
       type: `${base}too-many-requests`,
@@ -151,7 +164,38 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.status(problem.status).type('application/problem+json').send(problem);
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send({ ...problem, request_id: reply.request.id });
+}
+
+/** A PostgreSQL error caused by the data sent (SQLSTATE class 22, data exception, or 23, integrity). */
+export function isDatabaseRefusal(error: unknown): error is { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+/**
+ * The safety net behind validation: a value the database will not hold is the caller's
+ * problem (400), and one that clashes with what is stored is a conflict (409), never a 500.
+ */
+function databaseRefusal(error: { code: string; message: string }, instance: string): Problem {
+  if (error.code.startsWith('23')) {
+    return {
+      type: `${base}conflict`,
+      title: 'This clashes with what is already stored',
+      status: 409,
+      detail: `The database refused the change: ${error.message}.`,
+      instance,
+    };
+  }
+  return {
+    ...badRequest([
+      { field: 'request', problem: `holds a value the database cannot store (${error.message})` },
+    ]).problem,
+    instance,
+  };
 }
 
 /** An event the contract rulebook (rulebook/lifecycle/) does not allow: names the rule and its sources. */

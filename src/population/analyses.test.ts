@@ -1,17 +1,14 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  populationServed,
-  preparePopulation,
-  riskStratification,
-  segmentation,
-  weightingCells,
-  wpapPopulationIndex,
-} from './analyses.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import { ingest } from './ingest.ts';
+import { preparePopulation } from './profile.ts';
+import { riskStratification } from './risk.ts';
+import { segmentation } from './segments.ts';
+import { populationServed } from './served.ts';
 import { defaultSuppression, noSuppression } from './suppress.ts';
 import { fixtureDate, fixtureServed, writeFixture } from './test-fixture.ts';
+import { weightingCells, wpapPopulationIndex } from './weighted.ts';
 import { weightedPopulation, weightedPopulationIndex } from './weighted-population.ts';
 
 let engine: DuckDbEngine;

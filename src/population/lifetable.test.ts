@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { slopeIndexOfInequality } from './inequality.ts';
 import { ageBand, ageBandLabel, ageBandStarts, lifeTable } from './lifetable.ts';
 
 const bands = ageBandStarts.length;
@@ -54,25 +53,5 @@ describe('abridged life table (Chiang II)', () => {
       '90+',
       '90+',
     ]);
-  });
-});
-
-describe('slope index of inequality', () => {
-  it('recovers the slope of values lying on a straight line in the ridit', () => {
-    // Ten equal deciles at ridits 0.05 … 0.95 with value 70 + 10x: SII is 10.
-    const groups = Array.from({ length: 10 }, (_, i) => ({
-      population: 100,
-      value: 70 + 10 * (0.05 + i * 0.1),
-    }));
-    expect(slopeIndexOfInequality(groups)).toBeCloseTo(10, 10);
-  });
-
-  it('weights by population', () => {
-    const even = slopeIndexOfInequality([
-      { population: 1, value: 0 },
-      { population: 1, value: 1 },
-    ]);
-    expect(even).toBeCloseTo(2, 10);
-    expect(() => slopeIndexOfInequality([{ population: 1, value: 1 }])).toThrow();
   });
 });

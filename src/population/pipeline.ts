@@ -1,28 +1,22 @@
+import type { Engine } from './engines/engine.ts';
+import { type EnglandComparators, practiceLocalAuthorities, publishedLifeExpectancy } from './england.ts';
+import { type Inequalities, inequalities, lifeExpectancyCheck } from './inequalities.ts';
+import type { DatasetManifest } from './ingest.ts';
+import { syntheticLabel } from './model.ts';
+import { type NeedsAssessment, needsAssessment } from './needs.ts';
+import { preparePopulation } from './profile.ts';
+import { oglAttribution } from './reference.ts';
+import { type RiskStratification, riskStratification } from './risk.ts';
+import { type Segment, segmentation } from './segments.ts';
+import { type PopulationServed, populationServed } from './served.ts';
+import type { ServedPopulation } from './sql.ts';
+import { defaultSuppression, type SuppressionPolicy } from './suppress.ts';
 import {
-  type Inequalities,
-  inequalities,
-  lifeExpectancyCheck,
-  type NeedsAssessment,
-  needsAssessment,
-  type PopulationServed,
-  populationServed,
-  preparePopulation,
-  type RiskStratification,
-  riskStratification,
-  type Segment,
-  segmentation,
   type WeightedPopulationResult,
   type WpapPopulationIndex,
   weightedPopulationOf,
   wpapPopulationIndex,
-} from './analyses.ts';
-import type { Engine } from './engines/engine.ts';
-import { type EnglandComparators, practiceLocalAuthorities, publishedLifeExpectancy } from './england.ts';
-import type { DatasetManifest } from './ingest.ts';
-import { syntheticLabel } from './model.ts';
-import { oglAttribution } from './reference.ts';
-import type { ServedPopulation } from './sql.ts';
-import { defaultSuppression, type SuppressionPolicy } from './suppress.ts';
+} from './weighted.ts';
 
 /** The whole population health report for one contract population on one date. */
 export interface PopulationReport {

@@ -1,6 +1,7 @@
 import { formatDate } from '../law/date.ts';
 import { settingNames, settings } from './model.ts';
 import type { PopulationReport } from './pipeline.ts';
+import type { SlopeIndex } from './slope-index.ts';
 import type { SafeCount } from './suppress.ts';
 
 /**
@@ -26,6 +27,18 @@ const figure = (n: number | null, places = 1) =>
   n === null
     ? '<abbr title="suppressed: too few people">*</abbr>'
     : n.toLocaleString('en-GB', { maximumFractionDigits: places, minimumFractionDigits: places });
+
+function siiRows(r: PopulationReport): [string, SlopeIndex, boolean][] {
+  const s = r.inequalities.slopeIndex;
+  return [
+    ['Emergency admissions per 1,000 (standardised)', s.emergencyAdmissionsPer1000Standardised, false],
+    ['A&amp;E attendances per 1,000', s.aePer1000, false],
+    ['Cost per head', s.costPerHeadPence, true],
+    ['% with two or more conditions', s.multimorbidPercent, false],
+    ['Life expectancy, men (years)', s.lifeExpectancy.M, false],
+    ['Life expectancy, women (years)', s.lifeExpectancy.F, false],
+  ];
+}
 
 function table(headers: string[], rows: string[][]): string {
   return `<table><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
@@ -221,6 +234,7 @@ ${util(r.needs.utilisationByDeprivation)}
 <p>Points: age 65–74 = 1, 75–84 = 2, 85+ = 3; 1 per long-term condition (up to 6); 3 per emergency admission in the last 12 months (up to 3); 1 per A&amp;E attendance (up to 3); 1 for IMD deciles 1–2. Outcomes are the 12 months after the date.</p>
 ${table(riskHeaders, r.risk.bands.map(riskRow))}
 <p>Top ${r.risk.topCohort.percent}% cohort: everyone with ${r.risk.topCohort.minimumPoints} or more points.</p>
+<p>Discrimination: area under the ROC curve ${figure(r.risk.discrimination.auc, 3)} (0.5 is chance, 1 is perfect); of the top cohort ${figure(r.risk.discrimination.ppvTopPercent)}% were admitted as an emergency in the following year (positive predictive value), and they were ${figure(r.risk.discrimination.sensitivityTopPercent)}% of everyone admitted (sensitivity).</p>
 ${table(riskHeaders, [riskRow(r.risk.topCohort.group)])}
 <h3>Calibration: observed outcome by score</h3>
 ${barChart(
@@ -253,7 +267,7 @@ ${table(
 )}
 <h2>e. Inequalities</h2>
 ${barChart(
-  'Emergency admissions per 1,000 (age–sex standardised) by IMD decile',
+  'Emergency admissions per 1,000 (age-standardised to ESP2013) by IMD decile',
   r.inequalities.byDecile.map((d) => ({
     label: `Decile ${d.decile}`,
     value: d.emergencyAdmissionsPer1000Standardised,
@@ -265,7 +279,8 @@ ${table(
     'IMD decile',
     'People',
     'Emergency admissions per 1,000 (crude)',
-    '… standardised',
+    '… age-standardised (ESP2013)',
+    '95% CI',
     'A&amp;E per 1,000',
     'Cost per head',
     '% with 2+ conditions',
@@ -275,12 +290,27 @@ ${table(
     count(d.persons),
     figure(d.emergencyAdmissionsPer1000),
     figure(d.emergencyAdmissionsPer1000Standardised),
+    d.emergencyStandardisedLower95 === null
+      ? ''
+      : `${figure(d.emergencyStandardisedLower95)} to ${figure(d.emergencyStandardisedUpper95)}`,
     figure(d.aePer1000),
     formatPence(d.costPerHeadPence),
     figure(d.multimorbidPercent),
   ]),
 )}
-<p>Slope index of inequality (least deprived end minus most deprived): emergency admissions ${figure(r.inequalities.slopeIndex.emergencyAdmissionsPer1000Standardised)} per 1,000; A&amp;E ${figure(r.inequalities.slopeIndex.aePer1000)} per 1,000; cost per head ${formatPence(r.inequalities.slopeIndex.costPerHeadPence === null ? null : Math.round(r.inequalities.slopeIndex.costPerHeadPence))}; life expectancy, men ${figure(r.inequalities.slopeIndex.lifeExpectancy.M, 2)} years, women ${figure(r.inequalities.slopeIndex.lifeExpectancy.F, 2)} years.</p>
+<h3>Slope index of inequality</h3>
+<p>The gap between the least and the most deprived ends of the population (least minus most deprived), from a line fitted across every decile with people in it; 95% intervals by simulation.</p>
+${table(
+  ['Measure', 'Slope index', '95% CI', 'Note'],
+  siiRows(r).map(([what, sii, money]) => [
+    what,
+    money ? formatPence(sii.value === null ? null : Math.round(sii.value)) : figure(sii.value, 2),
+    sii.lower95 === null || sii.upper95 === null
+      ? ''
+      : `${figure(sii.lower95, 2)} to ${figure(sii.upper95, 2)}`,
+    esc(sii.note ?? ''),
+  ]),
+)}
 ${lifeExpectancyChart(r)}
 ${table(
   ['IMD decile', 'Sex', `Deaths (${r.inequalities.years} years)`, 'Life expectancy', '95% CI'],

@@ -3,9 +3,9 @@ import { dateLiteral, type Engine, stringList } from './engines/engine.ts';
 import { type Condition, conditionCodes, ltcCodes, type Setting, settings } from './model.ts';
 
 /**
- * Every SQL text the analyses run, in one place, written once for both engines: DuckDB 1.5
- * and ClickHouse 18.16 (no window functions, one JOIN per SELECT, joins by USING, unqualified
- * column names). Person-level work runs on the local tables beside the data; aggregates read
+ * Every SQL text the analyses run, in one place, written once for every engine: DuckDB 1.5,
+ * ClickHouse 18.16 (no window functions, one JOIN per SELECT, joins by USING, unqualified
+ * column names) and today's ClickHouse 26.x (every subquery in a JOIN has an alias). Person-level work runs on the local tables beside the data; aggregates read
  * every shard. Results are whole numbers only; rates are worked out in TypeScript.
  */
 
@@ -99,14 +99,14 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const conditionCols = ['ltc', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
   const eventCols = [...settings.map((s) => settingColumn[s]), 'cost', 'em_next', 'cost_next'];
   const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
-      FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(engine, served, on)})
+      FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(engine, served, on)}) AS p
       LEFT JOIN (
         SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags}
         FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
-      ) USING (person_id)`;
+      ) AS c USING (person_id)`;
   const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, ${conditionCols.join(', ')},
       ${eventCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
-    FROM (${withPeople})
+    FROM (${withPeople}) AS pc
     LEFT JOIN (
       SELECT person_id,
         ${counts},
@@ -114,7 +114,7 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
         sum(CASE WHEN setting = 'emergency' AND ${next} THEN 1 ELSE 0 END) AS em_next,
         sum(CASE WHEN ${next} THEN cost_pence ELSE 0 END) AS cost_next
       FROM ${t.events} WHERE event_date >= ${from} AND event_date < ${to} GROUP BY person_id
-    ) USING (person_id)`;
+    ) AS e USING (person_id)`;
   const withRisk = `SELECT *, ${riskPointsSql} AS risk_points FROM (${withEvents})`;
   return `SELECT *, ${segmentSql} AS segment FROM (${withRisk})`;
 }
@@ -200,7 +200,7 @@ export function weightingOnSql(e: Engine, served: ServedPopulation, on: string):
     LEFT JOIN (
       SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc
       FROM ${e.local.conditions} WHERE onset_date <= ${dateLiteral(on)} GROUP BY person_id
-    ) USING (person_id)
+    ) AS c USING (person_id)
     WHERE ${servedOn(e, served, on)}
     GROUP BY band, sex, need ORDER BY band, sex, need`;
 }

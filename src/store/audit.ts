@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { InvalidInput } from '../errors.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from './schema.ts';
 
@@ -35,6 +36,8 @@ export function auditHash(prevHash: string, at: string, entry: AuditEntry): stri
  * `prev_hash` is the hash of the one before it, whichever connection wrote it.
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  // NUL is the one character PostgreSQL cannot store in text or jsonb: refuse it by name.
+  requireNoNul(entry);
   await sql`lock table audit_log in exclusive mode`.execute(trx);
   const last = await trx
     .selectFrom('audit_log')
@@ -52,13 +55,27 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entity_id,
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      // Stored as their canonical text, so jsonb holds exactly the value that was hashed.
+      before: entry.before === undefined || entry.before === null ? null : canonicalJson(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
       reason: entry.reason,
       prev_hash: prevHash,
       hash: auditHash(prevHash, at, entry),
     })
     .execute();
+}
+
+function requireNoNul(entry: AuditEntry): void {
+  const hasNul = (v: unknown): boolean =>
+    typeof v === 'string'
+      ? v.includes('\u0000')
+      : typeof v === 'object' &&
+        v !== null &&
+        Object.entries(v).some(([k, c]) => k.includes('\u0000') || hasNul(c));
+  for (const [field, value] of Object.entries(entry)) {
+    if (hasNul(value))
+      throw new InvalidInput(field, 'contains a NUL character (U+0000), which cannot be stored');
+  }
 }
 
 export interface AuditQuery {

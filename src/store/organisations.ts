@@ -32,6 +32,20 @@ export interface TreeNode extends Organisation {
 const columns = ['code', 'kind', 'name', 'opened', 'closed'] as const;
 
 /** Organisations whose code starts with, or whose name contains, the text (codes first, then names A–Z). */
+/** The order kinds are listed in search results: the bodies that hold the most first. */
+const searchOrder: OrganisationKind[] = [
+  'region',
+  'icb',
+  'stp',
+  'ccg',
+  'place',
+  'local-authority',
+  'sub-icb-location',
+  'trust',
+  'pcn',
+  'practice',
+];
+
 export async function searchOrganisations(
   db: Kysely<Database>,
   q: string,
@@ -48,12 +62,23 @@ export async function searchOrganisations(
       ]),
     );
   if (options.kind) query = query.where('kind', '=', options.kind);
-  return query
-    .orderBy(sql`case when upper(code) = ${text.toUpperCase()} then 0 else 1 end`)
-    .orderBy('name')
-    .orderBy('kind')
-    .limit(options.limit ?? 20)
-    .execute();
+  return (
+    query
+      .orderBy(sql`case when upper(code) = ${text.toUpperCase()} then 0 else 1 end`)
+      // Someone looking for "Black Country" wants the ICB, then its places and trusts, before
+      // its 170 practices; bodies that still exist before those that have closed.
+      .orderBy(sql`case when closed is null then 0 else 1 end`)
+      .orderBy(
+        sql`case kind ${sql.join(
+          searchOrder.map((k, i) => sql`when ${k} then ${i}`),
+          sql` `,
+        )} else ${searchOrder.length} end`,
+      )
+      .orderBy('name')
+      .orderBy('kind')
+      .limit(options.limit ?? 20)
+      .execute()
+  );
 }
 
 export async function getOrganisation(
@@ -206,4 +231,29 @@ function addTo(total: TreeNode, part: TreeNode): void {
   total.practices += part.practices;
   total.practices_with_list_size += part.practices_with_list_size;
   if (part.list_size !== null) total.list_size = (total.list_size ?? 0) + part.list_size;
+}
+
+/**
+ * The primary care network each of these practices belonged to on a date, by practice
+ * code (practices in no PCN then are left out): lets a place be built a PCN at a time.
+ */
+export async function pcnsOfPractices(
+  db: Kysely<Database>,
+  practices: readonly string[],
+  on: string,
+): Promise<Map<string, { code: string; name: string }>> {
+  if (practices.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as c', 'c.id', 'm.child_id')
+    .innerJoin('organisations as p', 'p.id', 'm.parent_id')
+    .select(['c.code as practice', 'p.code', 'p.name'])
+    .where('c.kind', '=', 'practice')
+    .where('p.kind', '=', 'pcn')
+    .where('c.code', 'in', [...practices])
+    .where('m.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', on)]))
+    .orderBy('m.valid_from')
+    .execute();
+  return new Map(rows.map((r) => [r.practice, { code: r.code, name: r.name }]));
 }

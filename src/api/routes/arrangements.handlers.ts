@@ -8,6 +8,7 @@ import { decisionRule } from '../../law/decisions.ts';
 import { planPooling } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
+import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
 import {
   createArrangement,
   getArrangement,
@@ -23,6 +24,7 @@ import type { User } from '../../store/users.ts';
 import { describeRoles, requireRole, requireUser, rolesFor } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
+import { answer } from '../tabular.ts';
 import type {
   checkArrangementSchema,
   createArrangementSchema,
@@ -129,24 +131,29 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     return { versions: await listVersions(store.db, request.params.id) };
   };
 
-  const check: Handler<typeof checkArrangementSchema> = async (request) => {
+  const check: Handler<typeof checkArrangementSchema> = async (request, reply) => {
     const stored = await readable(request, () => getArrangement(store.db, request.params.id));
     const on = request.query.on ?? today();
     const report = checkArrangement(rulebook, stored.document, on);
     await recordCheck(store.db, stored, on, report);
-    return { ...report, version: stored.version };
+    return answer(request, reply, { ...report, version: stored.version }, findingsTables);
   };
 
-  const matrix: Handler<typeof getResponsibilityMatrixSchema> = async (request) => {
+  const matrix: Handler<typeof getResponsibilityMatrixSchema> = async (request, reply) => {
     const stored = await readable(request, () => getArrangement(store.db, request.params.id));
     const found = responsibilityMatrix(rulebook, stored.document, request.query.on ?? today());
-    return { ...found, version: stored.version };
+    return answer(request, reply, { ...found, version: stored.version }, matrixTables);
   };
 
-  const pooling: Handler<typeof getPoolingPlanSchema> = async (request) => {
+  const pooling: Handler<typeof getPoolingPlanSchema> = async (request, reply) => {
     const stored = await readable(request, () => getArrangement(store.db, request.params.id));
     const plan = poolingOf(rulebook, stored.document, request.query.on ?? today());
-    return { ...plan, arrangement: stored.name, version: stored.version };
+    return answer(
+      request,
+      reply,
+      { ...plan, arrangement: stored.name, version: stored.version },
+      poolingTables,
+    );
   };
 
   const decide: Handler<typeof recordDecisionSchema> = async (request, reply) => {

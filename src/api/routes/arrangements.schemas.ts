@@ -4,6 +4,7 @@ import { decisions } from '../../law/kinds/decision.ts';
 import { signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { OnQuery } from '../schemas.ts';
+import { tableQuery } from '../tabular.ts';
 
 const Stored = z.object({
   id: z.string(),
@@ -94,9 +95,11 @@ export const listArrangementVersionsSchema = {
 export const checkArrangementSchema = {
   tags: ['arrangements'],
   summary: 'Check the arrangement against the rules in force on a date; findings are kept',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: {
     200: z.object({
       arrangement: z.string(),
@@ -112,18 +115,22 @@ export const checkArrangementSchema = {
 export const getResponsibilityMatrixSchema = {
   tags: ['arrangements'],
   summary: 'Who does each commissioning activity (commissioners and providers) under the rules on a date',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: { 200: ResponsibilityMatrix },
 };
 
 export const getPoolingPlanSchema = {
   tags: ['arrangements'],
   summary: "How the arrangement's commissioners can commission and pool the money for its services on a date",
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  querystring: OnQuery.extend(tableQuery),
   response: { 200: PoolingPlan },
 };
 

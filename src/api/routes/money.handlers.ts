@@ -4,10 +4,13 @@ import { classifyByRulebook } from '../../finance/budget.ts';
 import { placesInput } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
+import { today } from '../../law/date.ts';
+import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
 import { getArrangement } from '../../store/arrangements.ts';
 import { requireRole } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { badRequest } from '../problems.ts';
+import { answer } from '../tabular.ts';
 import { readable } from './arrangements.handlers.ts';
 import type { allocatePlacesSchema, getBudgetSchema } from './money.schemas.ts';
 
@@ -34,26 +37,28 @@ async function naming<T>(prefix: string, work: () => T): Promise<T> {
 }
 
 export function moneyHandlers({ store, rulebook }: ApiContext) {
-  const budget: Handler<typeof getBudgetSchema> = async (request) => {
+  const budget: Handler<typeof getBudgetSchema> = async (request, reply) => {
     const stored = await readable(request, () => getArrangement(store.db, request.params.id));
     const { years: n, explain } = request.query;
-    return naming('arrangement', () =>
+    const report = await naming('arrangement', () =>
       budgetReport(stored.document, classifyByRulebook(rulebook), rulebook, {
         years: n,
         explain: explain === 'true',
       }),
     );
+    return answer(request, reply, report, budgetTables);
   };
 
-  const allocate: Handler<typeof allocatePlacesSchema> = async (request) => {
+  const allocate: Handler<typeof allocatePlacesSchema> = async (request, reply) => {
     const { icb, year, explain, ...places } = request.body;
     requireRole(request, allocators, [icb], `allocate ${icb}'s budget between places`);
-    return naming('body', () =>
+    const report = await naming('body', () =>
       allocationReport(
         allocatePlaces(placesInput(places, icb, year), loadWeightedPopulations(year)),
         explain,
       ),
     );
+    return answer(request, reply, report, (r) => allocationTables(r, today()));
   };
 
   return { budget, allocate };

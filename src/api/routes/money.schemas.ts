@@ -3,6 +3,7 @@ import { PlacesFile } from '../../finance/places-file.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
 import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
 import { signedIn } from '../context.ts';
+import { tableQuery } from '../tabular.ts';
 
 const Money = z.object({ pence: z.number().int(), pounds: z.string() });
 /** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources, parts. */
@@ -95,6 +96,8 @@ export const getBudgetSchema = {
   tags: ['money'],
   summary:
     'The integrated budget, WPAP, monthly instalments, incentives, money at risk and risk share (as concordat budget --format json)',
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: z.object({ id: z.string().min(1).max(100) }),
   querystring: z.strictObject({
@@ -109,6 +112,7 @@ export const getBudgetSchema = {
       .enum(['true', 'false'])
       .optional()
       .describe('true: include how each figure was reached (rules, inputs, parameters, sources).'),
+    ...tableQuery,
   }),
   response: { 200: BudgetReport },
 };
@@ -117,7 +121,10 @@ export const allocatePlacesSchema = {
   tags: ['money'],
   summary:
     "Share an ICS single pot between places by need from NHS England's weighted populations (as concordat allocate --format json)",
+  description:
+    'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
+  querystring: z.strictObject(tableQuery),
   body: PlacesFile.omit({ icb: true, description: true }).extend({
     icb: z
       .string()

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseCsv } from '../../csv.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
@@ -11,6 +13,7 @@ import { loadRulebook } from '../../law/rulebook.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
+import { xlsxType } from '../tabular.ts';
 import { callAs, signInAccounts, type TestAccount } from '../test-accounts.ts';
 import { pointerUnder } from './money.handlers.ts';
 
@@ -78,6 +81,44 @@ describeOnBothDatabases('money API', (store) => {
       (await call('other-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status,
     ).toBe(403);
     expect((await call('assurer', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status).toBe(200);
+  });
+
+  it('gives the budget tables as CSV and Excel, to the penny, and only to those who may read it', async () => {
+    const get = (who: string, url: string, accept?: string) =>
+      app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${tokens.get(who)}`, ...(accept ? { accept } : {}) },
+      });
+    const json = (await call('qua-commissioner', 'GET', `/api/arrangements/${id}/budget?years=1`)).body;
+    const csv = await get(
+      'qua-commissioner',
+      `/api/arrangements/${id}/budget?years=1&format=csv&table=instalments`,
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".*instalments.*\.csv"/);
+    const rows = parseCsv(csv.body);
+    expect(rows).toHaveLength(13);
+    expect(rows.slice(1).map((r) => Math.round(Number(r[4]) * 100))).toEqual(
+      json.years[0].instalments.map((i: { pence: number }) => i.pence),
+    );
+    const xlsx = await get('assurer', `/api/arrangements/${id}/budget?years=1`, xlsxType);
+    expect(xlsx.headers['content-type']).toBe(xlsxType);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    expect(book.getWorksheet('WPAP by year')?.getRow(2).getCell(7).value).toBe(
+      json.years[0].wpap.pence / 100,
+    );
+    expect((await get('other-commissioner', `/api/arrangements/${id}/budget?format=csv`)).statusCode).toBe(
+      403,
+    );
+    const bad = await get('qua-commissioner', `/api/arrangements/${id}/budget?format=csv&table=nope`);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body).errors[0]).toMatchObject({
+      field: 'query/table',
+      hint: expect.stringMatching(/instalments/),
+    });
   });
 
   it('names the field that is wrong in an allocation request', async () => {

@@ -44,6 +44,11 @@ const Practice = z.object({
   local_authority: z.string().describe('ONS code of the local authority the practice sits in'),
   local_authority_name: z.string(),
   population: z.string().describe('Registered population in the weighted populations, to 2 decimal places'),
+  pcn: z
+    .string()
+    .nullable()
+    .describe("ODS code of the practice's primary care network today, from the registry"),
+  pcn_name: z.string().nullable(),
 });
 
 const GroupingParams = IcbParams.extend({ id: z.string().min(1).max(100) });

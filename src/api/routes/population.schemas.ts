@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signedIn } from '../context.ts';
+import { tableQuery } from '../tabular.ts';
 
 export const getPopulationReportSchema = {
   tags: ['population'],
@@ -11,5 +12,8 @@ export const getPopulationReportSchema = {
       .regex(/^[A-Z0-9]{3,9}$/)
       .describe('ICB code, e.g. QUA'),
   }),
+  querystring: z.strictObject(tableQuery),
+  description:
+    'The report tables also come as CSV or Excel (`format=csv|xlsx`); counts of people are suppressed.',
   response: { 200: z.record(z.string(), z.unknown()) },
 };

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { populationTables } from '../../outputs/population-tables.ts';
+import type { PopulationReport } from '../../population/pipeline.ts';
 import { requireRole } from '../auth.ts';
 import type { Handler, RouteModule } from '../context.ts';
 import { HttpProblem } from '../problems.ts';
+import { answer } from '../tabular.ts';
 import { getPopulationReportSchema } from './population.schemas.ts';
 
 /**
@@ -22,7 +25,7 @@ export const populationRoutes: RouteModule = (app) => {
   app.get('/api/population/:icb/report', { schema: getPopulationReportSchema }, getPopulationReport);
 };
 
-const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request) => {
+const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request, reply) => {
   const { icb } = request.params;
   requireRole(request, readers, [icb], 'read population health figures');
   const path = publishedReportPath(icb);
@@ -34,5 +37,6 @@ const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (re
       detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
     });
   }
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const report = JSON.parse(readFileSync(path, 'utf8')) as PopulationReport & Record<string, unknown>;
+  return answer(request, reply, report, populationTables);
 };

@@ -5,6 +5,7 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../errors.ts';
 import { today } from '../../law/date.ts';
+import { contractTables } from '../../outputs/contract-tables.ts';
 import {
   contractEvents,
   contractFile,
@@ -19,6 +20,7 @@ import { requireRole, requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { contractCreators, mayRecord } from '../contract-permissions.ts';
 import { badRequest, refusedEvent } from '../problems.ts';
+import { answer } from '../tabular.ts';
 import { asReport } from './contracts.schemas.ts';
 import type {
   createContractSchema,
@@ -80,7 +82,7 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
     return reply.status(201).send(summaryOf(stored, contract.events.length, phase));
   };
 
-  const getOne: Handler<typeof getContractSchema> = async (request) => {
+  const getOne: Handler<typeof getContractSchema> = async (request, reply) => {
     requireUser(request);
     const stored = await getContract(store.db, request.params.id);
     const recorded = await contractEvents(store.db, stored.id);
@@ -89,12 +91,13 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
     const report = replayContract(rulebook, file, on);
     // The summary's phase is today's: the report already has it when asked about today.
     const phase = on === today() ? report.state.phase : replayContract(rulebook, file, today()).state.phase;
-    return {
+    const json = {
       ...summaryOf(stored, recorded.length, phase),
       recorded,
       report: asReport(report),
       event_types: eventTypes,
     };
+    return answer(request, reply, json, () => contractTables(report));
   };
 
   const timeline: Handler<typeof getContractTimelineSchema> = async (request) => {

@@ -3,6 +3,7 @@ import { ContractFile } from '../../contracts/contract-file.ts';
 import { ContractEvent } from '../../contracts/events.ts';
 import { signedIn } from '../context.ts';
 import { OnQuery } from '../schemas.ts';
+import { tableQuery } from '../tabular.ts';
 import { Report } from './contracts.schemas.ts';
 
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -50,7 +51,9 @@ export const getContractSchema = {
     'A stored contract on a date: the replay report (timeline, what is due next, subcontracts, practices, calendar, performance) and its recorded events',
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  description:
+    'The compliance calendar, subcontracts, practices, indicators and remedial plans also come as CSV or Excel (`format=csv|xlsx`).',
+  querystring: OnQuery.extend(tableQuery),
   response: {
     200: Summary.extend({
       recorded: z.array(Recorded),

@@ -6,11 +6,13 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../errors.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
+import { contractTables } from '../../outputs/contract-tables.ts';
 import { createContract } from '../../store/contracts.ts';
 import type { Store } from '../../store/db.ts';
 import { RefusedEvent } from '../../store/errors.ts';
 import { findUserByEmail } from '../../store/users.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
+import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describeContract, describeRefusal, describeTimeline } from './contract-text.ts';
 import { withStore } from './platform.ts';
 import { parseOn, print } from './rulebook.ts';
@@ -22,22 +24,31 @@ export function registerContract(program: Command): void {
       'ICP Contracts: replay an event file, print its dated life, or store it with every step audited.',
     );
 
-  contract
-    .command('replay', { isDefault: true })
-    .description(
-      "Replay an ICP Contract's event file: its phase, services, population served, subcontracts, what is due, and any refused events with the rule (the default: `concordat contract FILE`).",
-    )
-    .argument('<file>', 'contract YAML file: particulars and dated events (see docs/contracts.md)')
-    .option('--on <date>', 'replay events up to this date (YYYY-MM-DD); default today')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action((file: string, opts: { on?: string; format: string }) => {
-        const format = parseFormat(opts.format);
-        const report = replayContract(loadRulebook(), readContractFile(file), parseOn(opts.on));
-        print(format, report, () => describeContract(report));
-        return report.state.refusals.length ? exitCodes.findings : exitCodes.ok;
-      }),
-    );
+  tableOptions(
+    contract
+      .command('replay', { isDefault: true })
+      .description(
+        "Replay an ICP Contract's event file: its phase, services, population served, subcontracts, what is due, and any refused events with the rule (the default: `concordat contract FILE`).",
+      )
+      .argument('<file>', 'contract YAML file: particulars and dated events (see docs/contracts.md)')
+      .option('--on <date>', 'replay events up to this date (YYYY-MM-DD); default today')
+      .option(
+        '--format <format>',
+        'text, json, csv or xlsx (the compliance calendar, subcontracts, practices, performance)',
+        'text',
+      ),
+  ).action(
+    action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
+      const format = parseFormat(opts.format, withTables);
+      const report = replayContract(loadRulebook(), readContractFile(file), parseOn(opts.on));
+      await emit(format, opts, {
+        json: report,
+        text: () => describeContract(report),
+        tables: () => contractTables(report),
+      });
+      return report.state.refusals.length ? exitCodes.findings : exitCodes.ok;
+    }),
+  );
 
   contract
     .command('timeline')

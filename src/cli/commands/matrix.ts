@@ -7,8 +7,10 @@ import {
   responsibilityMatrix,
 } from '../../law/responsibility.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
+import { matrixTables } from '../../outputs/law-tables.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
-import { parseOn, print } from './rulebook.ts';
+import { emit, tableOptions, withTables } from '../table-output.ts';
+import { parseOn } from './rulebook.ts';
 import { plural } from './rulebook-text.ts';
 
 const roleMark: Record<MatrixCell['role'], string> = { responsible: 'R', supports: 'S', none: '-' };
@@ -69,19 +71,24 @@ export function describeMatrix(m: ResponsibilityMatrix): string {
 }
 
 export function registerMatrix(program: Command): void {
-  program
-    .command('matrix')
-    .description('Show who does each commissioning activity: the commissioner and each provider.')
-    .argument('<file>', 'arrangement YAML file')
-    .option('--on <date>', 'the date (YYYY-MM-DD); default today')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action((file: string, opts: { on?: string; format: string }) => {
-        const format = parseFormat(opts.format);
-        const on = parseOn(opts.on);
-        const matrix = askOfFile(file, (a) => responsibilityMatrix(loadRulebook(), a, on));
-        print(format, matrix, () => describeMatrix(matrix));
-        return matrix.counts.error ? exitCodes.findings : exitCodes.ok;
-      }),
-    );
+  tableOptions(
+    program
+      .command('matrix')
+      .description('Show who does each commissioning activity: the commissioner and each provider.')
+      .argument('<file>', 'arrangement YAML file')
+      .option('--on <date>', 'the date (YYYY-MM-DD); default today')
+      .option('--format <format>', 'text, json, csv or xlsx', 'text'),
+  ).action(
+    action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
+      const format = parseFormat(opts.format, withTables);
+      const on = parseOn(opts.on);
+      const matrix = askOfFile(file, (a) => responsibilityMatrix(loadRulebook(), a, on));
+      await emit(format, opts, {
+        json: matrix,
+        text: () => describeMatrix(matrix),
+        tables: () => matrixTables(matrix),
+      });
+      return matrix.counts.error ? exitCodes.findings : exitCodes.ok;
+    }),
+  );
 }

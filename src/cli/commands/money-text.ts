@@ -77,13 +77,6 @@ export function describeBudget(r: BudgetReport, explain: boolean): string {
   return out.join('\n');
 }
 
-export function budgetCsv(r: BudgetReport): string {
-  const rows = [['year', 'month', 'from', 'to', 'wpap_instalment_pence', 'wpap_instalment']];
-  for (const y of r.years)
-    for (const i of y.instalments) rows.push([y.year, i.month, i.from, i.to, String(i.pence), i.pounds]);
-  return toCsv(rows);
-}
-
 export function describeAllocation(r: AllocationReport, explain: boolean): string {
   const out = [
     `${r.icb_name} (${r.icb}) place allocation ${r.year}`,
@@ -110,40 +103,6 @@ export function describeAllocation(r: AllocationReport, explain: boolean): strin
   }
   out.push('Contains public sector information licensed under the Open Government Licence v3.0.');
   return out.join('\n');
-}
-
-export function allocationCsv(r: AllocationReport): string {
-  const rows = [
-    ['place', 'component', 'basis', 'weighted_population', 'need_index', 'amount_pence', 'amount'],
-  ];
-  for (const p of r.places) {
-    for (const c of p.components)
-      rows.push([
-        p.id,
-        c.component,
-        c.basis,
-        c.weighted_population,
-        c.need_index.decimal,
-        String(c.pence),
-        c.pounds,
-      ]);
-    rows.push([
-      p.id,
-      'allocation',
-      '',
-      p.population,
-      p.need_index.decimal,
-      String(p.allocation.pence),
-      p.allocation.pounds,
-    ]);
-  }
-  return toCsv(rows);
-}
-
-function toCsv(rows: string[][]): string {
-  return rows
-    .map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(','))
-    .join('\n');
 }
 
 /** Flags money at risk beyond the national schemes: assured, or still needing assurance. */

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../csv.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
@@ -10,7 +11,10 @@ import { allocationReport, budgetReport } from '../../finance/report.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { readArrangementFile } from '../../law/arrangement-file.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
-import { allocationCsv, budgetCsv, describeBudget } from './money-text.ts';
+import { tableCsv } from '../../outputs/csv.ts';
+import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
+import { pickTable } from '../../outputs/table.ts';
+import { describeBudget } from './money-text.ts';
 
 const example = 'examples/black-country-dudley-place-2026.yaml';
 const rulebook = loadRulebook();
@@ -31,7 +35,7 @@ describe('concordat budget', () => {
     }
     expect(report.budget.lines.find((l) => l.id === 'gp-core')?.class).toBe('aligned');
     expect(report.years[0]?.money_at_risk.national_assurance_needed).toBe(true);
-    expect(budgetCsv(report).split('\n')).toHaveLength(1 + 36);
+    expect(parseCsv(tableCsv(pickTable(budgetTables(report), 'instalments')))).toHaveLength(1 + 36);
   });
 
   it('explains figures with their parameters, dates and sources', () => {
@@ -83,9 +87,16 @@ describe('concordat allocate', () => {
     const report = allocationReport(
       allocatePlaces(readPlacesFile(places, 'QUA', '2025/26'), loadWeightedPopulations('2025/26')),
     );
-    const lines = allocationCsv(report).split('\n');
-    expect(lines[0]).toBe('place,component,basis,weighted_population,need_index,amount_pence,amount');
-    expect(lines).toHaveLength(1 + 4 * 8);
+    const rows = parseCsv(tableCsv(pickTable(allocationTables(report, '2026-12-05'), 'components')));
+    expect(rows[0]).toEqual([
+      'Place',
+      'Component',
+      'Basis',
+      'Weighted population',
+      'Need index',
+      'Amount (£)',
+    ]);
+    expect(rows).toHaveLength(1 + report.places.reduce((n, p) => n + p.components.length, 0));
     expect(report.places.reduce((s, p) => s + p.allocation.pence, 0)).toBe(report.total.pence);
   });
 

@@ -5,7 +5,9 @@ import { checkArrangement } from '../../law/check.ts';
 import { isIsoDate, today } from '../../law/date.ts';
 import { loadRulebook, topics } from '../../law/rulebook.ts';
 import { runScenarios } from '../../law/scenario.ts';
+import { findingsTables } from '../../outputs/law-tables.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
+import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describeEntry, describeReport, describeRules, describeScenarioResults } from './rulebook-text.ts';
 
 export function parseOn(value: string | undefined): string {
@@ -25,21 +27,26 @@ export function print(format: string, json: unknown, text: () => string): void {
 }
 
 export function registerRulebook(program: Command): void {
-  program
-    .command('check')
-    .description('Check an arrangement file against the rules in force on a date.')
-    .argument('<file>', 'arrangement YAML file')
-    .option('--on <date>', 'the date to check on (YYYY-MM-DD); default today')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action((file: string, opts: { on?: string; format: string }) => {
-        const format = parseFormat(opts.format);
-        const on = parseOn(opts.on);
-        const report = askOfFile(file, (a) => checkArrangement(loadRulebook(), a, on));
-        print(format, report, () => describeReport(report));
-        return report.lawful ? exitCodes.ok : exitCodes.findings;
-      }),
-    );
+  tableOptions(
+    program
+      .command('check')
+      .description('Check an arrangement file against the rules in force on a date.')
+      .argument('<file>', 'arrangement YAML file')
+      .option('--on <date>', 'the date to check on (YYYY-MM-DD); default today')
+      .option('--format <format>', 'text, json, csv or xlsx (the findings)', 'text'),
+  ).action(
+    action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
+      const format = parseFormat(opts.format, withTables);
+      const on = parseOn(opts.on);
+      const report = askOfFile(file, (a) => checkArrangement(loadRulebook(), a, on));
+      await emit(format, opts, {
+        json: report,
+        text: () => describeReport(report),
+        tables: () => findingsTables(report),
+      });
+      return report.lawful ? exitCodes.ok : exitCodes.findings;
+    }),
+  );
 
   program
     .command('rules')

@@ -60,7 +60,7 @@ async function start(): Promise<number> {
   if (await seedDemoOperatingModel(store.db))
     process.stdout.write('Stored the demo NHS Black Country ICB operating model.\n');
 
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, log: { level: env.CONCORDAT_LOG_LEVEL || 'info' } });
   app.addHook('onClose', () => store.close());
   const web = await registerWebApp(app);
   const url = `http://localhost:${listenOn}`;

@@ -13,7 +13,8 @@ import type { Cell, Dialect, Engine, Row, Tables } from './engine.ts';
  * person's conditions and events sit on the same shard as the person and every person-level
  * join stays local. Spoken to over HTTP (the JSONCompact format, which 18.16 supports).
  */
-const dialect: Dialect = {
+/** Spellings shared by every ClickHouse, from 18.16 to 26.x (also used by chdb.ts). */
+export const clickHouseDialect: Dialect = {
   idiv: (a, b) => `intDiv(${a}, ${b})`,
   year: (d) => `toYear(${d})`,
   month: (d) => `toMonth(${d})`,
@@ -27,7 +28,8 @@ const local: Tables = {
   features: 'features_local',
 };
 
-const columns: Record<TableName, string> = {
+/** Column types of the three input tables in ClickHouse. */
+export const clickHouseColumns: Record<TableName, string> = {
   persons: `person_id String, birth_year Int32, birth_month Int32, sex String, practice_code String,
     registered_from Date, registered_to Date, lsoa String, imd_decile Int32, death_date Date`,
   conditions: 'person_id String, condition String, onset_date Date',
@@ -42,7 +44,7 @@ const settings = {
 
 export class ClickHouseEngine implements Engine {
   readonly name = 'clickhouse' as const;
-  readonly dialect = dialect;
+  readonly dialect = clickHouseDialect;
   readonly all = all;
   readonly local = local;
 
@@ -82,11 +84,11 @@ export class ClickHouseEngine implements Engine {
 
   /** Creates the local and Distributed tables on every shard, replacing any there. */
   async createTables(): Promise<void> {
-    for (const table of Object.keys(columns) as TableName[]) {
+    for (const table of Object.keys(clickHouseColumns) as TableName[]) {
       await this.onEveryShard(`DROP TABLE IF EXISTS ${all[table]}`);
       await this.onEveryShard(`DROP TABLE IF EXISTS ${local[table]}`);
       await this.onEveryShard(
-        `CREATE TABLE ${local[table]} (${columns[table]}) ENGINE = MergeTree ORDER BY person_id`,
+        `CREATE TABLE ${local[table]} (${clickHouseColumns[table]}) ENGINE = MergeTree ORDER BY person_id`,
       );
       await this.onEveryShard(this.distributed(table));
     }
@@ -102,21 +104,13 @@ export class ClickHouseEngine implements Engine {
    */
   async loadFrom(duck: DuckDbEngine): Promise<void> {
     await this.createTables();
-    const dir = mkdtempSync(join(tmpdir(), 'concordat-ch-load-'));
-    try {
-      for (const table of Object.keys(columns) as TableName[]) {
-        const file = join(dir, `${table}.tsv`);
-        await duck.run(`COPY ${table} TO '${file}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')`);
-        await this.post(
-          this.shards[0] as string,
-          createReadStream(file),
-          `INSERT INTO ${all[table]} FORMAT TabSeparated`,
-        );
-        rmSync(file);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await exportTables(duck, (table, file) =>
+      this.post(
+        this.shards[0] as string,
+        createReadStream(file),
+        `INSERT INTO ${all[table]} FORMAT TabSeparated`,
+      ),
+    );
   }
 
   async buildFeatures(select: string): Promise<void> {
@@ -129,4 +123,25 @@ export class ClickHouseEngine implements Engine {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * Writes each checked table from DuckDB (where `ingest` validated it) to a tab-separated file
+ * in a temporary folder and hands it to `load`, one table at a time, removing each file after.
+ */
+export async function exportTables(
+  duck: DuckDbEngine,
+  load: (table: TableName, file: string) => Promise<unknown>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'concordat-ch-load-'));
+  try {
+    for (const table of Object.keys(clickHouseColumns) as TableName[]) {
+      const file = join(dir, `${table}.tsv`);
+      await duck.run(`COPY ${table} TO '${file}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')`);
+      await load(table, file);
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -8,17 +8,20 @@ import { type PopulationReport, runPipeline } from '../pipeline.ts';
 import { noSuppression } from '../suppress.ts';
 import { synthesise } from '../synth.ts';
 import { fixtureDate, fixtureServed, writeFixture } from '../test-fixture.ts';
+import { ChdbEngine } from './chdb.ts';
 import { ClickHouseEngine } from './clickhouse.ts';
 import { type ClickHouseCluster, clickHouseServerBinary, startLocalCluster } from './clickhouse-cluster.ts';
 import { DuckDbEngine } from './duckdb.ts';
 
 /**
- * Both engines must give identical reports for the same data. Starts its own two-shard
- * ClickHouse cluster in a temporary folder (`npm test` installs Debian's clickhouse-server
- * first). Without ClickHouse this fails rather than skips: the engines could disagree unseen.
+ * Every engine must give identical reports for the same data: DuckDB, Debian's ClickHouse 18.16
+ * as a two-shard cluster (started in a temporary folder; `npm test` installs clickhouse-server
+ * first) and today's ClickHouse 26.x in process through chdb. Without ClickHouse this fails
+ * rather than skips: the engines could disagree unseen.
  */
-describe('DuckDB and a two-shard ClickHouse cluster agree', () => {
+describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb) agree', () => {
   let cluster: ClickHouseCluster;
+  let chdb: ChdbEngine;
   const dirs: string[] = [];
   beforeAll(async () => {
     if (!existsSync(clickHouseServerBinary())) {
@@ -27,18 +30,25 @@ describe('DuckDB and a two-shard ClickHouse cluster agree', () => {
       );
     }
     cluster = await startLocalCluster(2);
+    chdb = await ChdbEngine.open();
   }, 60_000);
   afterAll(async () => {
     await cluster?.stop();
+    await chdb?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  async function both(dir: string, served: { practices: string[] }, on: string): Promise<PopulationReport[]> {
+  it('runs ClickHouse 26 through chdb', async () => {
+    expect(await chdb.version()).toMatch(/^26\./);
+  });
+
+  async function all(dir: string, served: { practices: string[] }, on: string): Promise<PopulationReport[]> {
     const duck = await DuckDbEngine.open();
     try {
       const manifest = await ingest(duck, dir);
       const ch = new ClickHouseEngine(cluster.urls, cluster.name);
       await ch.loadFrom(duck);
+      await chdb.loadFrom(duck);
       const shardRows = await Promise.all(
         cluster.urls.map(
           async (url) =>
@@ -58,7 +68,11 @@ describe('DuckDB and a two-shard ClickHouse cluster agree', () => {
         suppression: noSuppression,
         topPercent: 10,
       };
-      return [await runPipeline(duck, options), await runPipeline(ch, options)];
+      return [
+        await runPipeline(duck, options),
+        await runPipeline(ch, options),
+        await runPipeline(chdb, options),
+      ];
     } finally {
       await duck.close();
     }
@@ -67,9 +81,10 @@ describe('DuckDB and a two-shard ClickHouse cluster agree', () => {
   it('on the hand-made fixture', async () => {
     const dir = writeFixture();
     dirs.push(dir);
-    const [duck, ch] = await both(dir, { practices: [...fixtureServed.practices] }, fixtureDate);
+    const [duck, ch, ch26] = await all(dir, { practices: [...fixtureServed.practices] }, fixtureDate);
     expect(ch?.engine).toBe('clickhouse');
     expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
+    expect({ ...ch26, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect(duck?.served.total).toBe(5);
   }, 60_000);
 
@@ -77,12 +92,13 @@ describe('DuckDB and a two-shard ClickHouse cluster agree', () => {
     const dir = join(tmpdir(), `concordat-diff-${process.pid}`);
     dirs.push(dir);
     const { manifest } = await synthesise({ icb: 'QUA', out: dir, scale: 0.002, seed: 3, format: 'csv' });
-    const [duck, ch] = await both(
+    const [duck, ch, ch26] = await all(
       dir,
       { practices: await icbPractices('QUA') },
       manifest.analysisDate as string,
     );
     expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
+    expect({ ...ch26, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect(duck?.served.total).toBeGreaterThan(2000);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import type { PopulationReport } from '../../population/pipeline.ts';
+import type { SlopeIndex } from '../../population/slope-index.ts';
 import { ApiError } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
 import { Table } from '../components/Table.tsx';
@@ -276,6 +277,13 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
         {top.minimumPoints} points or more: {count(top.group.persons)} people, who had{' '}
         {percent(top.group.percentOfAdmissions)} of the emergency admissions in the following year.
       </p>
+      <p data-testid="risk-discrimination">
+        How well the score picks out who is admitted: area under the ROC curve{' '}
+        {risk.discrimination.auc === null ? 'withheld' : number(risk.discrimination.auc, 3)} (0.5 is chance, 1
+        is perfect); of the top {top.percent}%, {percent(risk.discrimination.ppvTopPercent)} were admitted
+        (positive predictive value), and they were {percent(risk.discrimination.sensitivityTopPercent)} of
+        everyone admitted (sensitivity).
+      </p>
       <Chart
         label="Emergency admissions per 1,000 people in the year after the date, by risk band"
         draw={draw}
@@ -357,7 +365,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
       return plot.plot({
         width: 640,
         x: { label: 'IMD decile (1 = most deprived)', domain: [1, 10], ticks: 10 },
-        y: { label: 'Age–sex standardised emergency admissions per 1,000', grid: true, zero: true },
+        y: { label: 'Emergency admissions per 1,000, age-standardised (ESP2013)', grid: true, zero: true },
         marks: [
           plot.lineY(shown, { x: 'decile', y: 'emergencyAdmissionsPer1000Standardised', stroke: '#005eb8' }),
           plot.dot(shown, { x: 'decile', y: 'emergencyAdmissionsPer1000Standardised', fill: '#005eb8' }),
@@ -396,19 +404,22 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
       }),
     [le],
   );
-  const sii = (n: number | null, unit: string) => (n === null ? 'withheld' : `${number(n)} ${unit}`);
+  const sii = (s: SlopeIndex, unit: string, show = (n: number) => `${number(n, 2)} ${unit}`) =>
+    s.value === null
+      ? (s.note ?? 'withheld')
+      : `${show(s.value)}${s.lower95 === null || s.upper95 === null ? '' : ` (95% CI ${show(s.lower95)} to ${show(s.upper95)})`}${s.note ? `. ${s.note}` : ''}`;
   return (
     <section data-testid="inequalities">
       <h2 className="nhsuk-heading-m">Inequalities</h2>
       <Chart
-        label="Emergency admissions per 1,000 by deprivation decile, standardised for age and sex"
+        label="Emergency admissions per 1,000 by deprivation decile, age-standardised to the European Standard Population 2013"
         draw={draw}
       />
       <Table
         columns={[
           'IMD decile',
           'People',
-          'Emergency admissions per 1,000 (standardised)',
+          'Emergency admissions per 1,000 (age-standardised to ESP2013, 95% CI)',
           'A&E per 1,000',
           'Cost per head',
           'Two or more conditions',
@@ -418,7 +429,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
           head: d.decile,
           cells: [
             count(d.persons),
-            `${number(d.emergencyAdmissionsPer1000)} (${number(d.emergencyAdmissionsPer1000Standardised)})`,
+            `${number(d.emergencyAdmissionsPer1000)} (${number(d.emergencyAdmissionsPer1000Standardised)}${d.emergencyStandardisedLower95 === null ? '' : `, ${number(d.emergencyStandardisedLower95)} to ${number(d.emergencyStandardisedUpper95)}`})`,
             number(d.aePer1000),
             money(d.costPerHeadPence),
             percent(d.multimorbidPercent),
@@ -427,8 +438,9 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
       />
       <h3 className="nhsuk-heading-s">Slope index of inequality</h3>
       <p>
-        The gap between the least and the most deprived ends of the population, from a line fitted across the
-        deciles (a negative figure means the least deprived have less).
+        The gap between the least and the most deprived ends of the population, from a line fitted across
+        every decile with people in it (a negative figure means the least deprived have less), with its 95%
+        confidence interval.
       </p>
       <dl className="nhsuk-summary-list" data-testid="slope-index">
         {[
@@ -437,7 +449,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
             sii(slopeIndex.emergencyAdmissionsPer1000Standardised, 'per 1,000'),
           ],
           ['A&E attendances', sii(slopeIndex.aePer1000, 'per 1,000')],
-          ['Cost per head', money(slopeIndex.costPerHeadPence)],
+          ['Cost per head', sii(slopeIndex.costPerHeadPence, '', money)],
           ['Two or more conditions', sii(slopeIndex.multimorbidPercent, 'percentage points')],
           ['Life expectancy, females', sii(slopeIndex.lifeExpectancy.F, 'years')],
           ['Life expectancy, males', sii(slopeIndex.lifeExpectancy.M, 'years')],
