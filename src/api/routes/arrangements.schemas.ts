@@ -37,6 +37,7 @@ const Reason = z.string().min(1).max(2000).describe('Why the change is made; kep
 const Params = z.object({ id: z.string().min(1).max(100) });
 
 export const listArrangementsSchema = {
+  operationId: 'listArrangements',
   tags: ['arrangements'],
   summary: 'Arrangements your roles reach',
   security: signedIn,
@@ -44,6 +45,7 @@ export const listArrangementsSchema = {
 };
 
 export const createArrangementSchema = {
+  operationId: 'createArrangement',
   tags: ['arrangements'],
   summary: 'Create an arrangement (commissioners of a party, administrators)',
   security: signedIn,
@@ -52,6 +54,7 @@ export const createArrangementSchema = {
 };
 
 export const getArrangementSchema = {
+  operationId: 'getArrangement',
   tags: ['arrangements'],
   summary: 'One arrangement, current version',
   security: signedIn,
@@ -60,6 +63,7 @@ export const getArrangementSchema = {
 };
 
 export const replaceArrangementSchema = {
+  operationId: 'replaceArrangement',
   tags: ['arrangements'],
   summary: 'Replace an arrangement; 409 if someone saved a newer version first',
   security: signedIn,
@@ -73,6 +77,7 @@ export const replaceArrangementSchema = {
 };
 
 export const listArrangementVersionsSchema = {
+  operationId: 'listArrangementVersions',
   tags: ['arrangements'],
   summary: 'Every version of an arrangement, oldest first, with who changed it and why',
   security: signedIn,
@@ -93,6 +98,7 @@ export const listArrangementVersionsSchema = {
 };
 
 export const checkArrangementSchema = {
+  operationId: 'checkArrangement',
   tags: ['arrangements'],
   summary: 'Check the arrangement against the rules in force on a date; findings are kept',
   description:
@@ -113,6 +119,7 @@ export const checkArrangementSchema = {
 };
 
 export const getResponsibilityMatrixSchema = {
+  operationId: 'getResponsibilityMatrix',
   tags: ['arrangements'],
   summary: 'Who does each commissioning activity (commissioners and providers) under the rules on a date',
   description:
@@ -124,6 +131,7 @@ export const getResponsibilityMatrixSchema = {
 };
 
 export const getPoolingPlanSchema = {
+  operationId: 'getPoolingPlan',
   tags: ['arrangements'],
   summary: "How the arrangement's commissioners can commission and pool the money for its services on a date",
   description:
@@ -135,6 +143,7 @@ export const getPoolingPlanSchema = {
 };
 
 export const recordDecisionSchema = {
+  operationId: 'recordDecision',
   tags: ['arrangements'],
   summary: 'Record a statutory commissioner decision (refused to providers, naming the rule)',
   security: signedIn,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signedIn } from '../context.ts';
 
 export const listAuditSchema = {
+  operationId: 'listAudit',
   tags: ['audit'],
   summary: 'Read the audit log (assurers and administrators)',
   security: signedIn,
@@ -33,6 +34,7 @@ export const listAuditSchema = {
 };
 
 export const verifyAuditSchema = {
+  operationId: 'verifyAudit',
   tags: ['audit'],
   summary: 'Recompute the hash chain and report any tampering',
   security: signedIn,

@@ -54,6 +54,7 @@ const Practice = z.object({
 const GroupingParams = IcbParams.extend({ id: z.string().min(1).max(100) });
 
 export const listIcbPracticesSchema = {
+  operationId: 'listIcbPractices',
   tags: ['money'],
   summary: "An ICB's GP practices in NHS England's weighted populations, with their local authority",
   security: signedIn,
@@ -70,6 +71,7 @@ export const listIcbPracticesSchema = {
 };
 
 export const listPlaceGroupingsSchema = {
+  operationId: 'listPlaceGroupings',
   tags: ['money'],
   summary: "An ICB's saved place groupings",
   security: signedIn,
@@ -78,6 +80,7 @@ export const listPlaceGroupingsSchema = {
 };
 
 export const getPlaceGroupingSchema = {
+  operationId: 'getPlaceGrouping',
   tags: ['money'],
   summary: 'One place grouping, current version',
   security: signedIn,
@@ -86,6 +89,7 @@ export const getPlaceGroupingSchema = {
 };
 
 export const createPlaceGroupingSchema = {
+  operationId: 'createPlaceGrouping',
   tags: ['money'],
   summary: "Save a grouping of the ICB's practices into places (the ICB's commissioners, administrators)",
   security: signedIn,
@@ -95,6 +99,7 @@ export const createPlaceGroupingSchema = {
 };
 
 export const replacePlaceGroupingSchema = {
+  operationId: 'replacePlaceGrouping',
   tags: ['money'],
   summary: 'Replace a place grouping; 409 if someone saved a newer version first',
   security: signedIn,
