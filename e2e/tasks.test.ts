@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, signedInSuite } from './browser.ts';
 import type { RunningServer } from './server.ts';
@@ -15,6 +16,19 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   signedInSuite((suite) => {
     ({ server, browser, page } = suite);
   });
+
+  /** With DOCS_SCREENSHOTS=1, saves the part of the page docs/web.md shows (docs/images/web/NAME.png). */
+  const docShot = async (part: Locator, name: string) => {
+    if (!process.env.DOCS_SCREENSHOTS) return;
+    mkdirSync('docs/images/web', { recursive: true });
+    await part.scrollIntoViewIfNeeded();
+    const box = await part.boundingBox();
+    if (!box) throw new Error(`nothing to photograph for ${name}`);
+    const scroll = await part.page().evaluate(() => window.scrollY);
+    // At most 480 px tall, to keep the images in the docs small.
+    const clip = { x: box.x, y: box.y + scroll, width: box.width, height: Math.min(box.height, 480) };
+    await part.page().screenshot({ path: `docs/images/web/${name}.png`, clip, fullPage: true });
+  };
 
   const home = async () => {
     await page.getByRole('link', { name: 'Home' }).first().click();
@@ -41,6 +55,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     const box = await first.boundingBox();
     expect(box?.height).toBeLessThan(90);
     await expectAccessible(page);
+    await docShot(results, 'search');
 
     await page.getByLabel('Find an organisation').fill('Moss Grove');
     const practiceLink = results.getByRole('link', { name: /^Moss Grove Surgery/ });
@@ -86,6 +101,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     const first = await changes.locator('li').first().textContent();
     expect(first).toMatch(/in force from \d{1,2} [A-Z][a-z]+ \d{4}/);
     await expectAccessible(page);
+    await docShot(changes, 'compare-dates');
 
     // Opening the address again shows the same comparison.
     await page.goto(`${server.url}${address.pathname}${address.search}`);
@@ -104,11 +120,15 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     await page.getByTestId('record-event').waitFor();
     await page.getByLabel('What happened').selectOption({ label: 'Obligation met' });
     // The contract's own obligations, by name and due date: no internal id to type.
-    const which = page.getByLabel('Which obligation was met');
-    await which.locator('option').nth(1).waitFor({ state: 'attached' });
-    const options = await which.locator('option').allTextContents();
-    expect(options.length).toBeGreaterThan(1);
-    for (const text of options.slice(1)) {
+    // A list of a few is shown as radios, a longer one as a drop-down: either way, by name.
+    await page.locator('#event-occurrence').waitFor({ state: 'attached' });
+    const select = page.locator('select#event-occurrence');
+    const asList = (await select.count()) > 0;
+    const options = asList
+      ? (await select.locator('option').allTextContents()).slice(1)
+      : await page.locator('[data-testid="record-event"] .nhsuk-radios__label').allTextContents();
+    expect(options.length).toBeGreaterThan(0);
+    for (const text of options) {
       expect(text).toMatch(/, due \d{1,2} [A-Z][a-z]+ \d{4}/);
       expect(text).not.toMatch(/lifecycle\.|\.[a-z]+-[a-z]+/);
     }
@@ -118,9 +138,16 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     // Every message reads as a sentence.
     expect(await summary.locator('a').allTextContents()).toContain('Choose which obligation was met');
     await expectAccessible(page);
+    await docShot(
+      page
+        .locator('#event-occurrence')
+        .locator('xpath=ancestor::div[contains(@class,"nhsuk-form-group")][1]'),
+      'obligation-met',
+    );
 
-    const chosen = options[1] as string;
-    await which.selectOption({ label: chosen });
+    const chosen = (options[0] as string).trim();
+    if (asList) await select.selectOption({ label: chosen });
+    else await page.getByLabel(chosen).check();
     const due = /due (\d{1,2}) ([A-Z][a-z]+) (\d{4})/.exec(chosen);
     const month = new Date(`${due?.[2]} 1, 2000`).getMonth() + 1;
     const last = await page.locator('#event-on-hint').textContent();
@@ -140,6 +167,43 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     await page.getByTestId('event-recorded').waitFor();
     expect(await page.getByTestId('event-recorded').textContent()).toMatch(/^Recorded: /);
     await expectAccessible(page);
+  });
+
+  it('task 5: regroup places and save', async () => {
+    await home();
+    await page.getByRole('link', { name: 'Place allocation' }).click();
+    await page.getByTestId('need-indices').waitFor();
+    const move = page.getByTestId('move-practices');
+    // A whole primary care network moves in one go.
+    const pcn = move.getByLabel('A whole primary care network');
+    const network = (await pcn.locator('option').first().textContent()) ?? '';
+    const size = Number(/\((\d+) practices?\)/.exec(network)?.[1]);
+    expect(size).toBeGreaterThan(0);
+    await move.getByLabel('Move into').selectOption({ index: 0 });
+    const first = page.getByTestId('place-0');
+    const count = async () =>
+      Number(/^(\d+) practices?/.exec((await first.locator('p').first().textContent()) ?? '')?.[1]);
+    const before = await count();
+    await move.getByRole('button', { name: 'Move the network' }).click();
+    expect(await count()).toBeGreaterThan(before);
+    // Several ticked practices move together.
+    await page
+      .getByTestId('place-1')
+      .getByText(/^Practices in /)
+      .click();
+    const boxes = page.getByTestId('place-1').locator('input[type="checkbox"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const beforeTicked = await count();
+    await move.getByRole('button', { name: 'Move the ticked practices' }).click();
+    expect(await count()).toBe(beforeTicked + 2);
+    await expectAccessible(page);
+    await docShot(move, 'move-practices');
+
+    await page.getByLabel('Name of the grouping').fill('Places by network (browser test)');
+    await page.getByLabel('Why you are saving it').fill('Moved a primary care network');
+    await page.getByRole('button', { name: 'Save grouping' }).click();
+    await page.getByText('Saved “Places by network (browser test)” as version 1').waitFor();
   });
 
   it('no page is wider than a 375 px phone screen, and the header menu collapses into More', async () => {
@@ -168,6 +232,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
       await small.getByRole('button', { name: /More/ }).click();
       await small.getByRole('link', { name: 'Population health' }).waitFor();
       await expectAccessible(small);
+      await docShot(small.locator('header'), 'phone-menu');
     } finally {
       await phone.close();
     }

@@ -23,7 +23,10 @@ export const allocationBases = {
   'health-inequalities': 'Health Ineq WP',
   prescribing: 'Prescr WP',
   'core-overall': 'Final WP',
+  /** "Final PMC WP": the primary medical care weighted population NHS England allocates on. */
   'primary-medical-care': 'Final PMC WP',
+  /** "Primary Medical Care WP": the need-only weighting published beside it (the tool's "Weighted Primary Medical Care Need"). */
+  'primary-medical-care-need': 'Primary Medical Care WP',
 } as const;
 export type AllocationBasis = keyof typeof allocationBases;
 export const basisNames = Object.keys(allocationBases) as AllocationBasis[];

@@ -23,6 +23,48 @@ export interface DecileRates {
   multimorbidPercent: number | null;
 }
 
+export interface PrematureMortalityRow {
+  decile: number | 'All';
+  deaths: SafeCount;
+  per100000: number | null;
+  lower95: number | null;
+  upper95: number | null;
+}
+
+/** ESP2013's five-year bands under 75 (0–4 … 70–74). */
+const underSeventyFiveBands = 15;
+
+/**
+ * Premature (under 75) mortality as OHID's indicator defines it: deaths at ages under 75 per
+ * 100,000 person-years, directly standardised to the ESP2013 bands under 75, with Dobson
+ * intervals. Life-table bands 0 and 1–4 make the five-year band 0–4.
+ */
+export function prematureMortality(
+  deaths: readonly number[],
+  population: readonly number[],
+  years: number,
+  decile: number | 'All',
+  policy: SuppressionPolicy,
+): PrematureMortalityRow {
+  const fiveYear = (byLifeTableBand: readonly number[]) =>
+    Array.from({ length: underSeventyFiveBands }, (_, k) =>
+      k === 0
+        ? (byLifeTableBand[0] as number) + (byLifeTableBand[1] as number)
+        : (byLifeTableBand[k + 1] as number),
+    );
+  const d = fiveYear(deaths);
+  const personYears = fiveYear(population).map((p) => p * years);
+  const r = standardisedRate(d, personYears, esp2013.slice(0, underSeventyFiveBands), 100_000);
+  const people = population.reduce((a, b) => a + b, 0);
+  return {
+    decile,
+    deaths: suppress(r.events, policy),
+    per100000: modelBased(r.rate, people, r.events, policy),
+    lower95: modelBased(r.lower95, people, r.events, policy),
+    upper95: modelBased(r.upper95, people, r.events, policy),
+  };
+}
+
 export interface LifeExpectancyRow {
   decile: number | 'All';
   sex: Sex;
@@ -46,6 +88,11 @@ export interface Inequalities {
     lifeExpectancy: Record<Sex, SlopeIndex>;
   };
   lifeExpectancy: LifeExpectancyRow[];
+  /**
+   * Deaths under 75 per 100,000 a year, directly age-standardised to ESP2013 (both sexes), over
+   * the same years as life expectancy: for everyone and by decile.
+   */
+  prematureMortality: PrematureMortalityRow[];
   /** Deaths counted over these years before the date (3, like ONS and OHID periods). */
   years: number;
 }
@@ -191,6 +238,13 @@ export async function inequalities(
     }
     leSii[sex] = roundSlope(slopeIndex(points));
   }
+  const bothSexes = (rows: Row[], decile: number | 'All') => {
+    const [f, m] = sexes.map((sex) => table(rows, sex, decile));
+    return (f as number[]).map((x, i) => x + ((m as number[])[i] as number));
+  };
+  const premature = (['All', ...Array.from({ length: 10 }, (_, i) => i + 1)] as const).map((decile) =>
+    prematureMortality(bothSexes(deaths, decile), bothSexes(population, decile), years, decile, policy),
+  );
   return {
     byDecile,
     slopeIndex: {
@@ -210,6 +264,7 @@ export async function inequalities(
       lifeExpectancy: leSii,
     },
     lifeExpectancy,
+    prematureMortality: premature,
     years,
   };
 }

@@ -322,6 +322,17 @@ ${table(
     l.lifeExpectancy ? `${figure(l.lifeExpectancy.lower95, 2)}–${figure(l.lifeExpectancy.upper95, 2)}` : '',
   ]),
 )}
+<h3>Premature mortality (deaths under 75)</h3>
+<p>Deaths under 75 per 100,000 a year over ${r.inequalities.years} years, age-standardised to the European Standard Population 2013, with 95% confidence intervals (Dobson). No rate from fewer than 10 deaths.</p>
+${table(
+  ['IMD decile', 'Deaths under 75', 'Per 100,000 a year', '95% CI'],
+  r.inequalities.prematureMortality.map((m) => [
+    String(m.decile),
+    count(m.deaths),
+    figure(m.per100000),
+    m.lower95 === null ? '' : `${figure(m.lower95)} to ${figure(m.upper95)}`,
+  ]),
+)}
 ${checkHtml}
 <h2>f. Weighted population</h2>
 <p>${count(r.weightedPopulation.persons)} people; needs index (weighted population per person) ${esc(r.weightedPopulation.needsIndex.fixed)}. </p>

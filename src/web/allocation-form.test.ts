@@ -94,7 +94,9 @@ describe('place allocation form', () => {
       pcn: i < 2 ? 'U1' : null,
       pcn_name: i < 2 ? 'Halesowen PCN' : null,
     }));
-    expect(pcnsOf(inPcn)).toEqual([{ code: 'U1', name: 'Halesowen PCN', practices: ['M87002', 'M88015'] }]);
+    expect(
+      pcnsOf([...inPcn, { ...practice('M87009', 'Dudley'), pcn: 'D2P2L', pcn_name: 'PRACTICES IN NO PCN' }]),
+    ).toEqual([{ code: 'U1', name: 'Halesowen PCN', practices: ['M87002', 'M88015'] }]);
     const draft = movePractices(newDraft(byLocalAuthority(practices)), ['M87002', 'M88015'], 1);
     expect(draft.places.map((p) => p.practices)).toEqual([[], ['M87001', 'M87002', 'M88015']]);
   });

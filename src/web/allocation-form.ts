@@ -111,13 +111,16 @@ export function movePractices(draft: AllocationDraft, codes: readonly string[], 
   };
 }
 
+export const inNoPcn = (p: IcbPractice) => /^practices in no pcn/i.test(p.pcn_name ?? '');
+
 /** The ICB's primary care networks, by name, each with its practices' codes. */
 export function pcnsOf(
   practices: readonly IcbPractice[],
 ): { code: string; name: string; practices: string[] }[] {
   const pcns = new Map<string, { code: string; name: string; practices: string[] }>();
   for (const p of practices) {
-    if (!p.pcn) continue;
+    // The registry files unaligned practices under a pseudo-network "Practices in no PCN".
+    if (!p.pcn || inNoPcn(p)) continue;
     const pcn = pcns.get(p.pcn) ?? { code: p.pcn, name: p.pcn_name ?? p.pcn, practices: [] };
     pcn.practices.push(p.code);
     pcns.set(p.pcn, pcn);

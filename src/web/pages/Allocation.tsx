@@ -9,6 +9,7 @@ import {
   byLocalAuthority,
   draftErrors,
   type IcbPractice,
+  inNoPcn,
   inputFor,
   movePractice,
   newDraft,
@@ -41,7 +42,8 @@ const bases: Record<AllocationBasis, string> = {
   maternity: 'Maternity',
   prescribing: 'Prescribing',
   'health-inequalities': 'Health inequalities',
-  'primary-medical-care': 'Primary medical care',
+  'primary-medical-care': 'Primary medical care (Final PMC WP)',
+  'primary-medical-care-need': 'Primary medical care need (Primary Medical Care WP)',
   population: 'Registered population (no weighting)',
 };
 const basisOptions = Object.entries(bases).map(([value, text]) => ({ value, text }));
@@ -446,7 +448,7 @@ function PlaceEditor({
                         </td>
                         <td>
                           {organisationName(p?.name ?? code)} ({code})
-                          {p?.pcn_name && (
+                          {p?.pcn_name && !inNoPcn(p) && (
                             <span className="concordat-secondary">{organisationName(p.pcn_name)}</span>
                           )}
                         </td>

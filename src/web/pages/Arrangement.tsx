@@ -1,3 +1,4 @@
+import { ContentsList } from '../components/ContentsList.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -36,6 +37,17 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
         <Link href={`/arrangements/${a.id}/budget`}>Budget and payments</Link>: the integrated budget, WPAP,
         monthly instalments and money at risk.
       </p>
+
+      <ContentsList
+        sections={[
+          { id: 'check-title', text: 'Is it lawful?' },
+          { id: 'matrix-title', text: 'Who does what' },
+          { id: 'pooling-title', text: 'Pooling plan' },
+          { id: 'edit-title', text: 'The arrangement' },
+          { id: 'decisions-title', text: 'Commissioner decisions' },
+          { id: 'versions-title', text: 'Versions' },
+        ]}
+      />
 
       <CheckOnDates arrangement={a} today={today} />
 

@@ -357,6 +357,39 @@ function Segments({ segments }: { segments: PopulationReport['segments'] }) {
   );
 }
 
+function PrematureMortality({
+  rows,
+  years,
+}: {
+  rows: PopulationReport['inequalities']['prematureMortality'];
+  years: number;
+}) {
+  return (
+    <>
+      <h3 className="nhsuk-heading-s">Premature mortality (deaths under 75)</h3>
+      <p>
+        Deaths under 75 per 100,000 a year over the {years} years before the date, age-standardised to the
+        European Standard Population 2013, with 95% confidence intervals. No rate is shown from fewer than 10
+        deaths.
+      </p>
+      <Table
+        testId="premature-mortality"
+        columns={['IMD decile', 'Deaths under 75', 'Per 100,000 a year (95% confidence interval)']}
+        rows={rows.map((r) => ({
+          key: String(r.decile),
+          head: r.decile,
+          cells: [
+            count(r.deaths),
+            r.per100000 === null
+              ? 'withheld'
+              : `${number(r.per100000)} (${number(r.lower95)} to ${number(r.upper95)})`,
+          ],
+        }))}
+      />
+    </>
+  );
+}
+
 function Inequality({ inequalities }: { inequalities: PopulationReport['inequalities'] }) {
   const { byDecile, slopeIndex, lifeExpectancy, years } = inequalities;
   const draw = useCallback(
@@ -486,6 +519,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
           ],
         }))}
       />
+      <PrematureMortality rows={inequalities.prematureMortality} years={years} />
     </section>
   );
 }

@@ -80,16 +80,27 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
-            {groups.map((group) => (
-              <Fragment key={group}>
-                <tr>
-                  <th scope="colgroup" colSpan={2 + m.parties.length} className="nhsuk-table__header">
-                    {group}
-                  </th>
-                </tr>
-                {m.rows
-                  .filter((r) => `${r.category}: ${r.subcategory}` === group)
-                  .map((r) => (
+            {groups.map((group) => {
+              const rows = m.rows.filter((r) => `${r.category}: ${r.subcategory}` === group);
+              // A source shared by every row of the group is cited once, in its heading.
+              const sources = new Set(rows.map((r) => r.citations.join('; ')));
+              const shared = sources.size === 1 ? [...sources][0] : undefined;
+              return (
+                <Fragment key={group}>
+                  <tr>
+                    <th scope="colgroup" colSpan={2 + m.parties.length} className="nhsuk-table__header">
+                      {group}
+                      {shared && (
+                        <span
+                          className="nhsuk-body-s nhsuk-u-secondary-text-color concordat-secondary"
+                          data-testid="matrix-source"
+                        >
+                          Source for every activity below: {shared}
+                        </span>
+                      )}
+                    </th>
+                  </tr>
+                  {rows.map((r) => (
                     <tr key={r.rule} data-activity={r.activity}>
                       <th scope="row">
                         {r.title}
@@ -107,12 +118,14 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
                             {f.message}
                           </p>
                         ))}
-                        <span
-                          className="nhsuk-body-s nhsuk-u-secondary-text-color"
-                          data-testid="matrix-source"
-                        >
-                          {r.citations.join('; ')}
-                        </span>
+                        {!shared && (
+                          <span
+                            className="nhsuk-body-s nhsuk-u-secondary-text-color concordat-secondary"
+                            data-testid="matrix-source"
+                          >
+                            {r.citations.join('; ')}
+                          </span>
+                        )}
                       </th>
                       <td>
                         {r.provider_may_support ? mayHelp[r.provider_may_support] : 'Not a rule on this date'}
@@ -124,8 +137,9 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
                       ))}
                     </tr>
                   ))}
-              </Fragment>
-            ))}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </ScrollBox>
