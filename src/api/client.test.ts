@@ -62,6 +62,17 @@ describeOnBothDatabases('the generated client', (store) => {
     const stale = await client.PUT('/api/arrangements/{id}', { params: { path: { id } }, body });
     expect(stale.response.status).toBe(409);
     expect(stale.error?.current_version).toBe(2);
+    const conditional = await client.PUT('/api/arrangements/{id}', {
+      params: { path: { id }, header: { 'if-match': '"1"' } },
+      body: { ...body, version: 2 },
+    });
+    expect(conditional.response.status).toBe(412);
+    expect(conditional.error?.current_version).toBe(2);
+    const matched = await client.PUT('/api/arrangements/{id}', {
+      params: { path: { id }, header: { 'if-match': '"2"' } },
+      body: { ...body, version: 2 },
+    });
+    expect(matched.response.headers.get('etag')).toBe('"3"');
     const listed = await client.GET('/api/arrangements');
     expect(listed.data?.arrangements.map((a) => a.id)).toContain(id);
   });

@@ -24,9 +24,10 @@ describe('the OpenAPI document', () => {
         op,
       ]),
     );
-  });
+    // Building the app and its document takes seconds on a busy machine.
+  }, 120_000);
 
-  it("passes Redocly's recommended lint with no errors or warnings", async () => {
+  it("passes Redocly's recommended lint with no errors or warnings", { timeout: 120_000 }, async () => {
     const config = await createConfig({
       extends: ['recommended'],
       rules: {
@@ -90,7 +91,7 @@ describe('the OpenAPI document', () => {
     expect(without).toEqual([]);
   });
 
-  it('gives only examples the server accepts as valid', async () => {
+  it('gives only examples the server accepts as valid', { timeout: 120_000 }, async () => {
     const app = await buildApp({ store: { engine: 'pglite' } as never });
     const paths = document.paths as Record<string, Record<string, Operation>>;
     const invalid: string[] = [];

@@ -86,13 +86,17 @@ export function completeDocument(document: Document): Document {
       const media = operation.requestBody?.content?.['application/json'];
       const example = requestExamples[operation.operationId];
       if (media && example) media.example = example();
-      for (const status of errorStatuses(operation)) {
+      // Error answers a route schema declares itself are problems too, sent as application/problem+json.
+      const declared = Object.keys(operation.responses ?? {})
+        .map(Number)
+        .filter((status) => status >= 400);
+      for (const status of new Set([...errorStatuses(operation), ...declared])) {
         responses[problemResponse(status)] = {
-          description: problemStatuses[status],
+          description: problemStatuses[status] ?? 'A problem: `detail` says what went wrong.',
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
         };
         operation.responses ??= {};
-        operation.responses[String(status)] ??= { $ref: `#/components/responses/${problemResponse(status)}` };
+        operation.responses[String(status)] = { $ref: `#/components/responses/${problemResponse(status)}` };
       }
     }
   }

@@ -33,6 +33,8 @@ const grouping = {
   reason: 'Places agreed by the ICB board on 3 March 2025',
 };
 
+const operatingModel = () => exampleFile('examples/operating-models/voluntary-ics-2021.yaml');
+
 export const requestExamples: Record<string, () => unknown> = {
   signIn: () => ({ email: 'commissioner@example.nhs.uk', password: 'correct horse battery staple' }),
   createUser: () => ({
@@ -62,6 +64,12 @@ export const requestExamples: Record<string, () => unknown> = {
     version: 2,
   }),
   allocatePlaces: places,
+  createOperatingModel: () => ({ model: operatingModel(), reason: 'Agreed by the ICB board' }),
+  replaceOperatingModel: () => ({
+    version: 1,
+    model: operatingModel(),
+    reason: 'Scheme of delegation revised',
+  }),
   createPlaceGrouping: () => grouping,
   replacePlaceGrouping: () => ({ version: 1, ...grouping }),
 };

@@ -23,6 +23,7 @@ import {
 } from '../../store/arrangements.ts';
 import type { User } from '../../store/users.ts';
 import { describeRoles, requireRole, requireUser, rolesFor } from '../auth.ts';
+import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
 import { answer } from '../tabular.ts';
@@ -116,6 +117,7 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const current = await getArrangement(store.db, request.params.id);
     requireRole(request, editors, current.parties, 'change this arrangement');
     const user = requireRole(request, editors, partiesOf(arrangement), 'change this arrangement');
+    requireMatch(request, current.version);
     const updated = await updateArrangement(
       store.db,
       current.id,

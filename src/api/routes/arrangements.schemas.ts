@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Arrangement } from '../../law/arrangement.ts';
 import { IsoDate } from '../../law/date.ts';
 import { decisions } from '../../law/kinds/decision.ts';
+import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { OnQuery } from '../schemas.ts';
@@ -66,9 +67,10 @@ export const getArrangementSchema = {
 export const replaceArrangementSchema = {
   operationId: 'replaceArrangement',
   tags: ['arrangements'],
-  summary: 'Replace an arrangement; 409 if someone saved a newer version first',
+  summary: 'Replace an arrangement; 409 (or 412 with If-Match) if someone saved a newer version first',
   security: signedIn,
   params: Params,
+  headers: IfMatchHeaders,
   body: z.strictObject({
     version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
     arrangement: Arrangement,
