@@ -60,6 +60,9 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
       expect(text).toContain(band);
     expect(text).toMatch(/£[\d,]+\.\d\d/);
     expect(await page.getByTestId('life-expectancy').textContent()).toContain('fewer than 5,000 people');
+    expect(await page.getByTestId('risk-discrimination').textContent()).toContain('area under the ROC curve');
+    expect(await page.getByTestId('premature-mortality').textContent()).toContain('Deaths under 75');
+    expect(await page.getByTestId('slope-index').textContent()).toMatch(/Life expectancy, males/);
     await expectAccessible(page);
   }, 180_000);
 

@@ -4,7 +4,7 @@ import { publishedReportPath } from '../src/api/routes/population.ts';
 import { DuckDbEngine } from '../src/population/engines/duckdb.ts';
 import { englandComparators, icbPractices } from '../src/population/england.ts';
 import { ingest } from '../src/population/ingest.ts';
-import { runPipeline } from '../src/population/pipeline.ts';
+import { type PopulationReport, runPipeline } from '../src/population/pipeline.ts';
 import { synthesise } from '../src/population/synth.ts';
 
 /**
@@ -17,21 +17,26 @@ export async function publishSmallReport(
   workDir: string,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
+  const report = await smallReport(icb, workDir);
+  const path = publishedReportPath(icb, env);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(report)}\n`);
+}
+
+/** A small SYNTHETIC population health report for an ICB (a five-hundredth of it). */
+export async function smallReport(icb: string, workDir: string): Promise<PopulationReport> {
   const data = join(workDir, 'synthetic');
   const { manifest } = await synthesise({ icb, out: data, scale: 0.002, seed: 1, format: 'csv' });
   const engine = await DuckDbEngine.open();
   try {
     const checked = await ingest(engine, data);
-    const report = await runPipeline(engine, {
+    return await runPipeline(engine, {
       title: `Population health: ICB ${icb} (SYNTHETIC)`,
       on: manifest.analysisDate as string,
       served: { practices: await icbPractices(icb) },
       manifest: checked,
       england: await englandComparators(),
     });
-    const path = publishedReportPath(icb, env);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(report)}\n`);
   } finally {
     await engine.close();
   }

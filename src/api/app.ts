@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -9,13 +9,14 @@ import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
+import { checkpointIfDue } from '../store/audit-checkpoints.ts';
 import type { Store } from '../store/db.ts';
 import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
 import { openApiOptions } from './openapi.ts';
 import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
-import { logRequest, refuseIllFormedText } from './request-hygiene.ts';
+import { logRequest, noStore, refuseCrossSite, refuseIllFormedText } from './request-hygiene.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -47,10 +48,20 @@ export interface AppOptions {
   rulebook?: Rulebook;
   /** Request logging (pino, one JSON line per request); silent unless a level is given. */
   log?: { level?: string; stream?: Writable };
+  /** Signs an audit checkpoint every `checkpointEvery` records (src/store/audit-checkpoints.ts). */
+  auditKey?: KeyObject | undefined;
+  /** How many audit records may be added before the chain head is signed again. */
+  checkpointEvery?: number;
 }
 
 /** The HTTP API: schemas first, OpenAPI 3.1 from the same schemas, problems for every error. */
-export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: AppOptions): Promise<Api> {
+export async function buildApp({
+  store,
+  rulebook = loadRulebook(),
+  log = {},
+  auditKey,
+  checkpointEvery = 100,
+}: AppOptions): Promise<Api> {
   const app = Fastify({
     logger: {
       level: log.level ?? 'silent',
@@ -76,14 +87,23 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
 
   const sessions = new ShortMemo<User | undefined>();
   app.decorateRequest('user', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    noStore(request, reply);
+    refuseCrossSite(request);
+  });
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
   });
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   app.addHook('preValidation', async (request) => refuseIllFormedText(request));
-  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+  app.addHook('onResponse', async (request, reply) => {
+    logRequest(request, reply);
+    if (auditKey && request.method !== 'GET' && reply.statusCode < 400) {
+      await checkpointIfDue(store.db, auditKey, checkpointEvery).catch((err) =>
+        request.log.error({ err }, 'could not sign an audit checkpoint'),
+      );
+    }
+  });
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'unexpected error');
@@ -114,6 +134,6 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
     },
     async () => ({ ok: true, database: store.engine }),
   );
-  for (const register of routeModules) register(app, { store, rulebook, sessions });
+  for (const register of routeModules) register(app, { store, rulebook, sessions, auditKey });
   return app;
 }

@@ -1,14 +1,17 @@
 /**
  * Tables out of the API: any resource that answers with tables also answers as CSV (one
  * table, `table=` picks it) or as an Excel workbook (every table and a sheet of sources),
- * asked for with `?format=` or the `Accept` header. JSON stays the default.
+ * asked for with `?format=` or the `Accept` header; where a board paper fits the resource,
+ * `format=pdf` gives it. JSON stays the default.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today } from '../law/date.ts';
 import { tableCsv } from '../outputs/csv.ts';
+import { type BoardPaper, paperPdf } from '../outputs/paper.ts';
 import { pickTable, type TableSet } from '../outputs/table.ts';
 import { tableSetXlsx } from '../outputs/xlsx.ts';
+import { badRequest } from './problems.ts';
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,13 +32,14 @@ export const tableQuery = {
     ),
 };
 
-type Format = 'json' | 'csv' | 'xlsx';
+type Format = 'json' | 'csv' | 'xlsx' | 'pdf';
 
 function wanted(request: FastifyRequest): Format {
   const asked = (request.query as { format?: Format } | undefined)?.format;
   if (asked) return asked;
   const accept = request.headers.accept ?? '';
   if (accept.includes(xlsxType)) return 'xlsx';
+  if (accept.includes('application/pdf')) return 'pdf';
   if (accept.includes('text/csv')) return 'csv';
   return 'json';
 }
@@ -59,9 +63,28 @@ export async function answer<T>(
   reply: FastifyReply,
   json: T,
   tables: (json: T) => TableSet,
+  paper?: (json: T) => BoardPaper,
 ): Promise<T | FastifyReply> {
   const format = wanted(request);
   if (format === 'json') return json;
+  if (format === 'pdf') {
+    if (!paper)
+      throw badRequest([
+        {
+          field: 'query/format',
+          problem: 'this resource has no board paper',
+          hint: 'Use json, csv or xlsx.',
+        },
+      ]);
+    const written = paper(json);
+    return reply
+      .type('application/pdf')
+      .header(
+        'content-disposition',
+        `attachment; filename="${fileName(written.tables, 'board-paper', 'pdf')}"`,
+      )
+      .send(await paperPdf(written, today()));
+  }
   const set = tables(json);
   if (format === 'csv') {
     const table = pickTable(set, (request.query as { table?: string }).table, 'query/table');

@@ -3,6 +3,7 @@ import { registerContract } from './commands/contract.ts';
 import { registerIcs } from './commands/ics.ts';
 import { registerMatrix } from './commands/matrix.ts';
 import { registerMoney } from './commands/money.ts';
+import { registerPaper } from './commands/paper.ts';
 import { registerPlatform } from './commands/platform.ts';
 import { registerPooling } from './commands/pooling.ts';
 import { registerPopulation } from './commands/population.ts';
@@ -23,6 +24,7 @@ registerMoney(program);
 registerPopulation(program);
 registerPlatform(program);
 registerContract(program);
+registerPaper(program);
 registerIcs(program);
 
 await program.parseAsync(process.argv);

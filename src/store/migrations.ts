@@ -231,6 +231,35 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007-audit-append-only': {
+    // The database itself refuses to change or remove audit records (and signed checkpoints),
+    // whoever asks: the application never needs to, and anyone who tries is tampering. A
+    // superuser can still drop the trigger; signed checkpoints kept outside catch that.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit_checkpoints')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('checkpoint', 'jsonb', (c) => c.notNull())
+        .execute();
+      await sql`create function audit_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'the audit log is append-only: % on % is refused', tg_op, tg_table_name
+            using errcode = '42501';
+        end $$`.execute(db);
+      for (const table of ['audit_log', 'audit_checkpoints']) {
+        await sql`create trigger ${sql.raw(`${table}_no_change`)} before update or delete on ${sql.table(table)}
+          for each row execute function audit_append_only()`.execute(db);
+        await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
+          for each statement execute function audit_append_only()`.execute(db);
+      }
+    },
+  },
+  '0008-decision-dates': {
+    // The date a decision takes effect was checked against the rules but not kept.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('decisions').addColumn('effective_on', 'date').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

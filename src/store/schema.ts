@@ -18,6 +18,7 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   audit_log: AuditTable;
+  audit_checkpoints: AuditCheckpointTable;
   reference_imports: ReferenceImportTable;
   list_sizes: ListSizeTable;
   place_groupings: PlaceGroupingTable;
@@ -131,6 +132,8 @@ export interface DecisionTable {
   rule: string;
   decided_by: number;
   decided_at: string;
+  /** The date the decision takes effect (null for decisions recorded before it was kept). */
+  effective_on: string | null;
 }
 
 export interface UserTable {
@@ -179,6 +182,12 @@ export interface AuditTable {
   reason: string;
   prev_hash: string;
   hash: string;
+}
+
+/** A signed checkpoint of the audit chain (src/store/audit-checkpoints.ts), kept whole as JSON. */
+export interface AuditCheckpointTable {
+  seq: number;
+  checkpoint: JSONColumnType<Record<string, unknown>>;
 }
 
 export interface ReferenceImportTable {

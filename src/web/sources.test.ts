@@ -11,6 +11,10 @@ describe('plainSources', () => {
     );
   });
 
+  it('never says "seeds"', () => {
+    expect(plainSources('The seeds do not name it')).toBe('The source documents do not name it');
+  });
+
   it('leaves other text alone', () => {
     expect(plainSources('Residents of the area')).toBe('Residents of the area');
   });

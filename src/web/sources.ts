@@ -14,10 +14,12 @@ const titles: Record<string, string> = {
 
 /** "(seed 001, 57)" → "(Draft ICP Contract: a consultation (NHS England, August 2018), paragraph 57)". */
 export function plainSources(text: string): string {
-  return text.replace(/seeds? (\d{3}),? ?(?:paragraphs? )?([\d–-]+)?/g, (whole, n: string, at?: string) => {
-    const title = titles[n];
-    if (!title) return whole;
-    if (!at) return title;
-    return `${title}, ${/[–-]/.test(at) ? 'paragraphs' : 'paragraph'} ${at}`;
-  });
+  return text
+    .replace(/\bthe seeds\b/gi, (m) => `${m[0] === 'T' ? 'T' : 't'}he source documents`)
+    .replace(/seeds? (\d{3}),? ?(?:paragraphs? )?([\d–-]+)?/g, (whole, n: string, at?: string) => {
+      const title = titles[n];
+      if (!title) return whole;
+      if (!at) return title;
+      return `${title}, ${/[–-]/.test(at) ? 'paragraphs' : 'paragraph'} ${at}`;
+    });
 }

@@ -3,12 +3,13 @@ import { InvalidInput } from '../../errors.ts';
 import type { Arrangement } from '../../law/arrangement.ts';
 import { referenceProblems } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
-import { type IsoDate, today } from '../../law/date.ts';
+import { formatDate, type IsoDate, today } from '../../law/date.ts';
 import { decisionRule } from '../../law/decisions.ts';
 import { planPooling } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
 import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
+import { lawfulnessPaper } from '../../outputs/papers.ts';
 import {
   createArrangement,
   getArrangement,
@@ -142,7 +143,14 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const on = request.query.on ?? today();
     const report = checkArrangement(rulebook, stored.document, on);
     await recordCheck(store.db, stored, on, report);
-    return answer(request, reply, { ...report, version: stored.version }, findingsTables);
+    return answer(request, reply, { ...report, version: stored.version }, findingsTables, (checked) =>
+      lawfulnessPaper(
+        checked,
+        responsibilityMatrix(rulebook, stored.document, on),
+        poolingOf(rulebook, stored.document, on),
+        String(stored.version),
+      ),
+    );
   };
 
   const matrix: Handler<typeof getResponsibilityMatrixSchema> = async (request, reply) => {
@@ -169,7 +177,17 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     if (held.size === 0)
       throw forbidden(`You hold no role for a party to this arrangement; you hold ${describeRoles(user)}.`);
     const { decision, subject, outcome, reason } = request.body;
-    const rule = decisionRule(rulebook, decision, request.body.on ?? today());
+    const on = request.body.on ?? today();
+    const term = stored.document.term;
+    if (term && (on < term.start || on > term.end)) {
+      throw badRequest([
+        {
+          field: 'body/on',
+          problem: `is outside the arrangement's term (${formatDate(term.start)} to ${formatDate(term.end)})`,
+        },
+      ]);
+    }
+    const rule = decisionRule(rulebook, decision, on);
     if (!rule)
       throw badRequest([{ field: 'body/on', problem: `no rule reserves '${decision}' on that date` }]);
     if (!rule.reserved_to.some((r) => held.has(r as never))) {
@@ -182,10 +200,12 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const saved = await recordDecision(
       store.db,
       stored.id,
-      { decision, subject, outcome, reason, rule: rule.rule },
+      { decision, subject, outcome, reason, rule: rule.rule, on },
       actorOf(user),
     );
-    return reply.status(201).send({ id: saved.id, decision, rule: rule.rule, decided_at: saved.decided_at });
+    return reply
+      .status(201)
+      .send({ id: saved.id, decision, rule: rule.rule, on, decided_at: saved.decided_at });
   };
 
   return { list, create, getOne, replace, versions, check, matrix, pooling, decide };

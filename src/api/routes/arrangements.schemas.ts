@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Arrangement } from '../../law/arrangement.ts';
+import { IsoDate } from '../../law/date.ts';
 import { decisions } from '../../law/kinds/decision.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
@@ -163,9 +164,17 @@ export const recordDecisionSchema = {
       .max(2000)
       .describe('The decision itself, for example "approved with a direct agreement".'),
     reason: Reason,
-    on: z.string().optional().describe('The date the decision takes effect (YYYY-MM-DD); default today.'),
+    on: IsoDate.optional().describe(
+      "The date the decision takes effect (YYYY-MM-DD), within the arrangement's term if it has one; default today.",
+    ),
   }),
   response: {
-    201: z.object({ id: z.number(), decision: z.string(), rule: z.string(), decided_at: z.string() }),
+    201: z.object({
+      id: z.number(),
+      decision: z.string(),
+      rule: z.string(),
+      on: z.string().describe('The date it takes effect, as stored.'),
+      decided_at: z.string(),
+    }),
   },
 };

@@ -6,6 +6,7 @@ import { allocationReport, budgetReport } from '../../finance/report.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { today } from '../../law/date.ts';
 import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
+import { allocationPaper, budgetPaper } from '../../outputs/papers.ts';
 import { getArrangement } from '../../store/arrangements.ts';
 import { requireRole } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
@@ -46,7 +47,7 @@ export function moneyHandlers({ store, rulebook }: ApiContext) {
         explain: explain === 'true',
       }),
     );
-    return answer(request, reply, report, budgetTables);
+    return answer(request, reply, report, budgetTables, (r) => budgetPaper(r, String(stored.version)));
   };
 
   const allocate: Handler<typeof allocatePlacesSchema> = async (request, reply) => {
@@ -58,7 +59,13 @@ export function moneyHandlers({ store, rulebook }: ApiContext) {
         explain,
       ),
     );
-    return answer(request, reply, report, (r) => allocationTables(r, today()));
+    return answer(
+      request,
+      reply,
+      report,
+      (r) => allocationTables(r, today()),
+      (r) => allocationPaper(r, today(), '1.0'),
+    );
   };
 
   return { budget, allocate };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { populationPaper } from '../../outputs/papers.ts';
 import { populationTables } from '../../outputs/population-tables.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
 import { requireRole } from '../auth.ts';
@@ -38,5 +39,5 @@ const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (re
     });
   }
   const report = JSON.parse(readFileSync(path, 'utf8')) as PopulationReport & Record<string, unknown>;
-  return answer(request, reply, report, populationTables);
+  return answer(request, reply, report, populationTables, (r) => populationPaper(r, '1.0'));
 };

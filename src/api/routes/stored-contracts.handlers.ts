@@ -6,6 +6,7 @@ import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../errors.ts';
 import { today } from '../../law/date.ts';
 import { contractTables } from '../../outputs/contract-tables.ts';
+import { contractPaper } from '../../outputs/papers.ts';
 import {
   contractEvents,
   contractFile,
@@ -100,7 +101,13 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
       report: asReport(report),
       event_types: eventTypes,
     };
-    return answer(request, reply, json, () => contractTables(report));
+    return answer(
+      request,
+      reply,
+      json,
+      () => contractTables(report),
+      () => contractPaper(report, String(stored.version)),
+    );
   };
 
   const timeline: Handler<typeof getContractTimelineSchema> = async (request) => {

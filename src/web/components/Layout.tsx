@@ -13,6 +13,7 @@ const sections: (Section & { shownTo?: (user: User) => boolean })[] = [
   { href: '/arrangements', text: 'Arrangements' },
   // Only roles the server lets allocate see the allocation form at all.
   { href: '/allocation', text: 'Place allocation', shownTo: (user) => canAllocate(user.roles) },
+  { href: '/ics', text: 'ICS operating model' },
   { href: '/contracts', text: 'Contracts' },
   { href: '/population', text: 'Population health' },
 ];

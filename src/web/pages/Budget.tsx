@@ -34,13 +34,18 @@ export function BudgetPage({ id }: { id: string }) {
         type="button"
         className="concordat-figure"
         aria-label={`${f.pounds}: how ${label} was reached`}
-        onClick={() => setSelected({ label, pick })}
+        onClick={() => choose({ label, pick })}
       >
         {formatPence(f.pence)}
       </button>
     );
   };
   const trace = selected && explained.data ? selected.pick(explained.data)?.trace : undefined;
+  const choose = (next: Selected) => {
+    setSelected(next);
+    // The explanation opens below the tables: bring it into view where the reader is.
+    requestAnimationFrame(() => document.getElementById('trace-title')?.scrollIntoView({ block: 'start' }));
+  };
 
   return (
     <>

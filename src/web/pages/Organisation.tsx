@@ -4,6 +4,7 @@ import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useOrganisation } from '../endpoints.ts';
 import { formatDate, todayInEngland } from '../format.ts';
 import { organisationName } from '../names.ts';
+import { OrganisationIcs } from './OrganisationIcs.tsx';
 import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
 
 function period(from: string | null, to: string | null): string {
@@ -38,6 +39,7 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
           </Link>
         </p>
       )}
+      <OrganisationIcs code={o.code} />
       <h2 className="nhsuk-heading-m">History of changes</h2>
       <ScrollBox label="Table">
         <table className="nhsuk-table" data-testid="history">
