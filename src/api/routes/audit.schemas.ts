@@ -51,6 +51,7 @@ export const verifyAuditSchema = {
 };
 
 export const auditCheckpointsSchema = {
+  operationId: 'listAuditCheckpoints',
   tags: ['audit'],
   summary: 'The signed checkpoints of the audit chain and the public key that verifies them, to keep outside',
   security: signedIn,
