@@ -5,6 +5,7 @@
 // CONCORDAT_BENCH_DATABASE_URL (default the local `test` database, `none` to skip) the server.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Options, Result } from 'autocannon';
 import pg from 'pg';
@@ -48,7 +49,52 @@ interface Row {
   errors: number;
   /** CPU time of the server's process per request: unlike req/s, it hardly moves with the machine's load. */
   cpuMicros: number;
+  /** CPU time of the local PostgreSQL server's processes per request (PGlite's is in the server's). */
+  databaseMicros: number | undefined;
+  /** The machine's one-minute load average when the run ended. */
+  load: number;
 }
+
+// The bench's own connections carry this name, so their server processes can be found.
+process.env.PGAPPNAME = 'concordat-bench';
+
+/** The server processes (backends) serving the bench's pool, found by application name. */
+async function benchBackends(): Promise<number[]> {
+  const client = new pg.Client({ connectionString: serverUrl, application_name: 'concordat-bench-probe' });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>(
+    "select pid from pg_stat_activity where application_name = 'concordat-bench'",
+  );
+  await client.end();
+  return rows.map((r) => r.pid);
+}
+
+/** CPU time so far of each of those PostgreSQL backends, in clock ticks of 10 ms, from /proc. */
+function backendTicks(pids: number[]): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // The backend ended (the pool let the connection go).
+    }
+  }
+  return ticks;
+}
+
+/**
+ * The CPU the backends used between two readings, in µs. A backend that started during the
+ * run (the pool reopens connections that idled while the load was starting) counts whole;
+ * one that ended during it is left out, so the figure can only err low.
+ */
+function backendCpuMicros(before: Map<number, number>, after: Map<number, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks * 10_000;
+}
+const localServer = /@(127\.0\.0\.1|localhost)[:/]/.test(serverUrl);
 
 async function prepare(store: Store): Promise<{ token: string; id: string; codes: string[] }> {
   await importRegistry(store.db, readNhsRegistry('data/nhs'), { userId: null, label: 'bench' });
@@ -108,9 +154,13 @@ async function run(engine: string, store: Store): Promise<Row[]> {
   for (const s of scenarios) {
     process.stderr.write(`${engine}: ${s.scenario} for ${seconds} s…\n`);
     await load({ ...s.options, duration: warmUpSeconds }); // let the JIT settle first
+    const backends = engine === 'PostgreSQL' && localServer ? await benchBackends() : [];
     const cpuBefore = process.cpuUsage();
+    const databaseBefore = backends.length ? backendTicks(backends) : undefined;
     const result = await load(s.options);
     const cpu = process.cpuUsage(cpuBefore);
+    const databaseAfter = databaseBefore && backendTicks(await benchBackends());
+    const requests = Math.max(1, result.requests.total);
     rows.push({
       engine,
       scenario: s.scenario,
@@ -119,7 +169,12 @@ async function run(engine: string, store: Store): Promise<Row[]> {
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx,
-      cpuMicros: Math.round((cpu.user + cpu.system) / Math.max(1, result.requests.total)),
+      cpuMicros: Math.round((cpu.user + cpu.system) / requests),
+      databaseMicros:
+        databaseBefore && databaseAfter
+          ? Math.round(backendCpuMicros(databaseBefore, databaseAfter) / requests)
+          : undefined,
+      load: loadavg()[0] ?? 0,
     });
   }
   await app.close();
@@ -156,11 +211,13 @@ console.log(
   `\nHTTP API on loopback, ${connections} connections, ${seconds} s per run (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`,
 );
 console.log(
-  'engine      scenario                                              req/s    p50 ms   p99 ms   errors  server CPU µs/req',
+  'engine      scenario                                              req/s    p50 ms   p99 ms   errors  server CPU µs/req  database CPU µs/req  load',
 );
 for (const r of rows) {
+  const database =
+    r.databaseMicros === undefined ? (r.engine === 'PGlite' ? 'in server' : '?') : r.databaseMicros;
   console.log(
-    `${r.engine.padEnd(11)} ${r.scenario.padEnd(53)} ${String(r.perSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.cpuMicros).padStart(18)}`,
+    `${r.engine.padEnd(11)} ${r.scenario.padEnd(53)} ${String(r.perSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.cpuMicros).padStart(18)} ${String(database).padStart(20)} ${r.load.toFixed(1).padStart(5)}`,
   );
 }
 for (const read of rows.filter((r) => r.engine === 'PostgreSQL' && r.scenario.startsWith('registry'))) {

@@ -1,22 +1,29 @@
-// Money benchmarks (issue 3). Targets: each under 100 ms on this machine.
-// 1. A 10-year monthly WPAP schedule with incentives for 42 ICBs × 20 contracts.
-// 2. Place allocation for every practice in every ICB (places = local authorities).
+// Money benchmarks (issues 3 and 16). Targets on this machine (2 cores, shared):
+// 1. 10-year monthly WPAP schedules with incentives for 42 ICBs × 20 contracts, funding
+//    streams classified by the rulebook's pooling plan: under 100 ms.
+// 2. Place allocation for every practice in every ICB (places = local authorities): under
+//    100 ms warm, and under 300 ms cold, including reading the weighted-populations file.
+// A target is judged on CPU time, the cost of the work itself: on a machine shared with
+// other jobs wall time also counts the time spent waiting for a core, so each line prints
+// wall time, CPU time and the load average side by side. `--strict` exits 1 when a target is
+// missed (npm run bench -- money --strict).
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { allocatePlaces, type PlaceDefinition } from '../src/finance/allocation.ts';
-import { buildBudget, type FundingStreamClassifier } from '../src/finance/budget.ts';
-import { loadWeightedPopulations } from '../src/finance/weighted-populations.ts';
+import { buildBudget, classifyByRulebook } from '../src/finance/budget.ts';
+import {
+  loadWeightedPopulations,
+  type PracticeWeights,
+  readWeightedPopulations,
+} from '../src/finance/weighted-populations.ts';
 import { wpapSchedule } from '../src/finance/wpap.ts';
 import { Arrangement } from '../src/law/arrangement.ts';
 import { loadRulebook } from '../src/law/rulebook.ts';
 import { parsePounds } from '../src/money/pence.ts';
 
-const target = 100;
+const strict = process.argv.includes('--strict');
 const rulebook = loadRulebook();
-
-const classify: FundingStreamClassifier = (s) =>
-  s.source === 'delegated-primary-medical'
-    ? { class: 'aligned', reason: 'delegation agreement' }
-    : { class: 'pooled', reason: 's75' };
+let missed = 0;
 
 function contract(icb: number, n: number): Arrangement {
   const base = 10_000_000 + icb * 100_000 + n * 12_345;
@@ -143,69 +150,101 @@ function held(fn: () => unknown): string {
   return `${mb.toFixed(1)} MB for ${Array.isArray(result) ? result.length : 1} results`;
 }
 
-const report = (name: string, t: Timing) =>
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
+
+/** One line per measurement: wall and CPU time, the load average, and the target judged on CPU. */
+function report(name: string, t: Timing, target: number): void {
+  const within = t.cpu <= target;
+  if (!within) missed++;
   console.log(
-    `${name.padEnd(62)} ${t.ms.toFixed(1).padStart(8)} ms wall, ${t.cpu.toFixed(1).padStart(8)} ms CPU  ${t.ms <= target ? 'within' : 'OVER'} the ${target} ms target\n${''.padEnd(62)} (90th percentile ${t.p90.toFixed(1)} ms; first run ${t.first.toFixed(1)} ms)`,
+    `${name.padEnd(62)} ${t.ms.toFixed(1).padStart(8)} ms wall, ${t.cpu.toFixed(1).padStart(8)} ms CPU, load ${load()}  ${within ? 'within' : 'OVER'} the ${target} ms target\n${''.padEnd(62)} (90th percentile ${t.p90.toFixed(1)} ms wall; first run ${t.first.toFixed(1)} ms wall)`,
   );
+}
+
+/** Times one run from nothing (wall and CPU), for the cold allocation. */
+function once<T>(fn: () => T): Timing & { result: T } {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(c);
+  const ms = performance.now() - t;
+  return { ms, cpu: (used.user + used.system) / 1000, p90: ms, first: ms, result };
+}
+
+/** Every ICB's places (its local authorities) and a six-part pot, for the allocation bench. */
+function allocationInputs(data: readonly PracticeWeights[]) {
+  const byIcb = new Map<string, Set<string>>();
+  for (const p of data) {
+    let las = byIcb.get(p.icb);
+    if (!las) byIcb.set(p.icb, (las = new Set()));
+    las.add(p.la);
+  }
+  return [...byIcb].map(([icb, las]) => {
+    const places: PlaceDefinition[] = [...las].map((la) => ({
+      id: la.toLowerCase(),
+      name: la,
+      local_authorities: [la],
+    }));
+    const pot = (
+      [
+        'general-and-acute',
+        'community',
+        'mental-health',
+        'maternity',
+        'prescribing',
+        'primary-medical-care',
+      ] as const
+    ).map((basis, i) => ({
+      id: `c${i}`,
+      name: basis,
+      basis,
+      amount: parsePounds('£500,000,000.00'),
+      ring_fences: [],
+      floors: [],
+    }));
+    return { icb, year: '2025/26', places, pot };
+  });
+}
+
+// Cold first, before anything else has read the file or compiled the allocation code.
+const cold = once(() => {
+  const data = readWeightedPopulations('2025/26');
+  return allocationInputs(data).map((input) => allocatePlaces(input, data));
+});
+report('place allocation, cold: read the file, then every ICB', cold, 300);
 
 const contracts = Array.from({ length: 42 * 20 }, (_, i) => contract(Math.floor(i / 20), i % 20));
 // What `concordat budget` builds by default: the budget and the schedule, every figure in pence;
 // traces are written out only for --explain (docs/money.md, "Explaining figures").
-const buildSchedules = () =>
-  contracts.map((a) => wpapSchedule(buildBudget(a, classify, '2026-04-01'), a, rulebook));
+// The real classifier, made afresh for each run: funding streams go through the rulebook's pooling plan.
+const buildSchedules = () => {
+  const classify = classifyByRulebook(rulebook);
+  return contracts.map((a) => wpapSchedule(buildBudget(a, classify, '2026-04-01'), a, rulebook));
+};
 const schedules = time(buildSchedules);
 const instalments = schedules.result.reduce(
   (s, x) => s + x.years.reduce((t, y) => t + y.instalments.length, 0),
   0,
 );
-report(`10-year schedules, 42 ICBs × 20 contracts (${instalments} instalments)`, schedules);
+report(`10-year schedules, 42 ICBs × 20 contracts (${instalments} instalments)`, schedules, 100);
 console.log(`(memory held by the schedules: ${held(buildSchedules)})`);
 
-const load = performance.now();
 const data = loadWeightedPopulations('2025/26');
-const loadMs = performance.now() - load;
-const icbs = [...new Set(data.map((p) => p.icb))];
-const inputs = icbs.map((icb) => {
-  const las = [...new Set(data.filter((p) => p.icb === icb).map((p) => p.la))];
-  const places: PlaceDefinition[] = las.map((la) => ({
-    id: la.toLowerCase(),
-    name: la,
-    local_authorities: [la],
-  }));
-  const pot = (
-    [
-      'general-and-acute',
-      'community',
-      'mental-health',
-      'maternity',
-      'prescribing',
-      'primary-medical-care',
-    ] as const
-  ).map((basis, i) => ({
-    id: `c${i}`,
-    name: basis,
-    basis,
-    amount: parsePounds('£500,000,000.00'),
-    ring_fences: [],
-    floors: [],
-  }));
-  return { icb, year: '2025/26', places, pot };
-});
+const inputs = allocationInputs(data);
 const allocations = time(() => inputs.map((input) => allocatePlaces(input, data)));
 const practices = allocations.result.reduce(
   (s, r) => s + r.places.reduce((t, p) => t + p.practices.length, 0),
   0,
 );
 report(
-  `place allocation, ${practices} practices in ${icbs.length} ICBs (${inputs.reduce((s, i) => s + i.places.length, 0)} places)`,
+  `place allocation, warm: ${practices} practices in ${inputs.length} ICBs (${inputs.reduce((s, i) => s + i.places.length, 0)} places)`,
   allocations,
+  100,
 );
-console.log(
-  `(reading the 2025/26 weighted populations once, not in the timing above: ${loadMs.toFixed(1)} ms)`,
-);
-console.log(
-  `(load average while measuring: ${(await import('node:os'))
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(', ')})`,
-);
+if (missed > 0) {
+  console.log(`${missed} target(s) missed${strict ? '' : ' (run with --strict to fail on this)'}`);
+  if (strict) process.exitCode = 1;
+}

@@ -4,7 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// Names choose benchmarks; flags (such as --strict) are passed on to each of them.
+const only = args.filter((a) => !a.startsWith('--'));
+const flags = args.filter((a) => a.startsWith('--'));
 const benches = readdirSync('bench')
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -12,5 +15,12 @@ const benches = readdirSync('bench')
 
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`, ...flags], {
+      stdio: 'inherit',
+    });
+  } catch {
+    console.log(`${file} did not meet its targets`);
+    process.exitCode = 1;
+  }
 }

@@ -60,6 +60,9 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
       expect(text).toContain(band);
     expect(text).toMatch(/£[\d,]+\.\d\d/);
     expect(await page.getByTestId('life-expectancy').textContent()).toContain('fewer than 5,000 people');
+    expect(await page.getByTestId('risk-discrimination').textContent()).toContain('area under the ROC curve');
+    expect(await page.getByTestId('premature-mortality').textContent()).toContain('Deaths under 75');
+    expect(await page.getByTestId('slope-index').textContent()).toMatch(/Life expectancy, males/);
     await expectAccessible(page);
   }, 180_000);
 
@@ -173,7 +176,7 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     expect(await page.locator('#event-add_services-0-id-error').count()).toBe(0);
     await page.locator('#event-add_services-0-name').fill('Urgent treatment centre');
     await page.getByLabel('Healthcare').check();
-    await page.locator('#event-add_services-0-commissioner').fill('dudley-ccg');
+    await page.locator('#event-add_services-0-commissioner').selectOption({ label: 'NHS Dudley CCG' });
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Record the event' }).click();
     expect(await page.getByTestId('event-recorded').textContent()).toContain(

@@ -31,6 +31,15 @@ function newest(dir) {
   return latest;
 }
 
+// The API's OpenAPI document and the client types generated from it (git-ignored), which the
+// web app and the API tests compile against: regenerated when the server's code changes.
+const apiTypes = 'src/web/openapi.generated.ts';
+const apiSources = ['src/api', 'src/law', 'src/contracts', 'src/finance', 'src/store', 'examples'];
+if (!existsSync(apiTypes) || Math.max(...apiSources.map(newest)) > statSync(apiTypes).mtimeMs) {
+  console.error('Concordat: generating the API client types from the OpenAPI document…');
+  execSync('npx tsx scripts/write-openapi.ts', { stdio: 'inherit' });
+}
+
 // The web app's build (dist/web, git-ignored) is what the API server serves at /.
 const webBuilt = 'dist/web/index.html';
 // The event form is built from the published event schema, so a regenerated schema rebuilds it too.

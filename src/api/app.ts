@@ -1,29 +1,28 @@
-import { randomUUID } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, { LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
+import { checkpointIfDue } from '../store/audit-checkpoints.ts';
 import type { Store } from '../store/db.ts';
 import type { User } from '../store/users.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
+import { openApiOptions } from './openapi.ts';
 import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
-import { logRequest, refuseIllFormedText } from './request-hygiene.ts';
+import { logRequest, noStore, refuseCrossSite, refuseIllFormedText } from './request-hygiene.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
+import { operatingModelRoutes } from './routes/operating-models.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
@@ -41,6 +40,7 @@ export const routeModules: RouteModule[] = [
   storedContractRoutes,
   moneyRoutes,
   placeGroupingRoutes,
+  operatingModelRoutes,
 ];
 
 export interface AppOptions {
@@ -48,10 +48,20 @@ export interface AppOptions {
   rulebook?: Rulebook;
   /** Request logging (pino, one JSON line per request); silent unless a level is given. */
   log?: { level?: string; stream?: Writable };
+  /** Signs an audit checkpoint every `checkpointEvery` records (src/store/audit-checkpoints.ts). */
+  auditKey?: KeyObject | undefined;
+  /** How many audit records may be added before the chain head is signed again. */
+  checkpointEvery?: number;
 }
 
 /** The HTTP API: schemas first, OpenAPI 3.1 from the same schemas, problems for every error. */
-export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: AppOptions): Promise<Api> {
+export async function buildApp({
+  store,
+  rulebook = loadRulebook(),
+  log = {},
+  auditKey,
+  checkpointEvery = 100,
+}: AppOptions): Promise<Api> {
   const app = Fastify({
     logger: {
       level: log.level ?? 'silent',
@@ -59,7 +69,8 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
       // Never log credentials, even if a request logger is added that prints headers.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
-    disableRequestLogging: true,
+    // One line per request, written by logRequest (request-hygiene.ts), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
     bodyLimit: 2 * 1024 * 1024,
@@ -68,37 +79,31 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet);
+  // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
+  await app.register(compress);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Concordat API',
-        version: '0.1.0',
-        description:
-          'Integrated health and care commissioning for England. Errors are RFC 9457 problem responses. NHS reference data: contains public sector information licensed under the Open Government Licence v3.0.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'concordat_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
 
   const sessions = new ShortMemo<User | undefined>();
   app.decorateRequest('user', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    noStore(request, reply);
+    refuseCrossSite(request);
+  });
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
   });
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   app.addHook('preValidation', async (request) => refuseIllFormedText(request));
-  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+  app.addHook('onResponse', async (request, reply) => {
+    logRequest(request, reply);
+    if (auditKey && request.method !== 'GET' && reply.statusCode < 400) {
+      await checkpointIfDue(store.db, auditKey, checkpointEvery).catch((err) =>
+        request.log.error({ err }, 'could not sign an audit checkpoint'),
+      );
+    }
+  });
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'unexpected error');
@@ -121,12 +126,14 @@ export async function buildApp({ store, rulebook = loadRulebook(), log = {} }: A
     {
       schema: {
         tags: ['service'],
+        operationId: 'getHealth',
         summary: 'Is the service up, and on which database',
+        security: [],
         response: { 200: z.object({ ok: z.boolean(), database: z.string() }) },
       },
     },
     async () => ({ ok: true, database: store.engine }),
   );
-  for (const register of routeModules) register(app, { store, rulebook, sessions });
+  for (const register of routeModules) register(app, { store, rulebook, sessions, auditKey });
   return app;
 }

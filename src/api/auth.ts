@@ -45,9 +45,8 @@ export function requireRole(
   const user = requireUser(request);
   const held = parties ? rolesFor(user, parties) : new Set(user.roles.map((r) => r.role));
   if (!allowed.some((r) => held.has(r))) {
-    const scope = parties
-      ? ` for an organisation that is party to it (${parties.join(', ') || 'none named'})`
-      : '';
+    // The parties are not named: someone who is not a party is not told who is.
+    const scope = parties ? ' for an organisation that is party to it' : '';
     throw forbidden(
       `To ${what} you need the role ${allowed.join(' or ')}${scope}; you hold ${describeRoles(user)}.`,
     );

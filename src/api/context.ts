@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type {
   ContextConfigDefault,
   FastifyBaseLogger,
@@ -20,6 +21,8 @@ export interface ApiContext {
   store: Store;
   rulebook: Rulebook;
   sessions: ShortMemo<User | undefined>;
+  /** The Ed25519 key that signs audit checkpoints (kept outside the database), if configured. */
+  auditKey?: KeyObject | undefined;
 }
 
 export type Api = FastifyInstance<

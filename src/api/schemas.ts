@@ -37,7 +37,8 @@ export const TreeNode: z.ZodType<Node> = Organisation.extend({
   get children() {
     return z.array(TreeNode);
   },
-});
+  // Recursive, so named: the OpenAPI document holds it once as a component.
+}).meta({ id: 'OrganisationTreeNode' });
 
 export const OnQuery = z.strictObject({
   on: IsoDate.optional().describe('The date (YYYY-MM-DD); default today.'),

@@ -20,6 +20,8 @@ export async function registerWebApp(app: FastifyInstance, dir: string = webBuil
     root: dir,
     wildcard: false,
     schemaHide: true,
+    // The build writes .br and .gz copies of its text files (src/web/vite.config.ts).
+    preCompressed: true,
     setHeaders: (reply, path) => {
       reply.header(
         'cache-control',

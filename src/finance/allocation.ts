@@ -2,13 +2,18 @@ import { InvalidInput } from '../errors.ts';
 import { apportion } from '../money/apportion.ts';
 import { formatPounds, type Pence, pence, sum } from '../money/pence.ts';
 import {
+  compare,
   formatDecimal,
   formatPercent,
   minus,
   multiply,
+  none,
+  one,
   plus,
   type Rate,
   ratio,
+  roundHalfAwayFromZero,
+  roundRate,
   share,
 } from '../money/rate.ts';
 import { type Figure, figure } from './trace.ts';
@@ -49,7 +54,25 @@ export interface AllocationInput {
   current?: { place: string; amount: Pence }[] | undefined;
   /** How much of the gap between current allocation and target is closed this year. */
   pace?: Rate | undefined;
+  /** How weighted populations are summed and need indices rounded (default exact). */
+  method?: AllocationMethod | undefined;
 }
+
+/**
+ * How place weighted populations and need indices are worked out. `exact` keeps every
+ * figure to the billionth of a person. `nhse-tool` follows NHS England's place-based
+ * allocation tool (utils.py: `aggregate`, `get_index`, `excel_round`): a blank or zero
+ * practice value counts as 1, each place's and the ICB's sums are rounded half up to whole
+ * persons, and the need index is worked from those sums and rounded half up to 3 decimal
+ * places. Money follows the (rounded) weighted populations either way.
+ */
+export const allocationMethods = {
+  exact: 'exact (weighted populations to the billionth of a person, need indices unrounded)',
+  'nhse-tool':
+    "NHS England's place-based allocation tool (sums rounded half up to whole persons, need indices half up to 3 decimal places)",
+} as const;
+export type AllocationMethod = keyof typeof allocationMethods;
+export const methodNames = Object.keys(allocationMethods) as AllocationMethod[];
 
 export interface ComponentShare {
   component: string;
@@ -73,6 +96,7 @@ export interface PlaceAllocation {
 }
 
 export interface AllocationResult {
+  method: AllocationMethod;
   icb: string;
   icb_name: string;
   year: string;
@@ -113,38 +137,46 @@ export function resolvePlaces(
   }
   const byCode = new Map(inIcb.map((p) => [p.practice, p]));
   const owner = new Map<string, string>();
+  const named = new Map<string, string>();
   const out = new Map<string, PracticeWeights[]>();
-  const claim = (code: string, place: string, field: string) => {
-    const other = owner.get(code);
-    if (other && other !== place)
-      throw new InvalidInput(
-        field,
-        `practice ${code} is already in place '${other}'`,
-        'A practice belongs to one place.',
-      );
-    owner.set(code, place);
-  };
+  const ids = new Map<string, number>();
   places.forEach((pl, i) => {
-    if (out.has(pl.id)) throw new InvalidInput(`places[${i}].id`, `'${pl.id}' is used twice`);
+    const first = ids.get(pl.id);
+    if (first !== undefined)
+      throw new InvalidInput(`places[${i}].id`, `'${pl.id}' is also the id of places[${first}]`);
+    ids.set(pl.id, i);
     out.set(pl.id, []);
     (pl.practices ?? []).forEach((code, j) => {
+      const field = `places[${i}].practices[${j}]`;
       if (!byCode.has(code))
+        throw new InvalidInput(field, `${code} is not a practice of ${icb} in the weighted populations`);
+      const other = named.get(code);
+      if (other)
         throw new InvalidInput(
-          `places[${i}].practices[${j}]`,
-          `${code} is not a practice of ${icb} in the weighted populations`,
+          field,
+          `practice ${code} is also listed at ${other}`,
+          'A practice belongs to one place, listed once.',
         );
-      claim(code, pl.id, `places[${i}].practices[${j}]`);
+      named.set(code, field);
+      owner.set(code, pl.id);
     });
   });
   // Named practices win over local authorities: a practice just over a boundary can be placed by hand.
+  const areas = new Map<string, string>();
   places.forEach((pl, i) => {
     (pl.local_authorities ?? []).forEach((la, j) => {
+      const field = `places[${i}].local_authorities[${j}]`;
+      const other = areas.get(la);
+      if (other)
+        throw new InvalidInput(
+          field,
+          `local authority ${la} is also listed at ${other}`,
+          'Split an area between places by naming its practices.',
+        );
+      areas.set(la, field);
       const found = inIcb.filter((p) => p.la === la);
       if (found.length === 0)
-        throw new InvalidInput(
-          `places[${i}].local_authorities[${j}]`,
-          `no practice of ${icb} is in local authority ${la}`,
-        );
+        throw new InvalidInput(field, `no practice of ${icb} is in local authority ${la}`);
       for (const p of found) if (!owner.has(p.practice)) owner.set(p.practice, pl.id);
     });
   });
@@ -162,26 +194,36 @@ export function resolvePlaces(
   return out;
 }
 
-function total(list: readonly PracticeWeights[], basis: AllocationBasis): bigint {
+/** A place's (or the ICB's) weighted population for a basis, in billionths of a person. */
+export function weightedPopulation(
+  list: readonly PracticeWeights[],
+  basis: AllocationBasis,
+  method: AllocationMethod = 'exact',
+): bigint {
   let t = 0n;
-  for (const p of list) t += p.values[basis];
-  return t;
+  if (method === 'exact') {
+    for (const p of list) t += p.values[basis];
+    return t;
+  }
+  // The tool reads a blank or zero practice value as 1 (fillna(1).replace(0, 1)).
+  for (const p of list) t += p.values[basis] === 0n ? scale : p.values[basis];
+  return roundHalfAwayFromZero(t, scale) * scale;
 }
 
 /**
  * Relative need index of a place for one basis = (place weighted population ÷ place
  * population) ÷ (ICB weighted population ÷ ICB population): the method of NHS England's
- * place-based allocation tool. Exact.
+ * place-based allocation tool. Exact, or as the tool rounds it (3 decimal places, half up).
  */
 export function needIndex(
   place: readonly PracticeWeights[],
   icb: readonly PracticeWeights[],
   basis: AllocationBasis,
+  method: AllocationMethod = 'exact',
 ): Rate {
-  return ratio(
-    total(place, basis) * total(icb, 'population'),
-    total(place, 'population') * total(icb, basis),
-  );
+  const w = (list: readonly PracticeWeights[], b: AllocationBasis) => weightedPopulation(list, b, method);
+  const index = ratio(w(place, basis) * w(icb, 'population'), w(place, 'population') * w(icb, basis));
+  return method === 'exact' ? index : roundRate(index, 3);
 }
 
 /**
@@ -194,13 +236,35 @@ export function needIndex(
  * those proportions; distance from target is reported against current allocations.
  */
 export function allocatePlaces(input: AllocationInput, data: readonly PracticeWeights[]): AllocationResult {
+  const method = input.method ?? 'exact';
+  if (!methodNames.includes(method))
+    throw new InvalidInput(
+      '--method',
+      `'${method}' is not a method`,
+      `Use one of ${methodNames.join(', ')}.`,
+    );
+  const total = (list: readonly PracticeWeights[], basis: AllocationBasis) =>
+    weightedPopulation(list, basis, method);
   const members = resolvePlaces(input.icb, input.places, data);
   const icbList = data.filter((p) => p.icb === input.icb);
   const placeIds = input.places.map((p) => p.id);
   if (input.pot.length === 0)
     throw new InvalidInput('pot', 'is empty', 'List the components of the single pot with their amounts.');
+  const potIds = new Map<string, number>();
   input.pot.forEach((c, i) => {
+    const first = potIds.get(c.id);
+    if (first !== undefined)
+      throw new InvalidInput(`pot[${i}].id`, `'${c.id}' is also the id of pot[${first}]`);
+    potIds.set(c.id, i);
     if (c.amount < 0) throw new InvalidInput(`pot[${i}].amount`, 'is negative');
+    c.floors.forEach((f, j) => {
+      const k = c.floors.findIndex((g) => g.place === f.place);
+      if (k !== j)
+        throw new InvalidInput(
+          `pot[${i}].floors[${j}].place`,
+          `'${f.place}' already has a floor at pot[${i}].floors[${k}]`,
+        );
+    });
     if (!basisNames.includes(c.basis))
       throw new InvalidInput(
         `pot[${i}].basis`,
@@ -219,7 +283,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
     const amounts = shareComponent(c, placeIds, weights, `pot[${i}]`);
     placeIds.forEach((id, k) => {
       const list = members.get(id) ?? [];
-      const index = needIndex(list, icbList, c.basis);
+      const index = needIndex(list, icbList, c.basis, method);
       const rf = c.ring_fences.filter((r) => r.place === id);
       const fl = c.floors.find((f) => f.place === id);
       shares.get(id)?.push({
@@ -237,7 +301,8 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
               basis: allocationBases[c.basis],
               place_weighted_population: formatPersons(weights[k] ?? 0n),
               icb_weighted_population: formatPersons(total(icbList, c.basis)),
-              need_index: formatDecimal(index, 4),
+              need_index: formatDecimal(index, method === 'exact' ? 4 : 3),
+              method: allocationMethods[method],
               ...(rf.length ? { ring_fenced: formatPounds(sum(rf.map((r) => r.amount))) } : {}),
               ...(fl ? { floor: formatPounds(fl.minimum) } : {}),
             },
@@ -250,7 +315,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
                 from: '2025-04-01',
                 to: '2026-03-31',
                 citations: [
-                  'NHS England, ICB Place Based Allocation Tool, ICB allocation calculations (data/nhs)',
+                  'NHS England, 2025/26 ICB allocations: weighted populations by GP practice (ICB allocation calculations, published with the ICB Place Based Allocation Tool, england.nhs.uk/allocations)',
                 ],
               },
             ],
@@ -265,6 +330,12 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
   const current = new Map<string, Pence>();
   input.current?.forEach((c, i) => {
     if (!members.has(c.place)) throw new InvalidInput(`current[${i}].place`, `'${c.place}' is not in places`);
+    const k = input.current?.findIndex((d) => d.place === c.place) ?? i;
+    if (k !== i)
+      throw new InvalidInput(
+        `current[${i}].place`,
+        `'${c.place}' already has a current allocation at current[${k}]`,
+      );
     if (c.amount < 0) throw new InvalidInput(`current[${i}].amount`, 'is negative');
     current.set(c.place, c.amount);
   });
@@ -276,6 +347,12 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
     );
   }
   const pace = input.pace;
+  if (pace && (compare(pace, none) < 0 || compare(pace, one) > 0))
+    throw new InvalidInput(
+      'pace',
+      `is ${formatPercent(pace)}; a pace of change must be between 0% and 100%`,
+      'Above 100% would carry a place past its target.',
+    );
   const finals =
     input.current && pace && potTotal !== 0
       ? apportion(
@@ -289,6 +366,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
       : targets;
 
   return {
+    method,
     icb: input.icb,
     icb_name: icbList[0]?.icb_name ?? input.icb,
     year: input.year,
@@ -309,7 +387,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
         name: pl.name,
         practices: list.map((p) => p.practice).sort(),
         population: formatPersons(total(list, 'population')),
-        need_index: needIndex(list, icbList, 'core-overall'),
+        need_index: needIndex(list, icbList, 'core-overall', method),
         components: comps,
         target,
         current: cur,

@@ -137,12 +137,20 @@ export function buildBudget(
  * rulebook does not know on that date is bad input naming the stream.
  */
 export function classifyByRulebook(rulebook: Rulebook): FundingStreamClassifier {
+  // The answer depends only on the date, service and source, and many contracts share them:
+  // each is worked out once (a refusal is not kept, so it names each stream's own field).
+  const known = new Map<string, ReturnType<FundingStreamClassifier>>();
   return (stream, on, i) => {
+    const key = `${on} ${stream.service} ${stream.source}`;
+    const seen = known.get(key);
+    if (seen) return seen;
     const c = classifyFundingStream(rulebook, stream, on, `funding_streams[${i}].service`);
-    return {
-      class: c.classification === 'aligned-ring-fenced' ? 'aligned' : c.classification,
+    const answer = {
+      class: c.classification === 'aligned-ring-fenced' ? ('aligned' as const) : c.classification,
       reason: `${c.rule}: ${c.reason}`,
       citations: c.citations.map((x) => x.text),
     };
+    known.set(key, answer);
+    return answer;
   };
 }

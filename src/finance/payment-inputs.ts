@@ -11,9 +11,10 @@ import {
   yearPeriod,
 } from '../money/calendar.ts';
 import { type Pence, parsePounds } from '../money/pence.ts';
-import { one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
+import { compare, none, one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
 import { checkAchievement, type WeightedIndicator } from './incentives.ts';
 import { asRate, yearParameter } from './parameters.ts';
+import type { Corridor } from './risk-share.ts';
 import { localParameter, type ParameterUse } from './trace.ts';
 
 export type Payment = NonNullable<Arrangement['payment']>;
@@ -47,6 +48,12 @@ export interface Uplift extends DatedRate {
   growth: Rate;
 }
 
+/** A year's variance (spend − WPAP, a loss positive) and the field it was given in. */
+export interface Outturn {
+  variance: Pence;
+  field: string;
+}
+
 /** The payment section read and checked in full: exact rates, pence and financial years. */
 export interface PaymentInputs {
   cquin?:
@@ -64,10 +71,8 @@ export interface PaymentInputs {
   populationIndex: Map<FinancialYear, Rate>;
   changes: Change[];
   affordability: Map<FinancialYear, Pence>;
-  risk?:
-    | { corridors: { up_to?: Rate | undefined; provider_share: Rate }[]; cap?: Pence | undefined }
-    | undefined;
-  outturn: Map<FinancialYear, Pence>;
+  risk?: { corridors: Corridor[]; cap?: Pence | undefined; parameter: ParameterUse } | undefined;
+  outturn: Map<FinancialYear, Outturn>;
   flow?:
     | {
         share: Rate;
@@ -124,6 +129,7 @@ export function readPayment(
   });
 
   const populationIndex = new Map<FinancialYear, Rate>();
+  const seenIndex = new Map<FinancialYear, string>();
   p.population_index.forEach((x, i) => {
     const field = `payment.population_index[${i}]`;
     const y = inSchedule(x.year, `${field}.year`);
@@ -133,8 +139,15 @@ export function readPayment(
         `${y} is the first year`,
         'The baseline already reflects the first year; indices apply from the second year.',
       );
-    if (populationIndex.has(y)) throw new InvalidInput(`${field}.year`, `${y} is given twice`);
-    populationIndex.set(y, parseDecimal(x.index, `${field}.index`));
+    once(seenIndex, y, `${field}.year`);
+    const index = parseDecimal(x.index, `${field}.index`);
+    if (compare(index, none) <= 0)
+      throw new InvalidInput(
+        `${field}.index`,
+        `${x.index} would make the in-scope value £0.00 from ${y} on`,
+        'A weighted-population index compares this year with the last and must be above 0 (1 for no change).',
+      );
+    populationIndex.set(y, index);
   });
 
   const lastDay = years.length ? yearPeriod(years[years.length - 1] as FinancialYear).to : term.to;
@@ -156,9 +169,11 @@ export function readPayment(
   });
 
   const affordability = new Map<FinancialYear, Pence>();
+  const seenCap = new Map<FinancialYear, string>();
   p.affordability.forEach((x, i) => {
     const field = `payment.affordability[${i}]`;
     const y = inSchedule(x.year, `${field}.year`);
+    once(seenCap, y, `${field}.year`);
     const cap = parsePounds(x.cap, `${field}.cap`);
     if (cap < 0) throw new InvalidInput(`${field}.cap`, 'is negative');
     affordability.set(y, cap);
@@ -170,33 +185,85 @@ export function readPayment(
     const achievement = parseAchievement(x.achievement, `payment.local_indicators[${i}].achievement`);
     return {
       id: x.id,
-      atRisk: parsePercent(x.at_risk, `payment.local_indicators[${i}].at_risk`),
+      atRisk: percentUpTo100(
+        x.at_risk,
+        `payment.local_indicators[${i}].at_risk`,
+        'money at risk on an indicator',
+      ),
       achievement,
       field: `payment.local_indicators[${i}]`,
       alone: [{ id: x.id, weight: 1, achievement }],
     };
   });
 
-  const risk = p.risk_share
-    ? {
-        corridors: p.risk_share.corridors.map((c, i) => ({
-          up_to: c.up_to ? parsePercent(c.up_to, `payment.risk_share.corridors[${i}].up_to`) : undefined,
-          provider_share: parsePercent(c.provider_share, `payment.risk_share.corridors[${i}].provider_share`),
-        })),
-        cap: p.risk_share.cap ? parsePounds(p.risk_share.cap, 'payment.risk_share.cap') : undefined,
-      }
-    : undefined;
-  const outturn = new Map<FinancialYear, Pence>();
+  const risk = p.risk_share ? readCorridors(p.risk_share, term, rulebook) : undefined;
+  const outturn = new Map<FinancialYear, Outturn>();
+  const seenOutturn = new Map<FinancialYear, string>();
   p.risk_share?.outturn.forEach((x, i) => {
-    outturn.set(
-      inSchedule(x.year, `payment.risk_share.outturn[${i}].year`),
-      parsePounds(x.variance, `payment.risk_share.outturn[${i}].variance`),
-    );
+    const field = `payment.risk_share.outturn[${i}]`;
+    const y = inSchedule(x.year, `${field}.year`);
+    once(seenOutturn, y, `${field}.year`);
+    outturn.set(y, { variance: parsePounds(x.variance, `${field}.variance`), field: `${field}.variance` });
   });
 
   const flow = p.gp_flow_through ? readFlowThrough(p.gp_flow_through, a) : undefined;
   const uplift = readUplifts(p.uplifts, years);
   return { cquin, local, activity, uplift, populationIndex, changes, affordability, risk, outturn, flow };
+}
+
+/**
+ * The arrangement's own corridors (an input, traced to its field), or the rulebook's dated
+ * default on the first day of the term (a parameter, traced to its sources).
+ */
+function readCorridors(
+  r: NonNullable<Payment['risk_share']>,
+  term: Period,
+  rulebook: Rulebook,
+): NonNullable<PaymentInputs['risk']> {
+  const cap = r.cap ? parsePounds(r.cap, 'payment.risk_share.cap') : undefined;
+  const field = 'payment.risk_share.corridors';
+  const id = 'money.risk-share.default-corridors';
+  const fallback = r.corridors ? undefined : rulebook.require(id, term.from, 'corridors');
+  const given = r.corridors ?? fallback?.corridors ?? [];
+  const corridors = given.map((c, i) => ({
+    up_to: c.up_to ? parsePercent(c.up_to, `${field}[${i}].up_to`) : undefined,
+    provider_share: parsePercent(c.provider_share, `${field}[${i}].provider_share`),
+  }));
+  const shown = given.map((c) => `${c.provider_share} ${c.up_to ? `up to ${c.up_to}` : 'beyond'}`).join(', ');
+  const parameter: ParameterUse = fallback
+    ? {
+        id,
+        title: rulebook.entry(id).title,
+        value: shown,
+        unit: 'corridors',
+        from: fallback.from,
+        to: fallback.to,
+        citations: rulebook.resolve(fallback.cite).map((c) => c.text),
+      }
+    : localParameter(
+        field,
+        'Risk-share corridors (agreed in the contract)',
+        shown,
+        'corridors',
+        term.from,
+        field,
+      );
+  return { corridors, cap, parameter };
+}
+
+/** A year given once in a list of dated rows; a repeat names where it was first given. */
+function once(seen: Map<FinancialYear, string>, year: FinancialYear, field: string): void {
+  const first = seen.get(year);
+  if (first) throw new InvalidInput(field, `${year} is also given at ${first}`, 'Give each year once.');
+  seen.set(year, field);
+}
+
+/** A percentage that is a part of something (money at risk, a share passed on): 0% to 100%. */
+function percentUpTo100(text: string, field: string, what: string): Rate {
+  const rate = parsePercent(text, field);
+  if (compare(rate, none) < 0 || compare(rate, one) > 0)
+    throw new InvalidInput(field, `${text} is not ${what}: it must be from 0% to 100%`);
+  return rate;
 }
 
 /** How far an indicator was met, checked when the terms are read (0% to 100%). */
@@ -209,7 +276,7 @@ function readFlowThrough(
   f: NonNullable<Payment['gp_flow_through']>,
   a: Arrangement,
 ): NonNullable<PaymentInputs['flow']> {
-  const share = parsePercent(f.share, 'payment.gp_flow_through.share');
+  const share = percentUpTo100(f.share, 'payment.gp_flow_through.share', 'a share of incentive money earned');
   const practices = a.gp_practices
     .map((g, i) => ({ g, i }))
     .filter(({ g }) => g.mode === 'partial' && g.integration_agreement)
@@ -242,7 +309,7 @@ function readCquin(
 ): NonNullable<PaymentInputs['cquin']> {
   const agreed = c.rate
     ? {
-        rate: parsePercent(c.rate, 'payment.cquin.rate'),
+        rate: percentUpTo100(c.rate, 'payment.cquin.rate', 'a CQUIN rate'),
         parameter: localParameter(
           'payment.cquin.rate',
           'CQUIN rate (locally agreed)',

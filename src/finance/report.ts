@@ -1,7 +1,8 @@
 import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
+import { formatDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { monthsIn, parseFinancialYear } from '../money/calendar.ts';
+import { monthsIn, paidPart, parseFinancialYear, yearsIn } from '../money/calendar.ts';
 import { formatPounds, type Pence, parsePounds, sum } from '../money/pence.ts';
 import {
   formatDecimal,
@@ -12,8 +13,9 @@ import {
   type Rate,
   ratio,
 } from '../money/rate.ts';
-import type { AllocationResult } from './allocation.ts';
+import { type AllocationResult, allocationMethods } from './allocation.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
+import { checkCommissionerCodes } from './commissioner-codes.ts';
 import {
   type FlowThrough,
   moneyAtRisk,
@@ -25,7 +27,7 @@ import {
 import { asCount, asPence, yearParameter } from './parameters.ts';
 import type { Figure, Trace } from './trace.ts';
 import { wpapSchedule } from './wpap.ts';
-import { explainYears } from './wpap-explain.ts';
+import { explainYears, instalmentFigure } from './wpap-explain.ts';
 
 /** Money in reports: exact pence for machines, pounds for people. */
 export interface Money {
@@ -56,6 +58,7 @@ export function budgetReport(
   const on = arrangement.term?.start;
   if (!on)
     throw new InvalidInput('term', 'is missing', 'Give the contract term (start and end) to build a budget.');
+  const unchecked = checkCommissionerCodes(arrangement, on);
   const budget = buildBudget(arrangement, classify, on);
   const schedule = wpapSchedule(budget, arrangement, rulebook, { years: options.years });
   const qof = qofReport(arrangement, rulebook);
@@ -133,16 +136,21 @@ export function budgetReport(
               provider_share_of_budget: formatPercent(y.risk_share.provider_share_of_budget, 3),
             }
           : null,
-        instalments: monthsIn(y.period, y.year).map((m, i) => ({
-          month: m.label,
-          from: m.from,
-          to: m.to,
-          ...money(y.instalments[i] as Pence),
-        })),
+        instalments: monthsIn(y.period, y.year).map((m, i) => {
+          const paid = paidPart(m, y.period);
+          const amount = y.instalments[i] as Pence;
+          return {
+            month: paid.label,
+            from: paid.from,
+            to: paid.to,
+            ...money(amount),
+            ...(options.explain ? { trace: instalmentFigure(amount, y, m, paid).trace } : {}),
+          };
+        }),
       };
     }),
     qof,
-    notes: schedule.notes,
+    notes: [...unchecked, ...schedule.notes],
   };
 }
 export type BudgetReport = ReturnType<typeof budgetReport>;
@@ -173,6 +181,13 @@ function qofReport(a: Arrangement, rulebook: Rulebook) {
   const q = a.payment?.qof;
   if (!q) return null;
   const year = parseFinancialYear(q.year, 'payment.qof.year');
+  const term = a.term;
+  if (term && !yearsIn({ from: term.start, to: term.end }).includes(year))
+    throw new InvalidInput(
+      'payment.qof.year',
+      `${year} is outside the contract term (${formatDate(term.start)} to ${formatDate(term.end)})`,
+      'QOF comes to the ICP only for years its contract runs.',
+    );
   const ppp = yearParameter(rulebook, 'money.qof.pound-per-point', year, 'payment.qof.year');
   const avg = yearParameter(rulebook, 'money.qof.national-average-list', year, 'payment.qof.year');
   const dp = yearParameter(rulebook, 'money.qof.list-index-decimals', year, 'payment.qof.year');
@@ -226,7 +241,10 @@ function qofReport(a: Arrangement, rulebook: Rulebook) {
 
 /** Everything `concordat allocate` shows (docs/cli.md, `AllocationReport`). */
 export function allocationReport(r: AllocationResult, explain = false) {
+  const dp = r.method === 'exact' ? 4 : 3;
   return {
+    method: r.method,
+    method_description: allocationMethods[r.method],
     icb: r.icb,
     icb_name: r.icb_name,
     year: r.year,
@@ -238,12 +256,12 @@ export function allocationReport(r: AllocationResult, explain = false) {
       practice_count: p.practices.length,
       practices: p.practices,
       population: p.population,
-      need_index: rate(p.need_index),
+      need_index: rate(p.need_index, dp),
       components: p.components.map((c) => ({
         component: c.component,
         basis: c.basis,
         weighted_population: c.weighted_population,
-        need_index: rate(c.need_index),
+        need_index: rate(c.need_index, dp),
         ...money(c.amount.amount),
         ...(explain ? { trace: c.amount.trace } : {}),
       })),

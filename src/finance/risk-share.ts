@@ -12,7 +12,7 @@ import {
   roundHalfAwayFromZero,
   share,
 } from '../money/rate.ts';
-import { type Figure, figure } from './trace.ts';
+import { type Figure, figure, type ParameterUse } from './trace.ts';
 
 /** A corridor: the provider's share of the variance up to `up_to` (a fraction of the budget); the last has none. */
 export interface Corridor {
@@ -40,6 +40,7 @@ export function riskShare(
   corridors: readonly Corridor[],
   cap?: Pence,
   field = 'risk_share',
+  corridorSource?: ParameterUse,
 ): RiskShareResult {
   if (budget <= 0) throw new InvalidInput(`${field}.budget`, 'must be above £0.00');
   if (corridors.length === 0) throw new InvalidInput(`${field}.corridors`, 'has no corridors');
@@ -88,13 +89,13 @@ export function riskShare(
       signed,
       `provider's share of the ${kind}`,
       "each corridor's slice of the variance × its provider share, rounded once, then capped",
-      () => ({ inputs: inputs() }),
+      () => ({ inputs: inputs(), parameters: corridorSource ? [corridorSource] : [] }),
     ),
     commissioners: figure(
       pence(variance - signed),
       `commissioners' share of the ${kind}`,
       'variance − provider share',
-      () => ({ inputs: inputs() }),
+      () => ({ inputs: inputs(), parameters: corridorSource ? [corridorSource] : [] }),
     ),
     provider_share_of_budget: share(capped, budget),
   };

@@ -23,7 +23,10 @@ export const allocationBases = {
   'health-inequalities': 'Health Ineq WP',
   prescribing: 'Prescr WP',
   'core-overall': 'Final WP',
+  /** "Final PMC WP": the primary medical care weighted population NHS England allocates on. */
   'primary-medical-care': 'Final PMC WP',
+  /** "Primary Medical Care WP": the need-only weighting published beside it (the tool's "Weighted Primary Medical Care Need"). */
+  'primary-medical-care-need': 'Primary Medical Care WP',
 } as const;
 export type AllocationBasis = keyof typeof allocationBases;
 export const basisNames = Object.keys(allocationBases) as AllocationBasis[];
@@ -54,9 +57,16 @@ export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWe
     );
   }
   const key = dir + file;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const rows = parseCsv(
+  const cached = cache.get(key) ?? readWeightedPopulations(year, dir);
+  cache.set(key, cached);
+  return cached;
+}
+
+/** Reads the file afresh (loadWeightedPopulations keeps what it read). */
+export function readWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
+  const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
+  if (!file) return loadWeightedPopulations(year, dir);
+  const rows = csvRows(
     gunzipSync(readFileSync(dir + file))
       .toString('utf8')
       .replace(/^\uFEFF/, ''),
@@ -88,12 +98,33 @@ export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWe
       bigint
     >,
   }));
-  cache.set(key, out);
   return out;
 }
 
+/**
+ * Rows of the file, quickly: a line without quotes is split at its commas; a line with
+ * quotes (a practice name holding a comma) goes through the full CSV reader. No field in
+ * this file spans lines.
+ */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  for (let line of text.split('\n')) {
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '') continue;
+    rows.push(line.includes('"') ? (parseCsv(line)[0] ?? []) : line.split(','));
+  }
+  return rows;
+}
+
+const decimal = /^\d+(\.\d{1,9})?$/;
+
+/** "4873.201814" → 4,873,201,814,000 billionths, exactly (through a safe integer when it fits). */
 function fixed(text: string, file: string): bigint {
-  const m = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text);
-  if (!m) throw new Error(`${file}: '${text}' is not a non-negative decimal with at most 9 places`);
-  return BigInt(m[1] ?? '0') * scale + BigInt((m[2] ?? '').padEnd(9, '0'));
+  if (!decimal.test(text))
+    throw new Error(`${file}: '${text}' is not a non-negative decimal with at most 9 places`);
+  const dot = text.indexOf('.');
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  const fraction = dot < 0 ? '' : text.slice(dot + 1).padEnd(9, '0');
+  const value = Number(whole) * 1e9 + Number(fraction);
+  return Number.isSafeInteger(value) ? BigInt(value) : BigInt(whole) * scale + BigInt(fraction || '0');
 }

@@ -1,4 +1,5 @@
 import { formatDate } from '../law/date.ts';
+import type { Month } from '../money/calendar.ts';
 import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import { formatDecimal, formatPercent, one } from '../money/rate.ts';
 import { cquinFigure, earned, earnedFigure, flowThroughFigure } from './incentives.ts';
@@ -160,4 +161,21 @@ function explainYear(schedule: Schedule, inputs: PaymentInputs, k: number): Year
         ? flowThroughFigure(y.incentives_earned, inputs.flow.share, inputs.flow.practices, y.flow_through)
         : undefined,
   };
+}
+
+/** How one monthly instalment was reached (docs/money.md, "Instalments"). */
+export function instalmentFigure(amount: Pence, y: YearSchedule, month: Month, paid: Month): Figure {
+  return figure(
+    amount,
+    `WPAP instalment for ${paid.label}`,
+    "the year's WPAP spread over its months, a whole month weighing 1 and a part month its share of days, each scope change from its own date; largest remainder, so the months add up to the WPAP exactly",
+    () => ({
+      inputs: {
+        wpap: formatPounds(y.wpap),
+        year: `${y.year} (${formatDate(y.period.from)} to ${formatDate(y.period.to)})`,
+        days_paid: `${paid.days} of ${month.days}`,
+        ...(y.scope_changes.length ? { scope_changes_this_year: String(y.scope_changes.length) } : {}),
+      },
+    }),
+  );
 }

@@ -216,6 +216,15 @@ describe('WPAP schedule', () => {
       ],
       [
         { local_indicators: [{ id: 'x', weight: 1, at_risk: '200%', achievement: '1%' }] },
+        /payment\.local_indicators\[0\]\.at_risk: 200% is not money at risk on an indicator: it must be from 0% to 100%/,
+      ],
+      [
+        {
+          local_indicators: [
+            { id: 'x', weight: 1, at_risk: '60%', achievement: '1%' },
+            { id: 'y', weight: 1, at_risk: '60%', achievement: '1%' },
+          ],
+        },
         /payment: in 2026\/27 .* exceed/,
       ],
       [
@@ -343,5 +352,88 @@ describe('explaining a schedule', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('payment terms that used to give a wrong or dropped figure', () => {
+  const refuses = (payment: ArrangementInput['payment'], message: RegExp) =>
+    expect(() => schedule(arrangement(payment))).toThrow(message);
+
+  it('a loss outturn in a year whose WPAP is £0.00 is refused, not dropped', () => {
+    refuses(
+      {
+        affordability: [{ year: '2026/27', cap: '£0.00' }],
+        risk_share: { outturn: [{ year: '2026/27', variance: '£5,000,000.00' }] },
+      },
+      /payment\.risk_share\.outturn\[0\]\.variance: the WPAP for 2026\/27 is £0\.00, so a variance of £5,000,000\.00 cannot be shared/,
+    );
+  });
+
+  it('a population index of 0 is refused, since it would make every later year £0.00', () => {
+    refuses(
+      { population_index: [{ year: '2027/28', index: '0' }] },
+      /payment\.population_index\[0\]\.index: 0 would make the in-scope value £0\.00 from 2027\/28 on/,
+    );
+  });
+
+  it('a flow-through share above 100% is refused, so practices never get more than was earned', () => {
+    refuses(
+      { gp_flow_through: { share: '150%' } },
+      /payment\.gp_flow_through\.share: 150% is not a share of incentive money earned: it must be from 0% to 100%/,
+    );
+  });
+
+  it('two outturns, population indices or affordability caps for one year are refused, naming both', () => {
+    refuses(
+      {
+        risk_share: {
+          outturn: [
+            { year: '2026/27', variance: '£1.00' },
+            { year: '2026/27', variance: '£2.00' },
+          ],
+        },
+      },
+      /payment\.risk_share\.outturn\[1\]\.year: 2026\/27 is also given at payment\.risk_share\.outturn\[0\]\.year/,
+    );
+    refuses(
+      {
+        affordability: [
+          { year: '2027/28', cap: '£1.00' },
+          { year: '2027/28', cap: '£2.00' },
+        ],
+      },
+      /payment\.affordability\[1\]\.year: 2027\/28 is also given at payment\.affordability\[0\]\.year/,
+    );
+  });
+
+  it('a CQUIN rate of 150% is refused as an invalid rate, not as money at risk exceeding scope', () => {
+    refuses(
+      { cquin: { rate: '150%', indicators: [] } },
+      /payment\.cquin\.rate: 150% is not a CQUIN rate: it must be from 0% to 100%/,
+    );
+  });
+});
+
+describe('risk-share corridors', () => {
+  const outturn = [{ year: '2026/27', variance: '£3,000,000.00' }];
+
+  it("an arrangement without corridors uses the rulebook's dated default, and the trace cites it", () => {
+    const s = schedule(arrangement({ risk_share: { outturn } }));
+    const provider = s.years[0]?.risk_share?.provider;
+    // WPAP £60m, loss £3m = 5%: 2% + 1% + 0.2% = 3.2% of £60m = £1,920,000.
+    expect(provider?.amount).toBe(1_920_000_00);
+    const p = provider?.trace.parameters[0];
+    expect(p?.id).toBe('money.risk-share.default-corridors');
+    expect(p?.value).toBe('100% up to 2%, 50% up to 4%, 20% beyond');
+    expect(p?.citations.join(' ')).toMatch(/Draft ICP Contract.*paragraph 45/);
+  });
+
+  it("a contract's own corridors are traced as inputs from the arrangement file", () => {
+    const s = schedule(arrangement({ risk_share: { corridors: [{ provider_share: '50%' }], outturn } }));
+    const provider = s.years[0]?.risk_share?.provider;
+    expect(provider?.amount).toBe(1_500_000_00);
+    expect(provider?.trace.parameters[0]?.citations).toEqual([
+      'agreed locally: arrangement file, payment.risk_share.corridors',
+    ]);
   });
 });

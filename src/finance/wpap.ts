@@ -232,9 +232,22 @@ export function wpapSchedule(
     row.flow_through = inputs.flow
       ? flowThrough(incentives, inputs.flow.share, inputs.flow.listSizes, 'payment.gp_flow_through')
       : undefined;
+    if (outturn !== undefined && wpap === 0)
+      throw new InvalidInput(
+        outturn.field,
+        `the WPAP for ${year} is £0.00, so a variance of ${formatPounds(outturn.variance)} cannot be shared as a part of it`,
+        'Risk-share corridors are fractions of the WPAP: check the payment terms for that year.',
+      );
     row.risk_share =
-      outturn !== undefined && inputs.risk && wpap > 0
-        ? riskShare(wpap, outturn, inputs.risk.corridors, inputs.risk.cap, 'payment.risk_share')
+      outturn !== undefined && inputs.risk
+        ? riskShare(
+            wpap,
+            outturn.variance,
+            inputs.risk.corridors,
+            inputs.risk.cap,
+            'payment.risk_share',
+            inputs.risk.parameter,
+          )
         : undefined;
     store.write(k, row);
     carried = changes;

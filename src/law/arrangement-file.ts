@@ -28,17 +28,52 @@ export function referenceProblems(a: Arrangement): Found[] {
   const providers = new Set(a.providers.map((p) => p.id));
   const parties = new Set([...commissioners, ...providers]);
 
-  const seen = new Set<string>();
-  const declare = (id: string, path: (string | number)[]) => {
-    if (seen.has(id))
-      found.push({ path, message: `the id '${id}' is used twice; ids must be unique in the file` });
-    seen.add(id);
+  // Each id, service row, practice, fund party and dated payment row once: a repeat is named with the first.
+  const once = (what: string) => {
+    const first = new Map<string, (string | number)[]>();
+    return (key: string, path: (string | number)[], shown = `'${key}'`) => {
+      const at = first.get(key);
+      if (at) found.push({ path, message: `${what} ${shown} is also at ${formatPath(at)}; give it once` });
+      else first.set(key, path);
+    };
   };
+  const declare = once('the id');
   a.commissioners.forEach((c, i) => declare(c.id, ['commissioners', i, 'id']));
   a.providers.forEach((p, i) => declare(p.id, ['providers', i, 'id']));
   a.funds.forEach((f, i) => declare(f.id, ['funds', i, 'id']));
   a.funding_streams.forEach((s, i) => declare(s.id, ['funding_streams', i, 'id']));
   a.subcontracts.forEach((s, i) => declare(s.id, ['subcontracts', i, 'id']));
+  const ods = once('the ODS code');
+  a.commissioners.forEach((c, i) => c.ods !== undefined && ods(c.ods, ['commissioners', i, 'ods']));
+  a.providers.forEach((p, i) => p.ods !== undefined && ods(p.ods, ['providers', i, 'ods']));
+  const service = once('the service');
+  a.services.forEach((s, i) =>
+    service(
+      `${s.service} ${s.commissioner} ${s.provider ?? ''}`,
+      ['services', i],
+      `'${s.service}' of ${s.commissioner}${s.provider ? ` provided by ${s.provider}` : ''}`,
+    ),
+  );
+  const practice = once('the practice');
+  a.gp_practices.forEach((g, i) => practice(g.ods, ['gp_practices', i, 'ods']));
+  a.funds.forEach((f, i) => {
+    const party = once('the party');
+    f.parties.forEach((x, j) => party(x, ['funds', i, 'parties', j]));
+    const fundService = once('the service');
+    f.services.forEach((x, j) => fundService(x, ['funds', i, 'services', j]));
+  });
+  const p = a.payment;
+  if (p) {
+    const yearOnce = (rows: readonly { year: string }[], key: string[]) => {
+      const year = once('the year');
+      rows.forEach((r, i) => year(r.year, [...key, i, 'year'], r.year));
+    };
+    yearOnce(p.population_index, ['payment', 'population_index']);
+    yearOnce(p.affordability, ['payment', 'affordability']);
+    yearOnce(p.risk_share?.outturn ?? [], ['payment', 'risk_share', 'outturn']);
+    const qof = once('the practice');
+    p.qof?.practices.forEach((x, i) => qof(x.ods, ['payment', 'qof', 'practices', i, 'ods']));
+  }
 
   const refer = (id: string | undefined, among: Set<string>, what: string, path: (string | number)[]) => {
     if (id !== undefined && !among.has(id)) {

@@ -19,6 +19,11 @@ const Id = z
 
 const Pounds = z
   .string()
+  .refine((text) => !/\.\d{3,}$/.test(text.trim()), {
+    message:
+      'has more than two decimal places: amounts are in pounds and pence, for example "£12,345,678.00"',
+    abort: true,
+  })
   .regex(/^-?£?\d{1,3}(,?\d{3})*(\.\d{1,2})?$/, 'must be an amount in pounds, for example "£12,345,678.00"')
   .describe('An amount in pounds and pence, written as text so it stays exact.');
 
@@ -339,7 +344,13 @@ export const Payment = z.strictObject({
     .describe("The most the commissioners' allocations can afford for the in-scope value in a year."),
   risk_share: z
     .strictObject({
-      corridors: z.array(z.strictObject({ up_to: Percent.optional(), provider_share: Percent })).min(1),
+      corridors: z
+        .array(z.strictObject({ up_to: Percent.optional(), provider_share: Percent }))
+        .min(1)
+        .optional()
+        .describe(
+          "The agreed corridors; omit to use the rulebook's default (money.risk-share.default-corridors).",
+        ),
       cap: Pounds.optional(),
       outturn: z.array(z.strictObject({ year: Year, variance: Pounds })).default([]),
     })

@@ -47,3 +47,11 @@ describe('the responsibility matrix', () => {
     expect(ifr?.findings[0]).toMatchObject({ severity: 'warning', path: 'activities[11].activity' });
   });
 });
+
+describe('the responsibility matrix on a date before Annex A', () => {
+  it('says no version of Annex A covers 1 June 2017, as check and pooling do', () => {
+    expect(() => responsibilityMatrix(rulebook, westvale, '2017-06-01')).toThrow(
+      /on: no version of Annex A \(commissioning activities\) covers 1 June 2017/,
+    );
+  });
+});

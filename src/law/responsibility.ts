@@ -1,7 +1,8 @@
+import { InvalidInput } from '../errors.ts';
 import { type ActionStanding, activitiesInForce, activitySlug, resolveActivities } from './activities.ts';
 import type { Arrangement } from './arrangement.ts';
 import { functionsChecks } from './checks/functions.ts';
-import type { IsoDate } from './date.ts';
+import { formatDate, type IsoDate } from './date.ts';
 import type { Severity } from './finding.ts';
 import type { ProviderSupport } from './kinds/functions.ts';
 import type { Rulebook, RuleVersion } from './rulebook.ts';
@@ -79,6 +80,19 @@ export function responsibilityMatrix(
   arrangement: Arrangement,
   on: IsoDate,
 ): ResponsibilityMatrix {
+  const inForce = activitiesInForce(rulebook, on);
+  if (inForce.length === 0) {
+    // Like check and pooling: a date no version of Annex A covers is bad input, not an empty matrix.
+    const starts = [...rulebook.entries.values()]
+      .filter((e) => e.kind === 'commissioning-activity')
+      .flatMap((e) => e.versions.map((v) => v.from))
+      .sort();
+    throw new InvalidInput(
+      'on',
+      `no version of Annex A (commissioning activities) covers ${formatDate(on)}`,
+      starts[0] ? `Its versions cover ${formatDate(starts[0])} to today.` : undefined,
+    );
+  }
   const ctx = { rulebook, arrangement, on };
   const findings = functionsChecks.flatMap((check) => check(ctx));
   const resolved = resolveActivities(rulebook, arrangement, on);
@@ -88,7 +102,6 @@ export function responsibilityMatrix(
     ...arrangement.providers.map((p) => ({ id: p.id, name: p.name, side: 'provider' as const })),
   ];
 
-  const inForce = activitiesInForce(rulebook, on);
   const notInForce = resolved
     .filter((r) => !r.version)
     .map((r) => ({ entry: r.entry, version: r.nearest }))

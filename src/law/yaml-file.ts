@@ -82,7 +82,16 @@ export function validate<T>(
   value: unknown,
   at: readonly PropertyKey[] = [],
 ): T {
-  const result = schema.safeParse(value);
+  if (value === null || value === undefined) {
+    throw new FileProblem(yaml.file, [
+      {
+        path: formatPath(at),
+        line: at.length ? yaml.lineOf(at) : 1,
+        message: at.length ? 'is empty' : 'the file is empty: it holds no YAML mapping to read',
+      },
+    ]);
+  }
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new FileProblem(
     yaml.file,
@@ -105,8 +114,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `must be one of ${issue.values.map((v) => `'${String(v)}'`).join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return `is required (${issue.expected})`;
+    if (issue.expected === 'string' && typeof issue.input === 'number')
+      return `must be text, not the number ${issue.input}: write it in quotes, for example '${issue.input}' for a decimal or '${issue.input}%' for a percentage`;
+    return `must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}, not ${describeValue(issue.input)}`;
   }
   return issue.message;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `the ${typeof v} ${String(v)}`;
 }

@@ -146,6 +146,19 @@ export function monthsIn(period: Period, year: FinancialYear): readonly Month[] 
   return all.filter((m) => m.to >= period.from && m.from <= period.to);
 }
 
+/**
+ * The part of a month a period pays for: the month itself when the period covers it all,
+ * otherwise its days inside the period, labelled by them ("17 to 30 April 2026").
+ */
+export function paidPart(month: Month, period: Period): Month {
+  const from = month.from < period.from ? period.from : month.from;
+  const to = month.to > period.to ? period.to : month.to;
+  if (from === month.from && to === month.to) return month;
+  const last = formatDate(to);
+  const label = from === to ? last : `${Number(from.slice(8))} to ${last}`;
+  return { from, to, days: daysInclusive({ from, to }), label };
+}
+
 /** Checks both ends are real dates and the period does not run backwards. */
 export function checkPeriod(period: Period, field = 'period'): Period {
   for (const end of ['from', 'to'] as const) {

@@ -24,9 +24,15 @@ describe('Pence', () => {
     expect(formatPounds(pence(123456))).toBe('£1,234.56');
     expect(formatPounds(pence(-5))).toBe('-£0.05');
     expect(formatPounds(pence(100000000000))).toBe('£1,000,000,000.00');
-    for (const bad of ['£1,23.00', '£1.234', 'abc', '', '£1,2345']) {
+    for (const bad of ['£1,23.00', 'abc', '', '£1,2345']) {
       expect(() => parsePounds(bad, 'value')).toThrow(/value: .* is not an amount/);
     }
+  });
+
+  it('says how many decimal places a fraction of a penny has', () => {
+    expect(() => parsePounds('£1.2345', 'value')).toThrow(
+      /value: '£1\.2345' has 4 decimal places: an amount in pounds and pence has at most two/,
+    );
   });
 
   it('format then parse gives back the same pence, however large', () => {

@@ -71,9 +71,12 @@ export function parsePounds(text: string, field = 'amount'): Pence {
   const t = text.trim();
   const m = poundsPattern.exec(t.startsWith('£-') ? `-£${t.slice(2)}` : t);
   if (!m) {
+    const places = /\.(\d{3,})$/.exec(t)?.[1]?.length;
     throw new InvalidInput(
       field,
-      `'${text}' is not an amount in pounds and pence`,
+      places
+        ? `'${text}' has ${places} decimal places: an amount in pounds and pence has at most two`
+        : `'${text}' is not an amount in pounds and pence`,
       'Write it like "£1,234.56" (at most two decimal places).',
     );
   }

@@ -6,17 +6,63 @@ import { type Sex, sexes } from './model.ts';
 import { num, type ProfileCell, profileCells, sumCells } from './profile.ts';
 import { type SiiDecile, type SlopeIndex, slopeIndex } from './slope-index.ts';
 import { aggregateSql, type ServedPopulation } from './sql.ts';
+import { esp2013, standardisedRate } from './standardise.ts';
 import { defaultSuppression, type SafeCount, type SuppressionPolicy, suppress } from './suppress.ts';
 
 export interface DecileRates {
   decile: number;
   persons: SafeCount;
   emergencyAdmissionsPer1000: number | null;
-  /** Directly age–sex standardised to the population served. */
+  /** Directly age-standardised to the European Standard Population 2013 (standardise.ts). */
   emergencyAdmissionsPer1000Standardised: number | null;
+  /** Its 95% confidence interval (Dobson), shown with it. */
+  emergencyStandardisedLower95: number | null;
+  emergencyStandardisedUpper95: number | null;
   aePer1000: number | null;
   costPerHeadPence: number | null;
   multimorbidPercent: number | null;
+}
+
+export interface PrematureMortalityRow {
+  decile: number | 'All';
+  deaths: SafeCount;
+  per100000: number | null;
+  lower95: number | null;
+  upper95: number | null;
+}
+
+/** ESP2013's five-year bands under 75 (0–4 … 70–74). */
+const underSeventyFiveBands = 15;
+
+/**
+ * Premature (under 75) mortality as OHID's indicator defines it: deaths at ages under 75 per
+ * 100,000 person-years, directly standardised to the ESP2013 bands under 75, with Dobson
+ * intervals. Life-table bands 0 and 1–4 make the five-year band 0–4.
+ */
+export function prematureMortality(
+  deaths: readonly number[],
+  population: readonly number[],
+  years: number,
+  decile: number | 'All',
+  policy: SuppressionPolicy,
+): PrematureMortalityRow {
+  const fiveYear = (byLifeTableBand: readonly number[]) =>
+    Array.from({ length: underSeventyFiveBands }, (_, k) =>
+      k === 0
+        ? (byLifeTableBand[0] as number) + (byLifeTableBand[1] as number)
+        : (byLifeTableBand[k + 1] as number),
+    );
+  const d = fiveYear(deaths);
+  const personYears = fiveYear(population).map((p) => p * years);
+  const r = standardisedRate(d, personYears, esp2013.slice(0, underSeventyFiveBands), 100_000);
+  const people = population.reduce((a, b) => a + b, 0);
+  return {
+    decile,
+    deaths: suppress(r.events, policy),
+    per100000: modelBased(r.rate, people, r.events, policy),
+    lower95: modelBased(r.lower95, people, r.events, policy),
+    upper95: modelBased(r.upper95, people, r.events, policy),
+  };
 }
 
 export interface LifeExpectancyRow {
@@ -32,7 +78,7 @@ export interface Inequalities {
   byDecile: DecileRates[];
   /**
    * SII: fitted value at the least deprived end minus the most deprived end, over every decile
-   * with people in it, with a 95% interval where the deciles' standard errors are known (inequality.ts).
+   * with people in it, with a 95% interval where the deciles' standard errors are known (slope-index.ts).
    */
   slopeIndex: {
     emergencyAdmissionsPer1000Standardised: SlopeIndex;
@@ -42,6 +88,11 @@ export interface Inequalities {
     lifeExpectancy: Record<Sex, SlopeIndex>;
   };
   lifeExpectancy: LifeExpectancyRow[];
+  /**
+   * Deaths under 75 per 100,000 a year, directly age-standardised to ESP2013 (both sexes), over
+   * the same years as life expectancy: for everyone and by decile.
+   */
+  prematureMortality: PrematureMortalityRow[];
   /** Deaths counted over these years before the date (3, like ONS and OHID periods). */
   years: number;
 }
@@ -60,48 +111,35 @@ interface DecileFigures {
 }
 
 /**
- * Directly standardised emergency admissions per 1,000 for one decile's cells, standardised to
- * the age–sex mix of the population served, with its standard error (the usual DSR variance:
- * the sum over cells of the squared standard weight times the events over the squared people).
+ * Emergency admissions per 1,000 for one decile, directly age-standardised to ESP2013 over the
+ * five-year bands 0–4 … 90+ (both sexes together, as OHID's "persons" rates are).
  */
-function standardisedEmergency(
-  subset: readonly ProfileCell[],
-  standard: Map<string, number>,
-  standardTotal: number,
-) {
-  let rate = 0;
-  let variance = 0;
+function standardisedEmergency(subset: readonly ProfileCell[]) {
+  const events = new Array(19).fill(0);
+  const population = new Array(19).fill(0);
   for (const c of subset) {
-    if (c.persons === 0) continue;
-    const w = (standard.get(`${c.band}${c.sex}`) ?? 0) / standardTotal;
-    rate += (w * c.events.emergency) / c.persons;
-    variance += (w * w * c.events.emergency) / (c.persons * c.persons);
+    events[c.band] += c.events.emergency;
+    population[c.band] += c.persons;
   }
-  return { rate: 1000 * rate, se: 1000 * Math.sqrt(variance) };
+  return standardisedRate(events, population, esp2013, 1000);
 }
 
 /** Rates by decile for publishing, and the unrounded figures the SII is fitted to. */
 export function decileRates(cells: readonly ProfileCell[], policy: SuppressionPolicy) {
-  const standard = new Map<string, number>();
-  for (const c of cells)
-    standard.set(`${c.band}${c.sex}`, (standard.get(`${c.band}${c.sex}`) ?? 0) + c.persons);
-  const standardTotal = [...standard.values()].reduce((a, b) => a + b, 0);
   const byDecile: DecileRates[] = [];
   const figures: DecileFigures[] = [];
   for (let decile = 1; decile <= 10; decile++) {
     const subset = cells.filter((c) => c.decile === decile);
     const t = sumCells(subset);
-    const standardised = standardisedEmergency(subset, standard, standardTotal);
+    const standardised = standardisedEmergency(subset);
+    const shown = (x: number) => modelBased(x, t.persons, t.events.emergency, policy);
     byDecile.push({
       decile,
       persons: suppress(t.persons, policy),
       emergencyAdmissionsPer1000: publishedRate(t.events.emergency, t.persons, 1000, policy),
-      emergencyAdmissionsPer1000Standardised: modelBased(
-        standardised.rate,
-        t.persons,
-        t.events.emergency,
-        policy,
-      ),
+      emergencyAdmissionsPer1000Standardised: shown(standardised.rate),
+      emergencyStandardisedLower95: shown(standardised.lower95),
+      emergencyStandardisedUpper95: shown(standardised.upper95),
       aePer1000: publishedRate(t.events.ae, t.persons, 1000, policy),
       costPerHeadPence: perPublishedHead(t.cost, t.persons, policy),
       multimorbidPercent: publishedRate(t.multimorbid, t.persons, 100, policy),
@@ -112,7 +150,7 @@ export function decileRates(cells: readonly ProfileCell[], policy: SuppressionPo
       decile,
       population: p,
       em: standardised.rate,
-      emSe: standardised.se,
+      emSe: standardised.standardError,
       ae: p ? (1000 * t.events.ae) / p : 0,
       aeSe: p ? (1000 * Math.sqrt(t.events.ae)) / p : 0,
       cost: p ? t.cost / p : 0,
@@ -125,7 +163,7 @@ export function decileRates(cells: readonly ProfileCell[], policy: SuppressionPo
 
 /**
  * Inequalities by IMD decile (seed 001, para 30; seed 002, para 2.51): activity and cost rates
- * (crude and, for emergency admissions, age–sex standardised), the slope index of inequality,
+ * (crude and, for emergency admissions, age-standardised to ESP2013 with Dobson intervals), the slope index of inequality,
  * and life expectancy at birth by decile and sex from an abridged life table (Chiang II) over
  * the `years` before the date. OHID does not publish life expectancy for populations under
  * 5,000; nor does this, but a smaller decile's life expectancy still enters the SII (it is never
@@ -200,6 +238,13 @@ export async function inequalities(
     }
     leSii[sex] = roundSlope(slopeIndex(points));
   }
+  const bothSexes = (rows: Row[], decile: number | 'All') => {
+    const [f, m] = sexes.map((sex) => table(rows, sex, decile));
+    return (f as number[]).map((x, i) => x + ((m as number[])[i] as number));
+  };
+  const premature = (['All', ...Array.from({ length: 10 }, (_, i) => i + 1)] as const).map((decile) =>
+    prematureMortality(bothSexes(deaths, decile), bothSexes(population, decile), years, decile, policy),
+  );
   return {
     byDecile,
     slopeIndex: {
@@ -219,6 +264,7 @@ export async function inequalities(
       lifeExpectancy: leSii,
     },
     lifeExpectancy,
+    prematureMortality: premature,
     years,
   };
 }

@@ -234,6 +234,7 @@ ${util(r.needs.utilisationByDeprivation)}
 <p>Points: age 65–74 = 1, 75–84 = 2, 85+ = 3; 1 per long-term condition (up to 6); 3 per emergency admission in the last 12 months (up to 3); 1 per A&amp;E attendance (up to 3); 1 for IMD deciles 1–2. Outcomes are the 12 months after the date.</p>
 ${table(riskHeaders, r.risk.bands.map(riskRow))}
 <p>Top ${r.risk.topCohort.percent}% cohort: everyone with ${r.risk.topCohort.minimumPoints} or more points.</p>
+<p>Discrimination: area under the ROC curve ${figure(r.risk.discrimination.auc, 3)} (0.5 is chance, 1 is perfect); of the top cohort ${figure(r.risk.discrimination.ppvTopPercent)}% were admitted as an emergency in the following year (positive predictive value), and they were ${figure(r.risk.discrimination.sensitivityTopPercent)}% of everyone admitted (sensitivity).</p>
 ${table(riskHeaders, [riskRow(r.risk.topCohort.group)])}
 <h3>Calibration: observed outcome by score</h3>
 ${barChart(
@@ -266,7 +267,7 @@ ${table(
 )}
 <h2>e. Inequalities</h2>
 ${barChart(
-  'Emergency admissions per 1,000 (age–sex standardised) by IMD decile',
+  'Emergency admissions per 1,000 (age-standardised to ESP2013) by IMD decile',
   r.inequalities.byDecile.map((d) => ({
     label: `Decile ${d.decile}`,
     value: d.emergencyAdmissionsPer1000Standardised,
@@ -278,7 +279,8 @@ ${table(
     'IMD decile',
     'People',
     'Emergency admissions per 1,000 (crude)',
-    '… standardised',
+    '… age-standardised (ESP2013)',
+    '95% CI',
     'A&amp;E per 1,000',
     'Cost per head',
     '% with 2+ conditions',
@@ -288,6 +290,9 @@ ${table(
     count(d.persons),
     figure(d.emergencyAdmissionsPer1000),
     figure(d.emergencyAdmissionsPer1000Standardised),
+    d.emergencyStandardisedLower95 === null
+      ? ''
+      : `${figure(d.emergencyStandardisedLower95)} to ${figure(d.emergencyStandardisedUpper95)}`,
     figure(d.aePer1000),
     formatPence(d.costPerHeadPence),
     figure(d.multimorbidPercent),
@@ -315,6 +320,17 @@ ${table(
     count(l.deaths),
     l.lifeExpectancy ? figure(l.lifeExpectancy.atBirth, 2) : esc(l.note ?? ''),
     l.lifeExpectancy ? `${figure(l.lifeExpectancy.lower95, 2)}–${figure(l.lifeExpectancy.upper95, 2)}` : '',
+  ]),
+)}
+<h3>Premature mortality (deaths under 75)</h3>
+<p>Deaths under 75 per 100,000 a year over ${r.inequalities.years} years, age-standardised to the European Standard Population 2013, with 95% confidence intervals (Dobson). No rate from fewer than 10 deaths.</p>
+${table(
+  ['IMD decile', 'Deaths under 75', 'Per 100,000 a year', '95% CI'],
+  r.inequalities.prematureMortality.map((m) => [
+    String(m.decile),
+    count(m.deaths),
+    figure(m.per100000),
+    m.lower95 === null ? '' : `${figure(m.lower95)} to ${figure(m.upper95)}`,
   ]),
 )}
 ${checkHtml}

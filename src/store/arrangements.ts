@@ -228,6 +228,8 @@ export interface DecisionInput {
   outcome: string;
   reason: string;
   rule: string;
+  /** The date it takes effect (YYYY-MM-DD). */
+  on: string;
 }
 
 /** Records a commissioner's decision on an arrangement, with its audit entry, in one transaction. */
@@ -242,7 +244,17 @@ export async function recordDecision(
     const decidedAt = new Date().toISOString();
     const row = await trx
       .insertInto('decisions')
-      .values({ arrangement_id: arrangementId, ...input, decided_by: actor.userId, decided_at: decidedAt })
+      .values({
+        arrangement_id: arrangementId,
+        decision: input.decision,
+        subject: input.subject,
+        outcome: input.outcome,
+        reason: input.reason,
+        rule: input.rule,
+        effective_on: input.on,
+        decided_by: actor.userId,
+        decided_at: decidedAt,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await appendAudit(trx, {

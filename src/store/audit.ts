@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { InvalidInput } from '../errors.ts';
+import { type Checkpoint, checkpointSignatureHolds, listCheckpoints } from './audit-checkpoints.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from './schema.ts';
 
@@ -97,19 +98,77 @@ export async function listAudit(db: Kysely<Database>, q: AuditQuery = {}): Promi
 export interface AuditVerdict {
   records: number;
   intact: boolean;
-  /** The first record that does not match its hash or does not follow the one before it. */
+  /** The first record that fails: edited, removed, out of order, or not what a checkpoint signed. */
   broken?: { seq: number; problem: string } | undefined;
   lastHash: string;
+  /** How many signed checkpoints the chain was checked against. */
+  checkpoints: number;
+  signatures: 'verified' | 'not checked: no public key';
+}
+
+export interface VerifyOptions {
+  /** Checkpoints kept outside the system; by default those stored in the database. */
+  checkpoints?: Checkpoint[] | undefined;
+  /** The public key the checkpoints were signed with; without it signatures are not checked. */
+  publicKey?: KeyObject | undefined;
+}
+
+interface Signed {
+  hash: string;
+  checkpoint: Checkpoint;
 }
 
 /**
- * Recomputes the chain from the start. An edited record no longer matches its hash; a
- * deleted or reordered one breaks the link to the next. (Removing records from the very end
- * leaves a valid shorter chain: compare `lastHash` with one kept elsewhere to catch that.)
+ * Recomputes the chain from the start and compares it with every signed checkpoint. An
+ * edited record no longer matches its hash; a removed or reordered one breaks the link to the
+ * next; a record rewritten with every later hash recomputed no longer matches the hash its
+ * checkpoint signed; records removed from the end are missing from a checkpoint. Reports the
+ * first failure by sequence number, and never stops without saying why.
  */
-export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerdict> {
+export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions = {}): Promise<AuditVerdict> {
+  const checkpoints = options.checkpoints ?? (await listCheckpoints(db));
+  const failures: { seq: number; problem: string }[] = [];
+  const signed = new Map<number, Signed>();
+  for (const c of checkpoints) {
+    if (options.publicKey && !checkpointSignatureHolds(c, options.publicKey)) {
+      failures.push({
+        seq: c.seq,
+        problem: `has a checkpoint (signed ${c.signed_at}) whose signature does not verify with the public key: the checkpoint was forged or altered`,
+      });
+      continue;
+    }
+    for (const [seq, hash] of c.records) signed.set(seq, { hash, checkpoint: c });
+  }
+  const walk = await walkChain(db, signed);
+  if (walk.broken) failures.push(walk.broken);
+  for (const [seq, s] of signed) {
+    if (walk.broken && seq >= walk.broken.seq) continue;
+    failures.push({
+      seq,
+      problem: `is missing: the checkpoint signed ${s.checkpoint.signed_at} (up to record ${s.checkpoint.seq}) includes it`,
+    });
+  }
+  const broken = failures.sort((a, b) => a.seq - b.seq)[0];
+  return {
+    records: broken ? Math.min(walk.records, walk.recordsBefore(broken.seq)) : walk.records,
+    intact: !broken,
+    broken,
+    lastHash: walk.lastHash,
+    checkpoints: checkpoints.length,
+    signatures: options.publicKey ? 'verified' : 'not checked: no public key',
+  };
+}
+
+/** Walks the chain in order up to its first break; removes from `signed` each record it finds. */
+async function walkChain(db: Kysely<Database>, signed: Map<number, Signed>) {
   let prev = genesisHash;
-  let records = 0;
+  const seen: number[] = [];
+  const result = (broken?: { seq: number; problem: string }) => ({
+    records: seen.length,
+    broken,
+    lastHash: prev,
+    recordsBefore: (seq: number) => seen.filter((s) => s < seq).length,
+  });
   let afterSeq = 0;
   for (;;) {
     const page = await db
@@ -119,19 +178,16 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerdict> {
       .orderBy('seq', 'asc')
       .limit(5000)
       .execute();
-    if (page.length === 0) break;
+    if (page.length === 0) return result();
     for (const r of page) {
       const seq = Number(r.seq);
+      const mark = signed.get(seq);
+      signed.delete(seq);
       if (r.prev_hash !== prev) {
-        return {
-          records,
-          intact: false,
-          broken: {
-            seq,
-            problem: 'does not follow the record before it (a record was removed, added or reordered)',
-          },
-          lastHash: prev,
-        };
+        return result({
+          seq,
+          problem: 'does not follow the record before it (a record was removed, added or reordered)',
+        });
       }
       const expected = auditHash(r.prev_hash, r.at, {
         actor: r.actor,
@@ -142,18 +198,17 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerdict> {
         after: r.after,
         reason: r.reason,
       });
-      if (expected !== r.hash) {
-        return {
-          records,
-          intact: false,
-          broken: { seq, problem: 'its contents do not match its hash (it was edited)' },
-          lastHash: prev,
-        };
+      if (expected !== r.hash)
+        return result({ seq, problem: 'its contents do not match its hash (it was edited)' });
+      if (mark && mark.hash !== r.hash) {
+        return result({
+          seq,
+          problem: `does not match the hash signed in the checkpoint of ${mark.checkpoint.signed_at} (up to record ${mark.checkpoint.seq}): the log was rewritten from this record on`,
+        });
       }
       prev = r.hash;
-      records++;
+      seen.push(seq);
       afterSeq = seq;
     }
   }
-  return { records, intact: true, lastHash: prev };
 }

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
 import { migrate } from './migrations.ts';
+import { preparingReads } from './named-statements.ts';
 import { oneConnectionAtATime } from './one-connection.ts';
 import type { Database } from './schema.ts';
 
@@ -73,7 +74,7 @@ async function openServer(url: string, schema: string | undefined): Promise<Stor
     },
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingReads(pool) }) });
   const location = url.replace(/\/\/[^@/]*@/, '//');
   return { db, engine: 'postgres', location, close: () => db.destroy() };
 }

@@ -8,6 +8,7 @@ import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
 import { createArrangement } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { createContract } from './contracts.ts';
+import { seedDemoOperatingModel } from './demo-operating-model.ts';
 import { readTable } from './reference/csv.ts';
 import { files } from './reference/nhs-registry.ts';
 import type { Database, Role } from './schema.ts';
@@ -244,5 +245,6 @@ export async function seedDemo(db: Kysely<Database>, nhsDir: string): Promise<De
     'Demo: the Dudley place integrated care arrangement (examples/black-country-dudley-place-2026.yaml)',
   );
   await seedDemoContract(db);
+  await seedDemoOperatingModel(db);
   return out;
 }

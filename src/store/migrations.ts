@@ -205,6 +205,61 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-operating-models': {
+    async up(db: Kysely<unknown>) {
+      // ICS operating models, versioned like arrangements (docs/ics.md).
+      await db.schema
+        .createTable('operating_models')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('icb', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('parties', 'jsonb', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('operating_model_versions')
+        .addColumn('model_id', 'text', (c) => c.notNull().references('operating_models.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('operating_model_versions_pk', ['model_id', 'version'])
+        .execute();
+    },
+  },
+  '0007-audit-append-only': {
+    // The database itself refuses to change or remove audit records (and signed checkpoints),
+    // whoever asks: the application never needs to, and anyone who tries is tampering. A
+    // superuser can still drop the trigger; signed checkpoints kept outside catch that.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit_checkpoints')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('checkpoint', 'jsonb', (c) => c.notNull())
+        .execute();
+      await sql`create function audit_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'the audit log is append-only: % on % is refused', tg_op, tg_table_name
+            using errcode = '42501';
+        end $$`.execute(db);
+      for (const table of ['audit_log', 'audit_checkpoints']) {
+        await sql`create trigger ${sql.raw(`${table}_no_change`)} before update or delete on ${sql.table(table)}
+          for each row execute function audit_append_only()`.execute(db);
+        await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
+          for each statement execute function audit_append_only()`.execute(db);
+      }
+    },
+  },
+  '0008-decision-dates': {
+    // The date a decision takes effect was checked against the rules but not kept.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('decisions').addColumn('effective_on', 'date').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

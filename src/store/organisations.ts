@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { IsoDate } from '../law/date.ts';
 import { NotFound } from './errors.ts';
 import type { Database, OrganisationKind } from './schema.ts';
@@ -31,29 +31,68 @@ export interface TreeNode extends Organisation {
 
 const columns = ['code', 'kind', 'name', 'opened', 'closed'] as const;
 
-/** Organisations whose code starts with, or whose name contains, the text (codes first, then names A–Z). */
+/** The order kinds are listed in search results: the bodies that hold the most first. */
+const searchOrder: OrganisationKind[] = [
+  'region',
+  'icb',
+  'stp',
+  'ccg',
+  'place',
+  'local-authority',
+  'sub-icb-location',
+  'trust',
+  'pcn',
+  'practice',
+];
+
+/**
+ * Organisations whose code starts with, or whose name contains, the text (codes first, then
+ * names A–Z). The registry's busiest read, so its SQL is written once rather than built per
+ * request, and shaped so one plan serves every search: the code prefix is a range
+ * (`~>=~`/`~<~`, which the `text_pattern_ops` index answers with the bounds as parameters)
+ * and the name a trigram `like`. On PostgreSQL the statement is prepared once per
+ * connection (named-statements.ts) and the server keeps a generic plan, so a search costs
+ * no parsing or planning (docs/api.md has the measurements). Someone looking for "Black
+ * Country" wants the ICB, then its places and trusts, before its 170 practices; bodies that
+ * still exist before those that have closed.
+ */
+const searchSql = `select code, kind, name, opened, closed from organisations
+where ((upper(code) ~>=~ $1 and upper(code) ~<~ $2) or lower(name) like $3)
+  and ($4::text is null or kind = $4)
+order by case when upper(code) = $5 then 0 else 1 end,
+  case when closed is null then 0 else 1 end,
+  case kind ${searchOrder.map((k, i) => `when '${k}' then ${i}`).join(' ')} else ${searchOrder.length} end,
+  name, kind
+limit $6`;
+
+/** The first text after every text that starts with `prefix`, in byte (and so code point) order. */
+export function prefixEnd(prefix: string): string {
+  const chars = [...prefix];
+  const last = chars.pop()?.codePointAt(0) ?? 0;
+  return chars.join('') + String.fromCodePoint(last + 1);
+}
+
 export async function searchOrganisations(
   db: Kysely<Database>,
   q: string,
   options: { kind?: OrganisationKind | undefined; limit?: number } = {},
 ): Promise<Organisation[]> {
   const text = q.trim();
-  let query = db
-    .selectFrom('organisations')
-    .select(columns)
-    .where((eb) =>
-      eb.or([
-        eb(sql`upper(code)`, 'like', `${text.toUpperCase().replace(/[%_\\]/g, '\\$&')}%`),
-        eb(sql`lower(name)`, 'like', `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`),
-      ]),
-    );
-  if (options.kind) query = query.where('kind', '=', options.kind);
-  return query
-    .orderBy(sql`case when upper(code) = ${text.toUpperCase()} then 0 else 1 end`)
-    .orderBy('name')
-    .orderBy('kind')
-    .limit(options.limit ?? 20)
-    .execute();
+  const code = text.toUpperCase();
+  const name = `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+  // An empty prefix, or one ending in the last code point, matches every code and is left to the name.
+  const usable = code !== '' && !code.endsWith('\u{10ffff}');
+  const { rows } = await db.executeQuery<Organisation>(
+    CompiledQuery.raw(searchSql, [
+      usable ? code : '',
+      usable ? prefixEnd(code) : '\u{10ffff}',
+      name,
+      options.kind ?? null,
+      code,
+      options.limit ?? 20,
+    ]),
+  );
+  return rows;
 }
 
 export async function getOrganisation(
@@ -206,4 +245,29 @@ function addTo(total: TreeNode, part: TreeNode): void {
   total.practices += part.practices;
   total.practices_with_list_size += part.practices_with_list_size;
   if (part.list_size !== null) total.list_size = (total.list_size ?? 0) + part.list_size;
+}
+
+/**
+ * The primary care network each of these practices belonged to on a date, by practice
+ * code (practices in no PCN then are left out): lets a place be built a PCN at a time.
+ */
+export async function pcnsOfPractices(
+  db: Kysely<Database>,
+  practices: readonly string[],
+  on: string,
+): Promise<Map<string, { code: string; name: string }>> {
+  if (practices.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as c', 'c.id', 'm.child_id')
+    .innerJoin('organisations as p', 'p.id', 'm.parent_id')
+    .select(['c.code as practice', 'p.code', 'p.name'])
+    .where('c.kind', '=', 'practice')
+    .where('p.kind', '=', 'pcn')
+    .where('c.code', 'in', [...practices])
+    .where('m.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', on)]))
+    .orderBy('m.valid_from')
+    .execute();
+  return new Map(rows.map((r) => [r.practice, { code: r.code, name: r.name }]));
 }

@@ -18,9 +18,12 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   audit_log: AuditTable;
+  audit_checkpoints: AuditCheckpointTable;
   reference_imports: ReferenceImportTable;
   list_sizes: ListSizeTable;
   place_groupings: PlaceGroupingTable;
+  operating_models: OperatingModelTable;
+  operating_model_versions: OperatingModelVersionTable;
 }
 
 /** Kinds of organisation and area the registry holds. */
@@ -129,6 +132,8 @@ export interface DecisionTable {
   rule: string;
   decided_by: number;
   decided_at: string;
+  /** The date the decision takes effect (null for decisions recorded before it was kept). */
+  effective_on: string | null;
 }
 
 export interface UserTable {
@@ -179,6 +184,12 @@ export interface AuditTable {
   hash: string;
 }
 
+/** A signed checkpoint of the audit chain (src/store/audit-checkpoints.ts), kept whole as JSON. */
+export interface AuditCheckpointTable {
+  seq: number;
+  checkpoint: JSONColumnType<Record<string, unknown>>;
+}
+
 export interface ReferenceImportTable {
   dataset: string;
   digest: string;
@@ -214,4 +225,27 @@ export interface PlaceGroupingTable {
   updated_by: number | null;
   created_at: string;
   updated_at: string;
+}
+
+/** An ICS operating model (board, committees, places, collaboratives, SoRD) for one ICB. */
+export interface OperatingModelTable {
+  id: string;
+  /** ODS code of the ICB the model belongs to, e.g. QUA. */
+  icb: string;
+  name: string;
+  version: number;
+  document: JSONColumnType<Record<string, unknown>>;
+  /** ODS/ONS codes of the organisations it names, for partners' read access. */
+  parties: JSONColumnType<string[]>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OperatingModelVersionTable {
+  model_id: string;
+  version: number;
+  document: JSONColumnType<Record<string, unknown>>;
+  changed_by: number | null;
+  changed_at: string;
+  reason: string;
 }

@@ -7,6 +7,7 @@ import { BudgetPage } from './pages/Budget.tsx';
 import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
+import { OperatingModelPage } from './pages/OperatingModel.tsx';
 import { Organisation } from './pages/Organisation.tsx';
 import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
@@ -44,6 +45,7 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/explorer') return <Explorer />;
   if (path === '/arrangements') return <Arrangements />;
   if (path === '/allocation') return <Allocation />;
+  if (path === '/ics') return <OperatingModelPage />;
   const budget = matchPath('/arrangements/:id/budget', path);
   if (budget) return <BudgetPage key={budget.id} id={budget.id as string} />;
   if (path === '/contracts') return <Contract />;

@@ -7,7 +7,9 @@ import {
   type IcbPractice,
   inputFor,
   movePractice,
+  movePractices,
   newDraft,
+  pcnsOf,
   removePlace,
 } from './allocation-form.ts';
 
@@ -84,5 +86,18 @@ describe('place allocation form', () => {
     expect(inputFor('body/pot/0', draft)).toBe('component-0-amount');
     expect(inputFor('body/places/0/name', draft)).toBe('place-0-name');
     expect(inputFor('body/current/1/amount', draft)).toBe('current-1');
+  });
+
+  it('moves a whole PCN, or several ticked practices, in one go', () => {
+    const inPcn = practices.map((p, i) => ({
+      ...p,
+      pcn: i < 2 ? 'U1' : null,
+      pcn_name: i < 2 ? 'Halesowen PCN' : null,
+    }));
+    expect(
+      pcnsOf([...inPcn, { ...practice('M87009', 'Dudley'), pcn: 'D2P2L', pcn_name: 'PRACTICES IN NO PCN' }]),
+    ).toEqual([{ code: 'U1', name: 'Halesowen PCN', practices: ['M87002', 'M88015'] }]);
+    const draft = movePractices(newDraft(byLocalAuthority(practices)), ['M87002', 'M88015'], 1);
+    expect(draft.places.map((p) => p.practices)).toEqual([[], ['M87001', 'M87002', 'M88015']]);
   });
 });

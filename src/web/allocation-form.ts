@@ -13,6 +13,9 @@ export interface IcbPractice {
   local_authority: string;
   local_authority_name: string;
   population: string;
+  /** The practice's primary care network today, when the registry has one. */
+  pcn?: string | null;
+  pcn_name?: string | null;
 }
 
 export interface PlaceDraft {
@@ -90,16 +93,39 @@ export function newDraft(places: PlaceDraft[], components?: ComponentDraft[]): A
 const fit = (list: string[], n: number) => Array.from({ length: n }, (_, i) => list[i] ?? '');
 
 export function movePractice(draft: AllocationDraft, code: string, to: number): AllocationDraft {
+  return movePractices(draft, [code], to);
+}
+
+/** Moves several practices at once (those ticked, or a whole PCN) into place `to`. */
+export function movePractices(draft: AllocationDraft, codes: readonly string[], to: number): AllocationDraft {
+  const moving = new Set(codes);
   return {
     ...draft,
     places: draft.places.map((p, i) => ({
       ...p,
       practices:
         i === to
-          ? [...p.practices.filter((c) => c !== code), code].sort()
-          : p.practices.filter((c) => c !== code),
+          ? [...new Set([...p.practices, ...codes])].sort()
+          : p.practices.filter((c) => !moving.has(c)),
     })),
   };
+}
+
+export const inNoPcn = (p: IcbPractice) => /^practices in no pcn/i.test(p.pcn_name ?? '');
+
+/** The ICB's primary care networks, by name, each with its practices' codes. */
+export function pcnsOf(
+  practices: readonly IcbPractice[],
+): { code: string; name: string; practices: string[] }[] {
+  const pcns = new Map<string, { code: string; name: string; practices: string[] }>();
+  for (const p of practices) {
+    // The registry files unaligned practices under a pseudo-network "Practices in no PCN".
+    if (!p.pcn || inNoPcn(p)) continue;
+    const pcn = pcns.get(p.pcn) ?? { code: p.pcn, name: p.pcn_name ?? p.pcn, practices: [] };
+    pcn.practices.push(p.code);
+    pcns.set(p.pcn, pcn);
+  }
+  return [...pcns.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function renamePlace(draft: AllocationDraft, i: number, name: string): AllocationDraft {

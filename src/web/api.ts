@@ -1,19 +1,15 @@
 /**
  * The web app's only door to the server: same-origin fetches under /api with the session
  * cookie, and RFC 9457 problem responses turned into `ApiError`s that name the field.
+ * Calls go through `client`, typed by the client generated from the server's OpenAPI
+ * document (openapi.generated.ts, written by `npm run openapi`), so a page that sends or
+ * reads what the server does not describe fails to compile.
  */
+import createClient from 'openapi-fetch';
+import type { components, paths } from './openapi.generated.ts';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  field?: string;
-  hint?: string;
-  rule?: string;
-  citations?: { text: string }[];
-  errors?: { field?: string; path?: string; problem?: string; message?: string }[];
-}
+/** An RFC 9457 problem, as the OpenAPI document describes it; `{}` when the server sent none. */
+export type Problem = Partial<components['schemas']['Problem']>;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -27,12 +23,9 @@ export class ApiError extends Error {
 
   /** One message per field the server complained about, for an error summary. */
   fieldErrors(): { field: string; message: string }[] {
-    const listed = (this.problem.errors ?? []).map((e) => ({
-      field: e.field ?? e.path ?? '',
-      message: e.problem ?? e.message ?? this.message,
-    }));
+    const listed = (this.problem.errors ?? []).map((e) => ({ field: e.field, message: e.problem }));
     if (listed.length > 0) return listed;
-    return [{ field: this.problem.field ?? '', message: this.message }];
+    return [{ field: '', message: this.message }];
   }
 }
 
@@ -61,4 +54,20 @@ export function query(params: Record<string, string | undefined>): string {
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** The typed client: `apiClient.GET('/api/organisations', { params: { query: { q } } })`. */
+export const apiClient = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  headers: { accept: 'application/json, application/problem+json' },
+});
+
+/** The answer's data, or an `ApiError` carrying the problem the server sent. */
+export async function answer<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, (error ?? {}) as Problem);
+  return data as T;
 }

@@ -9,34 +9,13 @@ import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
 import type { AllocationRequest, IcbPractice } from './allocation-form.ts';
-import { ApiError, api, query } from './api.ts';
-import type { Arrangement, ArrangementSummary, CheckReport, StoredArrangement, User } from './types.ts';
+import { ApiError, answer, api, apiClient, query } from './api.ts';
+import type { components } from './openapi.generated.ts';
+import type { Answer, Arrangement, CheckReport, StoredArrangement } from './types.ts';
 
-export interface Organisation {
-  code: string;
-  kind: string;
-  name: string;
-  opened: string | null;
-  closed: string | null;
-}
-
-export interface TreeNode extends Organisation {
-  /** Registered patients: a practice's list size, or the sum over the practices under it that have one. */
-  list_size: number | null;
-  /** Practices under it (1 for a practice), and how many of them have a list size. */
-  practices: number;
-  practices_with_list_size: number;
-  children: TreeNode[];
-}
-
-type Related = Pick<Organisation, 'code' | 'kind' | 'name'>;
-
-export interface OrganisationHistory extends Organisation {
-  parents: (Related & { from: string; to: string | null })[];
-  predecessors: (Related & { on: string })[];
-  successors: (Related & { on: string })[];
-  attribution: string;
-}
+export type Organisation = Answer<'searchOrganisations'>['organisations'][number];
+export type TreeNode = components['schemas']['OrganisationTreeNode'];
+export type OrganisationHistory = Answer<'getOrganisation'>;
 
 /** The signed-in user, or null when nobody is signed in. */
 export function useSession() {
@@ -44,7 +23,7 @@ export function useSession() {
     queryKey: ['session'],
     queryFn: async () => {
       try {
-        return await api<User>('/api/auth/me');
+        return await answer(apiClient.GET('/api/auth/me'));
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
@@ -58,7 +37,7 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
-      api<{ user: User; expires_at: string }>('/api/auth/login', { method: 'POST', json: body }),
+      answer(apiClient.POST('/api/auth/login', { body })),
     onSuccess: ({ user }) => client.setQueryData(['session'], user),
   });
 }
@@ -78,8 +57,12 @@ export function useOrganisationSearch(q: string, kind: string) {
   return useQuery({
     queryKey: ['organisations', q, kind],
     queryFn: () =>
-      api<{ organisations: Organisation[]; attribution: string }>(
-        `/api/organisations${query({ q: q.trim(), kind, limit: '50' })}`,
+      answer(
+        apiClient.GET('/api/organisations', {
+          params: {
+            query: { q: q.trim(), kind: (kind || undefined) as Organisation['kind'] | undefined, limit: 50 },
+          },
+        }),
       ),
     enabled: q.trim().length >= 2,
   });
@@ -89,7 +72,14 @@ export function useOrganisation(code: string, kind?: string) {
   return useQuery({
     queryKey: ['organisation', code, kind],
     queryFn: () =>
-      api<OrganisationHistory>(`/api/organisations/${encodeURIComponent(code)}${query({ kind })}`),
+      answer(
+        apiClient.GET('/api/organisations/{code}', {
+          params: {
+            path: { code },
+            query: { kind: (kind || undefined) as Organisation['kind'] | undefined },
+          },
+        }),
+      ),
     enabled: code !== '',
   });
 }
@@ -98,8 +88,10 @@ export function useTree(code: string, kind: string, on: string) {
   return useQuery({
     queryKey: ['tree', code, kind, on],
     queryFn: () =>
-      api<{ on: string; tree: TreeNode; list_sizes: { as_at: string; source: string }; attribution: string }>(
-        `/api/organisations/${encodeURIComponent(code)}/tree${query({ on, kind })}`,
+      answer(
+        apiClient.GET('/api/organisations/{code}/tree', {
+          params: { path: { code }, query: { on: on || undefined, kind: kind as Organisation['kind'] } },
+        }),
       ),
     enabled: code !== '',
   });
@@ -108,8 +100,7 @@ export function useTree(code: string, kind: string, on: string) {
 export function useArrangements() {
   return useQuery({
     queryKey: ['arrangements'],
-    queryFn: async () =>
-      (await api<{ arrangements: ArrangementSummary[] }>('/api/arrangements')).arrangements,
+    queryFn: async () => (await answer(apiClient.GET('/api/arrangements'))).arrangements,
   });
 }
 

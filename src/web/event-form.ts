@@ -9,6 +9,7 @@ import schema from '../../docs/contract-event.schema.json' with { type: 'json' }
 import { poundsToPence } from './arrangement-form.ts';
 import type { FieldError } from './components/forms.tsx';
 import { formatPence } from './format.ts';
+import { plainSources } from './sources.ts';
 import { isoDate, pounds } from './validation.ts';
 
 interface JsonSchema {
@@ -156,7 +157,7 @@ const eventFieldText: Record<string, Record<string, FieldText>> = {
   'subcontract-proposed': {
     key: {
       label: 'Key subcontract',
-      hint: 'A key subcontractor must sign a direct agreement (seed 001, 57).',
+      hint: plainSources('A key subcontractor must sign a direct agreement (seed 001, 57).'),
     },
     value: { label: 'Value of the subcontract', as: 'money' },
   },
@@ -196,7 +197,7 @@ const asKind = { date: 'date', money: 'money' } as const;
 function spec(name: string, s: JsonSchema, required: boolean, type?: string): FieldSpec {
   const text = (type ? eventFieldText[type]?.[name] : undefined) ?? fieldText[name];
   const label = text?.label ?? sentence(name);
-  const hint = text?.hint ?? s.description;
+  const hint = text?.hint ?? (s.description ? plainSources(s.description) : undefined);
   const base = { name, label, required, ...(hint ? { hint } : {}) };
   const as = text?.as;
   if (s.enum)
@@ -334,7 +335,8 @@ export function rowName(list: FieldSpec, index: number): string {
 export function fieldError(f: FieldSpec, value: FormValue | undefined): string | undefined {
   if (f.kind === 'yes-no') return undefined;
   const text = typeof value === 'string' ? value.trim() : '';
-  const what = `the ${lowerFirst(f.label)}`;
+  // "Choose which obligation was met", "Enter the date it takes effect": a sentence either way.
+  const what = /^(which|the|a|an) /i.test(f.label) ? lowerFirst(f.label) : `the ${lowerFirst(f.label)}`;
   if (text === '') {
     if (!f.required) return undefined;
     return f.kind === 'choice' ? `Choose ${what}` : `Enter ${what}`;

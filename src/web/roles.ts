@@ -58,3 +58,10 @@ const contractActors: Record<Role, readonly string[]> = {
 export function contractActorsFor(grants: RoleGrant[]): string[] {
   return [...new Set(grants.flatMap((g) => contractActors[g.role]))];
 }
+
+/** Roles the server lets share an ICB's pot between places (src/api/routes/money.ts). */
+const allocators: readonly Role[] = ['commissioner', 'assurer', 'administrator'];
+
+export function canAllocate(grants: RoleGrant[]): boolean {
+  return grants.some((g) => allocators.includes(g.role));
+}

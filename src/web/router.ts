@@ -23,12 +23,13 @@ export function useLocation(): URL {
   return new URL(href, window.location.origin);
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   if (to === current()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(changed));
-  window.scrollTo(0, 0);
+  // A change of date or filter on the same page keeps the reader where they were.
+  if (!options.keepScroll) window.scrollTo(0, 0);
 }
 
 /** Matches `/arrangements/:id` style patterns; returns the named parts or null. */

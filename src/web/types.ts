@@ -5,32 +5,20 @@
 import type { Arrangement } from '../law/arrangement.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { Finding } from '../law/finding.ts';
+import type { operations } from './openapi.generated.ts';
 
 export type { Arrangement, CheckReport, Finding };
 
-export type Role = 'commissioner' | 'provider' | 'local-authority' | 'assurer' | 'viewer' | 'administrator';
+/** The JSON an operation answers with (200 unless said), as the server's OpenAPI document describes it. */
+export type Answer<Op extends keyof operations, Status extends number = 200> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer T } }>
+    ? T
+    : never;
 
-export interface RoleGrant {
-  role: Role;
-  /** ODS/ONS code of the organisation; null means England-wide. */
-  organisation: string | null;
-}
+export type User = Answer<'whoAmI'>;
+export type RoleGrant = User['roles'][number];
+export type Role = RoleGrant['role'];
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  roles: RoleGrant[];
-}
-
-export interface StoredArrangement {
-  id: string;
-  name: string;
-  version: number;
-  document: Arrangement;
-  parties: string[];
-  created_at: string;
-  updated_at: string;
-}
-
-export type ArrangementSummary = Omit<StoredArrangement, 'document'>;
+/** A stored arrangement; its document is typed as the rulebook's own arrangement. */
+export type StoredArrangement = Omit<Answer<'getArrangement'>, 'document'> & { document: Arrangement };
+export type ArrangementSummary = Answer<'listArrangements'>['arrangements'][number];

@@ -3,7 +3,7 @@ import { InvalidInput } from '../../errors.ts';
 import type { Arrangement } from '../../law/arrangement.ts';
 import { referenceProblems } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
-import { type IsoDate, today } from '../../law/date.ts';
+import { formatDate, type IsoDate, today } from '../../law/date.ts';
 import { decisionRule } from '../../law/decisions.ts';
 import { planPooling } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
@@ -23,6 +23,7 @@ import {
 } from '../../store/arrangements.ts';
 import type { User } from '../../store/users.ts';
 import { describeRoles, requireRole, requireUser, rolesFor } from '../auth.ts';
+import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
 import { answer } from '../tabular.ts';
@@ -116,6 +117,7 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const current = await getArrangement(store.db, request.params.id);
     requireRole(request, editors, current.parties, 'change this arrangement');
     const user = requireRole(request, editors, partiesOf(arrangement), 'change this arrangement');
+    requireMatch(request, current.version);
     const updated = await updateArrangement(
       store.db,
       current.id,
@@ -171,7 +173,17 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     if (held.size === 0)
       throw forbidden(`You hold no role for a party to this arrangement; you hold ${describeRoles(user)}.`);
     const { decision, subject, outcome, reason } = request.body;
-    const rule = decisionRule(rulebook, decision, request.body.on ?? today());
+    const on = request.body.on ?? today();
+    const term = stored.document.term;
+    if (term && (on < term.start || on > term.end)) {
+      throw badRequest([
+        {
+          field: 'body/on',
+          problem: `is outside the arrangement's term (${formatDate(term.start)} to ${formatDate(term.end)})`,
+        },
+      ]);
+    }
+    const rule = decisionRule(rulebook, decision, on);
     if (!rule)
       throw badRequest([{ field: 'body/on', problem: `no rule reserves '${decision}' on that date` }]);
     if (!rule.reserved_to.some((r) => held.has(r as never))) {
@@ -184,10 +196,12 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const saved = await recordDecision(
       store.db,
       stored.id,
-      { decision, subject, outcome, reason, rule: rule.rule },
+      { decision, subject, outcome, reason, rule: rule.rule, on },
       actorOf(user),
     );
-    return reply.status(201).send({ id: saved.id, decision, rule: rule.rule, decided_at: saved.decided_at });
+    return reply
+      .status(201)
+      .send({ id: saved.id, decision, rule: rule.rule, on, decided_at: saved.decided_at });
   };
 
   return { list, create, getOne, replace, versions, check, matrix, pooling, decide };

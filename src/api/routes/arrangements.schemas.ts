@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Arrangement } from '../../law/arrangement.ts';
+import { IsoDate } from '../../law/date.ts';
 import { decisions } from '../../law/kinds/decision.ts';
+import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { OnQuery } from '../schemas.ts';
@@ -15,7 +17,7 @@ const Stored = z.object({
   updated_at: z.string(),
   document: Arrangement,
 });
-const Finding = z.object({
+export const Finding = z.object({
   rule: z.string(),
   rule_title: z.string(),
   severity: z.enum(['error', 'warning', 'information']),
@@ -37,6 +39,7 @@ const Reason = z.string().min(1).max(2000).describe('Why the change is made; kep
 const Params = z.object({ id: z.string().min(1).max(100) });
 
 export const listArrangementsSchema = {
+  operationId: 'listArrangements',
   tags: ['arrangements'],
   summary: 'Arrangements your roles reach',
   security: signedIn,
@@ -44,6 +47,7 @@ export const listArrangementsSchema = {
 };
 
 export const createArrangementSchema = {
+  operationId: 'createArrangement',
   tags: ['arrangements'],
   summary: 'Create an arrangement (commissioners of a party, administrators)',
   security: signedIn,
@@ -52,6 +56,7 @@ export const createArrangementSchema = {
 };
 
 export const getArrangementSchema = {
+  operationId: 'getArrangement',
   tags: ['arrangements'],
   summary: 'One arrangement, current version',
   security: signedIn,
@@ -60,10 +65,12 @@ export const getArrangementSchema = {
 };
 
 export const replaceArrangementSchema = {
+  operationId: 'replaceArrangement',
   tags: ['arrangements'],
-  summary: 'Replace an arrangement; 409 if someone saved a newer version first',
+  summary: 'Replace an arrangement; 409 (or 412 with If-Match) if someone saved a newer version first',
   security: signedIn,
   params: Params,
+  headers: IfMatchHeaders,
   body: z.strictObject({
     version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
     arrangement: Arrangement,
@@ -73,6 +80,7 @@ export const replaceArrangementSchema = {
 };
 
 export const listArrangementVersionsSchema = {
+  operationId: 'listArrangementVersions',
   tags: ['arrangements'],
   summary: 'Every version of an arrangement, oldest first, with who changed it and why',
   security: signedIn,
@@ -93,6 +101,7 @@ export const listArrangementVersionsSchema = {
 };
 
 export const checkArrangementSchema = {
+  operationId: 'checkArrangement',
   tags: ['arrangements'],
   summary: 'Check the arrangement against the rules in force on a date; findings are kept',
   description:
@@ -113,6 +122,7 @@ export const checkArrangementSchema = {
 };
 
 export const getResponsibilityMatrixSchema = {
+  operationId: 'getResponsibilityMatrix',
   tags: ['arrangements'],
   summary: 'Who does each commissioning activity (commissioners and providers) under the rules on a date',
   description:
@@ -124,6 +134,7 @@ export const getResponsibilityMatrixSchema = {
 };
 
 export const getPoolingPlanSchema = {
+  operationId: 'getPoolingPlan',
   tags: ['arrangements'],
   summary: "How the arrangement's commissioners can commission and pool the money for its services on a date",
   description:
@@ -135,6 +146,7 @@ export const getPoolingPlanSchema = {
 };
 
 export const recordDecisionSchema = {
+  operationId: 'recordDecision',
   tags: ['arrangements'],
   summary: 'Record a statutory commissioner decision (refused to providers, naming the rule)',
   security: signedIn,
@@ -152,9 +164,17 @@ export const recordDecisionSchema = {
       .max(2000)
       .describe('The decision itself, for example "approved with a direct agreement".'),
     reason: Reason,
-    on: z.string().optional().describe('The date the decision takes effect (YYYY-MM-DD); default today.'),
+    on: IsoDate.optional().describe(
+      "The date the decision takes effect (YYYY-MM-DD), within the arrangement's term if it has one; default today.",
+    ),
   }),
   response: {
-    201: z.object({ id: z.number(), decision: z.string(), rule: z.string(), decided_at: z.string() }),
+    201: z.object({
+      id: z.number(),
+      decision: z.string(),
+      rule: z.string(),
+      on: z.string().describe('The date it takes effect, as stored.'),
+      decided_at: z.string(),
+    }),
   },
 };

@@ -3,13 +3,16 @@ import { signedIn } from '../context.ts';
 import { RoleGrant, User } from '../schemas.ts';
 
 export const signInSchema = {
+  operationId: 'signIn',
   tags: ['identity'],
   summary: 'Sign in; sets a secure, HTTP-only session cookie',
+  security: [],
   body: z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) }),
   response: { 200: z.object({ user: User, expires_at: z.string() }) },
 };
 
 export const signOutSchema = {
+  operationId: 'signOut',
   tags: ['identity'],
   summary: 'Sign out',
   security: signedIn,
@@ -17,6 +20,7 @@ export const signOutSchema = {
 };
 
 export const whoAmISchema = {
+  operationId: 'whoAmI',
   tags: ['identity'],
   summary: 'Who you are signed in as, and your roles',
   security: signedIn,
@@ -24,6 +28,7 @@ export const whoAmISchema = {
 };
 
 export const issueTokenSchema = {
+  operationId: 'issueToken',
   tags: ['identity'],
   summary: 'Issue a bearer token for a system acting as you (shown once)',
   security: signedIn,
@@ -31,6 +36,7 @@ export const issueTokenSchema = {
 };
 
 export const createUserSchema = {
+  operationId: 'createUser',
   tags: ['identity'],
   summary: 'Create a local account with roles (administrators)',
   security: signedIn,

@@ -14,6 +14,7 @@ export const Report = z.looseObject({
 export const asReport = (r: ContractReport) => ({ ...r, state: { ...r.state } });
 
 export const replayContractSchema = {
+  operationId: 'replayContract',
   tags: ['contracts'],
   summary: "Replay a contract's events to a date: phase, population served, what is due, refusals",
   security: signedIn,
@@ -22,6 +23,7 @@ export const replayContractSchema = {
 };
 
 export const offerContractEventSchema = {
+  operationId: 'offerContractEvent',
   tags: ['contracts'],
   summary: 'Record one more event as the signed-in user: applied, or refused with the rule',
   security: signedIn,

@@ -7,25 +7,28 @@ import { tableQuery } from '../tabular.ts';
 
 const Money = z.object({ pence: z.number().int(), pounds: z.string() });
 /** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources, parts. */
-const Trace: z.ZodType<TraceType> = z.object({
-  what: z.string(),
-  rule: z.string(),
-  inputs: z.record(z.string(), z.string()),
-  parameters: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      value: z.string(),
-      unit: z.string(),
-      from: z.string(),
-      to: z.string().optional(),
-      citations: z.array(z.string()),
-    }),
-  ),
-  get parts() {
-    return z.array(Trace);
-  },
-});
+const Trace: z.ZodType<TraceType> = z
+  .object({
+    what: z.string(),
+    rule: z.string(),
+    inputs: z.record(z.string(), z.string()),
+    parameters: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        value: z.string(),
+        unit: z.string(),
+        from: z.string(),
+        to: z.string().optional(),
+        citations: z.array(z.string()),
+      }),
+    ),
+    get parts() {
+      return z.array(Trace);
+    },
+    // Recursive, so named: the OpenAPI document holds it once as a component.
+  })
+  .meta({ id: 'Trace' });
 const Figure = Money.extend({ trace: Trace.optional() });
 const Rate = z.object({ fraction: z.string(), decimal: z.string() });
 
@@ -93,6 +96,7 @@ const AllocationReport = z.looseObject({
 const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
 
 export const getBudgetSchema = {
+  operationId: 'getBudget',
   tags: ['money'],
   summary:
     'The integrated budget, WPAP, monthly instalments, incentives, money at risk and risk share (as concordat budget --format json)',
@@ -118,6 +122,7 @@ export const getBudgetSchema = {
 };
 
 export const allocatePlacesSchema = {
+  operationId: 'allocatePlaces',
   tags: ['money'],
   summary:
     "Share an ICS single pot between places by need from NHS England's weighted populations (as concordat allocate --format json)",

@@ -6,6 +6,7 @@ import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.
 const CodeParams = z.object({ code: z.string().min(1).max(20) });
 
 export const searchOrganisationsSchema = {
+  operationId: 'searchOrganisations',
   tags: ['registry'],
   summary: 'Search organisations by ODS code or name',
   security: signedIn,
@@ -18,6 +19,7 @@ export const searchOrganisationsSchema = {
 };
 
 export const getOrganisationSchema = {
+  operationId: 'getOrganisation',
   tags: ['registry'],
   summary: 'One organisation: dates, parents over time, predecessors and successors',
   security: signedIn,
@@ -27,6 +29,7 @@ export const getOrganisationSchema = {
 };
 
 export const getOrganisationTreeSchema = {
+  operationId: 'getOrganisationTree',
   tags: ['registry'],
   summary: "An ICB's (or any organisation's) tree on a date: sub-ICB locations, places, PCNs and practices",
   security: signedIn,

@@ -2,6 +2,7 @@ import { InvalidInput } from '../../errors.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { NotFound } from '../../store/errors.ts';
+import { pcnsOfPractices } from '../../store/organisations.ts';
 import {
   createGrouping,
   type GroupingContent,
@@ -85,6 +86,11 @@ export function placeGroupingHandlers({ store }: ApiContext) {
     requireRole(request, roles);
     const { icb } = request.params;
     const list = practicesOf(icb, request.query.year);
+    const pcns = await pcnsOfPractices(
+      store.db,
+      list.map((p) => p.practice),
+      new Date().toISOString().slice(0, 10),
+    );
     return {
       icb,
       icb_name: list[0]?.icb_name ?? icb,
@@ -95,6 +101,8 @@ export function placeGroupingHandlers({ store }: ApiContext) {
         local_authority: p.la,
         local_authority_name: p.la_name,
         population: formatPersons(p.values.population),
+        pcn: pcns.get(p.practice)?.code ?? null,
+        pcn_name: pcns.get(p.practice)?.name ?? null,
       })),
     };
   };

@@ -44,11 +44,17 @@ const Practice = z.object({
   local_authority: z.string().describe('ONS code of the local authority the practice sits in'),
   local_authority_name: z.string(),
   population: z.string().describe('Registered population in the weighted populations, to 2 decimal places'),
+  pcn: z
+    .string()
+    .nullable()
+    .describe("ODS code of the practice's primary care network today, from the registry"),
+  pcn_name: z.string().nullable(),
 });
 
 const GroupingParams = IcbParams.extend({ id: z.string().min(1).max(100) });
 
 export const listIcbPracticesSchema = {
+  operationId: 'listIcbPractices',
   tags: ['money'],
   summary: "An ICB's GP practices in NHS England's weighted populations, with their local authority",
   security: signedIn,
@@ -65,6 +71,7 @@ export const listIcbPracticesSchema = {
 };
 
 export const listPlaceGroupingsSchema = {
+  operationId: 'listPlaceGroupings',
   tags: ['money'],
   summary: "An ICB's saved place groupings",
   security: signedIn,
@@ -73,6 +80,7 @@ export const listPlaceGroupingsSchema = {
 };
 
 export const getPlaceGroupingSchema = {
+  operationId: 'getPlaceGrouping',
   tags: ['money'],
   summary: 'One place grouping, current version',
   security: signedIn,
@@ -81,6 +89,7 @@ export const getPlaceGroupingSchema = {
 };
 
 export const createPlaceGroupingSchema = {
+  operationId: 'createPlaceGrouping',
   tags: ['money'],
   summary: "Save a grouping of the ICB's practices into places (the ICB's commissioners, administrators)",
   security: signedIn,
@@ -90,6 +99,7 @@ export const createPlaceGroupingSchema = {
 };
 
 export const replacePlaceGroupingSchema = {
+  operationId: 'replacePlaceGrouping',
   tags: ['money'],
   summary: 'Replace a place grouping; 409 if someone saved a newer version first',
   security: signedIn,

@@ -3,6 +3,7 @@ import { signedIn } from '../context.ts';
 import { tableQuery } from '../tabular.ts';
 
 export const getPopulationReportSchema = {
+  operationId: 'getPopulationReport',
   tags: ['population'],
   summary: "An ICB's population health report (commissioners of the ICB and assurers)",
   security: signedIn,

@@ -30,6 +30,7 @@ const Recorded = z.object({
 });
 
 export const listContractsSchema = {
+  operationId: 'listContracts',
   tags: ['contracts'],
   summary: 'Stored contracts, with the phase each is in today',
   security: signedIn,
@@ -37,6 +38,7 @@ export const listContractsSchema = {
 };
 
 export const createContractSchema = {
+  operationId: 'createContract',
   tags: ['contracts'],
   summary:
     'Enter a contract: its particulars and any events so far, each replayed through the rules (commissioners of a party, administrators)',
@@ -46,6 +48,7 @@ export const createContractSchema = {
 };
 
 export const getContractSchema = {
+  operationId: 'getContract',
   tags: ['contracts'],
   summary:
     'A stored contract on a date: the replay report (timeline, what is due next, subcontracts, practices, calendar, performance) and its recorded events',
@@ -64,6 +67,7 @@ export const getContractSchema = {
 };
 
 export const getContractTimelineSchema = {
+  operationId: 'getContractTimeline',
   tags: ['contracts'],
   summary:
     "A stored contract's dated life to a date (events and automatic steps, with the rule) and what falls due next",
@@ -94,6 +98,7 @@ export const getContractTimelineSchema = {
 };
 
 export const recordContractEventSchema = {
+  operationId: 'recordContractEvent',
   tags: ['contracts'],
   summary:
     'Record one event on a stored contract as the signed-in user: stored if the rules allow it, refused (not stored) with the rule if not',

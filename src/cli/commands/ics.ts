@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
-import { loadRulebook } from '../../law/rulebook.ts';
+import { loadRulebook, type Rulebook } from '../../law/rulebook.ts';
+import { parsePounds } from '../../money/pence.ts';
+import { sourcesOf } from '../../outputs/sources.ts';
+import type { TableSet } from '../../outputs/table.ts';
 import { checkOperatingModel, type OperatingModelReport } from '../../system/operating-model/check.ts';
 import { readOperatingModelFile } from '../../system/operating-model/file.ts';
-import { sordCsv, sordRows, sordText } from '../../system/operating-model/sord.ts';
+import type { OperatingModel } from '../../system/operating-model/model.ts';
+import { type SordRow, sordRows, sordText } from '../../system/operating-model/sord.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
+import { emit, tableOptions, withTables } from '../table-output.ts';
 import { parseOn, print } from './rulebook.ts';
 import { describeReport } from './rulebook-text.ts';
 
@@ -23,6 +28,40 @@ function describeModelReport(report: OperatingModelReport): string {
     lines.push(`  ${h.name}: ${h.pounds} (${h.source}${under})`);
   }
   return lines.join('\n');
+}
+
+/** The SoRD as one table for the shared CSV and Excel writers; limits as pounds, sources from each function's rule. */
+function sordTables(rulebook: Rulebook, model: OperatingModel, rows: SordRow[]): TableSet {
+  const cites = model.sord.flatMap((s) => {
+    const entry = rulebook.entries.get(s.function);
+    const latest = entry?.versions.at(-1);
+    return latest ? rulebook.resolve(latest.cite) : [];
+  });
+  return {
+    title: `Scheme of reservation and delegation: ${model.name}`,
+    asOf: model.effective_from ?? new Date().toISOString().slice(0, 10),
+    illustrative: model.illustrative,
+    sources: sourcesOf(cites),
+    tables: [
+      {
+        id: 'sord',
+        title: 'Scheme of reservation and delegation',
+        columns: [
+          { key: 'decision', heading: 'Decision', kind: 'text' },
+          { key: 'function_title', heading: 'Function', kind: 'text' },
+          { key: 'decided_by', heading: 'Decided by', kind: 'text' },
+          { key: 'route', heading: 'Route', kind: 'text' },
+          { key: 'jointly_with', heading: 'Jointly with', kind: 'text' },
+          { key: 'limit', heading: 'Financial limit', kind: 'pounds' },
+          { key: 'conditions', heading: 'Conditions', kind: 'text' },
+        ],
+        rows: rows.map((r, i) => {
+          const limit = model.sord[i]?.limit;
+          return { ...r, limit: limit ? parsePounds(limit, `sord[${i}].limit`) : null };
+        }),
+      },
+    ],
+  };
 }
 
 export function registerIcs(program: Command): void {
@@ -45,19 +84,24 @@ export function registerIcs(program: Command): void {
         return report.lawful ? exitCodes.ok : exitCodes.findings;
       }),
     );
-  ics
-    .command('sord')
-    .description('Print the scheme of reservation and delegation of an operating model.')
-    .argument('<file>', 'operating model YAML file')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(
-      action((file: string, opts: { format: string }) => {
-        const format = parseFormat(opts.format, ['text', 'json', 'csv']);
-        const { model } = readOperatingModelFile(file);
-        const rows = sordRows(loadRulebook(), model);
-        if (format === 'csv') process.stdout.write(sordCsv(rows));
-        else print(format, rows, () => sordText(model, rows));
-        return exitCodes.ok;
-      }),
-    );
+  tableOptions(
+    ics
+      .command('sord')
+      .description('Print the scheme of reservation and delegation of an operating model.')
+      .argument('<file>', 'operating model YAML file')
+      .option('--format <format>', 'text, json, csv or xlsx (xlsx needs --out)', 'text'),
+  ).action(
+    action(async (file: string, opts: { format: string; out?: string; table?: string }) => {
+      const format = parseFormat(opts.format, withTables);
+      const { model } = readOperatingModelFile(file);
+      const rulebook = loadRulebook();
+      const rows = sordRows(rulebook, model);
+      await emit(format, opts, {
+        json: rows,
+        text: () => sordText(model, rows),
+        tables: () => sordTables(rulebook, model, rows),
+      });
+      return exitCodes.ok;
+    }),
+  );
 }

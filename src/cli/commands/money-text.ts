@@ -61,9 +61,15 @@ export function describeBudget(r: BudgetReport, explain: boolean): string {
       out.push(
         `  Risk share: provider ${y.risk_share.provider.pounds} (${y.risk_share.provider_share_of_budget} of WPAP), commissioners ${y.risk_share.commissioners.pounds}`,
       );
+      if (explain)
+        for (const f of [y.risk_share.provider, y.risk_share.commissioners])
+          if (f.trace) out.push(...describeTrace(f.trace));
     }
     out.push('  Monthly instalments');
-    for (const i of y.instalments) out.push(`    ${i.month.padEnd(16)} ${pad(i.pounds, 18)}`);
+    for (const i of y.instalments) {
+      out.push(`    ${i.month.padEnd(16)} ${pad(i.pounds, 18)}`);
+      if (explain && i.trace) out.push(...describeTrace(i.trace, 1));
+    }
     if (explain) out.push(...describeTrace(y.wpap.trace as Trace));
   }
   if (r.qof) {
@@ -81,6 +87,7 @@ export function describeAllocation(r: AllocationReport, explain: boolean): strin
   const out = [
     `${r.icb_name} (${r.icb}) place allocation ${r.year}`,
     `Single pot ${r.total.pounds}; registered population ${people(r.population)}`,
+    `Method: ${r.method_description}`,
     '',
   ];
   for (const p of r.places) {

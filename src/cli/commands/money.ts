@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
-import { allocatePlaces } from '../../finance/allocation.ts';
+import { type AllocationMethod, allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
@@ -87,6 +87,11 @@ export function registerMoney(program: Command): void {
       .requiredOption('--places <file>', 'places YAML file (places, pot, optional current and pace)')
       .option('--year <year>', 'financial year of the weighted populations', '2025/26')
       .option('--format <format>', 'text, json, csv or xlsx', 'text')
+      .option(
+        '--method <method>',
+        "exact, or nhse-tool to round as NHS England's place-based allocation tool does",
+        'exact',
+      )
       .option('--explain', 'show how each figure was reached'),
   ).action(
     action(
@@ -95,6 +100,7 @@ export function registerMoney(program: Command): void {
         places: string;
         year: string;
         format: string;
+        method: string;
         explain?: boolean;
         out?: string;
         table?: string;
@@ -103,7 +109,8 @@ export function registerMoney(program: Command): void {
         const year = parseFinancialYear(opts.year, '--year');
         const data = loadWeightedPopulations(year);
         const input = readPlacesFile(opts.places, opts.icb, year);
-        const report = allocationReport(allocatePlaces(input, data), opts.explain);
+        const method = opts.method as AllocationMethod;
+        const report = allocationReport(allocatePlaces({ ...input, method }, data), opts.explain);
         await emit(format, opts, {
           json: report,
           text: () => describeAllocation(report, Boolean(opts.explain)),

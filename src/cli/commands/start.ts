@@ -4,12 +4,14 @@ import type { Command } from 'commander';
 import { buildApp } from '../../api/app.ts';
 import { registerWebApp } from '../../api/web-app.ts';
 import { InvalidInput } from '../../errors.ts';
+import { createSigningKey, loadSigningKey, publicKeyFile } from '../../store/audit-checkpoints.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
 import { type DemoAccount, demoSeeded, seedDemo, seedDemoContract } from '../../store/demo.ts';
+import { seedDemoOperatingModel } from '../../store/demo-operating-model.ts';
 import { dataset } from '../../store/reference/import.ts';
 import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
 import { action } from '../run.ts';
-import { defaultNhsDir, importNhsReference } from './platform.ts';
+import { defaultNhsDir, importNhsReference, signingKeyFile } from './platform.ts';
 
 function port(env: NodeJS.ProcessEnv): number {
   const text = env.PORT ?? '8080';
@@ -56,8 +58,18 @@ async function start(): Promise<number> {
   } else if (await seedDemoContract(store.db)) {
     process.stdout.write('Stored the demo Dudley ICP Contract.\n');
   }
+  if (await seedDemoOperatingModel(store.db))
+    process.stdout.write('Stored the demo NHS Black Country ICB operating model.\n');
 
-  const app = await buildApp({ store, log: { level: env.CONCORDAT_LOG_LEVEL || 'info' } });
+  const keyFile = signingKeyFile(env);
+  let auditKey = loadSigningKey(env, keyFile);
+  if (!auditKey) {
+    auditKey = createSigningKey(keyFile);
+    process.stdout.write(
+      `Made an audit signing key for the demo: ${keyFile} (keep it secret; in a real deployment keep it off this machine's database disk). Its public key, for auditors: ${publicKeyFile(keyFile)}\n`,
+    );
+  }
+  const app = await buildApp({ store, log: { level: env.CONCORDAT_LOG_LEVEL || 'info' }, auditKey });
   app.addHook('onClose', () => store.close());
   const web = await registerWebApp(app);
   const url = `http://localhost:${listenOn}`;

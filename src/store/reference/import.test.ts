@@ -93,6 +93,14 @@ describeOnBothDatabases('NHS reference import', (store) => {
     expect((await searchOrganisations(db, 'central east')).map((o) => o.code)).toContain('S1Y5D');
   });
 
+  it('lists the ICB before its sub-ICB location, trusts and practices when searching by name', async () => {
+    const found = await searchOrganisations(store().db, 'black country', { limit: 50 });
+    expect(found[0]).toMatchObject({ code: 'QUA', kind: 'icb' });
+    const practice = found.findIndex((o) => o.kind === 'practice');
+    const subIcb = found.findIndex((o) => o.kind === 'sub-icb-location');
+    if (practice >= 0 && subIcb >= 0) expect(subIcb).toBeLessThan(practice);
+  });
+
   it('changes nothing when the same files are imported again', async () => {
     const { db } = store();
     const before = await db.selectFrom('memberships').selectAll().orderBy('id').execute();

@@ -74,3 +74,19 @@ export function resolveBudgets(model: OperatingModel, grouping?: PlaceGrouping):
   });
   return { allocation, holders };
 }
+
+/**
+ * The model with its worked-out budgets written in (each place's budget and the ICB's
+ * allocation) and no file named, so it can be stored and checked without the place grouping.
+ */
+export function withBudgetsEntered(model: OperatingModel, budgets: Budgets): OperatingModel {
+  const amountOf = (id: string) => budgets.holders.find((h) => h.id === id)?.pounds;
+  return {
+    ...model,
+    places: model.places.map((p) => {
+      const budget = amountOf(p.id);
+      return budget ? { ...p, budget } : p;
+    }),
+    budgets: budgets.allocation ? { icb_allocation: budgets.allocation.pounds } : undefined,
+  };
+}

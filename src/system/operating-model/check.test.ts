@@ -6,7 +6,7 @@ import { resolveBudgets } from './budgets.ts';
 import { checkOperatingModel } from './check.ts';
 import { readOperatingModelFile } from './file.ts';
 import type { OperatingModel } from './model.ts';
-import { sordCsv, sordRows } from './sord.ts';
+import { sordRows, sordText } from './sord.ts';
 
 const rulebook = loadRulebook();
 const blackCountry = readOperatingModelFile('examples/operating-models/black-country.yaml');
@@ -85,17 +85,17 @@ describe('delegated budgets (property)', () => {
 });
 
 describe('SoRD table', () => {
-  it('lists each decision with its route and limit, and writes CSV', () => {
+  it('lists each decision with its route and limit, and reads as text', () => {
     const rows = sordRows(rulebook, blackCountry.model);
     expect(rows.find((r) => r.id === 'walsall-together')).toMatchObject({
       decided_by: 'Walsall Healthcare NHS Trust',
       route: 'Delegated to a lead provider',
       limit: '£10,000,000.00',
     });
-    const csv = sordCsv(rows);
-    expect(csv.split('\r\n')[0]).toBe(
-      'Function,Decision,Decided by,Route,Jointly with,Financial limit,Conditions',
+    const text = sordText(blackCountry.model, rows);
+    expect(text).toContain(
+      'Award, vary and end GP contracts\n  Function:     Commissioning primary medical services',
     );
-    expect(csv).toContain('"Award, vary and end GP contracts"');
+    expect(text).toContain('Limit:        £5,000,000.00');
   });
 });

@@ -32,7 +32,8 @@ export function sordRows(rulebook: Rulebook, model: OperatingModel): SordRow[] {
   const orgName = (id: string) => model.organisations.find((o) => o.id === id)?.name ?? id;
   return model.sord.map((s, i) => {
     const decider = deciderOf(model, s.decided_by);
-    const title = rulebook.entries.get(s.function)?.title.replace(/^For an ICB: /, '') ?? s.function;
+    const bare = rulebook.entries.get(s.function)?.title.replace(/^For an ICB: /, '') ?? s.function;
+    const title = `${bare.charAt(0).toUpperCase()}${bare.slice(1)}`;
     return {
       id: s.id,
       function: s.function,
@@ -45,23 +46,6 @@ export function sordRows(rulebook: Rulebook, model: OperatingModel): SordRow[] {
       conditions: s.conditions ?? '',
     };
   });
-}
-
-const columns: [keyof SordRow, string][] = [
-  ['function_title', 'Function'],
-  ['decision', 'Decision'],
-  ['decided_by', 'Decided by'],
-  ['route', 'Route'],
-  ['jointly_with', 'Jointly with'],
-  ['limit', 'Financial limit'],
-  ['conditions', 'Conditions'],
-];
-
-/** RFC 4180 CSV with a header row; a field with a comma, quote or line break is quoted. */
-export function sordCsv(rows: SordRow[]): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [columns.map(([, h]) => h), ...rows.map((r) => columns.map(([k]) => r[k]))];
-  return `${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Plain text, one block per decision, for reading in a terminal. */

@@ -1,18 +1,24 @@
 import type { ReactNode } from 'react';
+import { canAllocate } from '../roles.ts';
 import type { User } from '../types.ts';
 import { Link } from './Link.tsx';
+import { Navigation, type Section } from './Navigation.tsx';
 
 const nhsLogoPath =
   'M200 0v80H0V0h200Zm-27.5 5.5c-14.5 0-29 5-29 22 0 10.2 7.7 13.5 14.7 16.3l.7.3c5.4 2 10.1 3.9 10.1 8.4 0 6.5-8.5 7.5-14 7.5s-12.5-1.5-16-3.5L135 70c5.5 2 13.5 3.5 20 3.5 15.5 0 32-4.5 32-22.5 0-19.5-25.5-16.5-25.5-25.5 0-5.5 5.5-6.5 12.5-6.5a35 35 0 0 1 14.5 3l4-13.5c-4.5-2-12-3-20-3Zm-131 2h-22l-14 65H22l9-45h.5l13.5 45h21.5l14-65H64l-9 45h-.5l-13-45Zm63 0h-18l-13 65h17l6-28H117l-5.5 28H129l13.5-65H125L119.5 32h-20l5-24.5Z';
 
-const sections = [
+const sections: (Section & { shownTo?: (user: User) => boolean })[] = [
   { href: '/', text: 'Home' },
   { href: '/explorer', text: 'System explorer' },
   { href: '/arrangements', text: 'Arrangements' },
-  { href: '/allocation', text: 'Place allocation' },
+  // Only roles the server lets allocate see the allocation form at all.
+  { href: '/allocation', text: 'Place allocation', shownTo: (user) => canAllocate(user.roles) },
+  { href: '/ics', text: 'ICS operating model' },
   { href: '/contracts', text: 'Contracts' },
   { href: '/population', text: 'Population health' },
 ];
+
+const sectionsFor = (user: User): Section[] => sections.filter((s) => s.shownTo?.(user) ?? true);
 
 /** Header, navigation, main and footer in the NHS design system's page template. */
 export function Layout(props: {
@@ -60,31 +66,7 @@ export function Layout(props: {
             </nav>
           )}
         </div>
-        {user && (
-          <nav className="nhsuk-header__navigation" aria-label="Menu">
-            <div className="nhsuk-header__navigation-container nhsuk-width-container">
-              <ul className="nhsuk-header__navigation-list">
-                {sections.map((s) => {
-                  const current = s.href === '/' ? path === '/' : path.startsWith(s.href);
-                  return (
-                    <li
-                      key={s.href}
-                      className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}
-                    >
-                      <Link
-                        className="nhsuk-header__navigation-link"
-                        href={s.href}
-                        aria-current={current ? 'page' : undefined}
-                      >
-                        {s.text}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          </nav>
-        )}
+        {user && <Navigation sections={sectionsFor(user)} path={path} />}
       </header>
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent">

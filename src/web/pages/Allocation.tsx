@@ -9,6 +9,7 @@ import {
   byLocalAuthority,
   draftErrors,
   type IcbPractice,
+  inNoPcn,
   inputFor,
   movePractice,
   newDraft,
@@ -19,6 +20,7 @@ import { ApiError } from '../api.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import {
   type PlaceGrouping,
   useAllocation,
@@ -27,7 +29,9 @@ import {
   useSaveGrouping,
 } from '../endpoints.ts';
 import { formatCount, formatPence } from '../format.ts';
+import { organisationName } from '../names.ts';
 import { required } from '../validation.ts';
+import { MovePractices } from './MovePractices.tsx';
 
 /** Which weighted population a component follows, in the words of NHS England's allocation tool. */
 const bases: Record<AllocationBasis, string> = {
@@ -38,7 +42,8 @@ const bases: Record<AllocationBasis, string> = {
   maternity: 'Maternity',
   prescribing: 'Prescribing',
   'health-inequalities': 'Health inequalities',
-  'primary-medical-care': 'Primary medical care',
+  'primary-medical-care': 'Primary medical care (Final PMC WP)',
+  'primary-medical-care-need': 'Primary medical care need (Primary Medical Care WP)',
   population: 'Registered population (no weighting)',
 };
 const basisOptions = Object.entries(bases).map(([value, text]) => ({ value, text }));
@@ -111,7 +116,15 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const save = useSaveGrouping(icb);
+  const tick = (code: string, on: boolean) =>
+    setTicked((t) => {
+      const next = new Set(t);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
 
   const errors = draftErrors(draft);
   const requestText = errors.length ? '' : JSON.stringify(allocationRequest(icb, year, draft));
@@ -195,11 +208,29 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
       />
       <h2>Places of {icbName}</h2>
       <p>
-        Move a practice to another place with the list under each place. A place needs at least one practice;
-        remove a place once it is empty.
+        Move a whole primary care network, or the practices you tick, into another place; or move one practice
+        with the list beside it. A place needs at least one practice; remove a place once it is empty.
       </p>
+      <MovePractices
+        draft={draft}
+        practices={practices}
+        ticked={ticked}
+        onMoved={(next) => {
+          update(next);
+          setTicked(new Set());
+        }}
+      />
       {draft.places.map((p, i) => (
-        <PlaceEditor key={i} index={i} draft={draft} byCode={byCode} errorFor={errorFor} onChange={update} />
+        <PlaceEditor
+          key={i}
+          index={i}
+          draft={draft}
+          byCode={byCode}
+          errorFor={errorFor}
+          onChange={update}
+          ticked={ticked}
+          onTick={tick}
+        />
       ))}
       <button
         type="button"
@@ -345,7 +376,13 @@ function PlaceEditor({
   byCode,
   errorFor,
   onChange,
-}: EditorProps & { byCode: Map<string, IcbPractice> }) {
+  ticked,
+  onTick,
+}: EditorProps & {
+  byCode: Map<string, IcbPractice>;
+  ticked: ReadonlySet<string>;
+  onTick: (code: string, on: boolean) => void;
+}) {
   const place = draft.places[i] as AllocationDraft['places'][number];
   const population = place.practices.reduce((t, c) => t + Number(byCode.get(c)?.population ?? 0), 0);
   const practicesError = errorFor(`place-${i}-practices`);
@@ -378,45 +415,67 @@ function PlaceEditor({
             <span className="nhsuk-details__summary-text">Practices in {place.name || `place ${i + 1}`}</span>
           </summary>
           <div className="nhsuk-details__text">
-            <table className="nhsuk-table">
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Practice</th>
-                  <th scope="col">Local authority</th>
-                  <th scope="col">Place</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {place.practices.map((code) => {
-                  const p = byCode.get(code);
-                  return (
-                    <tr key={code}>
-                      <td>
-                        {p?.name ?? code} ({code})
-                      </td>
-                      <td>{p?.local_authority_name ?? ''}</td>
-                      <td>
-                        <label className="nhsuk-u-visually-hidden" htmlFor={`practice-${code}`}>
-                          Place for {code} {p?.name ?? ''}
-                        </label>
-                        <select
-                          className="nhsuk-select"
-                          id={`practice-${code}`}
-                          value={String(i)}
-                          onChange={(e) => onChange(movePractice(draft, code, Number(e.target.value)))}
-                        >
-                          {options.map((o) => (
-                            <option key={o.value} value={o.value}>
-                              {o.text}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <ScrollBox label="Table">
+              <table className="nhsuk-table">
+                <thead className="nhsuk-table__head">
+                  <tr>
+                    <th scope="col">Tick to move</th>
+                    <th scope="col">Practice</th>
+                    <th scope="col">Local authority</th>
+                    <th scope="col">Place</th>
+                  </tr>
+                </thead>
+                <tbody className="nhsuk-table__body">
+                  {place.practices.map((code) => {
+                    const p = byCode.get(code);
+                    return (
+                      <tr key={code}>
+                        <td>
+                          <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                            <div className="nhsuk-checkboxes__item">
+                              <input
+                                className="nhsuk-checkboxes__input"
+                                type="checkbox"
+                                id={`tick-${code}`}
+                                checked={ticked.has(code)}
+                                onChange={(e) => onTick(code, e.target.checked)}
+                              />
+                              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`tick-${code}`}>
+                                <span className="nhsuk-u-visually-hidden">Tick {p?.name ?? code}</span>
+                              </label>
+                            </div>
+                          </div>
+                        </td>
+                        <td>
+                          {organisationName(p?.name ?? code)} ({code})
+                          {p?.pcn_name && !inNoPcn(p) && (
+                            <span className="concordat-secondary">{organisationName(p.pcn_name)}</span>
+                          )}
+                        </td>
+                        <td>{p?.local_authority_name ?? ''}</td>
+                        <td>
+                          <label className="nhsuk-u-visually-hidden" htmlFor={`practice-${code}`}>
+                            Place for {code} {p?.name ?? ''}
+                          </label>
+                          <select
+                            className="nhsuk-select"
+                            id={`practice-${code}`}
+                            value={String(i)}
+                            onChange={(e) => onChange(movePractice(draft, code, Number(e.target.value)))}
+                          >
+                            {options.map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.text}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollBox>
           </div>
         </details>
       ) : (
@@ -562,69 +621,73 @@ function AllocationResult(props: { report: AllocationReport; names: Map<string, 
         {report.icb_name} ({report.icb}), {report.year}: {formatPence(report.total.pence)}
       </h2>
       <Chart label="Relative need index of each place (1 is the ICB as a whole)" draw={needChart} />
-      <table className="nhsuk-table" data-testid="need-indices">
-        <caption className="nhsuk-table__caption">Relative need index by place</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Practices</th>
-            <th scope="col">Registered population</th>
-            <th scope="col">Core services overall</th>
-            {components.map((c, k) => (
-              <th scope="col" key={c.component}>
-                {names.get(c.component) ?? `Component ${k + 1}`} (
-                {bases[c.basis as AllocationBasis] ?? c.basis})
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {report.places.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.name}</th>
-              <td>{formatCount(p.practice_count)}</td>
-              <td>{formatCount(Math.round(Number(p.population)))}</td>
-              <td>{p.need_index.decimal}</td>
-              {p.components.map((c) => (
-                <td key={c.component}>{c.need_index.decimal}</td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table" data-testid="need-indices">
+          <caption className="nhsuk-table__caption">Relative need index by place</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Place</th>
+              <th scope="col">Practices</th>
+              <th scope="col">Registered population</th>
+              <th scope="col">Core services overall</th>
+              {components.map((c, k) => (
+                <th scope="col" key={c.component}>
+                  {names.get(c.component) ?? `Component ${k + 1}`} (
+                  {bases[c.basis as AllocationBasis] ?? c.basis})
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {report.places.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{formatCount(p.practice_count)}</td>
+                <td>{formatCount(Math.round(Number(p.population)))}</td>
+                <td>{p.need_index.decimal}</td>
+                {p.components.map((c) => (
+                  <td key={c.component}>{c.need_index.decimal}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <p className="nhsuk-body-s">
         A need index above 1 means more need per registered person than the ICB as a whole.
       </p>
       <Chart label="Allocation to each place" draw={moneyChart} />
-      <table className="nhsuk-table" data-testid="allocation">
-        <caption className="nhsuk-table__caption">Allocation by place</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Target</th>
-            {paced && <th scope="col">Current allocation</th>}
-            {paced && <th scope="col">Distance from target</th>}
-            <th scope="col">Allocation</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {report.places.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.name}</th>
-              <td>{formatPence(p.target.pence)}</td>
-              {paced && <td>{p.current ? formatPence(p.current.pence) : ''}</td>}
-              {paced && (
-                <td>
-                  {p.distance_from_target
-                    ? `${formatPence(p.distance_from_target.gap.pence)} (${p.distance_from_target.percent})`
-                    : ''}
-                </td>
-              )}
-              <td>{formatPence(p.allocation.pence)}</td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table" data-testid="allocation">
+          <caption className="nhsuk-table__caption">Allocation by place</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Place</th>
+              <th scope="col">Target</th>
+              {paced && <th scope="col">Current allocation</th>}
+              {paced && <th scope="col">Distance from target</th>}
+              <th scope="col">Allocation</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {report.places.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{formatPence(p.target.pence)}</td>
+                {paced && <td>{p.current ? formatPence(p.current.pence) : ''}</td>}
+                {paced && (
+                  <td>
+                    {p.distance_from_target
+                      ? `${formatPence(p.distance_from_target.gap.pence)} (${p.distance_from_target.percent})`
+                      : ''}
+                  </td>
+                )}
+                <td>{formatPence(p.allocation.pence)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../api.ts';
 import { arrangementErrors, fieldId, poundsToPence, serverFieldId } from '../arrangement-form.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useSaveArrangement } from '../endpoints.ts';
 import { financialYear, formatDate, formatPence } from '../format.ts';
 import type { Arrangement, StoredArrangement } from '../types.ts';
@@ -372,40 +373,43 @@ function FundingTable({ arrangement }: { arrangement: Arrangement }) {
   return (
     <>
       <h3>Funding streams</h3>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-          Annual value of each funding stream
-          {year && ` (term from ${formatDate(arrangement.term?.start ?? '')}, first financial year ${year})`}
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Commissioner</th>
-            <th scope="col">Source</th>
-            <th scope="col" className="nhsuk-table__header--numeric">
-              Annual value
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {streams.map((s) => (
-            <tr key={s.id}>
-              <td>{s.service}</td>
-              <td>{commissioner.get(s.commissioner) ?? s.commissioner}</td>
-              <td>{s.source}</td>
-              <td className="nhsuk-table__cell--numeric">{formatPence(poundsToPence(s.annual_value))}</td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">
+            Annual value of each funding stream
+            {year &&
+              ` (term from ${formatDate(arrangement.term?.start ?? '')}, first financial year ${year})`}
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Commissioner</th>
+              <th scope="col">Source</th>
+              <th scope="col" className="nhsuk-table__header--numeric">
+                Annual value
+              </th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td className="nhsuk-table__cell--numeric">
-              <strong>{formatPence(total)}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {streams.map((s) => (
+              <tr key={s.id}>
+                <td>{s.service}</td>
+                <td>{commissioner.get(s.commissioner) ?? s.commissioner}</td>
+                <td>{s.source}</td>
+                <td className="nhsuk-table__cell--numeric">{formatPence(poundsToPence(s.annual_value))}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" colSpan={3}>
+                Total
+              </th>
+              <td className="nhsuk-table__cell--numeric">
+                <strong>{formatPence(total)}</strong>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </ScrollBox>
     </>
   );
 }

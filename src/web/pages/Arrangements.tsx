@@ -1,4 +1,5 @@
 import { Link } from '../components/Link.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useArrangements } from '../endpoints.ts';
 import { formatDate } from '../format.ts';
 
@@ -12,27 +13,29 @@ export function Arrangements() {
       {list.error && <p className="nhsuk-error-message">{list.error.message}</p>}
       {list.data && list.data.length === 0 && <p>There are no arrangements yet.</p>}
       {list.data && list.data.length > 0 && (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Arrangements</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Arrangement</th>
-              <th scope="col">Version</th>
-              <th scope="col">Last changed</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {list.data.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/arrangements/${encodeURIComponent(a.id)}`}>{a.name}</Link>
-                </td>
-                <td>{a.version}</td>
-                <td>{formatDate(a.updated_at.slice(0, 10))}</td>
+        <ScrollBox label="Table">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Arrangements</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Arrangement</th>
+                <th scope="col">Version</th>
+                <th scope="col">Last changed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {list.data.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/arrangements/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+                  </td>
+                  <td>{a.version}</td>
+                  <td>{formatDate(a.updated_at.slice(0, 10))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </>
   );

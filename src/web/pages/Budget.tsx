@@ -3,6 +3,7 @@ import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
 import { budgetFlow, type FlowLink, type FlowNode, flowColumns } from '../budget-flow.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Link } from '../components/Link.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { TraceView } from '../components/TraceView.tsx';
 import { useBudget } from '../endpoints.ts';
 import { formatDate, formatPence } from '../format.ts';
@@ -33,13 +34,18 @@ export function BudgetPage({ id }: { id: string }) {
         type="button"
         className="concordat-figure"
         aria-label={`${f.pounds}: how ${label} was reached`}
-        onClick={() => setSelected({ label, pick })}
+        onClick={() => choose({ label, pick })}
       >
         {formatPence(f.pence)}
       </button>
     );
   };
   const trace = selected && explained.data ? selected.pick(explained.data)?.trace : undefined;
+  const choose = (next: Selected) => {
+    setSelected(next);
+    // The explanation opens below the tables: bring it into view where the reader is.
+    requestAnimationFrame(() => document.getElementById('trace-title')?.scrollIntoView({ block: 'start' }));
+  };
 
   return (
     <>
@@ -57,27 +63,29 @@ export function BudgetPage({ id }: { id: string }) {
           outside the ICP, and what the ICP pays on to its subcontractors.
         </p>
         <BudgetFlow report={r} />
-        <table className="nhsuk-table" data-testid="budget-totals">
-          <caption className="nhsuk-table__caption">Totals</caption>
-          <tbody className="nhsuk-table__body">
-            <tr>
-              <th scope="row">Pooled budget</th>
-              <td>{figure('the pooled budget', (x) => x.budget.pooled)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Aligned budget</th>
-              <td>{figure('the aligned budget', (x) => x.budget.aligned)}</td>
-            </tr>
-            <tr>
-              <th scope="row">To the ICP</th>
-              <td>{figure('the ICP total', (x) => x.budget.icp_total)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Outside the ICP</th>
-              <td>{figure('money outside the ICP', (x) => x.budget.outside)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <ScrollBox label="Table">
+          <table className="nhsuk-table" data-testid="budget-totals">
+            <caption className="nhsuk-table__caption">Totals</caption>
+            <tbody className="nhsuk-table__body">
+              <tr>
+                <th scope="row">Pooled budget</th>
+                <td>{figure('the pooled budget', (x) => x.budget.pooled)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Aligned budget</th>
+                <td>{figure('the aligned budget', (x) => x.budget.aligned)}</td>
+              </tr>
+              <tr>
+                <th scope="row">To the ICP</th>
+                <td>{figure('the ICP total', (x) => x.budget.icp_total)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Outside the ICP</th>
+                <td>{figure('money outside the ICP', (x) => x.budget.outside)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
 
       {selected && (
@@ -103,63 +111,67 @@ export function BudgetPage({ id }: { id: string }) {
           The whole-population annual payment (WPAP) for each financial year, paid in monthly instalments.
         </p>
         <Instalments report={r} />
-        <table className="nhsuk-table" data-testid="years">
-          <caption className="nhsuk-table__caption">Each year</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col">WPAP</th>
-              <th scope="col">Money at risk</th>
-              <th scope="col">Provider's risk share</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {r.years.map((y, i) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td>{figure(`the WPAP for ${y.year}`, (x) => x.years[i]?.wpap)}</td>
-                <td>{formatPence(y.money_at_risk.total.pence)}</td>
-                <td>
-                  {y.risk_share
-                    ? figure(
-                        `the provider's risk share for ${y.year}`,
-                        (x) => x.years[i]?.risk_share?.provider ?? undefined,
-                      )
-                    : '—'}
-                </td>
+        <ScrollBox label="Table">
+          <table className="nhsuk-table" data-testid="years">
+            <caption className="nhsuk-table__caption">Each year</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col">WPAP</th>
+                <th scope="col">Money at risk</th>
+                <th scope="col">Provider's risk share</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {r.years.map((y, i) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td>{figure(`the WPAP for ${y.year}`, (x) => x.years[i]?.wpap)}</td>
+                  <td>{formatPence(y.money_at_risk.total.pence)}</td>
+                  <td>
+                    {y.risk_share
+                      ? figure(
+                          `the provider's risk share for ${y.year}`,
+                          (x) => x.years[i]?.risk_share?.provider ?? undefined,
+                        )
+                      : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         {r.years.map((y) => (
           <details className="nhsuk-details" key={y.year}>
             <summary className="nhsuk-details__summary">
               <span className="nhsuk-details__summary-text">Monthly instalments in {y.year}</span>
             </summary>
             <div className="nhsuk-details__text">
-              <table className="nhsuk-table">
-                <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-                  Instalments in {y.year}
-                </caption>
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col">Paid for</th>
-                    <th scope="col">Amount</th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {y.instalments.map((m) => (
-                    <tr key={m.from}>
-                      <td>{m.month}</td>
-                      <td>
-                        {formatDate(m.from)} to {formatDate(m.to)}
-                      </td>
-                      <td>{formatPence(m.pence)}</td>
+              <ScrollBox label="Table">
+                <table className="nhsuk-table">
+                  <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+                    Instalments in {y.year}
+                  </caption>
+                  <thead className="nhsuk-table__head">
+                    <tr>
+                      <th scope="col">Month</th>
+                      <th scope="col">Paid for</th>
+                      <th scope="col">Amount</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="nhsuk-table__body">
+                    {y.instalments.map((m) => (
+                      <tr key={m.from}>
+                        <td>{m.month}</td>
+                        <td>
+                          {formatDate(m.from)} to {formatDate(m.to)}
+                        </td>
+                        <td>{formatPence(m.pence)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
             </div>
           </details>
         ))}

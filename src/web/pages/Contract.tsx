@@ -6,6 +6,7 @@ import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useContracts, useReplayContract } from '../endpoints.ts';
 import { formatCount, formatDate, formatPence, isIsoDate, todayInEngland } from '../format.ts';
 import { Citations } from './findings.tsx';
@@ -199,33 +200,35 @@ function StoredContracts() {
       {list.error && <p className="nhsuk-error-message">{list.error.message}</p>}
       {list.data?.length === 0 && <p>No contracts are stored yet.</p>}
       {list.data && list.data.length > 0 && (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Stored contracts</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Contract</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Term</th>
-              <th scope="col">Today</th>
-              <th scope="col">Events</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {list.data.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link href={`/contracts/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                </td>
-                <td>{c.provider}</td>
-                <td>
-                  {formatDate(c.start)} to {formatDate(c.end)}
-                </td>
-                <td>{phaseNames[c.phase]}</td>
-                <td>{formatCount(c.events)}</td>
+        <ScrollBox label="Table">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Stored contracts</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Contract</th>
+                <th scope="col">Provider</th>
+                <th scope="col">Term</th>
+                <th scope="col">Today</th>
+                <th scope="col">Events</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {list.data.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/contracts/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                  </td>
+                  <td>{c.provider}</td>
+                  <td>
+                    {formatDate(c.start)} to {formatDate(c.end)}
+                  </td>
+                  <td>{phaseNames[c.phase]}</td>
+                  <td>{formatCount(c.events)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </section>
   );
@@ -283,30 +286,32 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <section data-testid="timeline">
       <h2 className="nhsuk-heading-m">Timeline</h2>
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">What happened</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Rule</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {entries.map((t, i) => (
-            <tr key={`${t.on}:${i}`} data-outcome={t.outcome}>
-              <td>{formatDate(t.on)}</td>
-              <td>{t.summary}</td>
-              <td>
-                <Tag {...outcomeTags[t.outcome]} />
-              </td>
-              <td>
-                <code>{t.rule}</code>
-              </td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table">
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Rule</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {entries.map((t, i) => (
+              <tr key={`${t.on}:${i}`} data-outcome={t.outcome}>
+                <td>{formatDate(t.on)}</td>
+                <td>{t.summary}</td>
+                <td>
+                  <Tag {...outcomeTags[t.outcome]} />
+                </td>
+                <td>
+                  <code>{t.rule}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -316,35 +321,37 @@ function Calendar({ report }: { report: ContractReport }) {
     <section data-testid="calendar">
       <h2 className="nhsuk-heading-m">Compliance calendar</h2>
       {report.obligations.length === 0 && <p>Nothing has fallen due yet.</p>}
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Due</th>
-            <th scope="col">Obligation</th>
-            <th scope="col">Who</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {report.obligations.map((o) => (
-            <tr key={`${o.rule}:${o.key}`}>
-              <td>{formatDate(o.due)}</td>
-              <td>
-                {o.title}
-                {o.key !== 'once' && ` (${o.key})`}
-                <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                  {o.citations.map((c) => c.text).join('; ')}
-                </div>
-              </td>
-              <td>{o.who === 'provider' ? 'Provider' : 'Commissioners'}</td>
-              <td>
-                <Tag {...statusTags[o.status]} />
-                {o.met_on && ` on ${formatDate(o.met_on)}`}
-              </td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table">
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Due</th>
+              <th scope="col">Obligation</th>
+              <th scope="col">Who</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {report.obligations.map((o) => (
+              <tr key={`${o.rule}:${o.key}`}>
+                <td>{formatDate(o.due)}</td>
+                <td>
+                  {o.title}
+                  {o.key !== 'once' && ` (${o.key})`}
+                  <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    {o.citations.map((c) => c.text).join('; ')}
+                  </div>
+                </td>
+                <td>{o.who === 'provider' ? 'Provider' : 'Commissioners'}</td>
+                <td>
+                  <Tag {...statusTags[o.status]} />
+                  {o.met_on && ` on ${formatDate(o.met_on)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -360,35 +367,37 @@ function Practices({ report }: { report: ContractReport }) {
         {formatCount(population.partially_integrated)} with partially integrated practices and{' '}
         {formatCount(population.unregistered_residents)} unregistered residents of the area.
       </p>
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Practice</th>
-            <th scope="col">List size</th>
-            <th scope="col">Integration</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {Object.values(state.practices).map((p) => (
-            <tr key={p.ods}>
-              <td>
-                {p.name} ({p.ods}){p.contract && `, ${p.contract.toUpperCase()} contract`}
-              </td>
-              <td>{formatCount(p.list_size)}</td>
-              <td>
-                {p.periods.map((x) => (
-                  <div key={`${x.mode}:${x.from}`}>
-                    {x.mode === 'full' ? 'Fully integrated' : 'Partially integrated'} from{' '}
-                    {formatDate(x.from)}
-                    {x.to && ` to ${formatDate(x.to)}`}
-                    {x.ended_by && ` (${x.ended_by.replaceAll('-', ' ')})`}
-                  </div>
-                ))}
-              </td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table">
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Practice</th>
+              <th scope="col">List size</th>
+              <th scope="col">Integration</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {Object.values(state.practices).map((p) => (
+              <tr key={p.ods}>
+                <td>
+                  {p.name} ({p.ods}){p.contract && `, ${p.contract.toUpperCase()} contract`}
+                </td>
+                <td>{formatCount(p.list_size)}</td>
+                <td>
+                  {p.periods.map((x) => (
+                    <div key={`${x.mode}:${x.from}`}>
+                      {x.mode === 'full' ? 'Fully integrated' : 'Partially integrated'} from{' '}
+                      {formatDate(x.from)}
+                      {x.to && ` to ${formatDate(x.to)}`}
+                      {x.ended_by && ` (${x.ended_by.replaceAll('-', ' ')})`}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -401,34 +410,36 @@ function Subcontracts({ state }: { state: ContractState }) {
       {list.length === 0 ? (
         <p>None.</p>
       ) : (
-        <table className="nhsuk-table">
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Subcontractor</th>
-              <th scope="col">Services</th>
-              <th scope="col">Value</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {list.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.subcontractor}
-                  {s.key && ' (key subcontract)'}
-                </td>
-                <td>{s.services.join(', ')}</td>
-                <td>{s.value_pence === undefined ? 'Not given' : formatPence(s.value_pence)}</td>
-                <td>
-                  {s.status.replaceAll('-', ' ')}; proposed {formatDate(s.proposed_on)}
-                  {s.approved_on &&
-                    `, approved ${formatDate(s.approved_on)}${s.approved_by ? ` by ${s.approved_by}` : ''}`}
-                  {s.ended_on && `, ended ${formatDate(s.ended_on)}`}
-                </td>
+        <ScrollBox label="Table">
+          <table className="nhsuk-table">
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Subcontractor</th>
+                <th scope="col">Services</th>
+                <th scope="col">Value</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {list.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.subcontractor}
+                    {s.key && ' (key subcontract)'}
+                  </td>
+                  <td>{s.services.join(', ')}</td>
+                  <td>{s.value_pence === undefined ? 'Not given' : formatPence(s.value_pence)}</td>
+                  <td>
+                    {s.status.replaceAll('-', ' ')}; proposed {formatDate(s.proposed_on)}
+                    {s.approved_on &&
+                      `, approved ${formatDate(s.approved_on)}${s.approved_by ? ` by ${s.approved_by}` : ''}`}
+                    {s.ended_on && `, ended ${formatDate(s.ended_on)}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </section>
   );

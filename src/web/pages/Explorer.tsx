@@ -5,6 +5,7 @@ import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { type TreeNode, useOrganisationSearch, useTree } from '../endpoints.ts';
 import { formatCount, formatDate, isIsoDate, todayInEngland } from '../format.ts';
+import { organisationName } from '../names.ts';
 import { navigate, useLocation } from '../router.ts';
 import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
 
@@ -57,7 +58,7 @@ export function Explorer() {
           <DateInput
             id="on"
             legend="Date"
-            hint="For example, 31 3 2021, the last day of the CCG era"
+            hint="For example, 30 6 2022, the last day clinical commissioning groups existed"
             value={dateText}
             error={dateError}
             onChange={changeDate}
@@ -108,23 +109,21 @@ function SearchResults({ q, kind, on }: { q: string; kind: string; on: string })
           ? 'The first 50 matches'
           : `${found.length} ${found.length === 1 ? 'match' : 'matches'}`}
       </h2>
-      <ul className="nhsuk-list nhsuk-list--border" data-testid="search-results">
+      <ul className="nhsuk-list concordat-results" data-testid="search-results">
         {found.map((o) => (
           <li key={`${o.kind}:${o.code}`}>
-            <Link href={orgHref(o)}>{o.name}</Link> <span className="nhsuk-body-s">({o.code})</span>
-            {treeKinds.has(o.kind) && (
-              <>
-                {' · '}
-                <Link href={treeHref(o, on)} className="nhsuk-body-s">
-                  Structure on {formatDate(on)}
-                </Link>
-              </>
-            )}
-            <br />
-            <span className="nhsuk-body-s">
-              {kindName(o.kind)}
+            <Link href={orgHref(o)}>{organisationName(o.name)}</Link>
+            <span className="nhsuk-body-s concordat-secondary">
+              {' '}
+              {kindName(o.kind)} {o.code}
               {o.opened && `, from ${formatDate(o.opened)}`}
               {o.closed && ` until ${formatDate(o.closed)}`}
+              {treeKinds.has(o.kind) && (
+                <>
+                  {' · '}
+                  <Link href={treeHref(o, on)}>Structure on {formatDate(on)}</Link>
+                </>
+              )}
             </span>
           </li>
         ))}
@@ -152,7 +151,7 @@ function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
   return (
     <section aria-labelledby="tree-title" data-testid="tree">
       <h2 id="tree-title">
-        {root.name} on {formatDate(tree.data.on)}
+        {organisationName(root.name)} on {formatDate(tree.data.on)}
       </h2>
       <p>
         {kindName(root.kind)} {root.code}: {describeTotals(root)}.{' '}
@@ -176,7 +175,7 @@ function Branch({ node, on }: { node: TreeNode; on: string }) {
   if (node.kind === 'practice' || node.children.length === 0) {
     return (
       <li>
-        {kindName(node.kind)}: <Link href={orgHref(node)}>{node.name}</Link> ({node.code})
+        {kindName(node.kind)}: <Link href={orgHref(node)}>{organisationName(node.name)}</Link> ({node.code})
         {node.kind === 'practice'
           ? node.list_size !== null && `, ${formatCount(node.list_size)} registered patients`
           : `, ${describeTotals(node)}`}
@@ -194,12 +193,12 @@ function Branch({ node, on }: { node: TreeNode; on: string }) {
       <details className="nhsuk-details nhsuk-u-margin-bottom-2">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">
-            {kindName(node.kind)}: {node.name} ({node.code}), {describeTotals(node)}
+            {kindName(node.kind)}: {organisationName(node.name)} ({node.code}), {describeTotals(node)}
           </span>
         </summary>
         <div className="nhsuk-details__text">
           <p className="nhsuk-body-s">
-            <Link href={orgHref(node)}>History of {node.name}</Link>
+            <Link href={orgHref(node)}>History of {organisationName(node.name)}</Link>
           </p>
           <ul className="nhsuk-list">
             {node.children.map((c) => (

@@ -1,7 +1,10 @@
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useOrganisation } from '../endpoints.ts';
 import { formatDate, todayInEngland } from '../format.ts';
+import { organisationName } from '../names.ts';
+import { OrganisationIcs } from './OrganisationIcs.tsx';
 import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
 
 function period(from: string | null, to: string | null): string {
@@ -21,7 +24,7 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
     <>
       <span className="nhsuk-caption-l">{kindName(o.kind)}</span>
       <h1>
-        {o.name} ({o.code})
+        {organisationName(o.name)} ({o.code})
       </h1>
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
@@ -36,42 +39,50 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
           </Link>
         </p>
       )}
+      <OrganisationIcs code={o.code} />
       <h2 className="nhsuk-heading-m">History of changes</h2>
-      <table className="nhsuk-table" data-testid="history">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Changes to {o.name}</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {o.predecessors.map((p) => (
-            <tr key={`p:${p.kind}:${p.code}`}>
-              <td>{formatDate(p.on)}</td>
-              <td>
-                Took over from <Link href={orgHref(p)}>{p.name}</Link> ({kindName(p.kind)} {p.code})
-              </td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table" data-testid="history">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+            Changes to {organisationName(o.name)}
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
             </tr>
-          ))}
-          {o.parents.map((m) => (
-            <tr key={`m:${m.kind}:${m.code}:${m.from}`}>
-              <td>{period(m.from, m.to)}</td>
-              <td>
-                Part of <Link href={orgHref(m)}>{m.name}</Link> ({kindName(m.kind)} {m.code})
-              </td>
-            </tr>
-          ))}
-          {o.successors.map((s) => (
-            <tr key={`s:${s.kind}:${s.code}`}>
-              <td>{formatDate(s.on)}</td>
-              <td>
-                Succeeded by <Link href={orgHref(s)}>{s.name}</Link> ({kindName(s.kind)} {s.code})
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {o.predecessors.map((p) => (
+              <tr key={`p:${p.kind}:${p.code}`}>
+                <td>{formatDate(p.on)}</td>
+                <td>
+                  Took over from <Link href={orgHref(p)}>{organisationName(p.name)}</Link> ({kindName(p.kind)}{' '}
+                  {p.code})
+                </td>
+              </tr>
+            ))}
+            {o.parents.map((m) => (
+              <tr key={`m:${m.kind}:${m.code}:${m.from}`}>
+                <td>{period(m.from, m.to)}</td>
+                <td>
+                  Part of <Link href={orgHref(m)}>{organisationName(m.name)}</Link> ({kindName(m.kind)}{' '}
+                  {m.code})
+                </td>
+              </tr>
+            ))}
+            {o.successors.map((s) => (
+              <tr key={`s:${s.kind}:${s.code}`}>
+                <td>{formatDate(s.on)}</td>
+                <td>
+                  Succeeded by <Link href={orgHref(s)}>{organisationName(s.name)}</Link> ({kindName(s.kind)}{' '}
+                  {s.code})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <OglAttribution text={o.attribution} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Cited } from '../../law/pooling-plan.ts';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { usePooling } from '../endpoints.ts';
 import { formatDate } from '../format.ts';
 
@@ -103,29 +104,31 @@ export function PoolingPlanSection({ id, on, enabled }: { id: string; on: string
       )}
       <CitedList heading="Why not" items={plan.problems} title={title} testId="pooling-problems" />
       {plan.funds.length > 0 && (
-        <table className="nhsuk-table" data-testid="pooling-funds">
-          <caption className="nhsuk-table__caption">Funds</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Fund</th>
-              <th scope="col">Parties</th>
-              <th scope="col">Services</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {plan.funds.map((f) => (
-              <tr key={`${f.kind}:${f.label}`}>
-                <th scope="row">
-                  {f.label}{' '}
-                  <span className="nhsuk-body-s">({f.kind === 'pooled' ? 'pooled' : 'aligned'})</span>
-                  <Sources citations={f.citations} />
-                </th>
-                <td>{f.parties.map(party).join(', ')}</td>
-                <td>{f.services.map(title).join(', ')}</td>
+        <ScrollBox label="Table">
+          <table className="nhsuk-table" data-testid="pooling-funds">
+            <caption className="nhsuk-table__caption">Funds</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Fund</th>
+                <th scope="col">Parties</th>
+                <th scope="col">Services</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {plan.funds.map((f) => (
+                <tr key={`${f.kind}:${f.label}`}>
+                  <th scope="row">
+                    {f.label}{' '}
+                    <span className="nhsuk-body-s">({f.kind === 'pooled' ? 'pooled' : 'aligned'})</span>
+                    <Sources citations={f.citations} />
+                  </th>
+                  <td>{f.parties.map(party).join(', ')}</td>
+                  <td>{f.services.map(title).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       <CitedList
         heading="Ring-fenced: kept outside the pool"

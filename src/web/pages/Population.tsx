@@ -277,6 +277,13 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
         {top.minimumPoints} points or more: {count(top.group.persons)} people, who had{' '}
         {percent(top.group.percentOfAdmissions)} of the emergency admissions in the following year.
       </p>
+      <p data-testid="risk-discrimination">
+        How well the score picks out who is admitted: area under the ROC curve{' '}
+        {risk.discrimination.auc === null ? 'withheld' : number(risk.discrimination.auc, 3)} (0.5 is chance, 1
+        is perfect); of the top {top.percent}%, {percent(risk.discrimination.ppvTopPercent)} were admitted
+        (positive predictive value), and they were {percent(risk.discrimination.sensitivityTopPercent)} of
+        everyone admitted (sensitivity).
+      </p>
       <Chart
         label="Emergency admissions per 1,000 people in the year after the date, by risk band"
         draw={draw}
@@ -350,6 +357,39 @@ function Segments({ segments }: { segments: PopulationReport['segments'] }) {
   );
 }
 
+function PrematureMortality({
+  rows,
+  years,
+}: {
+  rows: PopulationReport['inequalities']['prematureMortality'];
+  years: number;
+}) {
+  return (
+    <>
+      <h3 className="nhsuk-heading-s">Premature mortality (deaths under 75)</h3>
+      <p>
+        Deaths under 75 per 100,000 a year over the {years} years before the date, age-standardised to the
+        European Standard Population 2013, with 95% confidence intervals. No rate is shown from fewer than 10
+        deaths.
+      </p>
+      <Table
+        testId="premature-mortality"
+        columns={['IMD decile', 'Deaths under 75', 'Per 100,000 a year (95% confidence interval)']}
+        rows={rows.map((r) => ({
+          key: String(r.decile),
+          head: r.decile,
+          cells: [
+            count(r.deaths),
+            r.per100000 === null
+              ? 'withheld'
+              : `${number(r.per100000)} (${number(r.lower95)} to ${number(r.upper95)})`,
+          ],
+        }))}
+      />
+    </>
+  );
+}
+
 function Inequality({ inequalities }: { inequalities: PopulationReport['inequalities'] }) {
   const { byDecile, slopeIndex, lifeExpectancy, years } = inequalities;
   const draw = useCallback(
@@ -358,7 +398,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
       return plot.plot({
         width: 640,
         x: { label: 'IMD decile (1 = most deprived)', domain: [1, 10], ticks: 10 },
-        y: { label: 'Age–sex standardised emergency admissions per 1,000', grid: true, zero: true },
+        y: { label: 'Emergency admissions per 1,000, age-standardised (ESP2013)', grid: true, zero: true },
         marks: [
           plot.lineY(shown, { x: 'decile', y: 'emergencyAdmissionsPer1000Standardised', stroke: '#005eb8' }),
           plot.dot(shown, { x: 'decile', y: 'emergencyAdmissionsPer1000Standardised', fill: '#005eb8' }),
@@ -405,14 +445,14 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
     <section data-testid="inequalities">
       <h2 className="nhsuk-heading-m">Inequalities</h2>
       <Chart
-        label="Emergency admissions per 1,000 by deprivation decile, standardised for age and sex"
+        label="Emergency admissions per 1,000 by deprivation decile, age-standardised to the European Standard Population 2013"
         draw={draw}
       />
       <Table
         columns={[
           'IMD decile',
           'People',
-          'Emergency admissions per 1,000 (standardised)',
+          'Emergency admissions per 1,000 (age-standardised to ESP2013, 95% CI)',
           'A&E per 1,000',
           'Cost per head',
           'Two or more conditions',
@@ -422,7 +462,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
           head: d.decile,
           cells: [
             count(d.persons),
-            `${number(d.emergencyAdmissionsPer1000)} (${number(d.emergencyAdmissionsPer1000Standardised)})`,
+            `${number(d.emergencyAdmissionsPer1000)} (${number(d.emergencyAdmissionsPer1000Standardised)}${d.emergencyStandardisedLower95 === null ? '' : `, ${number(d.emergencyStandardisedLower95)} to ${number(d.emergencyStandardisedUpper95)}`})`,
             number(d.aePer1000),
             money(d.costPerHeadPence),
             percent(d.multimorbidPercent),
@@ -479,6 +519,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
           ],
         }))}
       />
+      <PrematureMortality rows={inequalities.prematureMortality} years={years} />
     </section>
   );
 }

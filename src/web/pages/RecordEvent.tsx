@@ -3,6 +3,7 @@ import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, Field, type FieldError, Select, TextInput } from '../components/forms.tsx';
 import { Refusal } from '../components/Refusal.tsx';
+import { completeEvent, withContractChoices } from '../contract-choices.ts';
 import { type StoredContractDetail, useRecordContractEvent } from '../endpoints.ts';
 import {
   eventFields,
@@ -48,14 +49,14 @@ export default function RecordEvent({
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const record = useRecordContractEvent(contract.id);
   const last = contract.recorded.at(-1)?.event.on;
-  const fields = eventFields(type);
+  const fields = withContractChoices(type, eventFields(type), contract.report);
 
   const formErrors = (t: string, o: string, v: FormValues): FieldError[] => [
     ...(t ? [] : [{ field: 'event-type', message: 'Choose what happened' }]),
     ...(isIsoDate(o)
       ? []
       : [{ field: 'event-on', message: 'Enter the real date of the event, like 1 9 2021' }]),
-    ...eventFormErrors(eventFields(t), v),
+    ...eventFormErrors(withContractChoices(t, eventFields(t), contract.report), v),
   ];
   const errors = formErrors(type, on, values);
   // As the user types, each field answers once touched; after a submit, every field and the summary answer.
@@ -69,7 +70,7 @@ export default function RecordEvent({
   // Another type of event starts its form afresh: its fields answer once typed in.
   const chooseType = (t: string) => {
     setType(t);
-    setValues(initialValues(eventFields(t)));
+    setValues(initialValues(withContractChoices(t, eventFields(t), contract.report)));
     setTouched(new Set(t ? [] : ['event-type']));
     setSubmitted(false);
     setServerErrors([]);
@@ -99,7 +100,10 @@ export default function RecordEvent({
     record.reset();
     if (errors.length > 0) return;
     record.mutate(
-      { event: toEvent(type, on, by, fields, values), version: contract.version },
+      {
+        event: completeEvent(toEvent(type, on, by, fields, values), contract.report),
+        version: contract.version,
+      },
       {
         onSuccess: () => {
           setType('');

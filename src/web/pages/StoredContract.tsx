@@ -2,6 +2,7 @@ import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { type StoredContractDetail, useStoredContract } from '../endpoints.ts';
 import { eventTypeName } from '../event-names.ts';
 import { formatCount, formatDate, isIsoDate } from '../format.ts';
@@ -90,27 +91,29 @@ function Recorded({ contract }: { contract: StoredContractDetail }) {
   return (
     <section data-testid="recorded-events">
       <h2 className="nhsuk-heading-m">Who recorded each event</h2>
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Recorded by</th>
-            <th scope="col">Recorded on</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {contract.recorded.map((r) => (
-            <tr key={r.seq}>
-              <td>
-                {formatDate(r.event.on)}: {eventTypeName(r.event.type)} by{' '}
-                {actorNames[r.event.by] ?? r.event.by}
-              </td>
-              <td>{r.recorded_by_name ?? 'Concordat (demo or import)'}</td>
-              <td>{formatDate(r.recorded_at.slice(0, 10))}</td>
+      <ScrollBox label="Table">
+        <table className="nhsuk-table">
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Recorded by</th>
+              <th scope="col">Recorded on</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {contract.recorded.map((r) => (
+              <tr key={r.seq}>
+                <td>
+                  {formatDate(r.event.on)}: {eventTypeName(r.event.type)} by{' '}
+                  {actorNames[r.event.by] ?? r.event.by}
+                </td>
+                <td>{r.recorded_by_name ?? 'Concordat (demo or import)'}</td>
+                <td>{formatDate(r.recorded_at.slice(0, 10))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

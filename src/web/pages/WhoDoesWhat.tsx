@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { ResponsibilityMatrix } from '../../law/responsibility.ts';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useMatrix } from '../endpoints.ts';
 import { formatDate } from '../format.ts';
 
@@ -62,67 +63,86 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
         responsible for every one, because its functions cannot be handed over; a provider can only support
         it, where the rules allow.
       </p>
-      <table className="nhsuk-table" data-testid="matrix">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-          Who does each commissioning activity on {formatDate(m.on)}
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Activity</th>
-            <th scope="col">May a provider help?</th>
-            {m.parties.map((p) => (
-              <th scope="col" key={p.id}>
-                {p.name} <span className="nhsuk-body-s">({p.side})</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {groups.map((group) => (
-            <Fragment key={group}>
-              <tr>
-                <th scope="colgroup" colSpan={2 + m.parties.length} className="nhsuk-table__header">
-                  {group}
+      <ScrollBox label="Table">
+        <table className="nhsuk-table" data-testid="matrix">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+            Who does each commissioning activity on {formatDate(m.on)}
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Activity</th>
+              <th scope="col">May a provider help?</th>
+              {m.parties.map((p) => (
+                <th scope="col" key={p.id}>
+                  {p.name} <span className="nhsuk-body-s">({p.side})</span>
                 </th>
-              </tr>
-              {m.rows
-                .filter((r) => `${r.category}: ${r.subcategory}` === group)
-                .map((r) => (
-                  <tr key={r.rule} data-activity={r.activity}>
-                    <th scope="row">
-                      {r.title}
-                      {r.findings.map((f) => (
-                        <p key={`${f.rule}:${f.path}`} className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                          <strong
-                            className={`nhsuk-tag nhsuk-tag--${f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'orange' : 'blue'}`}
-                          >
-                            {f.severity === 'error'
-                              ? 'Not allowed'
-                              : f.severity === 'warning'
-                                ? 'Needs attention'
-                                : 'Note'}
-                          </strong>{' '}
-                          {f.message}
-                        </p>
-                      ))}
-                      <span className="nhsuk-body-s nhsuk-u-secondary-text-color" data-testid="matrix-source">
-                        {r.citations.join('; ')}
-                      </span>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {groups.map((group) => {
+              const rows = m.rows.filter((r) => `${r.category}: ${r.subcategory}` === group);
+              // A source shared by every row of the group is cited once, in its heading.
+              const sources = new Set(rows.map((r) => r.citations.join('; ')));
+              const shared = sources.size === 1 ? [...sources][0] : undefined;
+              return (
+                <Fragment key={group}>
+                  <tr>
+                    <th scope="colgroup" colSpan={2 + m.parties.length} className="nhsuk-table__header">
+                      {group}
+                      {shared && (
+                        <span
+                          className="nhsuk-body-s nhsuk-u-secondary-text-color concordat-secondary"
+                          data-testid="matrix-source"
+                        >
+                          Source for every activity below: {shared}
+                        </span>
+                      )}
                     </th>
-                    <td>
-                      {r.provider_may_support ? mayHelp[r.provider_may_support] : 'Not a rule on this date'}
-                    </td>
-                    {m.parties.map((p) => (
-                      <td key={p.id}>
-                        <CellText cell={r.cells[p.id]} side={p.side} />
-                      </td>
-                    ))}
                   </tr>
-                ))}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+                  {rows.map((r) => (
+                    <tr key={r.rule} data-activity={r.activity}>
+                      <th scope="row">
+                        {r.title}
+                        {r.findings.map((f) => (
+                          <p key={`${f.rule}:${f.path}`} className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                            <strong
+                              className={`nhsuk-tag nhsuk-tag--${f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'orange' : 'blue'}`}
+                            >
+                              {f.severity === 'error'
+                                ? 'Not allowed'
+                                : f.severity === 'warning'
+                                  ? 'Needs attention'
+                                  : 'Note'}
+                            </strong>{' '}
+                            {f.message}
+                          </p>
+                        ))}
+                        {!shared && (
+                          <span
+                            className="nhsuk-body-s nhsuk-u-secondary-text-color concordat-secondary"
+                            data-testid="matrix-source"
+                          >
+                            {r.citations.join('; ')}
+                          </span>
+                        )}
+                      </th>
+                      <td>
+                        {r.provider_may_support ? mayHelp[r.provider_may_support] : 'Not a rule on this date'}
+                      </td>
+                      {m.parties.map((p) => (
+                        <td key={p.id}>
+                          <CellText cell={r.cells[p.id]} side={p.side} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

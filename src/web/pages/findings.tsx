@@ -35,27 +35,27 @@ export function Findings({ findings }: { findings: Finding[] }) {
               <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong>
               <h3 className="nhsuk-heading-s nhsuk-u-margin-top-3">{f.rule_title}</h3>
               <p>{f.message}</p>
-              <p className="nhsuk-body-s">
-                About <code>{f.path}</code> · rule <code>{f.rule}</code>
-              </p>
               <h4 className="nhsuk-heading-xs">Sources</h4>
               <Citations citations={f.citations} />
-              {f.trace.length > 1 && (
-                <details className="nhsuk-details">
-                  <summary className="nhsuk-details__summary">
-                    <span className="nhsuk-details__summary-text">How the rules were applied</span>
-                  </summary>
-                  <div className="nhsuk-details__text">
-                    <ol className="nhsuk-list nhsuk-list--number nhsuk-body-s">
+              <details className="nhsuk-details">
+                <summary className="nhsuk-details__summary">
+                  <span className="nhsuk-details__summary-text">Technical details</span>
+                </summary>
+                <div className="nhsuk-details__text nhsuk-body-s">
+                  <p>
+                    Rule {f.rule}, about {f.path || 'the whole arrangement'} in the arrangement’s document.
+                  </p>
+                  {f.trace.length > 0 && (
+                    <ol className="nhsuk-list nhsuk-list--number">
                       {f.trace.map((t) => (
                         <li key={`${t.rule}:${t.version_from}`}>
-                          <code>{t.rule}</code> (version from {formatDate(t.version_from)}): {t.outcome}
+                          {t.rule} (version from {formatDate(t.version_from)}): {t.outcome}
                         </li>
                       ))}
                     </ol>
-                  </div>
-                </details>
-              )}
+                  )}
+                </div>
+              </details>
             </div>
           </li>
         );

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { OperatingModel } from '../../system/operating-model/model.ts';
+import { signedIn } from '../context.ts';
+import { Problem } from '../problems.ts';
+import { OnQuery } from '../schemas.ts';
+import { Finding } from './arrangements.schemas.ts';
+
+const Stored = z.object({
+  id: z.string(),
+  icb: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  parties: z.array(z.string()),
+  created_at: z.string(),
+  updated_at: z.string(),
+  document: OperatingModel,
+});
+const Summary = Stored.omit({ document: true });
+const Reason = z.string().min(1).max(2000).describe('Why the change is made; kept in the audit log.');
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+/** The problem responses every operating-model route can give, documented in OpenAPI. */
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const tags = ['operating models'];
+
+const Holder = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['place', 'collaborative']),
+  pounds: z.string(),
+  source: z.string(),
+  decisions: z.array(z.string()).describe('SoRD entries decided under this budget.'),
+});
+
+export const listOperatingModelsSchema = {
+  operationId: 'listOperatingModels',
+  tags,
+  summary: 'Operating models your roles reach, optionally for one ICB',
+  security: signedIn,
+  querystring: z.strictObject({
+    icb: z
+      .string()
+      .regex(/^[A-Z0-9]{3,5}$/)
+      .optional(),
+  }),
+  response: { 200: z.object({ models: z.array(Summary) }), 400: Problem, 401: Problem },
+};
+
+export const createOperatingModelSchema = {
+  operationId: 'createOperatingModel',
+  tags,
+  summary: "Create an ICB's operating model (the ICB's commissioners, administrators)",
+  security: signedIn,
+  body: z.strictObject({ model: OperatingModel, reason: Reason }),
+  response: { 201: Stored, ...problems },
+};
+
+export const getOperatingModelSchema = {
+  operationId: 'getOperatingModel',
+  tags,
+  summary: 'One operating model, current version (anyone with a role for an organisation it names)',
+  security: signedIn,
+  params: Params,
+  response: { 200: Stored, ...problems },
+};
+
+export const replaceOperatingModelSchema = {
+  operationId: 'replaceOperatingModel',
+  tags,
+  summary: 'Replace an operating model; 409 if someone saved a newer version first',
+  security: signedIn,
+  params: Params,
+  body: z.strictObject({
+    version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
+    model: OperatingModel,
+    reason: Reason,
+  }),
+  response: { 200: Stored, ...problems, 409: Problem },
+};
+
+export const listOperatingModelVersionsSchema = {
+  operationId: 'listOperatingModelVersions',
+  tags,
+  summary: 'Every version of an operating model, oldest first, with who changed it and why',
+  security: signedIn,
+  params: Params,
+  response: {
+    200: z.object({
+      versions: z.array(
+        z.object({
+          version: z.number(),
+          document: OperatingModel,
+          changed_by: z.number().nullable(),
+          changed_at: z.string(),
+          reason: z.string(),
+        }),
+      ),
+    }),
+    ...problems,
+  },
+};
+
+export const checkOperatingModelSchema = {
+  operationId: 'checkOperatingModel',
+  tags,
+  summary: 'Check the operating model against the rules in force on a date, with its delegated budgets',
+  security: signedIn,
+  params: Params,
+  querystring: OnQuery,
+  response: {
+    200: z.object({
+      model: z.string(),
+      icb: z.string(),
+      version: z.number(),
+      on: z.string(),
+      lawful: z.boolean(),
+      counts: z.object({ error: z.number(), warning: z.number(), information: z.number() }),
+      findings: z.array(Finding),
+      budgets: z.object({
+        allocation: z.object({ pounds: z.string(), source: z.string() }).optional(),
+        holders: z.array(Holder),
+      }),
+    }),
+    ...problems,
+  },
+};
+
+export const getSordSchema = {
+  operationId: 'getOperatingModelSord',
+  tags,
+  summary: 'The scheme of reservation and delegation as rows',
+  security: signedIn,
+  params: Params,
+  response: {
+    200: z.object({
+      rows: z.array(
+        z.object({
+          id: z.string(),
+          function: z.string(),
+          function_title: z.string(),
+          decision: z.string(),
+          decided_by: z.string(),
+          route: z.string(),
+          jointly_with: z.string(),
+          limit: z.string(),
+          conditions: z.string(),
+        }),
+      ),
+    }),
+    ...problems,
+  },
+};
+
+export const organisationIcsSchema = {
+  operationId: 'getOrganisationIcs',
+  tags,
+  summary:
+    'For an organisation: the stored operating models naming it, with its places and partnerships and the collaboratives it belongs to',
+  security: signedIn,
+  params: z.object({ code: z.string().min(1).max(12) }),
+  response: {
+    200: z.object({
+      models: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          icb: z.string(),
+          places: z.array(
+            z.object({
+              name: z.string(),
+              form: z.string(),
+              members: z.array(z.object({ role: z.string(), organisation: z.string().optional() })),
+            }),
+          ),
+          collaboratives: z.array(
+            z.object({ name: z.string(), members: z.array(z.string()), lead: z.string().optional() }),
+          ),
+          board: z.array(z.object({ role: z.string(), title: z.string().optional() })),
+        }),
+      ),
+    }),
+    ...problems,
+  },
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Arrangement } from '../law/arrangement.ts';
+import { readArrangementFile } from '../law/arrangement-file.ts';
+import { loadRulebook } from '../law/rulebook.ts';
+import { classifyByRulebook } from './budget.ts';
+import { checkCommissionerCodes } from './commissioner-codes.ts';
+import { budgetReport } from './report.ts';
+
+const rulebook = loadRulebook();
+const example = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
+const report = (a: Arrangement, years = 1, explain = false) =>
+  budgetReport(a, classifyByRulebook(rulebook), rulebook, { years, explain });
+const withCommissioner = (ods: string, kind: 'ccg' | 'icb' = 'icb'): Arrangement => ({
+  ...example,
+  commissioners: example.commissioners.map((c, i) => (i === 0 ? { ...c, ods, kind } : c)),
+});
+
+describe('commissioner ODS codes checked against the NHS lists on the day', () => {
+  it('refuses an ICB code that did not exist on the first day of the term', () => {
+    expect(() => report(withCommissioner('QZZ'))).toThrow(
+      /commissioners\[0\]\.ods: QZZ is not the code of any ICB on 1 April 2026/,
+    );
+  });
+
+  it('accepts a real ICB and a real CCG of its day, and says when a date is too early to check', () => {
+    expect(report(example).notes).toEqual([]);
+    expect(checkCommissionerCodes(withCommissioner('05C', 'ccg'), '2020-04-01')).toEqual([]);
+    expect(() => checkCommissionerCodes(withCommissioner('05C', 'ccg'), '2021-04-01')).toThrow(
+      /05C is not the code of any CCG on 1 April 2021/,
+    ); // Dudley CCG merged into Black Country and West Birmingham CCG that day
+    expect(checkCommissionerCodes(withCommissioner('05C', 'ccg'), '2019-04-01')[0]).toMatch(
+      /ODS code 05C was not checked: the NHS lists held here start on 1 April 2020/,
+    );
+    expect(() => checkCommissionerCodes(withCommissioner('QUA', 'ccg'), '2023-04-01')).toThrow(
+      /commissioners\[0\]\.kind: there were no CCGs on 1 April 2023/,
+    );
+  });
+});
+
+describe('instalments', () => {
+  it('label the days actually paid when the term starts mid-month', () => {
+    const late = { ...example, term: { start: '2026-04-17', end: '2036-03-31' } };
+    const [april, may] = report(late).years[0]?.instalments ?? [];
+    expect(april).toMatchObject({ month: '17 to 30 April 2026', from: '2026-04-17', to: '2026-04-30' });
+    expect(may).toMatchObject({ month: 'May 2026', from: '2026-05-01', to: '2026-05-31' });
+  });
+
+  it('and the risk share each carry a trace when explained', () => {
+    const y = report(example, 1, true).years[0];
+    expect(y?.instalments[0]?.trace?.what).toMatch(/^WPAP instalment for April 2026: £/);
+    expect(y?.instalments[0]?.trace?.inputs.days_paid).toBe('30 of 30');
+    expect(y?.risk_share?.provider.trace?.parameters[0]?.citations).toEqual([
+      'agreed locally: arrangement file, payment.risk_share.corridors',
+    ]);
+  });
+});
+
+describe('QOF', () => {
+  it('refuses a QOF year outside the contract term', () => {
+    const qof = {
+      year: '2022/23',
+      practices: [
+        {
+          ods: 'M87008',
+          indicators: [
+            {
+              id: 'x',
+              points_available: 10,
+              lower: '40%',
+              upper: '90%',
+              numerator: 5,
+              denominator: 10,
+              exceptions: 0,
+              prevalence_factor: '1',
+            },
+          ],
+        },
+      ],
+    };
+    const gp = example.gp_practices.map((g) => (g.ods === 'M87008' ? { ...g, list_size: 9000 } : g));
+    const a = {
+      ...example,
+      gp_practices: gp,
+      payment: { ...(example.payment as NonNullable<Arrangement['payment']>), qof },
+    };
+    expect(() => report(a)).toThrow(
+      /payment\.qof\.year: 2022\/23 is outside the contract term \(1 April 2026 to 31 March 2036\)/,
+    );
+  });
+});
