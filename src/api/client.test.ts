@@ -53,6 +53,7 @@ describeOnBothDatabases('the generated client', (store) => {
     const created = await client.POST('/api/arrangements', { body: { arrangement, reason: 'test' } });
     expect(created.response.status).toBe(201);
     const id = created.data?.id ?? '';
+    expect(created.response.headers.get('location')).toBe(`/api/arrangements/${id}`);
     const read = await client.GET('/api/arrangements/{id}', { params: { path: { id } } });
     expect(read.data?.document.name).toBe(arrangement.name);
     expect(read.response.headers.get('etag')).toBe('"1"');

@@ -24,6 +24,8 @@ export const Source = z.strictObject({
   seed: z.string().optional(),
   outside_seeds: z.boolean(),
   url: z.url().optional(),
+  /** What the address opens when it is not the document itself, and why no PDF page (#page=N) is given. */
+  url_note: z.string().optional(),
 });
 export type Source = z.infer<typeof Source>;
 

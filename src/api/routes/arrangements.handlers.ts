@@ -103,7 +103,11 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     checkReferences(arrangement);
     const user = requireRole(request, editors, partiesOf(arrangement), 'create this arrangement');
     const created = await createArrangement(store.db, arrangement, actorOf(user), reason);
-    return reply.status(201).header('etag', `"${created.version}"`).send(created);
+    return reply
+      .status(201)
+      .header('location', `/api/arrangements/${encodeURIComponent(created.id)}`)
+      .header('etag', `"${created.version}"`)
+      .send(created);
   };
 
   const getOne: Handler<typeof getArrangementSchema> = async (request, reply) => {

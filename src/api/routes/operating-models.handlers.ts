@@ -78,7 +78,11 @@ export function operatingModelHandlers({ store, rulebook }: ApiContext) {
       `create an operating model for ${model.icb.code}`,
     );
     const created = await createOperatingModel(store.db, model, actorOf(user), reason);
-    return reply.status(201).header('etag', `"${created.version}"`).send(created);
+    return reply
+      .status(201)
+      .header('location', `/api/operating-models/${encodeURIComponent(created.id)}`)
+      .header('etag', `"${created.version}"`)
+      .send(created);
   };
 
   const getOne: Handler<typeof getOperatingModelSchema> = async (request, reply) => {

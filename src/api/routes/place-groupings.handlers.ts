@@ -124,7 +124,11 @@ export function placeGroupingHandlers({ store }: ApiContext) {
     const { reason, ...content } = request.body;
     checkGrouping(icb, content);
     const created = await named(() => createGrouping(store.db, icb, content, actorOf(user), reason));
-    return reply.status(201).header('etag', `"${created.version}"`).send(created);
+    return reply
+      .status(201)
+      .header('location', `/api/icbs/${icb}/place-groupings/${encodeURIComponent(created.id)}`)
+      .header('etag', `"${created.version}"`)
+      .send(created);
   };
 
   const replace: Handler<typeof replacePlaceGroupingSchema> = async (request, reply) => {

@@ -80,7 +80,10 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
       throw refusedEvent(`Event ${r.index + 1} (${r.type} on ${r.on}): ${r.reason}`, r.rule, r.citations);
     }
     const phase = replayContract(rulebook, contract, today()).state.phase;
-    return reply.status(201).send(summaryOf(stored, contract.events.length, phase));
+    return reply
+      .status(201)
+      .header('location', `/api/contracts/${encodeURIComponent(stored.id)}`)
+      .send(summaryOf(stored, contract.events.length, phase));
   };
 
   const getOne: Handler<typeof getContractSchema> = async (request, reply) => {
