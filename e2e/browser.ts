@@ -42,6 +42,14 @@ export async function signedInPage(
   return page;
 }
 
+/** Opens a section from the header menu, through "More" when it does not fit on the line. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  const link = menu.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await menu.getByRole('button', { name: /More/ }).click();
+  await link.click();
+}
+
 /** Saves a screenshot of the page whenever a test in the suite fails. */
 export function screenshotFailures(page: () => Page | undefined): void {
   afterEach(async ({ task }) => {

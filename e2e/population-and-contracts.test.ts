@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, signedInPage, signedInSuite } from './browser.ts';
+import { expectAccessible, openSection, signedInPage, signedInSuite } from './browser.ts';
 import { publishSmallReport } from './population.ts';
 import type { RunningServer } from './server.ts';
 
@@ -36,7 +36,7 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
   );
 
   it('says how to publish a report while none is published, then shows it once published', async () => {
-    await page.getByRole('link', { name: 'Population health' }).click();
+    await openSection(page, 'Population health');
     const none = page.getByTestId('no-report');
     await none.waitFor();
     expect(await none.textContent()).toContain('concordat analyse --data data-QUA --icb QUA --publish');
@@ -211,7 +211,11 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
       await provider.locator('#event-on-month').fill('9');
       await provider.locator('#event-on-year').fill('2021');
       expect(await provider.getByLabel('Recorded as').inputValue()).toBe('provider');
-      await provider.getByLabel('Subcontract', { exact: true }).fill('talking-therapies');
+      // The contract's own subcontracts are offered by subcontractor, not by an internal id.
+      await provider
+        .getByRole('group', { name: 'Subcontract' })
+        .getByRole('radio', { name: /^Black Country Partnership NHS Foundation Trust/ })
+        .check();
       await provider.getByLabel('A direct agreement is required').check();
       await provider.getByRole('button', { name: 'Record the event' }).click();
       const refusal = provider.getByTestId('event-refusal');
