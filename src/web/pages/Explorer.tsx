@@ -118,13 +118,13 @@ function SearchResults({ q, kind, on }: { q: string; kind: string; on: string })
               {kindName(o.kind)} {o.code}
               {o.opened && `, from ${formatDate(o.opened)}`}
               {o.closed && ` until ${formatDate(o.closed)}`}
-              {treeKinds.has(o.kind) && (
-                <>
-                  {' · '}
-                  <Link href={treeHref(o, on)}>Structure on {formatDate(on)}</Link>
-                </>
-              )}
             </span>
+            {/* On a line of its own: a link inside grey text would be told apart by colour alone. */}
+            {treeKinds.has(o.kind) && (
+              <span className="nhsuk-body-s concordat-secondary">
+                <Link href={treeHref(o, on)}>Structure on {formatDate(on)}</Link>
+              </span>
+            )}
           </li>
         ))}
       </ul>
