@@ -120,7 +120,9 @@ describe('place allocation', () => {
         { id: 'x', name: 'X', practices: ['A00001'] } as never,
         { id: 'y', name: 'Y', practices: ['A00001'] } as never,
       ]),
-    ).toThrow(/places\[3\]\.practices\[0\]: practice A00001 is also listed at places\[2\]\.practices\[0\]/);
+    ).toThrow(
+      /places\[3\]\.practices\[0\]: practice A00001 is already in place 'x' \(places\[2\]\.practices\[0\]\)/,
+    );
     expect(() => run(places, 'QZZ')).toThrow(/--icb: there is no ICB 'QZZ'/);
     expect(() =>
       allocatePlaces(

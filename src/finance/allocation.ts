@@ -137,7 +137,7 @@ export function resolvePlaces(
   }
   const byCode = new Map(inIcb.map((p) => [p.practice, p]));
   const owner = new Map<string, string>();
-  const named = new Map<string, string>();
+  const named = new Map<string, { place: string; field: string }>();
   const out = new Map<string, PracticeWeights[]>();
   const ids = new Map<string, number>();
   places.forEach((pl, i) => {
@@ -154,10 +154,10 @@ export function resolvePlaces(
       if (other)
         throw new InvalidInput(
           field,
-          `practice ${code} is also listed at ${other}`,
+          `practice ${code} is already in place '${other.place}' (${other.field})`,
           'A practice belongs to one place, listed once.',
         );
-      named.set(code, field);
+      named.set(code, { place: pl.id, field });
       owner.set(code, pl.id);
     });
   });
