@@ -43,7 +43,10 @@ describeOnBothDatabases('the generated client', (store) => {
     });
     expect(signedIn.data?.user.roles).toEqual([{ role: 'administrator', organisation: null }]);
     const cookie = signedIn.response.headers.get('set-cookie') ?? '';
-    const issued = await client.POST('/api/auth/tokens', { headers: { cookie: cookie.split(';')[0] } });
+    // A change made with a session cookie must say it comes from this site (docs/security.md).
+    const issued = await client.POST('/api/auth/tokens', {
+      headers: { cookie: cookie.split(';')[0], origin: 'http://concordat.test' },
+    });
     token = issued.data?.token;
     expect(token).toBeTruthy();
     expect((await client.GET('/api/auth/me')).data?.email).toBe('admin@example.nhs.uk');

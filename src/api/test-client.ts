@@ -17,6 +17,8 @@ export function generatedClient(app: () => Api, token?: () => string | undefined
         method: request.method as 'GET',
         url: request.url.slice('http://concordat.test'.length),
         headers: {
+          // What fetch would send to the server at baseUrl.
+          host: 'concordat.test',
           ...Object.fromEntries(request.headers),
           ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
         },

@@ -7,7 +7,7 @@ describe('amounts', () => {
     expect(PoundsText.parse('£4,200,000.00')).toBe(420_000_000);
     const bad = PoundsText.safeParse('£4,20.001');
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toMatch(/not an amount in pounds/);
+    expect(bad.error?.issues[0]?.message).toMatch(/has 3 decimal places/);
   });
 
   it('compares decimals exactly', () => {

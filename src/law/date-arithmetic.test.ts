@@ -48,7 +48,7 @@ describe('contract dates agree with Temporal', () => {
 });
 
 describe('real dates', () => {
-  it('accepts exactly the dates Temporal accepts, written YYYY-MM-DD', () => {
+  it('accepts exactly the dates Temporal accepts, written YYYY-MM-DD, from year 0001', () => {
     const digits = (n: number, max: number) =>
       fc.integer({ min: 0, max }).map((x) => String(x).padStart(n, '0'));
     fc.assert(
@@ -56,7 +56,8 @@ describe('real dates', () => {
         const text = `${y}-${m}-${d}`;
         let real: boolean;
         try {
-          real = Temporal.PlainDate.from(text, { overflow: 'reject' }).toString() === text;
+          // PostgreSQL has no year 0000, so neither does Concordat.
+          real = Temporal.PlainDate.from(text, { overflow: 'reject' }).toString() === text && y !== '0000';
         } catch {
           real = false;
         }
