@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { IsoDate } from '../law/date.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditDocumentChange } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
 import type { Database } from './schema.ts';
 
@@ -107,9 +107,8 @@ async function keepVersion(
       reason,
     })
     .execute();
-  await appendAudit(trx, {
+  await auditDocumentChange(trx, {
     actor: actor.label,
-    action: before === null ? 'create' : 'update',
     entity: 'arrangement',
     entity_id: row.id,
     before,

@@ -79,6 +79,14 @@ function requireNoNul(entry: AuditEntry): void {
   }
 }
 
+/** Appends a versioned document's change: a create when there was nothing `before`, else an update. */
+export function auditDocumentChange(
+  trx: Transaction<Database>,
+  change: Omit<AuditEntry, 'action'>,
+): Promise<void> {
+  return appendAudit(trx, { ...change, action: change.before === null ? 'create' : 'update' });
+}
+
 export interface AuditQuery {
   entity?: string | undefined;
   entityId?: string | undefined;

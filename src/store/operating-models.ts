@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { InvalidInput } from '../errors.ts';
 import type { OperatingModel } from '../system/operating-model/model.ts';
 import type { Actor } from './arrangements.ts';
-import { appendAudit } from './audit.ts';
+import { auditDocumentChange } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
 import type { Database } from './schema.ts';
 
@@ -88,9 +88,8 @@ async function keepVersion(
       reason,
     })
     .execute();
-  await appendAudit(trx, {
+  await auditDocumentChange(trx, {
     actor: actor.label,
-    action: before === null ? 'create' : 'update',
     entity: 'operating-model',
     entity_id: row.id,
     before,
