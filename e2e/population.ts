@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { publishedReportPath } from '../src/api/routes/population.ts';
 import { DuckDbEngine } from '../src/population/engines/duckdb.ts';
 import { englandComparators, icbPractices } from '../src/population/england.ts';
 import { ingest } from '../src/population/ingest.ts';
 import { type PopulationReport, runPipeline } from '../src/population/pipeline.ts';
+import { publishedReportPath } from '../src/population/published.ts';
 import { synthesise } from '../src/population/synth.ts';
 
 /**

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { publishedReportPath } from '../../population/published.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import { signInAccounts, type TestAccount } from '../test-accounts.ts';
-import { publishedReportPath } from './population.ts';
 
 const dataDir = mkdtempSync(`${tmpdir()}/concordat-population-api-`);
 const previous = process.env.CONCORDAT_DATA_DIR;

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { populationPaper } from '../../outputs/papers.ts';
 import { populationTables } from '../../outputs/population-tables.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
+import { publishedReportPath } from '../../population/published.ts';
 import { requireRole } from '../auth.ts';
 import type { Handler, RouteModule } from '../context.ts';
 import { HttpProblem } from '../problems.ts';
@@ -16,11 +16,6 @@ import { getPopulationReportSchema } from './population.schemas.ts';
  * for those who commission or assure its care, not every signed-in viewer.
  */
 const readers = ['commissioner', 'assurer'] as const;
-
-/** Where published reports live: `$CONCORDAT_DATA_DIR/population/<ICB>/report.json`. */
-export function publishedReportPath(icb: string, env: NodeJS.ProcessEnv = process.env): string {
-  return join(resolve(env.CONCORDAT_DATA_DIR || '.concordat'), 'population', icb, 'report.json');
-}
 
 export const populationRoutes: RouteModule = (app) => {
   app.get('/api/population/:icb/report', { schema: getPopulationReportSchema }, getPopulationReport);
