@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { daysInMonth } from './date-arithmetic.ts';
 
@@ -37,11 +36,12 @@ const months = [
 
 /** `2026-04-01` → `1 April 2026`, the way NHS documents write dates. */
 export function formatDate(iso: IsoDate): string {
-  const d = Temporal.PlainDate.from(iso);
-  return `${d.day} ${months[d.month - 1]} ${d.year}`;
+  if (!isIsoDate(iso)) throw new RangeError(`'${iso}' is not a calendar date written YYYY-MM-DD`);
+  return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(0, 4))}`;
 }
 
 /** Today's date in England, for commands whose `--on` defaults to today. */
 export function today(): IsoDate {
-  return Temporal.Now.plainDateISO('Europe/London').toString();
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }

@@ -1,5 +1,5 @@
-import { Temporal } from 'temporal-polyfill';
 import { formatDate } from '../../date.ts';
+import { addDays, addYears } from '../../date-arithmetic.ts';
 import { type Check, finding } from '../../finding.ts';
 import { inForceOn, listOf } from '../in-force.ts';
 import { isStatutory, leadProvider } from './icp.ts';
@@ -62,12 +62,12 @@ export const termLength: Check = (ctx) => {
   const a = ctx.arrangement;
   if (!inForceOn(ctx, rule) || !a.term || !leadProvider(a)) return [];
   const max = Number(ctx.rulebook.parameter(rule, ctx.on).value);
-  const lastAllowed = Temporal.PlainDate.from(a.term.start).add({ years: max }).subtract({ days: 1 });
-  if (Temporal.PlainDate.compare(Temporal.PlainDate.from(a.term.end), lastAllowed) <= 0) return [];
+  const lastAllowed = addDays(addYears(a.term.start, max), -1);
+  if (a.term.end <= lastAllowed) return [];
   return [
     finding(ctx, rule, {
       severity: 'warning',
-      message: `The term runs from ${formatDate(a.term.start)} to ${formatDate(a.term.end)}, longer than the ${max} years the national guidance contemplates for an ICP Contract (it would end by ${formatDate(lastAllowed.toString())}). The term is a local decision, but a longer one needs its own justification.`,
+      message: `The term runs from ${formatDate(a.term.start)} to ${formatDate(a.term.end)}, longer than the ${max} years the national guidance contemplates for an ICP Contract (it would end by ${formatDate(lastAllowed)}). The term is a local decision, but a longer one needs its own justification.`,
       path: 'term.end',
     }),
   ];
