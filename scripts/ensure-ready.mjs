@@ -40,6 +40,12 @@ if (!existsSync(apiTypes) || Math.max(...apiSources.map(newest)) > statSync(apiT
   execSync('npx tsx scripts/write-openapi.ts', { stdio: 'inherit' });
 }
 
+// The compiled CLI and server (dist/cli, git-ignored), which `npm start` and the CLI run.
+if (!dryRun) {
+  const { buildCliIfStale } = await import('./build-node.mjs');
+  await buildCliIfStale();
+}
+
 // The web app's build (dist/web, git-ignored) is what the API server serves at /.
 const webBuilt = 'dist/web/index.html';
 // The event form is built from the published event schema, so a regenerated schema rebuilds it too.

@@ -21,7 +21,7 @@ describe('architecture', () => {
     const offences: string[] = [];
     for (const folder of domain) {
       const dir = join('src', folder);
-      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
+      expect(statSync(dir, { throwIfNoEntry: false })?.isDirectory(), `src/${folder} exists`).toBe(true);
       for (const file of sourceFiles(dir)) {
         const text = readFileSync(file, 'utf8');
         for (const [, spec] of text.matchAll(/from\s+'([^']+)'/g)) {
@@ -31,6 +31,29 @@ describe('architecture', () => {
         }
       }
     }
+    expect(offences).toEqual([]);
+  });
+
+  // The compiled CLI puts every module in dist/cli/, two folders below the root as src/X/ is,
+  // so `new URL('../../rulebook', import.meta.url)` finds the same folder from both.
+  it('finds shipped files from modules two folders below the project root', () => {
+    const deeper = sourceFiles('src').filter(
+      (file) =>
+        !file.endsWith('.test.ts') &&
+        file.split('/').length !== 3 &&
+        /new URL\([^)]*import\.meta\.url/.test(readFileSync(file, 'utf8')),
+    );
+    expect(deeper).toEqual([]);
+  });
+
+  it('never resolves a shipped file from the current folder', () => {
+    const offences = sourceFiles('src').filter(
+      (file) =>
+        !file.endsWith('.test.ts') &&
+        /\b(resolve|join|readFileSync|existsSync)\(\s*'(dist|data|examples|rulebook|docs)\b/.test(
+          readFileSync(file, 'utf8'),
+        ),
+    );
     expect(offences).toEqual([]);
   });
 });

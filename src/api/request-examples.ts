@@ -7,7 +7,8 @@ import { parse } from 'yaml';
  * examples (examples/), so they are valid requests, not made-up shapes; read only when the
  * document is first asked for.
  */
-const exampleFile = (path: string) => parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+const exampleFile = (path: string) =>
+  parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const arrangement = () => exampleFile('examples/black-country-dudley-place-2026.yaml');
 const contract = () => {
   const file = exampleFile('examples/contracts/dudley-icp.yaml');

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 // For `schema.hide`: the web app's addresses stay out of the OpenAPI description.
 import type {} from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 
 /** Where `vite build` puts the web app (src/web/vite.config.ts); scripts/ensure-ready.mjs builds it. */
-export const webBuildDir = resolve('dist/web');
+export const webBuildDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /**
  * Serves the built web app at `/`: its files as they are (hashed assets cached for a year),

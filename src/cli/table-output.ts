@@ -2,9 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInput } from '../errors.ts';
 import { today } from '../law/date.ts';
-import { tableCsv } from '../outputs/csv.ts';
 import { pickTable, type TableSet } from '../outputs/table.ts';
-import { tableSetXlsx } from '../outputs/xlsx.ts';
 
 /** Formats of a command whose answer includes tables. */
 export const withTables = ['text', 'json', 'csv', 'xlsx'] as const;
@@ -32,11 +30,15 @@ export async function emit(
   answer: Answer,
 ): Promise<void> {
   let body: string | Buffer;
+  // The spreadsheet writers are loaded only by a command asked for a spreadsheet.
   if (format === 'xlsx') {
     if (!opts.out) throw new InvalidInput('--out', 'is needed for xlsx', 'Give --out FILE.xlsx.');
+    const { tableSetXlsx } = await import('../outputs/xlsx.ts');
     body = await tableSetXlsx(answer.tables(), today());
-  } else if (format === 'csv') body = tableCsv(pickTable(answer.tables(), opts.table));
-  else body = `${format === 'json' ? JSON.stringify(answer.json, null, 2) : answer.text()}\n`;
+  } else if (format === 'csv') {
+    const { tableCsv } = await import('../outputs/csv.ts');
+    body = tableCsv(pickTable(answer.tables(), opts.table));
+  } else body = `${format === 'json' ? JSON.stringify(answer.json, null, 2) : answer.text()}\n`;
   if (opts.out) {
     writeFileSync(opts.out, body);
     process.stderr.write(`Wrote ${opts.out}\n`);

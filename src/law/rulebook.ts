@@ -3,17 +3,17 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InvalidInput } from '../errors.ts';
+import { loadCompiled } from './compiled-rulebook.ts';
 import { formatDate, type IsoDate } from './date.ts';
 import { isKindName, type KindFields, type KindName, kinds } from './kinds/index.ts';
 import { type Citation, EntryEnvelope, Source, versionBase } from './schema.ts';
+import { type Topic, topics } from './topics.ts';
 import { FileProblem, formatPath, readYamlFile, validate, type YamlFile } from './yaml-file.ts';
 
 /** The rulebook folder shipped with Concordat. */
 export const defaultRulebookDir = fileURLToPath(new URL('../../rulebook', import.meta.url));
 
-/** Topics are the folders of the rulebook; scenarios are worked cases, not rules. */
-export const topics = ['functions', 'pooling', 'contract', 'system', 'parameters', 'lifecycle'] as const;
-export type Topic = (typeof topics)[number];
+export { type Topic, topics } from './topics.ts';
 
 export type RuleVersion<K extends KindName = KindName> = {
   from: IsoDate;
@@ -50,13 +50,32 @@ export interface ParameterValue {
   cite: ResolvedCitation[];
 }
 
+/** A rulebook as plain JSON-ready data: its sources and entries in file order. */
+export interface RulebookData {
+  sources: Source[];
+  entries: RuleEntry[];
+}
+
 export class Rulebook {
+  /** A rulebook from data already validated (the compiled form of the YAML files). */
+  static fromData(data: RulebookData): Rulebook {
+    return new Rulebook(
+      new Map(data.sources.map((s) => [s.id, s])),
+      new Map(data.entries.map((e) => [e.id, e])),
+    );
+  }
+
   readonly sources: ReadonlyMap<string, Source>;
   readonly entries: ReadonlyMap<string, RuleEntry>;
 
   constructor(sources: Map<string, Source>, entries: Map<string, RuleEntry>) {
     this.sources = sources;
     this.entries = entries;
+  }
+
+  /** The rulebook as plain data, for the compiled form. */
+  toData(): RulebookData {
+    return { sources: [...this.sources.values()], entries: [...this.entries.values()] };
   }
 
   /** The entry with this id, or an error that suggests the nearest ids. */
@@ -147,16 +166,22 @@ function coverage(entry: RuleEntry): string {
 
 const cache = new Map<string, Rulebook>();
 
-/** Loads and validates the whole rulebook once per folder; every problem names its file and line. */
+/**
+ * Loads and validates the whole rulebook once per folder; every problem names its file and line.
+ * The shipped rulebook is read from its compiled form when that was made from exactly these
+ * files (see compiled-rulebook.ts), which spares a command the YAML parse and validation.
+ */
 export function loadRulebook(dir: string = defaultRulebookDir): Rulebook {
   const cached = cache.get(dir);
   if (cached) return cached;
-  const rulebook = readRulebook(dir);
+  const rulebook =
+    dir === defaultRulebookDir ? loadCompiled(dir, readRulebook, Rulebook.fromData) : readRulebook(dir);
   cache.set(dir, rulebook);
   return rulebook;
 }
 
-function readRulebook(dir: string): Rulebook {
+/** Reads and validates every YAML file of a rulebook folder. */
+export function readRulebook(dir: string): Rulebook {
   const sourcesFile = readYamlFile(join(dir, 'sources.yaml'));
   const sources = new Map<string, Source>();
   validate(sourcesFile, z.array(Source), sourcesFile.value).forEach((s, i) => {

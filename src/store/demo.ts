@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { type ContractFile, readContractFile } from '../contracts/contract-file.ts';
 import type { Arrangement } from '../law/arrangement.ts';
@@ -78,9 +79,12 @@ export async function demoSeeded(db: Kysely<Database>): Promise<boolean> {
     .executeTakeFirst());
 }
 
+/** A worked example shipped with Concordat (examples/), found from this module, not the current folder. */
+const exampleFile = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+
 /** The example arrangement, with Dudley Council identified by its ONS code so the council's role reaches it. */
 export function demoArrangement(): Arrangement {
-  const example = readArrangementFile(join('examples', 'black-country-dudley-place-2026.yaml'));
+  const example = readArrangementFile(exampleFile('black-country-dudley-place-2026.yaml'));
   return {
     ...example,
     commissioners: example.commissioners.map((c) =>
@@ -98,7 +102,7 @@ export const demoContractTo = '2021-06-30';
  * 1 July 2022, stands for the CCG, so that the demo commissioner is a party to it.
  */
 export function demoContract(): ContractFile {
-  const file = readContractFile(join('examples', 'contracts', 'dudley-icp.yaml'));
+  const file = readContractFile(exampleFile('contracts/dudley-icp.yaml'));
   return {
     particulars: {
       ...file.particulars,

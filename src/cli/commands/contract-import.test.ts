@@ -6,8 +6,9 @@ import { listAudit } from '../../store/audit.ts';
 import { contractEvents, listContracts } from '../../store/contracts.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { createUser } from '../../store/users.ts';
-import { importContract, registerContract } from './contract.ts';
-import { auditReport } from './platform.ts';
+import { registerContract } from './contract.ts';
+import { importContract } from './contract-store.ts';
+import { auditReport } from './store-session.ts';
 
 const dudley = readContractFile('examples/contracts/dudley-icp.yaml');
 const refused = readContractFile('examples/contracts/gp-federation-refused-events.yaml');

@@ -1,21 +1,19 @@
 import type { Command } from 'commander';
-import { describeRoles, rolesFor } from '../../api/auth.ts';
-import { contractCreators } from '../../api/contract-permissions.ts';
-import { type ContractFile, readContractFile } from '../../contracts/contract-file.ts';
-import { partiesOf } from '../../contracts/particulars.ts';
-import { replayContract } from '../../contracts/replay.ts';
-import { InvalidInput } from '../../errors.ts';
-import { loadRulebook } from '../../law/rulebook.ts';
-import { contractTables } from '../../outputs/contract-tables.ts';
-import { createContract } from '../../store/contracts.ts';
-import type { Store } from '../../store/db.ts';
-import { RefusedEvent } from '../../store/errors.ts';
-import { findUserByEmail } from '../../store/users.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
-import { describeContract, describeRefusal, describeTimeline } from './contract-text.ts';
-import { withStore } from './platform.ts';
+import { describeContract, describeTimeline } from './contract-text.ts';
 import { parseOn, print } from './rulebook.ts';
+
+/** The contract engine and the rulebook, loaded by the commands that replay a contract. */
+async function replayer() {
+  const [{ replayContract }, { readContractFile }, { loadRulebook }] = await Promise.all([
+    import('../../contracts/replay.ts'),
+    import('../../contracts/contract-file.ts'),
+    import('../../law/rulebook.ts'),
+  ]);
+  return (file: string, on: string | undefined) =>
+    replayContract(loadRulebook(), readContractFile(file), parseOn(on));
+}
 
 export function registerContract(program: Command): void {
   const contract = program
@@ -40,7 +38,11 @@ export function registerContract(program: Command): void {
   ).action(
     action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
       const format = parseFormat(opts.format, withTables);
-      const report = replayContract(loadRulebook(), readContractFile(file), parseOn(opts.on));
+      const [replay, { contractTables }] = await Promise.all([
+        replayer(),
+        import('../../outputs/contract-tables.ts'),
+      ]);
+      const report = replay(file, opts.on);
       await emit(format, opts, {
         json: report,
         text: () => describeContract(report),
@@ -59,9 +61,9 @@ export function registerContract(program: Command): void {
     .option('--on <date>', 'up to this date (YYYY-MM-DD); default today')
     .option('--format <format>', 'text or json', 'text')
     .action(
-      action((file: string, opts: { on?: string; format: string }) => {
+      action(async (file: string, opts: { on?: string; format: string }) => {
         const format = parseFormat(opts.format);
-        const r = replayContract(loadRulebook(), readContractFile(file), parseOn(opts.on));
+        const r = (await replayer())(file, opts.on);
         const json = {
           contract: r.contract,
           on: r.on,
@@ -84,6 +86,11 @@ export function registerContract(program: Command): void {
     .option('--reason <text>', 'why it is entered, for the audit log', 'Entered from a contract file')
     .action(
       action(async (file: string, opts: { as: string; reason: string }) => {
+        const [{ readContractFile }, { withStore }, { importContract }] = await Promise.all([
+          import('../../contracts/contract-file.ts'),
+          import('./store-session.ts'),
+          import('./contract-store.ts'),
+        ]);
         const contractFile = readContractFile(file);
         const { code, text } = await withStore((store) =>
           importContract(store, contractFile, opts.as, opts.reason),
@@ -92,43 +99,4 @@ export function registerContract(program: Command): void {
         return code;
       }),
     );
-}
-
-/**
- * What `concordat contract import` does, and its exit code: stores the contract as the
- * account `email` (which must be allowed to enter it, as over the API) through
- * `createContract`, or stores nothing and names the refused event (exit 1).
- */
-export async function importContract(
-  store: Store,
-  contractFile: ContractFile,
-  email: string,
-  reason: string,
-): Promise<{ code: number; text: string }> {
-  const user = await findUserByEmail(store.db, email);
-  if (!user) throw new InvalidInput('--as', `there is no account '${email}'`);
-  const parties = partiesOf(contractFile.particulars);
-  const held = rolesFor(user, parties);
-  if (!contractCreators.some((r) => held.has(r))) {
-    throw new InvalidInput(
-      '--as',
-      `${user.email} holds ${describeRoles(user)}; entering this contract needs the role ${contractCreators.join(' or ')} England-wide or for a party to it (${parties.join(', ') || 'none named'})`,
-    );
-  }
-  try {
-    const stored = await createContract(
-      store.db,
-      loadRulebook(),
-      contractFile,
-      { userId: user.id, label: `${user.name} <${user.email}>` },
-      reason,
-    );
-    return {
-      code: exitCodes.ok,
-      text: `Stored ${stored.name} as '${stored.id}' in ${store.location}: its particulars and ${contractFile.events.length} events, each step in the audit log as ${user.email}.\n`,
-    };
-  } catch (e) {
-    if (!(e instanceof RefusedEvent)) throw e;
-    return { code: exitCodes.findings, text: `Nothing stored.\n${describeRefusal(e.refusal)}\n` };
-  }
 }

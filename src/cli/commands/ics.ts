@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { loadRulebook, type Rulebook } from '../../law/rulebook.ts';
+import type { Rulebook } from '../../law/rulebook.ts';
 import { parsePounds } from '../../money/pence.ts';
 import { sourcesOf } from '../../outputs/sources.ts';
 import type { TableSet } from '../../outputs/table.ts';
-import { checkOperatingModel, type OperatingModelReport } from '../../system/operating-model/check.ts';
-import { readOperatingModelFile } from '../../system/operating-model/file.ts';
+import type { OperatingModelReport } from '../../system/operating-model/check.ts';
 import type { OperatingModel } from '../../system/operating-model/model.ts';
-import { type SordRow, sordRows, sordText } from '../../system/operating-model/sord.ts';
+import type { SordRow } from '../../system/operating-model/sord.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { parseOn, print } from './rulebook.ts';
@@ -75,9 +74,14 @@ export function registerIcs(program: Command): void {
     .option('--on <date>', 'the date to check on (YYYY-MM-DD); default today')
     .option('--format <format>', 'text or json', 'text')
     .action(
-      action((file: string, opts: { on?: string; format: string }) => {
+      action(async (file: string, opts: { on?: string; format: string }) => {
         const format = parseFormat(opts.format);
         const on = parseOn(opts.on);
+        const [{ readOperatingModelFile }, { checkOperatingModel }, { loadRulebook }] = await Promise.all([
+          import('../../system/operating-model/file.ts'),
+          import('../../system/operating-model/check.ts'),
+          import('../../law/rulebook.ts'),
+        ]);
         const { model, budgets } = readOperatingModelFile(file);
         const report = checkOperatingModel(loadRulebook(), model, on, budgets);
         print(format, report, () => describeModelReport(report));
@@ -93,6 +97,11 @@ export function registerIcs(program: Command): void {
   ).action(
     action(async (file: string, opts: { format: string; out?: string; table?: string }) => {
       const format = parseFormat(opts.format, withTables);
+      const [{ readOperatingModelFile }, { sordRows, sordText }, { loadRulebook }] = await Promise.all([
+        import('../../system/operating-model/file.ts'),
+        import('../../system/operating-model/sord.ts'),
+        import('../../law/rulebook.ts'),
+      ]);
       const { model } = readOperatingModelFile(file);
       const rulebook = loadRulebook();
       const rows = sordRows(rulebook, model);

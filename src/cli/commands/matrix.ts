@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
-import { askOfFile } from '../../law/arrangement-file.ts';
 import { formatDate } from '../../law/date.ts';
-import {
-  type MatrixCell,
-  type ResponsibilityMatrix,
-  responsibilityMatrix,
-} from '../../law/responsibility.ts';
-import { loadRulebook } from '../../law/rulebook.ts';
-import { matrixTables } from '../../outputs/law-tables.ts';
+import type { MatrixCell, ResponsibilityMatrix } from '../../law/responsibility.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { parseOn } from './rulebook.ts';
@@ -82,6 +75,14 @@ export function registerMatrix(program: Command): void {
     action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
       const format = parseFormat(opts.format, withTables);
       const on = parseOn(opts.on);
+      const [{ askOfFile }, { responsibilityMatrix }, { loadRulebook }, { matrixTables }] = await Promise.all(
+        [
+          import('../../law/arrangement-file.ts'),
+          import('../../law/responsibility.ts'),
+          import('../../law/rulebook.ts'),
+          import('../../outputs/law-tables.ts'),
+        ],
+      );
       const matrix = askOfFile(file, (a) => responsibilityMatrix(loadRulebook(), a, on));
       await emit(format, opts, {
         json: matrix,

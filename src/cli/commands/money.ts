@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
-import { type AllocationMethod, allocatePlaces } from '../../finance/allocation.ts';
-import { classifyByRulebook } from '../../finance/budget.ts';
-import { readPlacesFile } from '../../finance/places-file.ts';
-import { allocationReport, budgetReport } from '../../finance/report.ts';
-import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
-import { readArrangementFile } from '../../law/arrangement-file.ts';
+import type { AllocationMethod } from '../../finance/allocation.ts';
 import { today } from '../../law/date.ts';
-import { loadRulebook } from '../../law/rulebook.ts';
-import { parseFinancialYear } from '../../money/calendar.ts';
-import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
 import { action, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describeAllocation, describeBudget } from './money-text.ts';
-import { withPopulationIndex } from './population-index.ts';
 
 export function registerMoney(program: Command): void {
   tableOptions(
@@ -52,6 +43,21 @@ export function registerMoney(program: Command): void {
         if (opts.years !== undefined && !/^\d+$/.test(opts.years)) {
           throw new InvalidInput('--years', `'${opts.years}' is not a whole number of years`);
         }
+        const [
+          { readArrangementFile },
+          { withPopulationIndex },
+          { loadRulebook },
+          { budgetReport },
+          { classifyByRulebook },
+          { budgetTables },
+        ] = await Promise.all([
+          import('../../law/arrangement-file.ts'),
+          import('./population-index.ts'),
+          import('../../law/rulebook.ts'),
+          import('../../finance/report.ts'),
+          import('../../finance/budget.ts'),
+          import('../../outputs/money-tables.ts'),
+        ]);
         const fromFile = readArrangementFile(file);
         const fed = opts.populationReport ? withPopulationIndex(fromFile, opts.populationReport) : undefined;
         const arrangement = fed?.arrangement ?? fromFile;
@@ -106,6 +112,21 @@ export function registerMoney(program: Command): void {
         table?: string;
       }) => {
         const format = parseFormat(opts.format, withTables);
+        const [
+          { parseFinancialYear },
+          { loadWeightedPopulations },
+          { readPlacesFile },
+          { allocatePlaces },
+          { allocationReport },
+          { allocationTables },
+        ] = await Promise.all([
+          import('../../money/calendar.ts'),
+          import('../../finance/weighted-populations.ts'),
+          import('../../finance/places-file.ts'),
+          import('../../finance/allocation.ts'),
+          import('../../finance/report.ts'),
+          import('../../outputs/money-tables.ts'),
+        ]);
         const year = parseFinancialYear(opts.year, '--year');
         const data = loadWeightedPopulations(year);
         const input = readPlacesFile(opts.places, opts.icb, year);

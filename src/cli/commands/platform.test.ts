@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { createUser } from '../../store/users.ts';
-import { auditReport } from './platform.ts';
+import { auditReport } from './store-session.ts';
 
 describeOnBothDatabases('concordat audit verify', (store) => {
   it('reports an intact log with exit 0, and a tampered one with exit 1 naming the record', async () => {

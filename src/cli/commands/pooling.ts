@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import type { CommissionerKind } from '../../law/arrangement.ts';
-import { planPooling } from '../../law/pooling.ts';
-import { loadRulebook } from '../../law/rulebook.ts';
-import { poolingTables } from '../../outputs/law-tables.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describePlan } from './pooling-text.ts';
@@ -44,6 +41,11 @@ export function registerPooling(program: Command): void {
       }) => {
         const format = parseFormat(opts.format, withTables);
         const on = parseOn(opts.on);
+        const [{ planPooling }, { loadRulebook }, { poolingTables }] = await Promise.all([
+          import('../../law/pooling.ts'),
+          import('../../law/rulebook.ts'),
+          import('../../outputs/law-tables.ts'),
+        ]);
         const plan = planPooling(
           loadRulebook(),
           { services: list(opts.services), commissioners: list(opts.commissioners) as CommissionerKind[] },

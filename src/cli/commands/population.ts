@@ -1,23 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { publishedReportPath } from '../../api/routes/population.ts';
 import { InvalidInput } from '../../errors.ts';
 import { isIsoDate } from '../../law/date.ts';
-import { ClickHouseEngine } from '../../population/engines/clickhouse.ts';
-import { startLocalCluster } from '../../population/engines/clickhouse-cluster.ts';
-import { DuckDbEngine } from '../../population/engines/duckdb.ts';
 import type { Engine } from '../../population/engines/engine.ts';
-import { englandComparators, icbPractices } from '../../population/england.ts';
-import { ingest, type Progress, readManifest } from '../../population/ingest.ts';
-import { runPipeline } from '../../population/pipeline.ts';
-import { reportHtml } from '../../population/report-html.ts';
+import type { Progress } from '../../population/ingest.ts';
+import { publishedReportPath } from '../../population/published.ts';
 import { checkPolicy, defaultSuppression } from '../../population/suppress.ts';
-import { synthesise } from '../../population/synth.ts';
 import { action } from '../run.ts';
 
-function progressBar(label: string): { progress: Progress; stop: () => void } {
+async function progressBar(label: string): Promise<{ progress: Progress; stop: () => void }> {
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     format: `${label} [{bar}] {percentage}% {step}`,
     stream: process.stderr,
@@ -60,7 +53,8 @@ export function registerPopulation(program: Command): void {
         }
         const scale = Number(opts.scale);
         if (!Number.isFinite(scale)) throw new InvalidInput('--scale', `'${opts.scale}' is not a number`);
-        const bar = progressBar('Generating');
+        const { synthesise } = await import('../../population/synth.ts');
+        const bar = await progressBar('Generating');
         try {
           const { manifest } = await synthesise({
             icb: opts.icb.toUpperCase(),
@@ -128,6 +122,19 @@ export function registerPopulation(program: Command): void {
               'Use duckdb or clickhouse.',
             );
           }
+          const [
+            { readManifest, ingest },
+            { DuckDbEngine },
+            { englandComparators, icbPractices },
+            { runPipeline },
+            { reportHtml },
+          ] = await Promise.all([
+            import('../../population/ingest.ts'),
+            import('../../population/engines/duckdb.ts'),
+            import('../../population/england.ts'),
+            import('../../population/pipeline.ts'),
+            import('../../population/report-html.ts'),
+          ]);
           const manifest = readManifest(opts.data);
           const on = opts.on ?? manifest.analysisDate;
           if (!on || !isIsoDate(on)) {
@@ -159,7 +166,7 @@ export function registerPopulation(program: Command): void {
             );
           }
           const duck = await DuckDbEngine.open();
-          const bar = progressBar('Loading');
+          const bar = await progressBar('Loading');
           const stops: (() => Promise<void>)[] = [() => duck.close()];
           try {
             const checked = await ingest(duck, opts.data, bar.progress);
@@ -168,6 +175,10 @@ export function registerPopulation(program: Command): void {
             if (opts.engine === 'clickhouse') {
               let urls = opts.clickhouse?.split(',').map((u) => u.trim());
               let cluster = opts.cluster;
+              const [{ ClickHouseEngine }, { startLocalCluster }] = await Promise.all([
+                import('../../population/engines/clickhouse.ts'),
+                import('../../population/engines/clickhouse-cluster.ts'),
+              ]);
               if (!urls) {
                 process.stderr.write('Starting a local two-shard ClickHouse cluster…\n');
                 const local = await startLocalCluster(2);

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../errors.ts';
-import { askOfFile } from '../../law/arrangement-file.ts';
-import { checkArrangement } from '../../law/check.ts';
 import { isIsoDate, today } from '../../law/date.ts';
-import { loadRulebook, topics } from '../../law/rulebook.ts';
-import { runScenarios } from '../../law/scenario.ts';
-import { findingsTables } from '../../outputs/law-tables.ts';
+import { topics } from '../../law/topics.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describeEntry, describeReport, describeRules, describeScenarioResults } from './rulebook-text.ts';
@@ -38,6 +34,12 @@ export function registerRulebook(program: Command): void {
     action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
       const format = parseFormat(opts.format, withTables);
       const on = parseOn(opts.on);
+      const [{ askOfFile }, { checkArrangement }, { loadRulebook }, { findingsTables }] = await Promise.all([
+        import('../../law/arrangement-file.ts'),
+        import('../../law/check.ts'),
+        import('../../law/rulebook.ts'),
+        import('../../outputs/law-tables.ts'),
+      ]);
       const report = askOfFile(file, (a) => checkArrangement(loadRulebook(), a, on));
       await emit(format, opts, {
         json: report,
@@ -55,7 +57,7 @@ export function registerRulebook(program: Command): void {
     .option('--topic <topic>', `one of ${topics.join(', ')}`)
     .option('--format <format>', 'text or json', 'text')
     .action(
-      action((opts: { on?: string; topic?: string; format: string }) => {
+      action(async (opts: { on?: string; topic?: string; format: string }) => {
         const format = parseFormat(opts.format);
         const on = parseOn(opts.on);
         if (opts.topic && !(topics as readonly string[]).includes(opts.topic)) {
@@ -65,6 +67,7 @@ export function registerRulebook(program: Command): void {
             `Use one of ${topics.join(', ')}.`,
           );
         }
+        const { loadRulebook } = await import('../../law/rulebook.ts');
         const rulebook = loadRulebook();
         const rules = [...rulebook.entries.values()]
           .filter((e) => !opts.topic || e.topic === opts.topic)
@@ -96,8 +99,9 @@ export function registerRulebook(program: Command): void {
     .argument('<rule-id>')
     .option('--format <format>', 'text or json', 'text')
     .action(
-      action((id: string, opts: { format: string }) => {
+      action(async (id: string, opts: { format: string }) => {
         const format = parseFormat(opts.format);
+        const { loadRulebook } = await import('../../law/rulebook.ts');
         const rulebook = loadRulebook();
         const entry = rulebook.entry(id);
         print(
@@ -114,8 +118,12 @@ export function registerRulebook(program: Command): void {
     .description('Run the worked scenarios in rulebook/scenarios/ and report any that fail.')
     .option('--format <format>', 'text or json', 'text')
     .action(
-      action((opts: { format: string }) => {
+      action(async (opts: { format: string }) => {
         const format = parseFormat(opts.format);
+        const [{ loadRulebook }, { runScenarios }] = await Promise.all([
+          import('../../law/rulebook.ts'),
+          import('../../law/scenario.ts'),
+        ]);
         const results = runScenarios(loadRulebook());
         print(
           format,

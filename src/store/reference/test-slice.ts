@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { nhsDataDir } from '../../population/reference.ts';
 import { files } from './nhs-registry.ts';
 
 /**
@@ -14,13 +15,13 @@ export function nhsSlice(): string {
   const keep = /QUA|S1Y5D|QUE|QHG|QM7|D2P2L/;
   const dir = mkdtempSync(join(tmpdir(), 'concordat-nhs-'));
   for (const name of [files.map2026, files.ccgEra, files.allocations]) {
-    const [header, ...rows] = gunzipSync(readFileSync(join('data/nhs', name)))
+    const [header, ...rows] = gunzipSync(readFileSync(join(nhsDataDir, name)))
       .toString('utf8')
       .split('\n');
     writeFileSync(join(dir, name), gzipSync(`${[header, ...rows.filter((l) => keep.test(l))].join('\n')}\n`));
   }
   // No header rows in the first two, no ICB codes in the third: keep every line.
   for (const name of [files.trusts, files.practices, files.listSizes])
-    writeFileSync(join(dir, name), readFileSync(join('data/nhs', name)));
+    writeFileSync(join(dir, name), readFileSync(join(nhsDataDir, name)));
   return dir;
 }
