@@ -19,7 +19,7 @@ import {
 import { wpapSchedule } from '../src/finance/wpap.ts';
 import { Arrangement } from '../src/law/arrangement.ts';
 import { loadRulebook } from '../src/law/rulebook.ts';
-import { parsePounds } from '../src/money/pence.ts';
+import { parsePounds } from '../src/core/money.ts';
 
 const strict = process.argv.includes('--strict');
 const rulebook = loadRulebook();

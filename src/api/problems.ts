@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { ResolvedCitation } from '../law/rulebook.ts';
 import { NotFound, StaleVersion } from '../store/errors.ts';
 

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findIllFormedText } from '../well-formed-text.ts';
+import { findIllFormedText } from '../core/well-formed-text.ts';
 import { sessionCookie } from './auth.ts';
 import { badRequest, forbidden } from './problems.ts';
 
 /**
- * The text rule (src/well-formed-text.ts) at the API's door: every string in the body, the
+ * The text rule (src/core/well-formed-text.ts) at the API's door: every string in the body, the
  * query string and the path, before any schema or handler sees it. Bodies may hold running
  * text with tab and newline; query strings and path parameters may not.
  */

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 
 /** Exit codes shared by every command: 0 fine, 1 the answer is "no" (e.g. errors found), 2 bad input. */
 export const exitCodes = { ok: 0, findings: 1, invalid: 2 } as const;

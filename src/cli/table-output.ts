@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { today } from '../law/date.ts';
 import { pickTable, type TableSet } from '../outputs/table.ts';
 

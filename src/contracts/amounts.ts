@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
-import { type Pence, parsePounds } from '../money/pence.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { type Pence, parsePounds } from '../core/money.ts';
 import { compare, parseDecimal, type Rate, ratio } from '../money/rate.ts';
 
 /**
  * Money written in a contract file as pounds text (`"£1,250,000.00"`), held as integer pence
- * (src/money/pence.ts reads it; a bad amount is reported at its line like any other field).
+ * (src/core/money.ts reads it; a bad amount is reported at its line like any other field).
  */
 export const PoundsText = z.string().transform((text, ctx): Pence => {
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { readYamlFile, validate } from '../law/yaml-file.ts';
 import { ContractEvent } from './events.ts';
 import { checkParticulars, Particulars } from './particulars.ts';

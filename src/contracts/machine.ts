@@ -1,8 +1,8 @@
+import { zero } from '../core/money.ts';
 import { formatDate, type IsoDate } from '../law/date.ts';
 import { addDays, addWorkingDays, addYears, maxDate } from '../law/date-arithmetic.ts';
 import type { ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { Rulebook, RuleEntry, RuleVersion } from '../law/rulebook.ts';
-import { zero } from '../money/pence.ts';
 import { compareDecimal } from './amounts.ts';
 import { conditions, regimeOn } from './conditions.ts';
 import type { ContractEvent } from './events.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { formatDate, IsoDate } from '../law/date.ts';
 import { addDays, addYears } from '../law/date-arithmetic.ts';
 import type { Rulebook } from '../law/rulebook.ts';

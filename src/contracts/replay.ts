@@ -1,6 +1,6 @@
+import { type Pence, sum } from '../core/money.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { type Pence, sum } from '../money/pence.ts';
 import { complianceCalendar, nextDue, type Obligation } from './calendar.ts';
 import type { ContractFile } from './contract-file.ts';
 import { advanceInPlace, applyEventInPlace } from './machine.ts';

@@ -1,7 +1,7 @@
+import type { Pence } from '../core/money.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { Actor, ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { ResolvedCitation } from '../law/rulebook.ts';
-import type { Pence } from '../money/pence.ts';
 import type { Particulars } from './particulars.ts';
 
 export type IsapCheckpoint = 'before-procurement' | 'preferred-bidder' | 'before-service-start';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { loadRulebook } from '../law/rulebook.ts';
 import { allocatePlaces } from './allocation.ts';

@@ -1,9 +1,9 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, nonNegative, type Pence, parsePounds, pence, sum } from '../core/money.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { IsoDate } from '../law/date.ts';
 import { classifyFundingStream } from '../law/pooling.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { formatPounds, nonNegative, type Pence, parsePounds, pence, sum } from '../money/pence.ts';
 import { type Figure, figure } from './trace.ts';
 
 export type FundingStream = Arrangement['funding_streams'][number];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { InvalidInput } from '../core/errors.ts';
 import { parseCsv } from '../csv.ts';
-import { InvalidInput } from '../errors.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate, type IsoDate } from '../law/date.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pence } from '../core/money.ts';
 import { loadRulebook } from '../law/rulebook.ts';
-import { pence } from '../money/pence.ts';
 import { parseDecimal, parsePercent, ratio } from '../money/rate.ts';
 import {
   cquinAtRisk,

@@ -1,6 +1,6 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, type Pence, pence } from '../core/money.ts';
 import { apportion } from '../money/apportion.ts';
-import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import {
   applyRate,
   compare,

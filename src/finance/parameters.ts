@@ -1,7 +1,7 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { type Pence, pence } from '../core/money.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import { type FinancialYear, yearStart } from '../money/calendar.ts';
-import { type Pence, pence } from '../money/pence.ts';
 import { divide, parseDecimal, type Rate, ratio } from '../money/rate.ts';
 import { type ParameterUse, parameterUse } from './trace.ts';
 

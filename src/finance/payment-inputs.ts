@@ -1,4 +1,5 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { type Pence, parsePounds } from '../core/money.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate, type IsoDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
@@ -10,7 +11,6 @@ import {
   yearOf,
   yearPeriod,
 } from '../money/calendar.ts';
-import { type Pence, parsePounds } from '../money/pence.ts';
 import { compare, none, one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
 import { checkAchievement, type WeightedIndicator } from './incentives.ts';
 import { asRate, yearParameter } from './parameters.ts';

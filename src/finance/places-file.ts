@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { parsePounds } from '../core/money.ts';
 import { readYamlFile, validate } from '../law/yaml-file.ts';
-import { parsePounds } from '../money/pence.ts';
 import { parsePercent } from '../money/rate.ts';
 import type { AllocationInput } from './allocation.ts';
 import { type AllocationBasis, basisNames } from './weighted-populations.ts';

@@ -1,9 +1,9 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, type Pence, parsePounds, sum } from '../core/money.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import { monthsIn, paidPart, parseFinancialYear, yearsIn } from '../money/calendar.ts';
-import { formatPounds, type Pence, parsePounds, sum } from '../money/pence.ts';
 import {
   formatDecimal,
   formatPercent,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pence } from '../money/pence.ts';
+import { pence } from '../core/money.ts';
 import { formatPercent, parsePercent } from '../money/rate.ts';
 import { riskShare } from './risk-share.ts';
 

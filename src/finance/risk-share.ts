@@ -1,5 +1,5 @@
-import { InvalidInput } from '../errors.ts';
-import { formatPounds, type Pence, pence } from '../money/pence.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, type Pence, pence } from '../core/money.ts';
 import {
   compare,
   formatPercent,

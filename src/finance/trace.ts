@@ -1,6 +1,6 @@
+import { formatPounds, type Pence } from '../core/money.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { ParameterValue, Rulebook } from '../law/rulebook.ts';
-import { formatPounds, type Pence } from '../money/pence.ts';
 
 /** A dated parameter as used in a calculation: its value, the dates it covers and its sources. */
 export interface ParameterUse {

@@ -1,6 +1,6 @@
+import { formatPounds, type Pence, pence } from '../core/money.ts';
 import { formatDate } from '../law/date.ts';
 import type { Month } from '../money/calendar.ts';
-import { formatPounds, type Pence, pence } from '../money/pence.ts';
 import { formatDecimal, formatPercent, one } from '../money/rate.ts';
 import { cquinFigure, earned, earnedFigure, flowThroughFigure } from './incentives.ts';
 import type { DatedRate, PaymentInputs } from './payment-inputs.ts';

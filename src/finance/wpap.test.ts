@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, type Pence, pence, zero } from '../core/money.ts';
 import { Arrangement, type ArrangementInput } from '../law/arrangement.ts';
 import { loadRulebook } from '../law/rulebook.ts';
 import { monthsIn } from '../money/calendar.ts';
-import { formatPounds, type Pence, pence, zero } from '../money/pence.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
 import { moneyAtRisk } from './incentives.ts';
 import { monthlyInstalments, wpapSchedule } from './wpap.ts';

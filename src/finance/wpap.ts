@@ -1,4 +1,5 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, type Pence, pence, sum, zero } from '../core/money.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate, type IsoDate } from '../law/date.ts';
 import type { Rulebook } from '../law/rulebook.ts';
@@ -15,7 +16,6 @@ import {
   yearPeriod,
   yearsIn,
 } from '../money/calendar.ts';
-import { formatPounds, type Pence, pence, sum, zero } from '../money/pence.ts';
 import { applyRate, multiply, one, ratio } from '../money/rate.ts';
 import type { IntegratedBudget } from './budget.ts';
 import { cquinAtRisk, earned, type FlowThrough, flowThrough, type PracticeShare } from './incentives.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Pence, pence } from '../money/pence.ts';
+import { type Pence, pence } from '../core/money.ts';
 import type { YearSchedule } from './wpap.ts';
 import { YearStore } from './year-store.ts';
 

@@ -1,5 +1,5 @@
+import type { Pence } from '../core/money.ts';
 import type { FinancialYear, Period } from '../money/calendar.ts';
-import type { Pence } from '../money/pence.ts';
 import type { FlowThrough } from './incentives.ts';
 import type { RiskShareResult } from './risk-share.ts';
 import type { YearSchedule } from './wpap.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { activitiesInForce, activitySlug, resolveActivities } from './activities.ts';
 import { Arrangement, type ArrangementInput } from './arrangement.ts';
 import { askOfFile } from './arrangement-file.ts';

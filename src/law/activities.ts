@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { Arrangement } from './arrangement.ts';
 import { formatDate, type IsoDate } from './date.ts';
 import type { Action } from './kinds/functions.ts';

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { Arrangement } from './arrangement.ts';
 import { FileProblem, formatPath, type Problem, readYamlFile, validate, type YamlFile } from './yaml-file.ts';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from './date.ts';
+import { daysInMonth, type IsoDate } from '../core/dates.ts';
 
 /**
  * Calendar arithmetic on ISO dates with plain integers, for the money calendar and contract
@@ -60,14 +60,6 @@ function parts(date: IsoDate): [number, number, number] {
 
 function format(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
 /** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { FundingSource, FundingStream } from './arrangement.ts';
 import { formatDate, type IsoDate } from './date.ts';
 import type { Classification } from './kinds/pooling.ts';

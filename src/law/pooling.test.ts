@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { CommissionerKind } from './arrangement.ts';
 import type { Configuration } from './kinds/pooling.ts';
 import { classifyFundingStream, planPooling, serviceIds } from './pooling.ts';

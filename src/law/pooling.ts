@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { CommissionerKind } from './arrangement.ts';
 import type { IsoDate } from './date.ts';
 import type { PartyKind } from './kinds/pooling.ts';

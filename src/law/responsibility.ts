@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { type ActionStanding, activitiesInForce, activitySlug, resolveActivities } from './activities.ts';
 import type { Arrangement } from './arrangement.ts';
 import { functionsChecks } from './checks/functions.ts';

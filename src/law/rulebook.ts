@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { loadCompiled } from './compiled-rulebook.ts';
 import { formatDate, type IsoDate } from './date.ts';
 import { isKindName, type KindFields, type KindName, kinds } from './kinds/index.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pence } from '../core/money.ts';
 import { apportion, largestRemainderExact } from './apportion.ts';
-import { pence } from './pence.ts';
 import { ratio } from './rate.ts';
 
 describe('apportion (largest remainder)', () => {

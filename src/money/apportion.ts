@@ -1,5 +1,5 @@
-import { InvalidInput } from '../errors.ts';
-import { type Pence, pence } from './pence.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { type Pence, pence } from '../core/money.ts';
 import type { Rate } from './rate.ts';
 
 /**

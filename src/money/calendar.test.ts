@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pence } from '../core/money.ts';
 import { addMonths } from '../law/date-arithmetic.ts';
 import {
   checkNoOverlap,
@@ -14,7 +15,6 @@ import {
   yearStart,
   yearsIn,
 } from './calendar.ts';
-import { pence } from './pence.ts';
 
 const date = fc
   .date({ min: new Date('2000-01-01'), max: new Date('2060-12-31'), noInvalidDate: true })

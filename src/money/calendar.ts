@@ -1,8 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
-import { InvalidInput } from '../errors.ts';
+import { financialYearLabel, financialYearOf } from '../core/dates.ts';
+import { InvalidInput } from '../core/errors.ts';
+import type { Pence } from '../core/money.ts';
 import { formatDate, type IsoDate, isIsoDate } from '../law/date.ts';
 import { dayNumber } from '../law/date-arithmetic.ts';
-import type { Pence } from './pence.ts';
 import { applyRate, type Rate, ratio } from './rate.ts';
 
 /**
@@ -64,25 +65,10 @@ export function yearPeriod(year: FinancialYear): Period {
 }
 
 /** The financial year a date falls in: 2026-03-31 → 2025/26, 2026-04-01 → 2026/27. */
-export function yearOf(date: IsoDate): FinancialYear {
-  const year = Number(date.slice(0, 4));
-  return yearLabel(Number(date.slice(5, 7)) >= 4 ? year : year - 1);
-}
-
-const yearLabels = new Map<number, FinancialYear>();
-
-/** 2025 → "2025/26"; each label is made once, so walking through years makes no new strings. */
-function yearLabel(y: number): FinancialYear {
-  let label = yearLabels.get(y);
-  if (label === undefined) {
-    label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
-    yearLabels.set(y, label);
-  }
-  return label;
-}
+export const yearOf: (date: IsoDate) => FinancialYear = financialYearOf;
 
 export function nextYear(year: FinancialYear, by = 1): FinancialYear {
-  return yearLabel(startYear(year) + by);
+  return financialYearLabel(startYear(year) + by);
 }
 
 /** The financial years a period touches, in order. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pence } from './pence.ts';
+import { pence } from '../core/money.ts';
 import {
   applyRate,
   applyRateExact,

@@ -1,5 +1,5 @@
-import { InvalidInput } from '../errors.ts';
-import { type Pence, pence } from './pence.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { type Pence, pence } from '../core/money.ts';
 
 /**
  * An exact rate: a fraction of two whole numbers (2.5% is 1/40, £207.56 per point is

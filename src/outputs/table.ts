@@ -3,9 +3,9 @@
  * columns so a spreadsheet gets real numbers and dates, the sources and "as of" date of the
  * figures, and small-number suppression applied once, here, for any column of patient counts.
  */
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { formatPounds, type Pence } from '../core/money.ts';
 import { formatDate } from '../law/date.ts';
-import { formatPounds, type Pence } from '../money/pence.ts';
 import { defaultSuppression, suppress } from '../population/suppress.ts';
 
 /**

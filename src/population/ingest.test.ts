@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import { ingest } from './ingest.ts';
 import { fixtureConditions, fixtureEvents, fixturePersons, writeFixture } from './test-fixture.ts';

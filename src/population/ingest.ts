@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { DuckDbEngine } from './engines/duckdb.ts';
 import { conditionCodes, openEnd, settings, type TableName, tableColumns } from './model.ts';
 import { referencePath } from './reference.ts';

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 
 /**
  * Abridged life table by Chiang's method II, as used by ONS and the Office for Health

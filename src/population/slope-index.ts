@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 
 /**
  * Slope index of inequality (SII): the gap in a measure between the most and the least

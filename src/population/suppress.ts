@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 
 /**
  * Small-number suppression for counts that leave the engine. NHS statistical disclosure

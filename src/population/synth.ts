@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
 import { type Condition, conditionCodes, conditions, type Sex, settings, syntheticLabel } from './model.ts';

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { type Rate, ratio } from '../money/rate.ts';
 import type { Sex } from './model.ts';
 

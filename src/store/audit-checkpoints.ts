@@ -9,7 +9,7 @@ import {
 } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from './schema.ts';
 

@@ -1,6 +1,6 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { type Checkpoint, checkpointSignatureHolds, listCheckpoints } from './audit-checkpoints.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database } from './schema.ts';

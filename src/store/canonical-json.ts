@@ -1,4 +1,4 @@
-import { asStored } from '../well-formed-text.ts';
+import { asStored } from '../core/well-formed-text.ts';
 
 /**
  * The canonical form the audit log hashes, defined once: JSON with object keys sorted at every

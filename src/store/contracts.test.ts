@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { readContractFile } from '../contracts/contract-file.ts';
 import type { ContractEvent } from '../contracts/events.ts';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { loadRulebook } from '../law/rulebook.ts';
 import { listAudit, verifyAudit } from './audit.ts';
 import {

@@ -5,7 +5,7 @@ import type { ContractEvent } from '../contracts/events.ts';
 import { applyEvent } from '../contracts/machine.ts';
 import { type Particulars, partiesOf } from '../contracts/particulars.ts';
 import { replayContract } from '../contracts/replay.ts';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { Rulebook } from '../law/rulebook.ts';
 import type { Actor } from './arrangements.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { OperatingModel } from '../system/operating-model/model.ts';
 import type { Actor } from './arrangements.ts';
 import { auditDocumentChange } from './audit.ts';

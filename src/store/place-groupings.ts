@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from '../core/errors.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';

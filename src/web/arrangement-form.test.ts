@@ -1,9 +1,7 @@
 import { readdirSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArrangementFile } from '../law/arrangement-file.ts';
-import { arrangementErrors, poundsToPence, serverFieldId } from './arrangement-form.ts';
-import { formatPence } from './format.ts';
+import { arrangementErrors, serverFieldId } from './arrangement-form.ts';
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yaml'));
 
@@ -29,12 +27,6 @@ describe('arrangement form checks', () => {
       'gp_practices-0-ods',
       'term-end',
     ]);
-  });
-
-  it('turn pounds into pence exactly', () => {
-    expect(poundsToPence('£46,500,000.00')).toBe(4650000000);
-    expect(poundsToPence('12.5')).toBe(1250);
-    fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), (p) => poundsToPence(formatPence(p)) === p));
   });
 
   it('map server paths to input ids', () => {

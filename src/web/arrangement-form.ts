@@ -75,14 +75,6 @@ export function arrangementErrors(a: Arrangement): FieldError[] {
   return out;
 }
 
-/** `£12,345,678.00` → 1234567800 pence, exactly (no floating point). */
-export function poundsToPence(text: string): number {
-  const m = /^(-?)£?([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) throw new Error(`not an amount in pounds: ${text}`);
-  const pence = Number((m[2] as string).replaceAll(',', '')) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -pence : pence;
-}
-
 /** Server problem fields (`body/arrangement/commissioners/0/name`, or `commissioners[0].name`) → input ids. */
 export function serverFieldId(path: string): string {
   return path

@@ -27,4 +27,15 @@ describe('web app boundary', () => {
     }
     expect(offences).toEqual([]);
   });
+
+  it('shares the core with the server, and the core needs nothing but itself', () => {
+    const offences: string[] = [];
+    for (const file of browserFiles('src/core')) {
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text.matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)) {
+        if (spec && !spec.startsWith('./')) offences.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
 });

@@ -4,9 +4,10 @@
  * all) on the two dates, so a commissioner can see why the answers differ. Findings are
  * matched by rule and the part of the arrangement they concern.
  */
+
+import { formatDate } from '../core/dates.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { Finding } from '../law/finding.ts';
-import { formatDate } from './format.ts';
 
 export interface RuleChange {
   rule: string;

@@ -6,8 +6,8 @@
  * subcontract's id, say), the field stays one to type into.
  */
 import type { ContractReport } from '../contracts/replay.ts';
+import { formatDate } from '../core/dates.ts';
 import type { FieldSpec } from './event-form.ts';
-import { formatDate } from './format.ts';
 import { organisationName } from './names.ts';
 
 type Option = { value: string; text: string };

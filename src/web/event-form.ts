@@ -6,9 +6,8 @@
  * The server checks everything again; this gives the quick answer beside each field.
  */
 import schema from '../../docs/contract-event.schema.json' with { type: 'json' };
-import { poundsToPence } from './arrangement-form.ts';
+import { formatPounds, parsePounds } from '../core/money.ts';
 import type { FieldError } from './components/forms.tsx';
-import { formatPence } from './format.ts';
 import { plainSources } from './sources.ts';
 import { isoDate, pounds } from './validation.ts';
 
@@ -403,7 +402,7 @@ function convert(f: FieldSpec, value: FormValue | undefined): unknown {
   }
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') return undefined;
-  if (f.kind === 'money' && pounds(text, 'amount') === undefined) return formatPence(poundsToPence(text));
+  if (f.kind === 'money' && pounds(text, 'amount') === undefined) return formatPounds(parsePounds(text));
   if (f.kind === 'whole-number' && /^-?[\d,]+$/.test(text)) return Number(text.replaceAll(',', ''));
   return text;
 }

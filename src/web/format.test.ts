@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { financialYearOf, formatDate, isIsoDate, today as todayInEngland } from '../core/dates.ts';
+import { formatPounds } from '../core/money.ts';
 import { formatDate as lawFormatDate } from '../law/date.ts';
-import { financialYear, formatCount, formatDate, formatPence, isIsoDate, todayInEngland } from './format.ts';
+import { formatCount } from './format.ts';
 
 describe('web formatting', () => {
   it('writes dates the NHS way', () => {
@@ -27,23 +29,23 @@ describe('web formatting', () => {
   });
 
   it('names financial years from 1 April', () => {
-    expect(financialYear('2026-03-31')).toBe('2025/26');
-    expect(financialYear('2026-04-01')).toBe('2026/27');
-    expect(financialYear('1999-04-01')).toBe('1999/00');
+    expect(financialYearOf('2026-03-31')).toBe('2025/26');
+    expect(financialYearOf('2026-04-01')).toBe('2026/27');
+    expect(financialYearOf('1999-04-01')).toBe('1999/00');
   });
 
   it('writes pence as pounds with pence and thousands separators', () => {
-    expect(formatPence(0)).toBe('£0.00');
-    expect(formatPence(5)).toBe('£0.05');
-    expect(formatPence(123456789)).toBe('£1,234,567.89');
-    expect(formatPence(-1200)).toBe('-£12.00');
-    expect(() => formatPence(1.5)).toThrow();
+    expect(formatPounds(0)).toBe('£0.00');
+    expect(formatPounds(5)).toBe('£0.05');
+    expect(formatPounds(123456789)).toBe('£1,234,567.89');
+    expect(formatPounds(-1200)).toBe('-£12.00');
+    expect(() => formatPounds(1.5)).toThrow();
   });
 
   it('round-trips any amount of pence through its text', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e13, max: 1e13 }), (p) => {
-        const text = formatPence(p);
+        const text = formatPounds(p);
         const back = Math.round(Number(text.replace(/[£,]/g, '')) * 100);
         expect(back).toBe(p);
       }),

@@ -23,6 +23,9 @@ describe('form checks', () => {
     expect(id('dudley-ccg', 'the id')).toBeUndefined();
     expect(pounds('£12,345,678.00', 'the annual value')).toBeUndefined();
     expect(pounds('12.345', 'the annual value')).toMatch(/amount in pounds/);
+    // The server's grammar: thousands separators only every three digits, exactly.
+    expect(pounds('1,234567', 'the annual value')).toMatch(/amount in pounds/);
+    expect(pounds('12345678901234567.89', 'the annual value')).toMatch(/amount in pounds/);
     expect(practiceCode('m87001')).toMatch(/letter and 5 digits/);
     expect(practiceCode('M87001')).toBeUndefined();
   });

@@ -3,7 +3,9 @@
  * (with the same zod schema for arrangements); these give the quick, field-by-field answer.
  * Each returns a message in plain English, or undefined when the value is fine.
  */
-import { isIsoDate } from './format.ts';
+
+import { isIsoDate } from '../core/dates.ts';
+import { parsePounds } from '../core/money.ts';
 
 export type Errors<K extends string> = Partial<Record<K, string>>;
 
@@ -34,9 +36,12 @@ export function id(value: string, what: string): string | undefined {
 /** An amount in pounds written as text: £12,345.67 or 12345.67. */
 export function pounds(value: string, what: string): string | undefined {
   if (value.trim() === '') return `Enter ${what}`;
-  return /^-?£?\d{1,3}(,?\d{3})*(\.\d{1,2})?$/.test(value.trim())
-    ? undefined
-    : `${capitalise(what)} must be an amount in pounds, like £12,345.67`;
+  try {
+    parsePounds(value);
+    return undefined;
+  } catch {
+    return `${capitalise(what)} must be an amount in pounds, like £12,345.67`;
+  }
 }
 
 export function practiceCode(value: string): string | undefined {

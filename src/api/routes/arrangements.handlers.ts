@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import type { Arrangement } from '../../law/arrangement.ts';
 import { referenceProblems } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { placesInput } from '../../finance/places-file.ts';

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { NotFound } from '../../store/errors.ts';

@@ -3,7 +3,7 @@ import { eventTypes } from '../../contracts/events.ts';
 import { describePhase } from '../../contracts/machine.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { today } from '../../law/date.ts';
 import { contractTables } from '../../outputs/contract-tables.ts';
 import { contractPaper } from '../../outputs/papers.ts';

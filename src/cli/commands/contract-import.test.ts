@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { expect, it, vi } from 'vitest';
 import { readContractFile } from '../../contracts/contract-file.ts';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { listAudit } from '../../store/audit.ts';
 import { contractEvents, listContracts } from '../../store/contracts.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';

@@ -2,7 +2,7 @@ import { describeRoles, rolesFor } from '../../api/auth.ts';
 import { contractCreators } from '../../api/contract-permissions.ts';
 import type { ContractFile } from '../../contracts/contract-file.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { createContract } from '../../store/contracts.ts';
 import type { Store } from '../../store/db.ts';

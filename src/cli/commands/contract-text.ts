@@ -2,8 +2,8 @@ import type { Obligation } from '../../contracts/calendar.ts';
 import { describePhase } from '../../contracts/machine.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { Refusal, TimelineEntry } from '../../contracts/state.ts';
+import { formatPounds } from '../../core/money.ts';
 import { formatDate } from '../../law/date.ts';
-import { formatPounds } from '../../money/pence.ts';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 

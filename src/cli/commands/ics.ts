@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { parsePounds } from '../../core/money.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
-import { parsePounds } from '../../money/pence.ts';
 import { sourcesOf } from '../../outputs/sources.ts';
 import type { TableSet } from '../../outputs/table.ts';
 import type { OperatingModelReport } from '../../system/operating-model/check.ts';

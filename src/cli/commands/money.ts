@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import type { AllocationMethod } from '../../finance/allocation.ts';
 import { today } from '../../law/date.ts';
 import { action, parseFormat } from '../run.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readContractFile } from '../../contracts/contract-file.ts';
 import { replayContract } from '../../contracts/replay.ts';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';

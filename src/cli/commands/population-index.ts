@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import type { Arrangement } from '../../law/arrangement.ts';
 
 /** The part of `concordat analyse`'s report.json the WPAP needs (src/population/pipeline.ts). */

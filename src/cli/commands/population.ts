@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { isIsoDate } from '../../law/date.ts';
 import type { Engine } from '../../population/engines/engine.ts';
 import type { Progress } from '../../population/ingest.ts';

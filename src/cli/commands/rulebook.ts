@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { isIsoDate, today } from '../../law/date.ts';
 import { topics } from '../../law/topics.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';

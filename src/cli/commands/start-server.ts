@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { buildApp } from '../../api/app.ts';
 import { registerWebApp } from '../../api/web-app.ts';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { nhsDataDir } from '../../population/reference.ts';
 import { createSigningKey, loadSigningKey, publicKeyFile } from '../../store/audit-checkpoints.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { Arrangement, type ArrangementInput } from '../arrangement.ts';
 import { checkArrangement } from '../check.ts';
 import { serviceIds } from '../pooling.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { listAudit } from '../audit.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../organisations.ts';
 import { describeOnBothDatabases } from '../test-databases.ts';

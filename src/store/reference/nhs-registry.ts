@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import type { OrganisationKind } from '../schema.ts';
 import { readGzipCsv, readTable } from './csv.ts';
 

@@ -1,5 +1,5 @@
+import { formatPounds, type Pence, parsePounds, sum } from '../../core/money.ts';
 import type { PlacesFile } from '../../finance/places-file.ts';
-import { formatPounds, type Pence, parsePounds, sum } from '../../money/pence.ts';
 import type { OperatingModel } from './model.ts';
 
 /** A place or collaborative holding a delegated budget, and the SoRD decisions that sit under it. */

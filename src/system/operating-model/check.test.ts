@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatPounds, type Pence } from '../../core/money.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
-import { formatPounds, type Pence } from '../../money/pence.ts';
 import { resolveBudgets } from './budgets.ts';
 import { checkOperatingModel } from './check.ts';
 import { readOperatingModelFile } from './file.ts';

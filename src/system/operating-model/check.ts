@@ -1,10 +1,10 @@
+import { formatPounds, type Pence, parsePounds, sum } from '../../core/money.ts';
 import { listOf } from '../../law/checks/in-force.ts';
 import { formatDate, type IsoDate } from '../../law/date.ts';
 import { type Finding, finding, type Severity } from '../../law/finding.ts';
 import type { KindFields } from '../../law/kinds/index.ts';
 import type { DelegateKind } from '../../law/kinds/system.ts';
 import type { Rulebook, RuleVersion } from '../../law/rulebook.ts';
-import { formatPounds, type Pence, parsePounds, sum } from '../../money/pence.ts';
 import type { Budgets } from './budgets.ts';
 import type { OperatingModel, PartnershipRole, SordEntry } from './model.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InvalidInput } from '../../errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { PlacesFile } from '../../finance/places-file.ts';
 import { FileProblem, formatPath, readYamlFile, validate, type YamlFile } from '../../law/yaml-file.ts';
 import { type Budgets, resolveBudgets } from './budgets.ts';

@@ -1,5 +1,5 @@
+import { formatPounds, parsePounds } from '../../core/money.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
-import { formatPounds, parsePounds } from '../../money/pence.ts';
 import { deciderOf } from './check.ts';
 import type { OperatingModel } from './model.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate } from '../format.ts';
+import { isIsoDate } from '../../core/dates.ts';
 import { joinDateParts } from './DateInput.tsx';
 
 describe('the three-box date input', () => {

@@ -1,5 +1,5 @@
+import { formatDate, isIsoDate } from '../../core/dates.ts';
 import type { Trace } from '../../finance/trace.ts';
-import { formatDate, isIsoDate } from '../format.ts';
 import { plainSources } from '../sources.ts';
 
 /** `2026-04-01` inside a text → `1 April 2026`; other text as it is. */

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { formatPounds } from '../../core/money.ts';
 import type { AllocationReport } from '../../finance/report.ts';
 import type { AllocationBasis } from '../../finance/weighted-populations.ts';
 import {
@@ -28,7 +29,7 @@ import {
   useIcbPractices,
   useSaveGrouping,
 } from '../endpoints.ts';
-import { formatCount, formatPence } from '../format.ts';
+import { formatCount } from '../format.ts';
 import { organisationName } from '../names.ts';
 import { required } from '../validation.ts';
 import { MovePractices } from './MovePractices.tsx';
@@ -618,7 +619,7 @@ function AllocationResult(props: { report: AllocationReport; names: Map<string, 
   return (
     <section aria-labelledby="allocation-title" aria-busy={stale}>
       <h2 id="allocation-title">
-        {report.icb_name} ({report.icb}), {report.year}: {formatPence(report.total.pence)}
+        {report.icb_name} ({report.icb}), {report.year}: {formatPounds(report.total.pence)}
       </h2>
       <Chart label="Relative need index of each place (1 is the ICB as a whole)" draw={needChart} />
       <ScrollBox label="Table">
@@ -673,16 +674,16 @@ function AllocationResult(props: { report: AllocationReport; names: Map<string, 
             {report.places.map((p) => (
               <tr key={p.id}>
                 <th scope="row">{p.name}</th>
-                <td>{formatPence(p.target.pence)}</td>
-                {paced && <td>{p.current ? formatPence(p.current.pence) : ''}</td>}
+                <td>{formatPounds(p.target.pence)}</td>
+                {paced && <td>{p.current ? formatPounds(p.current.pence) : ''}</td>}
                 {paced && (
                   <td>
                     {p.distance_from_target
-                      ? `${formatPence(p.distance_from_target.gap.pence)} (${p.distance_from_target.percent})`
+                      ? `${formatPounds(p.distance_from_target.gap.pence)} (${p.distance_from_target.percent})`
                       : ''}
                   </td>
                 )}
-                <td>{formatPence(p.allocation.pence)}</td>
+                <td>{formatPounds(p.allocation.pence)}</td>
               </tr>
             ))}
           </tbody>

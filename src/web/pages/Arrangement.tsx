@@ -1,9 +1,9 @@
+import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
 import { ContentsList } from '../components/ContentsList.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useArrangement, useVersions } from '../endpoints.ts';
-import { formatDate, isIsoDate, todayInEngland } from '../format.ts';
 import { canEdit } from '../roles.ts';
 import { useLocation } from '../router.ts';
 import type { User } from '../types.ts';

@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { financialYearOf, formatDate } from '../../core/dates.ts';
+import { formatPounds, parsePounds } from '../../core/money.ts';
 import { ApiError } from '../api.ts';
-import { arrangementErrors, fieldId, poundsToPence, serverFieldId } from '../arrangement-form.ts';
+import { arrangementErrors, fieldId, serverFieldId } from '../arrangement-form.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useSaveArrangement } from '../endpoints.ts';
-import { financialYear, formatDate, formatPence } from '../format.ts';
 import type { Arrangement, StoredArrangement } from '../types.ts';
 import { required } from '../validation.ts';
 
@@ -368,8 +369,8 @@ function FundingTable({ arrangement }: { arrangement: Arrangement }) {
   const streams = arrangement.funding_streams;
   if (streams.length === 0) return null;
   const commissioner = new Map(arrangement.commissioners.map((c) => [c.id, c.name]));
-  const total = streams.reduce((sum, s) => sum + poundsToPence(s.annual_value), 0);
-  const year = arrangement.term ? financialYear(arrangement.term.start) : undefined;
+  const total = streams.reduce((sum, s) => sum + parsePounds(s.annual_value), 0);
+  const year = arrangement.term ? financialYearOf(arrangement.term.start) : undefined;
   return (
     <>
       <h3>Funding streams</h3>
@@ -396,7 +397,7 @@ function FundingTable({ arrangement }: { arrangement: Arrangement }) {
                 <td>{s.service}</td>
                 <td>{commissioner.get(s.commissioner) ?? s.commissioner}</td>
                 <td>{s.source}</td>
-                <td className="nhsuk-table__cell--numeric">{formatPence(poundsToPence(s.annual_value))}</td>
+                <td className="nhsuk-table__cell--numeric">{formatPounds(parsePounds(s.annual_value))}</td>
               </tr>
             ))}
             <tr>
@@ -404,7 +405,7 @@ function FundingTable({ arrangement }: { arrangement: Arrangement }) {
                 Total
               </th>
               <td className="nhsuk-table__cell--numeric">
-                <strong>{formatPence(total)}</strong>
+                <strong>{formatPounds(total)}</strong>
               </td>
             </tr>
           </tbody>

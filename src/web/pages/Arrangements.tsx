@@ -1,7 +1,7 @@
+import { formatDate } from '../../core/dates.ts';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useArrangements } from '../endpoints.ts';
-import { formatDate } from '../format.ts';
 
 export function Arrangements() {
   const list = useArrangements();

@@ -1,4 +1,6 @@
 import { useCallback, useState } from 'react';
+import { formatDate } from '../../core/dates.ts';
+import { formatPounds } from '../../core/money.ts';
 import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
 import { budgetFlow, type FlowLink, type FlowNode, flowColumns } from '../budget-flow.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
@@ -6,7 +8,6 @@ import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { TraceView } from '../components/TraceView.tsx';
 import { useBudget } from '../endpoints.ts';
-import { formatDate, formatPence } from '../format.ts';
 
 type Pick = (r: BudgetReport) => ReportFigure | undefined;
 interface Selected {
@@ -36,7 +37,7 @@ export function BudgetPage({ id }: { id: string }) {
         aria-label={`${f.pounds}: how ${label} was reached`}
         onClick={() => choose({ label, pick })}
       >
-        {formatPence(f.pence)}
+        {formatPounds(f.pence)}
       </button>
     );
   };
@@ -127,7 +128,7 @@ export function BudgetPage({ id }: { id: string }) {
                 <tr key={y.year}>
                   <th scope="row">{y.year}</th>
                   <td>{figure(`the WPAP for ${y.year}`, (x) => x.years[i]?.wpap)}</td>
-                  <td>{formatPence(y.money_at_risk.total.pence)}</td>
+                  <td>{formatPounds(y.money_at_risk.total.pence)}</td>
                   <td>
                     {y.risk_share
                       ? figure(
@@ -166,7 +167,7 @@ export function BudgetPage({ id }: { id: string }) {
                         <td>
                           {formatDate(m.from)} to {formatDate(m.to)}
                         </td>
-                        <td>{formatPence(m.pence)}</td>
+                        <td>{formatPounds(m.pence)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -183,9 +184,9 @@ export function BudgetPage({ id }: { id: string }) {
         <ul className="nhsuk-list nhsuk-list--bullet">
           {r.years.map((y) => (
             <li key={y.year}>
-              {y.year}: {formatPence(y.money_at_risk.national.pence)} national and{' '}
-              {formatPence(y.money_at_risk.local.pence)} local, {formatPence(y.money_at_risk.total.pence)} in
-              all.
+              {y.year}: {formatPounds(y.money_at_risk.national.pence)} national and{' '}
+              {formatPounds(y.money_at_risk.local.pence)} local, {formatPounds(y.money_at_risk.total.pence)}{' '}
+              in all.
             </li>
           ))}
         </ul>
@@ -234,7 +235,7 @@ function BudgetFlow({ report }: { report: BudgetReport }) {
             strokeOpacity: 0.35,
             strokeWidth: (l: FlowLink) => Math.max(1, l.pence * px),
             title: (l: FlowLink) =>
-              `${node.get(l.from)?.label} to ${node.get(l.to)?.label}: ${formatPence(l.pence)}`,
+              `${node.get(l.from)?.label} to ${node.get(l.to)?.label}: ${formatPounds(l.pence)}`,
           }),
           Plot.rect(nodes, {
             x1: (n: FlowNode) => n.column,
@@ -246,7 +247,7 @@ function BudgetFlow({ report }: { report: BudgetReport }) {
           Plot.text(nodes, {
             x: (n: FlowNode) => n.column + 0.15,
             y: (n: FlowNode) => n.top + n.pence / 2,
-            text: (n: FlowNode) => `${n.label}\n${formatPence(n.pence)}`,
+            text: (n: FlowNode) => `${n.label}\n${formatPounds(n.pence)}`,
             textAnchor: 'start',
             fontSize: 12,
             lineWidth: 14,

@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { formatDate, isIsoDate } from '../../core/dates.ts';
 import { compareChecks, describeRuleChange, termWarning } from '../check-compare.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Select } from '../components/forms.tsx';
 import { useCheck } from '../endpoints.ts';
-import { formatDate, isIsoDate } from '../format.ts';
 import { navigate, useLocation } from '../router.ts';
 import type { CheckReport, StoredArrangement } from '../types.ts';
 import { CheckCounts, Findings } from './findings.tsx';

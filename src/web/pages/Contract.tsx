@@ -2,13 +2,15 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import type { ObligationStatus } from '../../contracts/calendar.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { ContractState, TimelineEntry } from '../../contracts/state.ts';
+import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
+import { formatPounds } from '../../core/money.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useContracts, useReplayContract } from '../endpoints.ts';
-import { formatCount, formatDate, formatPence, isIsoDate, todayInEngland } from '../format.ts';
+import { formatCount } from '../format.ts';
 import { Citations } from './findings.tsx';
 
 /** The example contracts in examples/contracts, loaded only when chosen. */
@@ -428,7 +430,7 @@ function Subcontracts({ state }: { state: ContractState }) {
                     {s.key && ' (key subcontract)'}
                   </td>
                   <td>{s.services.join(', ')}</td>
-                  <td>{s.value_pence === undefined ? 'Not given' : formatPence(s.value_pence)}</td>
+                  <td>{s.value_pence === undefined ? 'Not given' : formatPounds(s.value_pence)}</td>
                   <td>
                     {s.status.replaceAll('-', ' ')}; proposed {formatDate(s.proposed_on)}
                     {s.approved_on &&
@@ -458,14 +460,14 @@ function Performance({ report }: { report: ContractReport }) {
           {state.indicator_results.map((r) => (
             <li key={`${r.indicator}:${r.year}`}>
               {r.indicator}, {r.year}: {r.value} against a target of {r.target} ({r.met ? 'met' : 'not met'}),
-              incentive earned {formatPence(r.incentive_pence)}
+              incentive earned {formatPounds(r.incentive_pence)}
             </li>
           ))}
         </ul>
       )}
       {report.incentives.map((i) => (
         <p key={i.year}>
-          {i.year}: {formatPence(i.earned_pence)} of {formatPence(i.available_pence)} incentive earned.
+          {i.year}: {formatPounds(i.earned_pence)} of {formatPounds(i.available_pence)} incentive earned.
         </p>
       ))}
       <h3 className="nhsuk-heading-s">Breaches and remedial plans</h3>
@@ -490,7 +492,7 @@ function Performance({ report }: { report: ContractReport }) {
         ))}
         {state.withheld.map((w) => (
           <li key={`${w.plan}:${w.on}`}>
-            {formatDate(w.on)}: {formatPence(w.amount_pence)} of payment withheld under the remedial plan.
+            {formatDate(w.on)}: {formatPounds(w.amount_pence)} of payment withheld under the remedial plan.
           </li>
         ))}
       </ul>

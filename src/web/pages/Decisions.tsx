@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { formatDate } from '../../core/dates.ts';
 import { ApiError } from '../api.ts';
 import { ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
 import { Refusal } from '../components/Refusal.tsx';
 import { useRecordDecision } from '../endpoints.ts';
-import { formatDate } from '../format.ts';
 import { required } from '../validation.ts';
 
 /** The decisions the rulebook reserves to commissioners (rulebook/system/decisions.yaml). */

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { type TreeNode, useOrganisationSearch, useTree } from '../endpoints.ts';
-import { formatCount, formatDate, isIsoDate, todayInEngland } from '../format.ts';
+import { formatCount } from '../format.ts';
 import { organisationName } from '../names.ts';
 import { navigate, useLocation } from '../router.ts';
 import { kindName, orgHref, treeHref } from './organisation-kinds.ts';

@@ -1,3 +1,4 @@
+import { formatDate, today as todayInEngland } from '../../core/dates.ts';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import {
@@ -8,7 +9,7 @@ import {
   useOrganisation,
   useStoredContract,
 } from '../endpoints.ts';
-import { formatCount, formatDate, todayInEngland } from '../format.ts';
+import { formatCount } from '../format.ts';
 import { roleDescription, roleName } from '../roles.ts';
 import type { ArrangementSummary, RoleGrant, User } from '../types.ts';
 import { phaseNames, statusTags, Tag } from './Contract.tsx';

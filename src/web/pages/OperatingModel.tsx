@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { formatDate, today as todayInEngland } from '../../core/dates.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Table } from '../components/Table.tsx';
-import { formatDate, todayInEngland } from '../format.ts';
 import {
   type OperatingModel,
   type SordRow,

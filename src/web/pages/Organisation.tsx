@@ -1,8 +1,8 @@
+import { formatDate, today as todayInEngland } from '../../core/dates.ts';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useOrganisation } from '../endpoints.ts';
-import { formatDate, todayInEngland } from '../format.ts';
 import { organisationName } from '../names.ts';
 import { OrganisationIcs } from './OrganisationIcs.tsx';
 import { kindName, orgHref, treeHref } from './organisation-kinds.ts';

@@ -1,7 +1,7 @@
+import { formatDate } from '../../core/dates.ts';
 import type { Cited } from '../../law/pooling-plan.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { usePooling } from '../endpoints.ts';
-import { formatDate } from '../format.ts';
 
 const mechanismWords: Record<string, string> = {
   's75-pooled-fund': 'A pooled fund under section 75 of the NHS Act 2006',

@@ -1,11 +1,13 @@
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { formatDate } from '../../core/dates.ts';
+import { formatPounds } from '../../core/money.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
 import type { SlopeIndex } from '../../population/slope-index.ts';
 import { ApiError } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
 import { Table } from '../components/Table.tsx';
 import { usePopulationReport } from '../endpoints.ts';
-import { formatCount, formatDate, formatPence } from '../format.ts';
+import { formatCount } from '../format.ts';
 import { navigate } from '../router.ts';
 import type { User } from '../types.ts';
 
@@ -39,7 +41,7 @@ const number = (n: number | null, places = 1) =>
     ? 'withheld'
     : n.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
 const percent = (n: number | null) => (n === null ? 'withheld' : `${number(n)}%`);
-const money = (pence: number | null) => (pence === null ? 'withheld' : formatPence(Math.round(pence)));
+const money = (pence: number | null) => (pence === null ? 'withheld' : formatPounds(Math.round(pence)));
 
 /** The ICB the user most likely wants: the first organisation they commission for. */
 function defaultIcb(user: User): string {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { formatDate, isIsoDate } from '../../core/dates.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, Field, type FieldError, Select, TextInput } from '../components/forms.tsx';
@@ -19,7 +20,6 @@ import {
   toEvent,
 } from '../event-form.ts';
 import { offeredGroups } from '../event-names.ts';
-import { formatDate, isIsoDate } from '../format.ts';
 import { contractActorsFor } from '../roles.ts';
 import type { User } from '../types.ts';
 import { phaseNames } from './Contract.tsx';

@@ -1,11 +1,12 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { formatDate, isIsoDate } from '../../core/dates.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { type StoredContractDetail, useStoredContract } from '../endpoints.ts';
 import { eventTypeName } from '../event-names.ts';
-import { formatCount, formatDate, isIsoDate } from '../format.ts';
+import { formatCount } from '../format.ts';
 import type { User } from '../types.ts';
 import { phaseNames, Replayed } from './Contract.tsx';
 

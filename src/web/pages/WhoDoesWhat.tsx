@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
+import { formatDate } from '../../core/dates.ts';
 import type { ResponsibilityMatrix } from '../../law/responsibility.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useMatrix } from '../endpoints.ts';
-import { formatDate } from '../format.ts';
 
 type Row = ResponsibilityMatrix['rows'][number];
 type Cell = Row['cells'][string];

@@ -1,4 +1,4 @@
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../core/dates.ts';
 import type { CheckReport, Finding } from '../types.ts';
 
 const severityTag = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../errors.ts';
-import { add, formatPounds, nonNegative, parsePounds, pence, subtract, sum, times } from './pence.ts';
+import { InvalidInput } from './errors.ts';
+import { add, formatPounds, nonNegative, parsePounds, pence, subtract, sum, times } from './money.ts';
 
 const amount = fc.integer({ min: -1e13, max: 1e13 }).map((n) => pence(n));
 

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput } from './errors.ts';
 
 /**
  * An amount of money as a whole number of pence (ARCHITECTURE practice 6). The brand stops
@@ -91,8 +91,12 @@ export function parsePounds(text: string, field = 'amount'): Pence {
   return pence(m[1] ? -value : value, field);
 }
 
-/** 123456 → "£1,234.56"; negative amounts are written "-£1,234.56". */
-export function formatPounds(amount: Pence): string {
+/**
+ * 123456 → "£1,234.56"; negative amounts are written "-£1,234.56". Takes a plain number too
+ * (pence as the API sends them), which must be a whole, safe number of pence.
+ */
+export function formatPounds(amount: Pence | number): string {
+  pence(amount);
   const negative = amount < 0;
   const abs = Math.abs(amount);
   const pounds = Math.floor(abs / 100)
