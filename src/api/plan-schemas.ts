@@ -72,7 +72,7 @@ export const PoolingPlan = z.object({
       title: z.string(),
       function_of: z.enum(['local-nhs', 'nhs-england', 'local-authority']),
       held_by: PartyKind.nullable(),
-      classification: Classification,
+      classification: z.enum([...Classification.options, 'aligned']),
       rule: z.string(),
     }),
   ),
