@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { askOfFile } from '../../law/arrangement-file.ts';
 import { formatDate } from '../../law/date.ts';
+import { ProviderSupport, providerSupportMeaning } from '../../law/kinds/functions.ts';
 import {
   type MatrixCell,
   type ResponsibilityMatrix,
@@ -14,7 +15,12 @@ import { parseOn } from './rulebook.ts';
 import { plural } from './rulebook-text.ts';
 
 const roleMark: Record<MatrixCell['role'], string> = { responsible: 'R', supports: 'S', none: '-' };
-const supportText = { yes: 'yes', no: 'no', 'own-services-only': 'own only' } as const;
+const supportText: Record<ProviderSupport, string> = {
+  yes: 'yes',
+  'own-services-only': 'own only',
+  'information-only': 'information only',
+  no: 'no',
+};
 const label = { error: 'ERROR', warning: 'WARNING', information: 'NOTE' } as const;
 
 function pad(text: string, width: number): string {
@@ -28,6 +34,10 @@ export function describeMatrix(m: ResponsibilityMatrix): string {
     m.arrangement,
     `Who does each commissioning activity, under the rules in force on ${formatDate(m.on)}.`,
     'R responsible (the commissioner keeps the function)  S supports  - no role recorded',
+    'Provider may help:',
+    ...ProviderSupport.options.map(
+      (level) => `  ${pad(supportText[level], 17)}  ${providerSupportMeaning[level]}`,
+    ),
     '',
     'Parties:',
     ...m.parties.map((p, i) => `  ${i + 1}  ${p.name} (${p.side})`),
