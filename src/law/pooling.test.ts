@@ -92,6 +92,8 @@ describe('planPooling', () => {
     const f = model([...b, 'specialised'], ['nhs-england', 'ccg', 'local-authority']);
     expect(f.note2).toBe(false);
     expect(f.gp).toMatch(/For configuration F the table says the money cannot be pooled/);
+    const e = model([...b, 's7a-screening'], ['nhs-england', 'ccg', 'local-authority']);
+    expect(e).toMatchObject({ note2: false, gp: expect.stringMatching(/For configuration E/) });
   });
 
   it('after July 2022 proposes a s65Z6 pool between ICBs and s75 with a council', () => {
