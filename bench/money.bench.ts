@@ -9,6 +9,7 @@
 // missed (npm run bench -- money --strict).
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { parsePounds } from '../src/core/money.ts';
 import { allocatePlaces, type PlaceDefinition } from '../src/finance/allocation.ts';
 import { buildBudget, classifyByRulebook } from '../src/finance/budget.ts';
 import {
@@ -19,7 +20,6 @@ import {
 import { wpapSchedule } from '../src/finance/wpap.ts';
 import { Arrangement } from '../src/law/arrangement.ts';
 import { loadRulebook } from '../src/law/rulebook.ts';
-import { parsePounds } from '../src/core/money.ts';
 
 const strict = process.argv.includes('--strict');
 const rulebook = loadRulebook();

@@ -46,6 +46,22 @@ describe('places and list sizes in Chromium', { timeout: 180_000 }, () => {
     await expectAccessible(page);
   });
 
+  it("works need out as NHS England's place-based allocation tool does when chosen, and says which method", async () => {
+    expect(await needIndex('Sandwell')).toMatch(/^\d\.\d{4}$/);
+    await page.getByLabel("As NHS England's place-based allocation tool").check();
+    await page
+      .getByTestId('allocation-method')
+      .getByText(/NHS England's place-based allocation tool/)
+      .waitFor();
+    expect(await needIndex('Sandwell')).toMatch(/^\d\.\d{3}$/);
+    await expectAccessible(page);
+    await page.getByLabel('Exact').check();
+    await page
+      .getByTestId('allocation-method')
+      .getByText(/^Method: exact/)
+      .waitFor();
+  });
+
   it('honours a floor and a pace of change, in pounds and pence', async () => {
     const wolverhampton = page.getByTestId('allocation').getByRole('row', { name: /^Wolverhampton/ });
     await page.getByText('Ring-fences and floors for Core services').click();

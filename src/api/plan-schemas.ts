@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProviderSupport } from '../law/kinds/functions.ts';
 import { Classification, Configuration, PartyKind } from '../law/kinds/pooling.ts';
 
 /** Response schemas for what the rulebook says about an arrangement beyond its findings. */
@@ -40,7 +41,7 @@ export const ResponsibilityMatrix = z.object({
       subcategory: z.string(),
       row: z.number().nullable().describe('The row of Annex A that lists the activity, where it has one.'),
       in_force: z.boolean(),
-      provider_may_support: z.enum(['yes', 'no', 'own-services-only']).nullable(),
+      provider_may_support: ProviderSupport.nullable(),
       cells: z.record(z.string(), MatrixCell).describe('One cell per party id.'),
       findings: z.array(
         z.object({ rule: z.string(), severity: Severity, message: z.string(), path: z.string() }),
@@ -72,7 +73,7 @@ export const PoolingPlan = z.object({
       title: z.string(),
       function_of: z.enum(['local-nhs', 'nhs-england', 'local-authority']),
       held_by: PartyKind.nullable(),
-      classification: Classification,
+      classification: z.enum([...Classification.options, 'aligned']),
       rule: z.string(),
     }),
   ),

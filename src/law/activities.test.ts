@@ -189,3 +189,26 @@ describe('bad input found by the rules, reported against the file', () => {
     expect(e.message).toMatch(/line 8, activities\[0\]\.actions\[1\]: 'pick-for-patients' is not an action/);
   });
 });
+
+describe('information-only rows', () => {
+  const versions = [...rulebook.entries.values()]
+    .filter((e) => e.kind === 'commissioning-activity')
+    .flatMap((e) =>
+      e.versions.map((v) => ({ id: e.id, v: v as Record<string, unknown> & { may: unknown[] } })),
+    );
+
+  it('each names the information the provider may give, and only such rows limit it to own services', () => {
+    const info = versions.filter(({ v }) => v.provider_may_support === 'information-only');
+    expect(info.map(({ id }) => activitySlug(id)).sort()).toEqual([
+      'cost-improvement-planning',
+      'cost-improvement-planning',
+      'funding-routes',
+      'funding-routes',
+      'individual-funding-requests',
+      'third-party-contracts',
+    ]);
+    for (const { v } of info) expect(v.may.length).toBeGreaterThan(0);
+    for (const { v } of versions.filter(({ v }) => v.about_own_services))
+      expect(v.provider_may_support).toBe('information-only');
+  });
+});

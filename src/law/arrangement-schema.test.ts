@@ -48,4 +48,21 @@ describe('arrangement file messages name the field and the rule broken', () => {
       ),
     ).toThrow(/funds\[0\]\.parties\[1\]: the party 'black-country-icb' is also at funds\[0\]\.parties\[0\]/);
   });
+
+  it('20,000 duplicate service rows are refused naming both places, listing the first 20 and counting the rest', () => {
+    const services =
+      '  - { service: community-health, commissioner: black-country-icb, provider: dudley-group }\n';
+    let message = '';
+    try {
+      readArrangementFile('test.yaml', base.replace(services, services.repeat(20_001)));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[1]).toMatch(
+      /^ {2}- line \d+, services\[2\]: the service 'community-health' of black-country-icb provided by dudley-group is also at services\[1\]; give it once$/,
+    );
+    expect(lines).toHaveLength(22);
+    expect(lines.at(-1)).toBe('  … and 19,980 more (20,000 in all)');
+  });
 });

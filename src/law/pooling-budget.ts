@@ -1,3 +1,4 @@
+import { rowWords } from './delegation-amendment.ts';
 import type { PartyKind } from './kinds/pooling.ts';
 import type { PartyCounts } from './pooling-parties.ts';
 import type { Cited, MechanismName, PlannedFund, PlannedService } from './pooling-plan.ts';
@@ -31,7 +32,9 @@ export function buildBudget(p: Planner, services: PlannedService[], c: PartyCoun
       } else if (pool) pooled.push(s.service);
       else own.push(s.service);
     } else if (s.classification === 'aligned-ring-fenced') {
-      const message = c2.condition ? `${c2.reason} ${c2.condition}` : c2.reason;
+      const message = c2.condition
+        ? `${c2.reason} ${ringFenceCondition(p, c2.rule, c2.condition)}`
+        : c2.reason;
       ring_fenced.push({ service: s.service, ...p.cite(c2.rule, message, 'aligned') });
     } else if (pool) pooled.push(s.service);
     else own.push(s.service);
@@ -180,4 +183,14 @@ function poolMechanism(p: Planner, holders: Set<PartyKind>, c: PartyCounts) {
     label: 'Pooled fund between CCGs (s14Z3A)',
     joint: true,
   };
+}
+
+/**
+ * The route's pooling condition, except where it offers 2018 note 2 to a model whose row does
+ * not refer to it (configurations E and F): there the amendment is no way in.
+ */
+function ringFenceCondition(p: Planner, rule: string, condition: string): string {
+  const reach = p.amendment;
+  if (rule !== 'pooling.route.primary-medical' || !reach || reach.serves) return condition;
+  return `For ${rowWords(reach)} the table says the money cannot be pooled; amending the Delegation Agreement (note 2) is offered only for configurations ${reach.servedModels.join(' and ')}.`;
 }

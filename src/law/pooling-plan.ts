@@ -27,12 +27,19 @@ export type MechanismName =
   | 'parallel-budgets'
   | 'joint-exercise';
 
+/**
+ * Where a service's money sits in this plan: in the pool, ring-fenced in an aligned budget,
+ * outside the integrated budget, or (`aligned`) in its commissioner's own budget aligned to
+ * the provider's total because the plan has no pool for it.
+ */
+export type PlannedClassification = Classification | 'aligned';
+
 export interface PlannedService {
   service: string;
   title: string;
   function_of: 'local-nhs' | 'nhs-england' | 'local-authority';
   held_by: PartyKind | null;
-  classification: Classification;
+  classification: PlannedClassification;
   rule: string;
 }
 

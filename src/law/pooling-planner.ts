@@ -1,5 +1,6 @@
 import type { CommissionerKind } from './arrangement.ts';
 import { formatDate, type IsoDate } from './date.ts';
+import type { AmendmentReach } from './delegation-amendment.ts';
 import type { TraceStep } from './finding.ts';
 import type { Configuration, PartyKind } from './kinds/pooling.ts';
 import { bodyRule, existsOn, holderMet, holderWords, type PartyCounts } from './pooling-parties.ts';
@@ -18,6 +19,8 @@ export class Planner {
   readonly extraParties = new Set<PartyKind>();
   /** Set when a service is reached only by exercising it jointly with NHS England. */
   joint = false;
+  /** Whether 2018 note 2 (amending the Delegation Agreement) reaches these services, if in force. */
+  amendment: AmendmentReach | undefined;
 
   constructor(
     readonly rulebook: Rulebook,
@@ -155,7 +158,7 @@ export class Planner {
     );
     add(
       'pooling.note.delegation-amendment',
-      pm && pooledFund,
+      pm && pooledFund && this.amendment?.serves !== false,
       'NHS England may amend the Delegation Agreement case by case for early ICP sites so primary medical money can join the pool (note 2).',
     );
     add(

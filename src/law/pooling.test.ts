@@ -36,6 +36,14 @@ describe('planPooling agrees with every Annex B cell', () => {
     expect(plan.annex_b?.rule).toBe(id);
     expect(plan.feasible).toBe(v.whole_model !== 'not-possible');
     for (const s of v.aligned ?? []) expect(plan.ring_fenced.map((r) => r.service)).toContain(s);
+    // The 2018 rows name every ring-fence they need: the plan adds none the row does not.
+    if (v.notes && plan.feasible)
+      expect(
+        plan.service_plan
+          .filter((s) => s.classification === 'aligned-ring-fenced')
+          .map((s) => s.service)
+          .sort(),
+      ).toEqual([...(v.aligned ?? [])].sort());
   });
 });
 
@@ -68,6 +76,24 @@ describe('planPooling', () => {
     const later = planPooling(rulebook, req, '2019-01-15');
     expect(later.feasible).toBe(false);
     expect(later.problems[0]?.rule).toBe('pooling.route.primary-medical');
+  });
+
+  it('offers note 2 (amending the Delegation Agreement) for configuration B but not for configuration F', () => {
+    const b = ['primary-medical', 'community-health', 'adult-social-care'];
+    const model = (services: string[], commissioners: CommissionerKind[]) => {
+      const plan = planPooling(rulebook, { services, commissioners }, '2019-06-01');
+      const gp = plan.ring_fenced.find((r) => r.service === 'primary-medical')?.message ?? '';
+      return { note2: plan.notes.some((n) => n.rule === 'pooling.note.delegation-amendment'), gp };
+    };
+    expect(model(b, ['ccg', 'local-authority'])).toMatchObject({
+      note2: true,
+      gp: expect.stringMatching(/note 2/),
+    });
+    const f = model([...b, 'specialised'], ['nhs-england', 'ccg', 'local-authority']);
+    expect(f.note2).toBe(false);
+    expect(f.gp).toMatch(/For configuration F the table says the money cannot be pooled/);
+    const e = model([...b, 's7a-screening'], ['nhs-england', 'ccg', 'local-authority']);
+    expect(e).toMatchObject({ note2: false, gp: expect.stringMatching(/For configuration E/) });
   });
 
   it('after July 2022 proposes a s65Z6 pool between ICBs and s75 with a council', () => {

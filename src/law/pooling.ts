@@ -1,6 +1,7 @@
 import { InvalidInput } from '../core/errors.ts';
 import { CommissionerKind } from './arrangement.ts';
 import type { IsoDate } from './date.ts';
+import { delegationAmendmentReach } from './delegation-amendment.ts';
 import type { PartyKind } from './kinds/pooling.ts';
 import { buildBudget } from './pooling-budget.ts';
 import { configurationOf, countParties } from './pooling-parties.ts';
@@ -39,7 +40,9 @@ export function planPooling(rulebook: Rulebook, request: PoolingRequest, on: Iso
     };
   });
   const feasible = plan.problems.length === 0;
+  plan.amendment = delegationAmendmentReach(rulebook, req.services, on);
   const budget = feasible ? buildBudget(plan, service_plan, counts) : undefined;
+  if (budget) placeServices(service_plan, budget);
   const required = new Map<PartyKind, string[]>();
   service_plan.forEach((s) => {
     if (s.held_by) required.set(s.held_by, [...(required.get(s.held_by) ?? []), s.service]);
@@ -71,6 +74,23 @@ export function planPooling(rulebook: Rulebook, request: PoolingRequest, on: Iso
     annex_b,
     trace: plan.trace,
   };
+}
+
+/**
+ * Each service's classification says where this plan puts its money, not where it could go
+ * in a s75 pool: with no pool (2018 configuration A, a single CCG) nothing is pooled and an
+ * s75 exclusion ring-fences nothing; the commissioner's own budget is aligned.
+ */
+function placeServices(services: PlannedService[], budget: ReturnType<typeof buildBudget>): void {
+  const ring = new Map(budget.ring_fenced.map((r) => [r.service, r.rule]));
+  for (const s of services) {
+    if (s.classification === 'outside') continue;
+    const ringRule = ring.get(s.service);
+    const fund = budget.funds.find((f) => f.services.includes(s.service));
+    if (ringRule) Object.assign(s, { classification: 'aligned-ring-fenced', rule: ringRule });
+    else if (fund?.kind === 'pooled') Object.assign(s, { classification: 'pooled' });
+    else if (fund) Object.assign(s, { classification: 'aligned', rule: fund.rule });
+  }
 }
 
 function parseRequest(request: PoolingRequest): PoolingRequest {

@@ -29,6 +29,8 @@ export interface RuleEntry<K extends KindName = KindName> {
   file: string;
   last_checked: IsoDate;
   outside_seeds: boolean;
+  /** Why no check tests this rule (read only through `concordat explain`), if none does. */
+  not_checked?: string | undefined;
   versions: RuleVersion<K>[];
 }
 
@@ -253,6 +255,7 @@ function readEntry(
     file,
     last_checked: envelope.last_checked,
     outside_seeds: envelope.outside_seeds ?? false,
+    ...(envelope.not_checked ? { not_checked: envelope.not_checked } : {}),
     versions,
   };
 }

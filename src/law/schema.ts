@@ -43,5 +43,12 @@ export const EntryEnvelope = z.strictObject({
   kind: z.string(),
   last_checked: IsoDate,
   outside_seeds: z.boolean().optional(),
+  not_checked: z
+    .string()
+    .min(20, 'must say why no check can find a breach of this rule')
+    .optional()
+    .describe(
+      'What of this rule no check tests (all of it, or the part named) and why: nothing an arrangement, contract or operating model records can break it.',
+    ),
   versions: z.array(z.unknown()).min(1, 'every entry needs at least one dated version'),
 });

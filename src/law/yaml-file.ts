@@ -14,6 +14,9 @@ export interface Problem {
  * A file that cannot be used. Lists every problem with its line, so a person can fix them
  * all in one go (ARCHITECTURE practice 2: strict loading, gentle errors).
  */
+/** How many problems a file's message lists before it only counts the rest. */
+const shownProblems = 20;
+
 export class FileProblem extends InvalidInput {
   readonly file: string;
   readonly problems: Problem[];
@@ -24,9 +27,15 @@ export class FileProblem extends InvalidInput {
     this.name = 'FileProblem';
     this.file = file;
     this.problems = problems;
+    // A file with thousands of problems (say 20,000 duplicate rows) shows the first few and a count.
+    const shown = problems.slice(0, shownProblems);
+    const more = problems.length - shown.length;
     this.message = [
       `${file} is not valid:`,
-      ...problems.map((p) => `  - line ${p.line ?? '?'}${p.path ? `, ${p.path}` : ''}: ${p.message}`),
+      ...shown.map((p) => `  - line ${p.line ?? '?'}${p.path ? `, ${p.path}` : ''}: ${p.message}`),
+      ...(more > 0
+        ? [`  … and ${more.toLocaleString('en-GB')} more (${problems.length.toLocaleString('en-GB')} in all)`]
+        : []),
     ].join('\n');
   }
 }

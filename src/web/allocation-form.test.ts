@@ -78,6 +78,8 @@ describe('place allocation form', () => {
       floors: [{ place: 'place-2', minimum: '£7.00' }],
     });
     expect(request.pace).toBe('25%');
+    expect(request.method).toBe('exact');
+    expect(allocationRequest('QUA', '2025/26', { ...draft, method: 'nhse-tool' }).method).toBe('nhse-tool');
     expect(request.current).toEqual([
       { place: 'place-1', amount: '£1.00' },
       { place: 'place-2', amount: '£2.00' },

@@ -37,7 +37,11 @@ export interface AllocationDraft {
   places: PlaceDraft[];
   components: ComponentDraft[];
   pace: { on: boolean; percent: string; current: string[] };
+  /** exact, or nhse-tool: round as NHS England's place-based allocation tool does. */
+  method: AllocationMethodChoice;
 }
+
+export type AllocationMethodChoice = 'exact' | 'nhse-tool';
 
 export interface AllocationRequest {
   icb: string;
@@ -53,6 +57,7 @@ export interface AllocationRequest {
   }[];
   current?: { place: string; amount: string }[];
   pace?: string;
+  method: AllocationMethodChoice;
 }
 
 /** The default grouping: one place per local authority the practices sit in, A–Z. */
@@ -87,6 +92,7 @@ export function newDraft(places: PlaceDraft[], components?: ComponentDraft[]): A
       floors: fit(c.floors, places.length),
     })),
     pace: { on: false, percent: '25%', current: blank() },
+    method: 'exact',
   };
 }
 
@@ -136,6 +142,7 @@ export function addPlace(draft: AllocationDraft): AllocationDraft {
   let n = draft.places.length + 1;
   while (draft.places.some((p) => p.name === `New place ${n}`)) n++;
   return {
+    ...draft,
     places: [...draft.places, { name: `New place ${n}`, practices: [] }],
     components: draft.components.map((c) => ({
       ...c,
@@ -150,6 +157,7 @@ export function addPlace(draft: AllocationDraft): AllocationDraft {
 export function removePlace(draft: AllocationDraft, i: number): AllocationDraft {
   const drop = <T>(list: T[]) => list.filter((_, k) => k !== i);
   return {
+    ...draft,
     places: drop(draft.places),
     components: draft.components.map((c) => ({
       ...c,
@@ -246,6 +254,7 @@ export function allocationRequest(icb: string, year: string, draft: AllocationDr
           pace: `${draft.pace.percent.trim().replace(/%$/, '')}%`,
         }
       : {}),
+    method: draft.method,
   };
 }
 

@@ -51,11 +51,11 @@ export function moneyHandlers({ store, rulebook }: ApiContext) {
   };
 
   const allocate: Handler<typeof allocatePlacesSchema> = async (request, reply) => {
-    const { icb, year, explain, ...places } = request.body;
+    const { icb, year, method, explain, ...places } = request.body;
     requireRole(request, allocators, [icb], `allocate ${icb}'s budget between places`);
     const report = await naming('body', () =>
       allocationReport(
-        allocatePlaces(placesInput(places, icb, year), loadWeightedPopulations(year)),
+        allocatePlaces({ ...placesInput(places, icb, year), method }, loadWeightedPopulations(year)),
         explain,
       ),
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AllocationMethod, methodNames } from '../../finance/allocation.ts';
 import { PlacesFile } from '../../finance/places-file.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
 import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
@@ -78,6 +79,8 @@ const AllocationReport = z.looseObject({
   icb: z.string(),
   icb_name: z.string(),
   year: z.string(),
+  method: z.enum(methodNames as [AllocationMethod, ...AllocationMethod[]]).describe('The method used'),
+  method_description: z.string(),
   total: Money,
   places: z.array(
     z.looseObject({
@@ -136,6 +139,12 @@ export const allocatePlacesSchema = {
       .regex(/^[A-Z0-9]{3}$/, 'must be an ICB code such as QUA')
       .describe('ICB code in the weighted populations, e.g. QUA'),
     year: z.enum(years).default('2025/26').describe('Financial year of the weighted populations'),
+    method: z
+      .enum(methodNames as [AllocationMethod, ...AllocationMethod[]])
+      .default('exact')
+      .describe(
+        "exact (the default), or nhse-tool to round as NHS England's place-based allocation tool does (as concordat allocate --method)",
+      ),
     explain: z.boolean().default(false),
   }),
   response: { 200: AllocationReport },

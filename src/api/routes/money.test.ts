@@ -83,6 +83,26 @@ describeOnBothDatabases('money API', (store) => {
     expect((await call('assurer', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status).toBe(200);
   });
 
+  it("allocates by NHS England's tool method when asked, names the method used, and refuses an unknown one", async () => {
+    const input = readPlacesFile(placesFile, 'QUA', '2025/26');
+    const weights = loadWeightedPopulations('2025/26');
+    const tool = allocationReport(allocatePlaces({ ...input, method: 'nhse-tool' }, weights));
+    const got = await call('qua-commissioner', 'POST', '/api/allocations', {
+      icb: 'QUA',
+      ...places,
+      method: 'nhse-tool',
+    });
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(JSON.parse(JSON.stringify(tool)));
+    expect(got.body.method).toBe('nhse-tool');
+    expect(got.body.places[0].need_index.decimal).toMatch(/^\d\.\d{3}$/);
+    const exact = await call('qua-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places });
+    expect(exact.body.method).toBe('exact');
+    const bad = await call('assurer', 'POST', '/api/allocations', { icb: 'QUA', ...places, method: 'rough' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body/method');
+  });
+
   it('gives the budget tables as CSV and Excel, to the penny, and only to those who may read it', async () => {
     const get = (who: string, url: string, accept?: string) =>
       app.inject({

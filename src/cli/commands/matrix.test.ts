@@ -16,4 +16,11 @@ describe('concordat matrix text', () => {
     expect(text).toContain('WARNING  The national guidance in force on 1 March 2018 does not cover');
     expect(text).toMatch(/0 errors, 4 warnings, 1 note\.$/);
   });
+
+  it('says what "information only" means and marks the rows that allow only that', () => {
+    const text = describeMatrix(responsibilityMatrix(loadRulebook(), file, '2019-04-01'));
+    expect(text).toMatch(/^ {2}information only +only information, input or ideas for the commissioner/m);
+    expect(text).toMatch(/^ {2}Planning cost improvement schemes across the CCG +information only /m);
+    expect(text).toMatch(/^ {2}Individual Funding Requests +information only /m);
+  });
 });

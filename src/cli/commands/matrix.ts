@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatDate } from '../../law/date.ts';
+import { ProviderSupport, providerSupportMeaning } from '../../law/kinds/functions.ts';
 import type { MatrixCell, ResponsibilityMatrix } from '../../law/responsibility.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
@@ -7,7 +8,12 @@ import { parseOn } from './rulebook.ts';
 import { plural } from './rulebook-text.ts';
 
 const roleMark: Record<MatrixCell['role'], string> = { responsible: 'R', supports: 'S', none: '-' };
-const supportText = { yes: 'yes', no: 'no', 'own-services-only': 'own only' } as const;
+const supportText: Record<ProviderSupport, string> = {
+  yes: 'yes',
+  'own-services-only': 'own only',
+  'information-only': 'information only',
+  no: 'no',
+};
 const label = { error: 'ERROR', warning: 'WARNING', information: 'NOTE' } as const;
 
 function pad(text: string, width: number): string {
@@ -21,6 +27,10 @@ export function describeMatrix(m: ResponsibilityMatrix): string {
     m.arrangement,
     `Who does each commissioning activity, under the rules in force on ${formatDate(m.on)}.`,
     'R responsible (the commissioner keeps the function)  S supports  - no role recorded',
+    'Provider may help:',
+    ...ProviderSupport.options.map(
+      (level) => `  ${pad(supportText[level], 17)}  ${providerSupportMeaning[level]}`,
+    ),
     '',
     'Parties:',
     ...m.parties.map((p, i) => `  ${i + 1}  ${p.name} (${p.side})`),

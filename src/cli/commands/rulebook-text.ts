@@ -54,6 +54,7 @@ export function describeEntry(rulebook: Rulebook, entry: RuleEntry): string {
     `A ${entry.kind} rule in ${entry.file}; last checked against its sources on ${formatDate(entry.last_checked)}.`,
   ];
   if (entry.outside_seeds) lines.push('Its source is outside the NHS England papers Concordat is built on.');
+  if (entry.not_checked) lines.push(`Not checked automatically: ${entry.not_checked}`);
   for (const v of entry.versions) {
     lines.push('', `From ${formatDate(v.from)}${v.to ? ` to ${formatDate(v.to)}` : ''}:`);
     for (const [key, value] of Object.entries(v)) {

@@ -93,20 +93,30 @@ const functionKeptByCommissioner: Check = (ctx) =>
       };
     });
 
-/** A row that answers "no": the provider may take only the row's named actions. */
+/**
+ * A row that answers "no", or lets the provider give only information, input or ideas
+ * (planning cost improvement schemes and funding routes in 2017 and 2018; third-party
+ * contracts and IFRs, 2018 paras 15 and 18): "supports" with no actions named would give the
+ * provider more than that, so it must name which of the row's actions it takes.
+ */
 const supportNotAllowed: Check = (ctx) =>
   resolved(ctx)
     .filter(
       (r) =>
-        r.version?.provider_may_support === 'no' &&
+        (r.version?.provider_may_support === 'no' ||
+          r.version?.provider_may_support === 'information-only') &&
         r.assignment.provider_role === 'supports' &&
         r.actions.length === 0,
     )
     .map((r) => {
       const allowed = r.version?.may.map((a) => a.id) ?? [];
+      const lead =
+        r.version?.provider_may_support === 'information-only'
+          ? `On ${formatDate(ctx.on)} a provider may give only information, input or ideas for ${title(r)}; supporting it without saying how would let ${r.provider.name} do more.`
+          : `On ${formatDate(ctx.on)} a provider may not support ${title(r)}.`;
       return finding(ctx, r.entry.id, {
         severity: 'error',
-        message: `On ${formatDate(ctx.on)} a provider may not support ${title(r)}. ${
+        message: `${lead} ${
           allowed.length
             ? `List what ${r.provider.name} does in actions; only ${allowed.join(', ')} ${allowed.length === 1 ? 'is' : 'are'} open to it.`
             : `${r.provider.name} should have no role in it.`
@@ -114,6 +124,11 @@ const supportNotAllowed: Check = (ctx) =>
         path: `activities[${r.index}].provider_role`,
       });
     });
+
+/** The row limits the provider's part, or the information it gives, to its own services and patients. */
+function limitedToOwnServices(r: ResolvedAssignment): boolean {
+  return r.version?.provider_may_support === 'own-services-only' || r.version?.about_own_services === true;
+}
 
 /** Named actions the row in force forbids, or does not mention on the date. */
 const actionsAllowed: Check = (ctx) =>
@@ -138,10 +153,7 @@ const actionsAllowed: Check = (ctx) =>
 /** Rows whose support covers only the provider's own services. */
 const ownServicesOnly: Check = (ctx) =>
   resolved(ctx)
-    .filter(
-      (r) =>
-        r.version?.provider_may_support === 'own-services-only' && r.assignment.provider_role === 'supports',
-    )
+    .filter((r) => limitedToOwnServices(r) && r.assignment.provider_role === 'supports')
     .flatMap((r): Finding[] => {
       if (r.assignment.scope === 'own-services') return [];
       const wholeArea = r.assignment.scope === 'whole-area';
@@ -167,7 +179,7 @@ const inHouseCapacity: Check = (ctx) => {
     (r) =>
       r.assignment.provider_role === 'supports' &&
       r.assignment.scope !== 'whole-area' &&
-      r.version?.provider_may_support === 'own-services-only',
+      limitedToOwnServices(r),
   );
   const byProvider = new Map<string, ResolvedAssignment[]>();
   for (const r of limited) byProvider.set(r.provider.id, [...(byProvider.get(r.provider.id) ?? []), r]);

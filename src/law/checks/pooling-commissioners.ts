@@ -1,5 +1,6 @@
 import { formatDate } from '../date.ts';
-import { type Check, type Finding, finding } from '../finding.ts';
+import { delegationAmendmentReach, rowWords } from '../delegation-amendment.ts';
+import { type Check, type CheckContext, type Finding, finding } from '../finding.ts';
 import { countParties, existsOn, holderMet, holderWords } from '../pooling-parties.ts';
 import { commissionerKinds, partyKinds, servicesOf } from './pooling-context.ts';
 
@@ -74,10 +75,17 @@ export const primaryMedicalDelegated: Check = (ctx) =>
     ];
   });
 
+/** Every service the arrangement names, which together say which Annex B model it is. */
+function modelServices(ctx: CheckContext): string[] {
+  const a = ctx.arrangement;
+  return [...new Set([...a.services.map((s) => s.service), ...a.funds.flatMap((f) => f.services)])];
+}
+
 /**
  * Primary medical money may join a pooled fund only under the dated conditions: never by
  * a group of CCGs pooling under s14Z3A (delegation is to a single CCG), and only once NHS
- * England has amended the Delegation Agreement (2017 row B; 2018 note 2).
+ * England has amended the Delegation Agreement (2017 row B; 2018 note 2, which only
+ * configurations A and B refer to: for E and F an amendment does not let it in).
  */
 export const primaryMedicalPooled: Check = (ctx) => {
   const kinds = partyKinds(ctx.arrangement);
@@ -103,6 +111,17 @@ export const primaryMedicalPooled: Check = (ctx) => {
           severity: 'error',
           message:
             `${fund.name} pools primary medical money, which is ring-fenced under the Delegation Agreement. ${route.pooling_condition ?? ''} Hold it in an aligned budget, or record delegation_agreement_amended: true once NHS England has amended the agreement.`.trim(),
+          path,
+        }),
+      );
+      return;
+    }
+    const reach = delegationAmendmentReach(ctx.rulebook, modelServices(ctx), ctx.on);
+    if (reach && !reach.serves) {
+      out.push(
+        finding(ctx, reach.row?.rule ?? 'pooling.note.delegation-amendment', {
+          severity: 'error',
+          message: `${fund.name} pools primary medical money under an amended Delegation Agreement, but its services make this arrangement ${rowWords(reach)} of the national table in force on ${formatDate(ctx.on)}, and only configurations ${reach.servedModels.join(' and ')} allow such an amendment (note 2). For ${rowWords(reach)} GP money stays ring-fenced under the Delegation Agreement: hold it in an aligned budget.`,
           path,
         }),
       );

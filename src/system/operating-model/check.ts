@@ -125,7 +125,7 @@ const icbOnDate: Check = (ctx) => {
 /** Schedule 1B board from 1 July 2022; before that, place and collaborative representation (2.31). */
 const board: Check = (ctx) => {
   const members = ctx.model.board.members;
-  if (ctx.on < statutoryFrom) return boardRepresentation(ctx);
+  if (ctx.on < statutoryFrom) return [...partnershipBoard(ctx), ...boardRepresentation(ctx)];
   const rule = 'system.om.board-composition';
   const v = inForce(ctx, rule);
   if (!v) return [];
@@ -155,6 +155,32 @@ const board: Check = (ctx) => {
   if (missing.length) add(`The board has no partner member nominated by ${listOf(missing)}.`);
   return out;
 };
+
+/**
+ * The 2020 framework's consistent operating arrangements (2.29-2.31): a system partnership
+ * board taking collective decisions with NHS partners and local councils, and a chair. An ICS
+ * board of that period without them falls short of what the framework expected of it.
+ */
+function partnershipBoard(ctx: ModelContext): Finding[] {
+  const rule = 'system.ics.operating-arrangements';
+  if (!inForce(ctx, rule)) return [];
+  const roles = new Set(ctx.model.board.members.map((m) => m.role));
+  const missing = [
+    ...(roles.has('chair') ? [] : ['a chair']),
+    ...(roles.has('partner-member-trusts') || roles.has('partner-member-primary-medical')
+      ? []
+      : ['NHS partners (trusts or primary care)']),
+    ...(roles.has('partner-member-local-authority') ? [] : ['the local councils']),
+  ];
+  if (!missing.length) return [];
+  return [
+    finding(ctx, rule, {
+      severity: 'warning',
+      path: 'board.members',
+      message: `The ICS board has no member for ${listOf(missing)}; the 2020 ICS framework expected every system to take decisions collectively in a partnership board of NHS partners and local councils, with a chair.`,
+    }),
+  ];
+}
 
 /** The 2020 framework: every place and collaborative represented on the ICS board (2.31). */
 function boardRepresentation(ctx: ModelContext): Finding[] {

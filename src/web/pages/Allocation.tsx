@@ -4,6 +4,7 @@ import type { AllocationReport } from '../../finance/report.ts';
 import type { AllocationBasis } from '../../finance/weighted-populations.ts';
 import {
   type AllocationDraft,
+  type AllocationMethodChoice,
   type AllocationRequest,
   addPlace,
   allocationRequest,
@@ -169,7 +170,7 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
   const start = (id: string) => {
     const g = groupings.find((x) => x.id === id);
     const keep = draft.components.map((c) => ({ ...c, ringFences: [], floors: [] }));
-    setDraft(newDraft(g ? g.places : byLocalAuthority(practices), keep));
+    setDraft({ ...newDraft(g ? g.places : byLocalAuthority(practices), keep), method: draft.method });
     setLoaded(g ? { id: g.id, version: g.version } : null);
     setName(g?.name ?? '');
     setSubmitted(false);
@@ -271,6 +272,8 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
       >
         Add a component
       </button>
+
+      <MethodChoice value={draft.method} onChange={(method) => update({ ...draft, method })} />
 
       <h2>Pace of change</h2>
       <div className="nhsuk-checkboxes nhsuk-form-group">
@@ -572,6 +575,60 @@ function ComponentEditor({ index: k, draft, errorFor, onChange }: EditorProps) {
   );
 }
 
+const methods: { value: AllocationMethodChoice; text: string; hint: string }[] = [
+  {
+    value: 'exact',
+    text: 'Exact',
+    hint: 'Weighted populations and need indices exactly as the data give them.',
+  },
+  {
+    value: 'nhse-tool',
+    text: "As NHS England's place-based allocation tool",
+    hint: 'Weighted populations rounded to whole people and need indices to 3 decimal places, half up.',
+  },
+];
+
+/** The two ways of working out need, as radios (the report names the one used). */
+function MethodChoice(props: {
+  value: AllocationMethodChoice;
+  onChange: (m: AllocationMethodChoice) => void;
+}) {
+  return (
+    <div className="nhsuk-form-group">
+      <fieldset className="nhsuk-fieldset" aria-describedby="method-hint">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+          <h2 className="nhsuk-fieldset__heading">Method</h2>
+        </legend>
+        <div className="nhsuk-hint" id="method-hint">
+          How weighted populations and need indices are rounded.
+        </div>
+        <div className="nhsuk-radios">
+          {methods.map((m) => (
+            <div className="nhsuk-radios__item" key={m.value}>
+              <input
+                className="nhsuk-radios__input"
+                id={`method-${m.value}`}
+                name="method"
+                type="radio"
+                value={m.value}
+                checked={props.value === m.value}
+                aria-describedby={`method-${m.value}-hint`}
+                onChange={() => props.onChange(m.value)}
+              />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`method-${m.value}`}>
+                {m.text}
+              </label>
+              <div className="nhsuk-hint nhsuk-radios__hint" id={`method-${m.value}-hint`}>
+                {m.hint}
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 type PlaceResult = AllocationReport['places'][number];
 
 function AllocationResult(props: { report: AllocationReport; names: Map<string, string>; stale: boolean }) {
@@ -621,6 +678,9 @@ function AllocationResult(props: { report: AllocationReport; names: Map<string, 
       <h2 id="allocation-title">
         {report.icb_name} ({report.icb}), {report.year}: {formatPounds(report.total.pence)}
       </h2>
+      <p className="nhsuk-body-s" data-testid="allocation-method">
+        Method: {report.method_description}
+      </p>
       <Chart label="Relative need index of each place (1 is the ICB as a whole)" draw={needChart} />
       <ScrollBox label="Table">
         <table className="nhsuk-table" data-testid="need-indices">

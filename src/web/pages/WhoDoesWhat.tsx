@@ -11,6 +11,7 @@ const mayHelp: Record<NonNullable<Row['provider_may_support']>, string> = {
   yes: 'Yes',
   no: 'No: the commissioner alone',
   'own-services-only': 'For its own services only',
+  'information-only': 'Information, input or ideas only',
 };
 
 const roleWords: Record<Cell['role'], string> = {
