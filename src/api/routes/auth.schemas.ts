@@ -48,7 +48,7 @@ export const issueTokenSchema = {
   response: { 201: z.object({ id: z.number().int(), token: z.string(), expires_at: z.string() }) },
 };
 
-export const Token = z.object({
+const Token = z.object({
   id: z.number().int(),
   user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
   label: z.string().nullable(),
