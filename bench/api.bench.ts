@@ -15,7 +15,8 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { demoArrangement } from '../src/store/demo.ts';
 import { importRegistry } from '../src/store/reference/import.ts';
 import { readNhsRegistry } from '../src/store/reference/nhs-registry.ts';
-import { createUser, startSession } from '../src/store/users.ts';
+import { startSession } from '../src/store/sessions.ts';
+import { createUser } from '../src/store/users.ts';
 
 /** autocannon's options, plus paths to request in turn (bench/load.ts). */
 type Load = Options & { paths?: string[] };

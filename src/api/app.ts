@@ -3,7 +3,6 @@ import type { Writable } from 'node:stream';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,7 +10,7 @@ import { z } from 'zod';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
 import { checkpointIfDue } from '../store/audit-checkpoints.ts';
 import type { Store } from '../store/db.ts';
-import type { User } from '../store/users.ts';
+import type { SignedIn } from '../store/sessions.ts';
 import { identify } from './auth.ts';
 import type { Api, RouteModule } from './context.ts';
 import { openApiOptions } from './openapi.ts';
@@ -28,6 +27,7 @@ import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
 import { storedContractRoutes } from './routes/stored-contracts.ts';
 import { ShortMemo } from './short-memo.ts';
+import { SignInLimiter } from './sign-in-limits.ts';
 
 /** Each capability's routes; budgets, contracts and the rest add theirs here. */
 export const routeModules: RouteModule[] = [
@@ -52,6 +52,8 @@ export interface AppOptions {
   auditKey?: KeyObject | undefined;
   /** How many audit records may be added before the chain head is signed again. */
   checkpointEvery?: number;
+  /** Counts failed sign-ins (src/api/sign-in-limits.ts); tests give one with their own clock. */
+  signInLimiter?: SignInLimiter;
 }
 
 /** The HTTP API: schemas first, OpenAPI 3.1 from the same schemas, problems for every error. */
@@ -61,6 +63,7 @@ export async function buildApp({
   log = {},
   auditKey,
   checkpointEvery = 100,
+  signInLimiter = new SignInLimiter(),
 }: AppOptions): Promise<Api> {
   const app = Fastify({
     logger: {
@@ -82,18 +85,21 @@ export async function buildApp({
   // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
   await app.register(compress);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, openApiOptions);
 
-  const sessions = new ShortMemo<User | undefined>();
+  const sessions = new ShortMemo<SignedIn | undefined>();
   app.decorateRequest('user', undefined);
+  app.decorateRequest('credential', undefined);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     noStore(request, reply);
     refuseCrossSite(request);
   });
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.user = await identify(store, sessions, request);
+    if (!request.url.startsWith('/api/')) return;
+    const signedIn = await identify(store, sessions, request);
+    request.user = signedIn?.user;
+    request.credential = signedIn?.credential;
   });
   app.addHook('preValidation', async (request) => refuseIllFormedText(request));
   app.addHook('onResponse', async (request, reply) => {
@@ -134,6 +140,6 @@ export async function buildApp({
     },
     async () => ({ ok: true, database: store.engine }),
   );
-  for (const register of routeModules) register(app, { store, rulebook, sessions, auditKey });
+  for (const register of routeModules) register(app, { store, rulebook, sessions, signInLimiter, auditKey });
   return app;
 }

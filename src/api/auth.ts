@@ -1,22 +1,28 @@
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../store/db.ts';
 import type { Role } from '../store/schema.ts';
-import { type User, userForToken } from '../store/users.ts';
+import { type Credential, type SignedIn, signedInBy, tokenHash } from '../store/sessions.ts';
+import type { User } from '../store/users.ts';
 import { forbidden, unauthenticated } from './problems.ts';
 import type { ShortMemo } from './short-memo.ts';
 
 export const sessionCookie = 'concordat_session';
 
-/** The signed-in user from the session cookie or an `Authorization: Bearer` token, if any. */
+/**
+ * Who signed the request in, from an `Authorization: Bearer` token or the session cookie, if
+ * anyone. Remembered by the token's hash, so a revocation can forget it without the secret.
+ */
 export async function identify(
   store: Store,
-  sessions: ShortMemo<User | undefined>,
+  sessions: ShortMemo<SignedIn | undefined>,
   request: FastifyRequest,
-): Promise<User | undefined> {
+): Promise<SignedIn | undefined> {
   const header = request.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   const token = bearer ?? request.cookies[sessionCookie];
-  return token ? sessions.get(token, () => userForToken(store.db, token)) : undefined;
+  if (!token) return undefined;
+  const hash = tokenHash(token);
+  return sessions.get(hash, () => signedInBy(store.db, hash));
 }
 
 export function requireUser(request: FastifyRequest): User {
@@ -64,5 +70,7 @@ export function describeRoles(user: User): string {
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | undefined;
+    /** The session or token the request is signed in with. */
+    credential: Credential | undefined;
   }
 }

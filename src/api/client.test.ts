@@ -45,6 +45,7 @@ describeOnBothDatabases('the generated client', (store) => {
     const cookie = signedIn.response.headers.get('set-cookie') ?? '';
     // A change made with a session cookie must say it comes from this site (docs/security.md).
     const issued = await client.POST('/api/auth/tokens', {
+      body: { label: 'client test' },
       headers: { cookie: cookie.split(';')[0], origin: 'http://concordat.test' },
     });
     token = issued.data?.token;

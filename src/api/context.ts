@@ -13,14 +13,17 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Rulebook } from '../law/rulebook.ts';
 import type { Store } from '../store/db.ts';
-import type { User } from '../store/users.ts';
+import type { SignedIn } from '../store/sessions.ts';
 import type { ShortMemo } from './short-memo.ts';
+import type { SignInLimiter } from './sign-in-limits.ts';
 
 /** What every route module receives. */
 export interface ApiContext {
   store: Store;
   rulebook: Rulebook;
-  sessions: ShortMemo<User | undefined>;
+  /** Who each session or token signs in, remembered by the token's hash for a second. */
+  sessions: ShortMemo<SignedIn | undefined>;
+  signInLimiter: SignInLimiter;
   /** The Ed25519 key that signs audit checkpoints (kept outside the database), if configured. */
   auditKey?: KeyObject | undefined;
 }

@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { decisions } from '../law/kinds/decision.ts';
 import { verifyAudit } from '../store/audit.ts';
+import { signedInBy, startSession, tokenHash } from '../store/sessions.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
+import { findUserByEmail } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
 import { signInAccounts } from './test-accounts.ts';
@@ -226,6 +228,13 @@ describeOnBothDatabases('hostile-input fuzz over every operation', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
 
+  /** Signing out with the administrator's token, or revoking it, ends it: the next case gets a new one. */
+  async function renewIfEnded(held: Map<string, string>): Promise<void> {
+    if (await signedInBy(store().db, tokenHash(held.get('admin') ?? ''))) return;
+    const admin = await findUserByEmail(store().db, 'admin@example.nhs.uk');
+    held.set('admin', (await startSession(store().db, admin?.id ?? 0, 'bearer', 1)).token);
+  }
+
   it('gives no 5xx, only problem responses, and leaves the audit chain intact', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), [{ key: 'admin', role: 'administrator', organisation: null }], tokens);
@@ -266,6 +275,7 @@ describeOnBothDatabases('hostile-input fuzz over every operation', (store) => {
             (response.statusCode >= 400 && !/problem\+json/.test(String(response.headers['content-type'])));
           if (bad)
             failures.push(`${op.method} ${url} → ${response.statusCode} ${response.body.slice(0, 300)}`);
+          await renewIfEnded(tokens);
         }),
         { numRuns: casesPerOperation },
       );

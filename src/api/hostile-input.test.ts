@@ -41,8 +41,14 @@ describeOnBothDatabases('hostile input', (store) => {
     const issued = await app.inject({
       method: 'POST',
       url: '/api/auth/tokens',
-      headers: { cookie: String(login.headers['set-cookie']).split(';')[0] ?? '' },
+      headers: {
+        cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
+        host: 'concordat.test',
+        origin: 'http://concordat.test',
+      },
+      payload: {},
     });
+    expect(issued.statusCode).toBe(201);
     tokens.set('admin', issued.json().token);
   });
 

@@ -40,12 +40,12 @@ const problemStatuses: Record<number, string> = {
   409: 'Someone saved a newer version first: `current_version` says which; fetch it and reapply.',
   412: 'The `If-Match` version is not the current one.',
   422: 'The rules do not allow this now: `rule` and `citations` say why.',
-  429: 'Too many attempts from this address; wait a minute.',
+  429: 'Too many failed sign-ins to this account or from this address: `Retry-After` and `detail` say when to try again.',
 };
 
 /** Operations whose rules can refuse an otherwise valid request (HTTP 422). */
 const refusingOperations = new Set(['createContract', 'recordContractEvent', 'offerContractEvent']);
-/** Operations slowed against password guessing (HTTP 429). */
+/** Operations slowed against password guessing (HTTP 429, src/api/sign-in-limits.ts). */
 const rateLimitedOperations = new Set(['signIn']);
 
 /** The error statuses an operation can answer, read from what it takes and how it is protected. */

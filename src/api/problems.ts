@@ -49,6 +49,18 @@ export const unauthenticated = () =>
     detail: 'This needs a signed-in user: sign in at POST /api/auth/login, or send a bearer token.',
   });
 
+export const signInFailed = (detail: string) =>
+  new HttpProblem({ type: `${base}sign-in-failed`, title: 'Sign-in failed', status: 401, detail });
+
+/** Too many failed sign-ins (src/api/sign-in-limits.ts); `detail` says when to try again. */
+export const tooManySignIns = (detail: string) =>
+  new HttpProblem({
+    type: `${base}too-many-sign-ins`,
+    title: 'Too many failed sign-ins',
+    status: 429,
+    detail,
+  });
+
 export const forbidden = (detail: string) =>
   new HttpProblem({ type: `${base}forbidden`, title: 'Not allowed for your role', status: 403, detail });
 
@@ -91,7 +103,12 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
           problem: 'is not a field this request accepts: remove or correct it',
         }));
       }
-      if (v.keyword === 'invalid_type' && params.input === undefined) {
+      // Missing, not merely of the wrong type ("x" where a number goes is not "required").
+      if (
+        v.keyword === 'invalid_type' &&
+        params.input === undefined &&
+        /received undefined/.test(v.message ?? '')
+      ) {
         return [
           {
             field: pointer(context, v.instancePath),
@@ -134,15 +151,6 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       ...badRequest([{ field: 'url', problem: 'is not correctly percent-encoded' }]).problem,
       detail:
         'The address is not correctly percent-encoded (a % must be followed by two hex digits making UTF-8).',
-      instance,
-    };
-  }
-  if (fe.statusCode === 429) {
-    return {
-      type: `${base}too-many-requests`,
-      title: 'Too many attempts',
-      status: 429,
-      detail: 'Too many attempts from this address: wait a minute and try again.',
       instance,
     };
   }

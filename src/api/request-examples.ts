@@ -38,6 +38,9 @@ const operatingModel = () => exampleFile('examples/operating-models/voluntary-ic
 
 export const requestExamples: Record<string, () => unknown> = {
   signIn: () => ({ email: 'commissioner@example.nhs.uk', password: 'correct horse battery staple' }),
+  issueToken: () => ({ label: 'ICB finance system' }),
+  disableUser: () => ({ reason: 'Left the ICB on 31 March 2026' }),
+  enableUser: () => ({ reason: 'Returned from leave' }),
   createUser: () => ({
     email: 'finance.lead@example.nhs.uk',
     name: 'Priya Shah',

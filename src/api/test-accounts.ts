@@ -1,6 +1,7 @@
 import type { Store } from '../store/db.ts';
 import type { Role } from '../store/schema.ts';
-import { createUser, startSession } from '../store/users.ts';
+import { startSession } from '../store/sessions.ts';
+import { createUser } from '../store/users.ts';
 import type { Api } from './context.ts';
 
 /** A test account: `key` names it in the test, with one role for one organisation (or England). */

@@ -118,6 +118,7 @@ describeOnBothDatabases('trust at the edges', (store) => {
       method: 'POST',
       url: '/api/auth/tokens',
       headers: { host: 'concordat.test', cookie, referer: 'http://concordat.test/arrangements' },
+      payload: {},
     });
     expect(sameSite.statusCode).toBe(201);
   });

@@ -9,6 +9,7 @@ import { registerPooling } from './commands/pooling.ts';
 import { registerPopulation } from './commands/population.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 import { registerStart } from './commands/start.ts';
+import { exitCodes, illFormedArgument } from './run.ts';
 
 const program = new Command()
   .name('concordat')
@@ -27,4 +28,11 @@ registerContract(program);
 registerPaper(program);
 registerIcs(program);
 
-await program.parseAsync(process.argv);
+// Arguments meet the same text rule as every other input, before any command sees them.
+const illFormed = illFormedArgument(process.argv.slice(2));
+if (illFormed) {
+  process.stderr.write(`${illFormed.message}\n`);
+  process.exitCode = exitCodes.invalid;
+} else {
+  await program.parseAsync(process.argv);
+}

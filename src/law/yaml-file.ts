@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InvalidInput } from '../core/errors.ts';
+import { findIllFormedText } from '../core/well-formed-text.ts';
+import { readTextFile, requireWellFormedLines } from '../text-file.ts';
 
 /** One thing wrong in a file: where (path and line) and what. */
 export interface Problem {
@@ -47,8 +48,14 @@ export interface YamlFile {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/** Parses YAML strictly: syntax errors and duplicate keys are refused with their line. */
-export function readYamlFile(file: string, text = readFileSync(file, 'utf8')): YamlFile {
+/**
+ * Parses YAML strictly: syntax errors and duplicate keys are refused with their line, and so
+ * is text the text rule refuses (src/text-file.ts), whether written as it is or as an escape
+ * in a quoted string ("\0", "\ud800").
+ */
+export function readYamlFile(file: string, given?: string): YamlFile {
+  const text = given ?? readTextFile(file);
+  if (given !== undefined) requireWellFormedLines(given, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -61,11 +68,28 @@ export function readYamlFile(file: string, text = readFileSync(file, 'utf8')): Y
       })),
     );
   }
-  return {
-    file,
-    value: doc.toJS(),
-    lineOf: (path) => lineOf(doc, lineCounter, path),
-  };
+  const value = doc.toJS();
+  const illFormed = findIllFormedText(value, '', { allowLineBreaks: true });
+  if (illFormed) {
+    const path = pathOf(value, illFormed.field);
+    throw new FileProblem(file, [
+      { path: formatPath(path), line: lineOf(doc, lineCounter, path), message: illFormed.problem },
+    ]);
+  }
+  return { file, value, lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+/** A JSON pointer into `value` as a path, with list positions as numbers (`funds[0].host`). */
+function pathOf(value: unknown, pointer: string): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  let at = value;
+  for (const segment of pointer.split('/').slice(1)) {
+    const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
+    const step = Array.isArray(at) ? Number(key) : key;
+    path.push(step);
+    at = (at as Record<PropertyKey, unknown> | undefined)?.[step];
+  }
+  return path;
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {

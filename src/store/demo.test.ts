@@ -52,9 +52,9 @@ describeOnBothDatabases('demo', (store) => {
       'viewer',
     ]);
     const provider = accounts.find((a) => a.role === 'provider');
-    expect((await checkPassword(db, provider?.email ?? '', provider?.password ?? ''))?.roles).toEqual([
-      { role: 'provider', organisation: 'RNA' },
-    ]);
+    expect(await checkPassword(db, provider?.email ?? '', provider?.password ?? '')).toMatchObject({
+      user: { roles: [{ role: 'provider', organisation: 'RNA' }] },
+    });
     const [arrangement] = await listArrangements(db);
     expect(arrangement?.parties).toEqual(['E08000027', 'QUA', 'RNA']);
     const [contract] = await listContracts(db);

@@ -260,6 +260,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('decisions').addColumn('effective_on', 'date').execute();
     },
   },
+  '0009-revocable-tokens': {
+    // Tokens are listed and revoked by an id (the secret is only ever stored as its SHA-256),
+    // may carry a label saying which system holds them, and die with a disabled account.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('id', 'serial', (c) => c.notNull().unique())
+        .execute();
+      await db.schema.alterTable('sessions').addColumn('label', 'text').execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

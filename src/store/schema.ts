@@ -142,6 +142,8 @@ export interface UserTable {
   name: string;
   password_hash: string;
   created_at: string;
+  /** When an administrator disabled the account (it cannot sign in and holds no session); null while enabled. */
+  disabled_at: string | null;
 }
 
 export const roles = [
@@ -162,10 +164,14 @@ export interface UserRoleTable {
 }
 
 export interface SessionTable {
+  /** The id a token is listed and revoked by; it reveals nothing of the token. */
+  id: Generated<number>;
   /** SHA-256 of the token; the token itself is never stored. */
   token_hash: string;
   user_id: number;
   kind: 'cookie' | 'bearer';
+  /** What a bearer token is for, as its owner named it ("finance system"). */
+  label: string | null;
   created_at: string;
   expires_at: string;
 }

@@ -12,8 +12,9 @@ import {
 } from './arrangements.ts';
 import { listAudit, verifyAudit } from './audit.ts';
 import { StaleVersion } from './errors.ts';
+import { signedInBy, startSession, tokenHash } from './sessions.ts';
 import { describeOnBothDatabases } from './test-databases.ts';
-import { checkPassword, createUser, startSession, userForToken } from './users.ts';
+import { checkPassword, createUser } from './users.ts';
 
 const dudley = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
 const system = { userId: null, label: 'test' };
@@ -128,12 +129,15 @@ describeOnBothDatabases('store', (store) => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await checkPassword(db, 'comm@example.nhs.uk', 'wrong')).toBeUndefined();
-    expect((await checkPassword(db, 'comm@example.nhs.uk', 'correct horse battery'))?.roles).toEqual([
-      { role: 'commissioner', organisation: 'QUA' },
-    ]);
+    expect(await checkPassword(db, 'comm@example.nhs.uk', 'wrong')).toEqual({ refused: 'wrong password' });
+    expect(await checkPassword(db, 'nobody@example.nhs.uk', 'wrong')).toEqual({
+      refused: 'no account has this e-mail',
+    });
+    expect(await checkPassword(db, 'comm@example.nhs.uk', 'correct horse battery')).toMatchObject({
+      user: { roles: [{ role: 'commissioner', organisation: 'QUA' }] },
+    });
     const { token } = await startSession(db, user.id, 'bearer', 1);
-    expect((await userForToken(db, token))?.email).toBe('comm@example.nhs.uk');
-    expect(await userForToken(db, `${token}x`)).toBeUndefined();
+    expect((await signedInBy(db, tokenHash(token)))?.user.email).toBe('comm@example.nhs.uk');
+    expect(await signedInBy(db, tokenHash(`${token}x`))).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
+import { NotFound } from './errors.ts';
 import type { Database, Role } from './schema.ts';
+import { endAllSessions, type SignInRefusal } from './sessions.ts';
 
 export interface RoleGrant {
   role: Role;
@@ -80,19 +81,29 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
   return row ? findUser(db, row.id) : undefined;
 }
 
-/** The user whose password this is, or undefined; the same work is done for an unknown email so timing does not reveal accounts. */
+/** The outcome of checking a password: the user, or why not (for the audit log, not the caller). */
+export type PasswordCheck = { user: User } | { refused: SignInRefusal };
+
+/**
+ * Checks a password; the same work is done for an unknown e-mail, so timing does not reveal
+ * which addresses have accounts. A disabled account is refused even with its password.
+ */
 export async function checkPassword(
   db: Kysely<Database>,
   email: string,
   password: string,
-): Promise<User | undefined> {
+): Promise<PasswordCheck> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'password_hash'])
+    .select(['id', 'password_hash', 'disabled_at'])
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
   const ok = await verify(row?.password_hash ?? dummyHash(), password).catch(() => false);
-  return row && ok ? findUser(db, row.id) : undefined;
+  if (!row) return { refused: 'no account has this e-mail' };
+  if (!ok) return { refused: 'wrong password' };
+  if (row.disabled_at !== null) return { refused: 'the account is disabled' };
+  const user = await findUser(db, row.id);
+  return user ? { user } : { refused: 'no account has this e-mail' };
 }
 
 /** An argon2id hash of a random, forgotten password: verifying against it costs what a real check costs. */
@@ -100,51 +111,38 @@ function dummyHash(): string {
   return '$argon2id$v=19$m=19456,t=2,p=1$ucFK76Un/xA/z9yLHDegxQ$H1tAmoQaNt+6X3OrZInhv1/4YahMjhXRp0y2wdv2pd0';
 }
 
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Starts a session (browser cookie) or issues a bearer token (systems); returns the secret once. */
-export async function startSession(
+/**
+ * Disables an account (or enables it again): a disabled account cannot sign in, and every
+ * session and token it held ends in the same transaction. Returns the ended sessions' hashes,
+ * for caches to forget, and when the account was disabled (null once enabled).
+ */
+export async function setUserDisabled(
   db: Kysely<Database>,
-  userId: number,
-  kind: 'cookie' | 'bearer',
-  hours: number,
-): Promise<{ token: string; expires_at: string }> {
-  const token = randomBytes(32).toString('base64url');
-  const now = new Date();
-  const expires = new Date(now.getTime() + hours * 3_600_000).toISOString();
-  await db
-    .insertInto('sessions')
-    .values({
-      token_hash: tokenHash(token),
-      user_id: userId,
-      kind,
-      created_at: now.toISOString(),
-      expires_at: expires,
-    })
-    .execute();
-  return { token, expires_at: expires };
-}
-
-/** The user a live session or token belongs to, with roles, in one round trip (it runs on every request). */
-export async function userForToken(db: Kysely<Database>, token: string): Promise<User | undefined> {
-  const rows = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.email', 'u.name', 'r.role', 'r.organisation'])
-    .where('s.token_hash', '=', tokenHash(token))
-    .where('s.expires_at', '>', new Date().toISOString())
-    .execute();
-  const first = rows[0];
-  if (!first) return undefined;
-  const roles = rows
-    .filter((r) => r.role !== null)
-    .map((r) => ({ role: r.role as Role, organisation: r.organisation }));
-  return { id: first.id, email: first.email, name: first.name, roles };
-}
-
-export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+  id: number,
+  disabled: boolean,
+  actor: Actor,
+  reason: string,
+): Promise<{ disabled_at: string | null; ended: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('users')
+      .select('disabled_at')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new NotFound('user', String(id));
+    const disabledAt = disabled ? (row.disabled_at ?? new Date().toISOString()) : null;
+    await trx.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
+    const ended = disabled ? await endAllSessions(trx, id, actor, `the account was disabled: ${reason}`) : [];
+    await appendAudit(trx, {
+      actor: actor.label,
+      action: disabled ? 'disable' : 'enable',
+      entity: 'user',
+      entity_id: String(id),
+      before: { disabled_at: row.disabled_at },
+      after: { disabled_at: disabledAt, sessions_ended: ended.length },
+      reason,
+    });
+    return { disabled_at: disabledAt, ended };
+  });
 }

@@ -1,10 +1,23 @@
-import { checkPassword, createUser, endSession, startSession } from '../../store/users.ts';
+import {
+  signOut as endCredential,
+  issueToken as issueBearerToken,
+  listTokens as listBearerTokens,
+  recordFailedSignIn,
+  revokeToken as revokeBearerToken,
+  signIn as startBrowserSession,
+} from '../../store/sessions.ts';
+import { checkPassword, createUser, setUserDisabled, type User } from '../../store/users.ts';
 import { requireRole, requireUser, sessionCookie } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
-import { badRequest, HttpProblem } from '../problems.ts';
+import { badRequest, forbidden, signInFailed, tooManySignIns } from '../problems.ts';
+import type { LimitRefusal } from '../sign-in-limits.ts';
 import type {
   createUserSchema,
+  disableUserSchema,
+  enableUserSchema,
   issueTokenSchema,
+  listTokensSchema,
+  revokeTokenSchema,
   signInSchema,
   signOutSchema,
   whoAmISchema,
@@ -13,18 +26,42 @@ import type {
 const sessionHours = 12;
 const tokenDays = 90;
 
-export function authHandlers({ store, sessions }: ApiContext) {
+const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
+const isAdministrator = (user: User) => user.roles.some((r) => r.role === 'administrator');
+
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "Too many failed sign-ins to this account: try again in 12 minutes, after 14:32 (UK time)." */
+function limitDetail({ scope, retryAt, retryAfterSeconds }: LimitRefusal): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const whom = scope === 'account' ? 'to this account' : 'from your address';
+  return `Too many failed sign-ins ${whom}: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, after ${ukTime.format(retryAt)} (UK time).`;
+}
+
+export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
   const signIn: Handler<typeof signInSchema> = async (request, reply) => {
-    const user = await checkPassword(store.db, request.body.email, request.body.password);
-    if (!user) {
-      throw new HttpProblem({
-        type: 'https://concordat.example/problems/sign-in-failed',
-        title: 'Sign-in failed',
-        status: 401,
-        detail: 'That email and password do not match an account.',
-      });
+    const { email, password } = request.body;
+    const started = signInLimiter.begin(email, request.ip);
+    if ('refused' in started) {
+      reply.header('retry-after', String(started.refused.retryAfterSeconds));
+      throw tooManySignIns(limitDetail(started.refused));
     }
-    const session = await startSession(store.db, user.id, 'cookie', sessionHours);
+    const checked = await checkPassword(store.db, email, password);
+    if ('refused' in checked) {
+      await recordFailedSignIn(store.db, email, request.ip, checked.refused);
+      // Only someone who knows the password learns that the account is disabled.
+      throw signInFailed(
+        checked.refused === 'the account is disabled'
+          ? 'This account has been disabled: ask an administrator.'
+          : 'That email and password do not match an account.',
+      );
+    }
+    started.attempt.succeeded();
+    const session = await startBrowserSession(store.db, checked.user, sessionHours, request.ip);
     reply.setCookie(sessionCookie, session.token, {
       httpOnly: true,
       secure: true,
@@ -32,24 +69,79 @@ export function authHandlers({ store, sessions }: ApiContext) {
       path: '/',
       maxAge: sessionHours * 3600,
     });
-    return { user, expires_at: session.expires_at };
+    return { user: checked.user, expires_at: session.expires_at };
   };
 
+  /** Ends the credential the request came with: the browser session, or the bearer token. */
   const signOut: Handler<typeof signOutSchema> = async (request, reply) => {
-    const token = request.cookies[sessionCookie];
-    if (token) {
-      await endSession(store.db, token);
-      sessions.forget(token);
+    const { user, credential } = request;
+    if (user && credential) {
+      await endCredential(store.db, user, credential);
+      sessions.forget(credential.tokenHash);
     }
-    return reply.clearCookie(sessionCookie, { path: '/' }).status(204).send(null);
+    if (credential?.kind !== 'bearer') reply.clearCookie(sessionCookie, { path: '/' });
+    return reply.status(204).send(null);
   };
 
   const whoAmI: Handler<typeof whoAmISchema> = async (request) => requireUser(request);
 
   const issueToken: Handler<typeof issueTokenSchema> = async (request, reply) => {
     const user = requireUser(request);
-    return reply.status(201).send(await startSession(store.db, user.id, 'bearer', tokenDays * 24));
+    const from = request.credential;
+    // A leaked token must not be able to renew itself for ever.
+    if (from?.kind !== 'cookie')
+      throw forbidden(
+        'A bearer token cannot issue tokens: sign in with your password (POST /api/auth/login) and issue it from that session.',
+      );
+    const label = request.body.label ?? null;
+    return reply.status(201).send(await issueBearerToken(store.db, user, tokenDays * 24, label, from));
   };
+
+  const listTokens: Handler<typeof listTokensSchema> = async (request) => {
+    const user = requireUser(request);
+    const wanted = request.query.user;
+    if (isAdministrator(user)) return { tokens: await listBearerTokens(store.db, wanted) };
+    if (wanted !== undefined && wanted !== user.id)
+      throw forbidden("Only an administrator can list another user's tokens.");
+    return { tokens: await listBearerTokens(store.db, user.id) };
+  };
+
+  const revokeToken: Handler<typeof revokeTokenSchema> = async (request, reply) => {
+    const user = requireUser(request);
+    const admin = isAdministrator(user);
+    const hash = await revokeBearerToken(
+      store.db,
+      request.params.id,
+      actorOf(user),
+      admin ? 'revoked by an administrator' : 'revoked by its owner',
+      admin ? undefined : user.id,
+    );
+    sessions.forget(hash);
+    return reply.status(204).send(null);
+  };
+
+  const setDisabled =
+    (disabled: boolean): Handler<typeof disableUserSchema | typeof enableUserSchema> =>
+    async (request) => {
+      const admin = requireRole(
+        request,
+        ['administrator'],
+        undefined,
+        `${disabled ? 'disable' : 'enable'} accounts`,
+      );
+      const { id } = request.params;
+      if (disabled && id === admin.id)
+        throw badRequest([
+          {
+            field: 'params/id',
+            problem: 'is your own account',
+            hint: 'Another administrator must disable it, so no one locks every administrator out.',
+          },
+        ]);
+      const changed = await setUserDisabled(store.db, id, disabled, actorOf(admin), request.body.reason);
+      for (const hash of changed.ended) sessions.forget(hash);
+      return { id, disabled_at: changed.disabled_at, sessions_ended: changed.ended.length };
+    };
 
   const createAccount: Handler<typeof createUserSchema> = async (request, reply) => {
     const admin = requireRole(request, ['administrator'], undefined, 'create accounts');
@@ -67,14 +159,19 @@ export function authHandlers({ store, sessions }: ApiContext) {
           hint: 'Use another address, or give the existing account the role.',
         },
       ]);
-    const user = await createUser(
-      store.db,
-      input,
-      { userId: admin.id, label: `${admin.name} <${admin.email}>` },
-      reason,
-    );
+    const user = await createUser(store.db, input, actorOf(admin), reason);
     return reply.status(201).send(user);
   };
 
-  return { signIn, signOut, whoAmI, issueToken, createAccount };
+  return {
+    signIn,
+    signOut,
+    whoAmI,
+    issueToken,
+    listTokens,
+    revokeToken,
+    disableUser: setDisabled(true),
+    enableUser: setDisabled(false),
+    createAccount,
+  };
 }

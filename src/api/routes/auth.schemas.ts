@@ -27,12 +27,79 @@ export const whoAmISchema = {
   response: { 200: User },
 };
 
+/** A database id in a path or query: a positive whole number a PostgreSQL integer can hold. */
+const Id = z.coerce.number().int().min(1).max(2_147_483_647);
+
 export const issueTokenSchema = {
   operationId: 'issueToken',
   tags: ['identity'],
-  summary: 'Issue a bearer token for a system acting as you (shown once)',
+  summary: 'Issue a bearer token for a system acting as you (shown once; from a browser session only)',
+  description:
+    'Only a browser session (the cookie from signIn) can issue a token: a request made with a bearer token is refused with 403. The token is a credential of its own: signing out of the session does not end it; revoke it with revokeToken.',
   security: signedIn,
-  response: { 201: z.object({ token: z.string(), expires_at: z.string() }) },
+  body: z.strictObject({
+    label: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('What the token is for, shown when tokens are listed ("finance system").'),
+  }),
+  response: { 201: z.object({ id: z.number().int(), token: z.string(), expires_at: z.string() }) },
+};
+
+const Token = z.object({
+  id: z.number().int(),
+  user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
+  label: z.string().nullable(),
+  created_at: z.string(),
+  expires_at: z.string(),
+});
+
+export const listTokensSchema = {
+  operationId: 'listTokens',
+  tags: ['identity'],
+  summary: "Your live bearer tokens (administrators: everyone's, or one user's)",
+  security: signedIn,
+  querystring: z.strictObject({
+    user: Id.optional().describe("Administrators: only this user's tokens. Others may name only themselves."),
+  }),
+  response: { 200: z.object({ tokens: z.array(Token) }) },
+};
+
+export const revokeTokenSchema = {
+  operationId: 'revokeToken',
+  tags: ['identity'],
+  summary: 'Revoke a bearer token (its owner, or an administrator)',
+  security: signedIn,
+  params: z.object({ id: Id }),
+  response: { 204: z.null() },
+};
+
+const AccountStatus = z.object({
+  id: z.number().int(),
+  disabled_at: z.string().nullable(),
+  sessions_ended: z.number().int().describe('Browser sessions and bearer tokens ended by this change.'),
+});
+
+export const disableUserSchema = {
+  operationId: 'disableUser',
+  tags: ['identity'],
+  summary: 'Disable an account: it cannot sign in, and its sessions and tokens end (administrators)',
+  security: signedIn,
+  params: z.object({ id: Id }),
+  body: z.strictObject({ reason: z.string().min(1).max(2000) }),
+  response: { 200: AccountStatus },
+};
+
+export const enableUserSchema = {
+  operationId: 'enableUser',
+  tags: ['identity'],
+  summary: 'Enable a disabled account again (administrators)',
+  security: signedIn,
+  params: z.object({ id: Id }),
+  body: z.strictObject({ reason: z.string().min(1).max(2000) }),
+  response: { 200: AccountStatus },
 };
 
 export const createUserSchema = {

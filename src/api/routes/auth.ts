@@ -2,7 +2,11 @@ import type { RouteModule } from '../context.ts';
 import { authHandlers } from './auth.handlers.ts';
 import {
   createUserSchema,
+  disableUserSchema,
+  enableUserSchema,
   issueTokenSchema,
+  listTokensSchema,
+  revokeTokenSchema,
   signInSchema,
   signOutSchema,
   whoAmISchema,
@@ -11,14 +15,14 @@ import {
 /** Sign-in (cookie sessions for people, bearer tokens for systems) and user administration. */
 export const authRoutes: RouteModule = (app, ctx) => {
   const h = authHandlers(ctx);
-  app.post(
-    '/api/auth/login',
-    // Guessing passwords is slowed to ten attempts a minute per address.
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: signInSchema },
-    h.signIn,
-  );
+  // Failed sign-ins are limited per account and per address (src/api/sign-in-limits.ts).
+  app.post('/api/auth/login', { schema: signInSchema }, h.signIn);
   app.post('/api/auth/logout', { schema: signOutSchema }, h.signOut);
   app.get('/api/auth/me', { schema: whoAmISchema }, h.whoAmI);
   app.post('/api/auth/tokens', { schema: issueTokenSchema }, h.issueToken);
+  app.get('/api/auth/tokens', { schema: listTokensSchema }, h.listTokens);
+  app.delete('/api/auth/tokens/:id', { schema: revokeTokenSchema }, h.revokeToken);
   app.post('/api/users', { schema: createUserSchema }, h.createAccount);
+  app.post('/api/users/:id/disable', { schema: disableUserSchema }, h.disableUser);
+  app.post('/api/users/:id/enable', { schema: enableUserSchema }, h.enableUser);
 };

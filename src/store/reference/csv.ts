@@ -3,12 +3,13 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InvalidInput } from '../../core/errors.ts';
 import { parseCsv } from '../../csv.ts';
+import { decodeTextFile } from '../../text-file.ts';
 
 /** Reads a gzipped CSV file; a damaged file is bad input naming the file. */
 export function readGzipCsv(file: string): string[][] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = gunzipSync(readFileSync(file)).toString('utf8');
+    bytes = gunzipSync(readFileSync(file));
   } catch (error) {
     throw new InvalidInput(
       basename(file),
@@ -16,6 +17,8 @@ export function readGzipCsv(file: string): string[][] {
       'Restore it from the repository (data/nhs/).',
     );
   }
+  // The text rule, naming the file and line, before any field reaches the database.
+  const text = decodeTextFile(bytes, basename(file));
   return parseCsv(text).filter((r) => r.length > 1 || r[0] !== '');
 }
 
