@@ -99,7 +99,11 @@ describe('the OpenAPI document', () => {
       for (const [method, op] of Object.entries(item)) {
         const example = op.requestBody?.content['application/json']?.example;
         if (example === undefined) continue;
-        const url = path.replace('{icb}', 'QUA').replace('{id}', 'x');
+        // Any other path parameter is a number (a party change's id).
+        const url = path
+          .replace('{icb}', 'QUA')
+          .replace('{id}', 'x')
+          .replace(/\{\w+\}/g, '1');
         const answer = await app.inject({
           method: method.toUpperCase() as 'POST',
           url,
