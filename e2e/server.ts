@@ -11,7 +11,7 @@ import { readNhsRegistry } from '../src/store/reference/nhs-registry.ts';
 
 export interface RunningServer {
   url: string;
-  accounts: Record<'commissioner' | 'provider', DemoAccount>;
+  accounts: Record<'commissioner' | 'provider' | 'local-authority', DemoAccount>;
   arrangementId: string;
   stop(): Promise<void>;
 }
@@ -43,7 +43,11 @@ export async function startServer(): Promise<RunningServer> {
   return {
     // localhost rather than 127.0.0.1: browsers keep Secure cookies on http://localhost.
     url: `http://localhost:${address.port}`,
-    accounts: { commissioner: account('commissioner'), provider: account('provider') },
+    accounts: {
+      commissioner: account('commissioner'),
+      provider: account('provider'),
+      'local-authority': account('local-authority'),
+    },
     arrangementId: arrangement.id,
     async stop() {
       await app.close();

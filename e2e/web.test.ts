@@ -181,6 +181,48 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('table', { hasText: 'Browser test: rename' }).count()).toBe(1);
   });
 
+  it("refuses an edit that changes a party's code, saying how parties change", async () => {
+    const ods = page.locator('#commissioners-0-ods');
+    await ods.fill('QHL');
+    await page.getByLabel('Why are you making this change?').fill('Browser test: another ICB');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.getByText('names QHL, which is not a party to this arrangement').waitFor();
+    expect(await summary.textContent()).toContain('The parties to this arrangement are stored apart');
+    expect(await summary.locator('a[href="#commissioners-0-ods"]').count()).toBe(1);
+    await accessible();
+    await ods.fill('QUA');
+  });
+
+  it('shows a proposed party change to the commissioner it awaits, who accepts it', async () => {
+    // Dudley Council proposes adding Walsall Healthcare, through the API as an integrator would.
+    const council = server.accounts['local-authority'];
+    const headers = { 'content-type': 'application/json', origin: server.url };
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email: council.email, password: council.password }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const proposed = await fetch(`${server.url}/api/arrangements/${server.arrangementId}/parties`, {
+      method: 'POST',
+      headers: { ...headers, cookie },
+      body: JSON.stringify({ change: 'add', organisation: 'RBK', side: 'provider', reason: 'Walsall joins' }),
+    });
+    expect(proposed.status).toBe(201);
+
+    await page.reload();
+    const changes = page.locator('table', { hasText: 'Proposed changes awaiting acceptance' });
+    await changes.getByRole('cell', { name: 'Add RBK as a provider', exact: true }).waitFor();
+    await accessible();
+    await changes.getByRole('button', { name: /^Accept/ }).click();
+    await page.getByText('Accepted: Add RBK as a provider has taken effect.').waitFor();
+    await page
+      .locator('table', { hasText: 'Party since' })
+      .getByRole('cell', { name: 'RBK', exact: true })
+      .waitFor();
+  });
+
   it('refuses a provider a commissioner decision, naming the rule', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('provider');

@@ -153,6 +153,16 @@ describeOnBothDatabases('API', (store) => {
       ],
     },
     {
+      name: "an arrangement's parties",
+      expect: {},
+      request: async () => ['GET', `/api/arrangements/${arrangementId}/parties`],
+    },
+    {
+      name: "an arrangement's party changes",
+      expect: {},
+      request: async () => ['GET', `/api/arrangements/${arrangementId}/party-changes?status=pending`],
+    },
+    {
       name: 'version history',
       expect: {},
       request: async () => ['GET', `/api/arrangements/${arrangementId}/versions`],

@@ -99,9 +99,12 @@ describe('the OpenAPI document', () => {
       for (const [method, op] of Object.entries(item)) {
         const example = op.requestBody?.content['application/json']?.example;
         if (example === undefined) continue;
-        // Accounts are numbered; everything else has a text id.
+        // Accounts and party changes are numbered; everything else has a text id.
         const id = path.startsWith('/api/users/') ? '1' : 'x';
-        const url = path.replace('{icb}', 'QUA').replace('{id}', id);
+        const url = path
+          .replace('{icb}', 'QUA')
+          .replace('{id}', id)
+          .replace(/\{\w+\}/g, '1');
         const answer = await app.inject({
           method: method.toUpperCase() as 'POST',
           url,

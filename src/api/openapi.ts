@@ -37,9 +37,9 @@ const problemStatuses: Record<number, string> = {
   401: 'Not signed in (no session cookie or bearer token), or the sign-in failed.',
   403: 'Signed in, but no role you hold allows this; a refusal by law names the rule and its sources.',
   404: 'Nothing exists at that address.',
-  409: 'Someone saved a newer version first: `current_version` says which; fetch it and reapply.',
+  409: 'Someone saved a newer version first (`current_version` says which; fetch it and reapply), or the change clashes with what is stored (`errors` names the field).',
   412: 'The `If-Match` version is not the current one.',
-  422: 'The rules do not allow this now: `rule` and `citations` say why.',
+  422: 'The rules do not allow this now: `rule` and `citations` say why; for an arrangement, `errors` names each field where the document does not name its stored parties.',
   429: 'Too many failed sign-ins to this account or from this address: `Retry-After` and `detail` say when to try again.',
 };
 

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput } from '../core/errors.ts';
 import type { ResolvedCitation } from '../law/rulebook.ts';
-import { NotFound, StaleVersion } from '../store/errors.ts';
+import { NotFound, PartiesMismatch, PartyChangeRefused, StaleVersion } from '../store/errors.ts';
 
 /**
  * RFC 9457 problem details. Every error the API returns has this shape, with
@@ -144,6 +144,17 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
     };
   }
+  if (error instanceof PartiesMismatch) return { ...partiesMismatch(error), instance };
+  if (error instanceof PartyChangeRefused) {
+    return {
+      type: `${base}party-change-refused`,
+      title: 'This party change clashes with the stored parties',
+      status: 409,
+      detail: `${error.field}: ${error.problem}.`,
+      errors: [{ field: error.field, problem: error.problem }],
+      instance,
+    };
+  }
   if (isDatabaseRefusal(error)) return databaseRefusal(error, instance);
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_BAD_URL') {
@@ -216,3 +227,25 @@ export const refusedEvent = (detail: string, rule: string, citations: ResolvedCi
     rule,
     citations: citations.map((c) => ({ text: c.text })),
   });
+
+/**
+ * A new version that names other parties than those stored (src/store/arrangement-parties.ts):
+ * names each field, the stored parties, and the one way to change them.
+ */
+function partiesMismatch(error: PartiesMismatch): Problem {
+  const route = `POST /api/arrangements/${encodeURIComponent(error.arrangementId)}/parties`;
+  return {
+    type: `${base}parties-mismatch`,
+    title: 'Editing the arrangement cannot change its parties',
+    status: 422,
+    detail:
+      `The parties to this arrangement are stored apart from its document: ${error.stored.join(', ') || 'none'}. ` +
+      `The document must name exactly these in its commissioners' and providers' ODS codes. To add or ` +
+      `remove a party, propose it (${route}); it takes effect when a commissioner of every commissioning ` +
+      'party accepts it, or at once when an administrator makes it.',
+    errors: error.mismatches.map((m) => ({
+      field: `body/arrangement/${m.path.join('/')}`,
+      problem: m.problem,
+    })),
+  };
+}

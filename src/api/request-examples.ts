@@ -57,6 +57,13 @@ export const requestExamples: Record<string, () => unknown> = {
     reason: 'Value for money shown in the business case',
     on: '2026-05-01',
   }),
+  proposePartyChange: () => ({
+    change: 'add',
+    organisation: 'RBK',
+    side: 'provider',
+    reason: 'Walsall Healthcare NHS Trust joins to provide community services',
+  }),
+  declinePartyChange: () => ({ reason: 'Not agreed by the council cabinet' }),
   replayContract: () => ({ contract: contract(), on: '2021-06-30' }),
   offerContractEvent: () => {
     const { particulars, events } = contract();

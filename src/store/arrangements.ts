@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { IsoDate } from '../law/date.ts';
+import { recordFirstParties, requireStoredParties } from './arrangement-parties.ts';
 import { appendAudit, auditDocumentChange } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
 import type { Database } from './schema.ts';
@@ -18,6 +19,7 @@ export interface StoredArrangement {
   name: string;
   version: number;
   document: Arrangement;
+  /** The ODS/ONS codes of its stored parties (arrangement-parties.ts), which decide whose roles reach it. */
   parties: string[];
   created_at: string;
   updated_at: string;
@@ -31,12 +33,6 @@ export interface ArrangementVersion {
   reason: string;
 }
 
-/** The ODS/ONS codes of every party, which decide whose roles reach this arrangement. */
-export function partiesOf(a: Arrangement): string[] {
-  const codes = [...a.commissioners, ...a.providers].map((p) => p.ods).filter((c): c is string => !!c);
-  return [...new Set(codes)].sort();
-}
-
 function slug(name: string): string {
   const base = name
     .toLowerCase()
@@ -46,16 +42,27 @@ function slug(name: string): string {
   return `${base || 'arrangement'}-${randomBytes(3).toString('hex')}`;
 }
 
-function toStored(row: {
+type Row = {
   id: string;
   name: string;
   version: number;
   document: unknown;
-  parties: unknown;
   created_at: string;
   updated_at: string;
-}): StoredArrangement {
-  return { ...row, document: row.document as Arrangement, parties: row.parties as string[] };
+};
+
+function toStored(row: Row, parties: readonly string[]): StoredArrangement {
+  return { ...row, document: row.document as Arrangement, parties: [...parties].sort() };
+}
+
+/** The codes of an arrangement's stored parties, as a column. */
+const partyCodes = sql<string[]>`coalesce(
+  (select jsonb_agg(p.organisation) from arrangement_parties p where p.arrangement_id = arrangements.id),
+  '[]'::jsonb)`;
+
+/** Each arrangement with the codes of its stored parties. */
+function withParties(db: Kysely<Database>) {
+  return db.selectFrom('arrangements').selectAll().select(partyCodes.as('parties'));
 }
 
 export async function createArrangement(
@@ -73,14 +80,14 @@ export async function createArrangement(
         name: document.name,
         version: 1,
         document: JSON.stringify(document),
-        parties: JSON.stringify(partiesOf(document)),
         created_at: now,
         updated_at: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     await keepVersion(trx, row, document, null, actor, reason);
-    return toStored(row);
+    await recordFirstParties(trx, row.id, document, actor, reason);
+    return getArrangement(trx, row.id);
   });
 }
 
@@ -118,20 +125,21 @@ async function keepVersion(
 }
 
 export async function getArrangement(db: Kysely<Database>, id: string): Promise<StoredArrangement> {
-  const row = await db.selectFrom('arrangements').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await withParties(db).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('arrangement', id);
-  return toStored(row);
+  return toStored(row, row.parties);
 }
 
 export async function listArrangements(db: Kysely<Database>): Promise<StoredArrangement[]> {
-  const rows = await db.selectFrom('arrangements').selectAll().orderBy('name').execute();
-  return rows.map(toStored);
+  const rows = await withParties(db).orderBy('name').execute();
+  return rows.map((r) => toStored(r, r.parties));
 }
 
 /**
  * Replaces an arrangement's document if nobody has changed it since `expectedVersion`
  * (optimistic concurrency): of two people editing version 3, the first saves version 4
- * and the second gets `StaleVersion` instead of silently overwriting it.
+ * and the second gets `StaleVersion` instead of silently overwriting it. The document must name
+ * exactly the stored parties (`PartiesMismatch` otherwise): editing never changes who is a party.
  */
 export async function updateArrangement(
   db: Kysely<Database>,
@@ -151,6 +159,7 @@ export async function updateArrangement(
     if (!before) throw new NotFound('arrangement', id);
     if (before.version !== expectedVersion)
       throw new StaleVersion('arrangement', id, expectedVersion, before.version);
+    await requireStoredParties(trx, id, document);
     const now = new Date().toISOString();
     const version = before.version + 1;
     const row = await trx
@@ -159,7 +168,6 @@ export async function updateArrangement(
         name: document.name,
         version,
         document: JSON.stringify(document),
-        parties: JSON.stringify(partiesOf(document)),
         updated_at: now,
       })
       .where('id', '=', id)
@@ -167,7 +175,7 @@ export async function updateArrangement(
       .returningAll()
       .executeTakeFirstOrThrow();
     await keepVersion(trx, row, document, before.document, actor, reason);
-    return toStored(row);
+    return getArrangement(trx, row.id);
   });
 }
 

@@ -26,6 +26,8 @@ export interface StoreOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema to use (tests give each file its own); created if absent. */
   schema?: string | undefined;
+  /** Stop the schema at this migration instead of the latest (tests of a migration's data). */
+  migrateTo?: string | undefined;
 }
 
 const DATE_OID = 1082;
@@ -43,7 +45,11 @@ export async function openStore(options: StoreOptions = optionsFromEnv()): Promi
   const store = options.databaseUrl
     ? await openServer(options.databaseUrl, options.schema)
     : await openEmbedded(options.dataDir ?? 'memory://');
-  await migrate(store.db as Kysely<unknown>, options.databaseUrl ? options.schema : undefined);
+  await migrate(
+    store.db as Kysely<unknown>,
+    options.databaseUrl ? options.schema : undefined,
+    options.migrateTo,
+  );
   return store;
 }
 

@@ -36,3 +36,38 @@ export class RefusedEvent extends Error {
     this.name = 'RefusedEvent';
   }
 }
+
+/** One place in a document where it names the parties otherwise than they are stored. */
+export interface PartyMismatch {
+  /** Where in the document, for example `['providers', 1, 'ods']`. */
+  path: (string | number)[];
+  problem: string;
+}
+
+/**
+ * A new version of an arrangement whose document names other parties than those stored:
+ * it is not saved, as parties change only by an accepted proposal. The API answers 422.
+ */
+export class PartiesMismatch extends Error {
+  constructor(
+    readonly arrangementId: string,
+    /** The stored parties, described for the reader (`QUA (commissioner)`). */
+    readonly stored: string[],
+    readonly mismatches: PartyMismatch[],
+  ) {
+    super(`the document of arrangement '${arrangementId}' does not name its stored parties`);
+    this.name = 'PartiesMismatch';
+  }
+}
+
+/** A party change that clashes with the stored parties or an open proposal. The API answers 409. */
+export class PartyChangeRefused extends Error {
+  constructor(
+    /** The request field at fault, for example `organisation`. */
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field} ${problem}`);
+    this.name = 'PartyChangeRefused';
+  }
+}

@@ -273,6 +273,59 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
     },
   },
+  '0010-arrangement-parties': {
+    // Who is party to an arrangement decides who may read and change it, so it is kept apart
+    // from the editable document and changed only by an accepted, audited proposal
+    // (src/store/arrangement-parties.ts). Existing arrangements keep the parties their
+    // document named, since they were created.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('arrangement_parties')
+        .addColumn('arrangement_id', 'text', (c) => c.notNull().references('arrangements.id'))
+        .addColumn('organisation', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull().check(sql`side in ('commissioner', 'provider')`))
+        .addColumn('since', 'text', (c) => c.notNull())
+        .addColumn('added_by', 'integer', (c) => c.references('users.id'))
+        .addPrimaryKeyConstraint('arrangement_parties_pk', ['arrangement_id', 'organisation'])
+        .execute();
+      await sql`insert into arrangement_parties (arrangement_id, organisation, side, since, added_by)
+        select a.id, p.code,
+          case when exists (
+            select 1 from jsonb_array_elements(a.document->'commissioners') c where c->>'ods' = p.code
+          ) then 'commissioner' else 'provider' end,
+          a.created_at,
+          (select v.changed_by from arrangement_versions v where v.arrangement_id = a.id and v.version = 1)
+        from arrangements a cross join lateral jsonb_array_elements_text(a.parties) as p(code)`.execute(db);
+      await db.schema.alterTable('arrangements').dropColumn('parties').execute();
+      await db.schema
+        .createTable('arrangement_party_changes')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('arrangement_id', 'text', (c) => c.notNull().references('arrangements.id'))
+        .addColumn('change', 'text', (c) => c.notNull().check(sql`change in ('add', 'remove')`))
+        .addColumn('organisation', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull().check(sql`side in ('commissioner', 'provider')`))
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('pending', 'applied', 'declined')`),
+        )
+        .addColumn('proposed_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('proposed_at', 'text', (c) => c.notNull())
+        .addColumn('settled_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('settled_at', 'text')
+        .execute();
+      // One open proposal per organisation and arrangement, so two can never contradict.
+      await sql`create unique index arrangement_party_changes_pending
+        on arrangement_party_changes (arrangement_id, organisation) where status = 'pending'`.execute(db);
+      await db.schema
+        .createTable('arrangement_party_acceptances')
+        .addColumn('change_id', 'integer', (c) => c.notNull().references('arrangement_party_changes.id'))
+        .addColumn('organisation', 'text', (c) => c.notNull())
+        .addColumn('accepted_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('accepted_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('arrangement_party_acceptances_pk', ['change_id', 'organisation'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -280,9 +333,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 /**
  * Brings the schema up to date; refuses to continue if a migration fails. A database
  * schema other than the default (each test file has one) keeps its own migration tables:
- * otherwise Kysely finds another schema's lock table and never creates its own.
+ * otherwise Kysely finds another schema's lock table and never creates its own. `upTo` stops
+ * after the named migration (to test what a later one does to data).
  */
-export async function migrate(db: Kysely<unknown>, schema?: string): Promise<void> {
+export async function migrate(db: Kysely<unknown>, schema?: string, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider,
@@ -291,7 +345,7 @@ export async function migrate(db: Kysely<unknown>, schema?: string): Promise<voi
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -10,6 +10,9 @@ export interface Database {
   successions: SuccessionTable;
   arrangements: ArrangementTable;
   arrangement_versions: ArrangementVersionTable;
+  arrangement_parties: ArrangementPartyTable;
+  arrangement_party_changes: ArrangementPartyChangeTable;
+  arrangement_party_acceptances: ArrangementPartyAcceptanceTable;
   findings: FindingTable;
   decisions: DecisionTable;
   contracts: ContractTable;
@@ -74,10 +77,44 @@ export interface ArrangementTable {
   name: string;
   version: number;
   document: JSONColumnType<Record<string, unknown>>;
-  /** ODS/ONS codes of the parties, for scoping roles. */
-  parties: JSONColumnType<string[]>;
   created_at: string;
   updated_at: string;
+}
+
+/** Which side of an arrangement a party is on: commissioners accept changes to the parties. */
+export type PartySide = 'commissioner' | 'provider';
+
+/** An organisation (ODS/ONS code) party to an arrangement: it decides whose roles reach it. */
+export interface ArrangementPartyTable {
+  arrangement_id: string;
+  organisation: string;
+  side: PartySide;
+  /** When it became a party (ISO timestamp). */
+  since: string;
+  added_by: number | null;
+}
+
+/** A proposal to add or remove a party, pending until every commissioning party accepts it. */
+export interface ArrangementPartyChangeTable {
+  id: Generated<number>;
+  arrangement_id: string;
+  change: 'add' | 'remove';
+  organisation: string;
+  side: PartySide;
+  reason: string;
+  status: 'pending' | 'applied' | 'declined';
+  proposed_by: number | null;
+  proposed_at: string;
+  settled_by: number | null;
+  settled_at: string | null;
+}
+
+/** One commissioning party's acceptance of a party change, and who gave it. */
+export interface ArrangementPartyAcceptanceTable {
+  change_id: number;
+  organisation: string;
+  accepted_by: number | null;
+  accepted_at: string;
 }
 
 export interface ArrangementVersionTable {

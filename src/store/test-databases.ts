@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openStore, type Store } from './db.ts';
+import { migrate } from './migrations.ts';
 
 /**
  * Runs a suite on both databases (ARCHITECTURE practice 8): embedded PGlite in memory, and
@@ -12,7 +14,12 @@ import { openStore, type Store } from './db.ts';
 export const testServerUrl =
   process.env.CONCORDAT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export function describeOnBothDatabases(name: string, suite: (store: () => Store) => void): void {
+export function describeOnBothDatabases(
+  name: string,
+  suite: (store: () => Store, migrateToLatest: () => Promise<void>) => void,
+  /** `migrateTo` opens the database at that migration, for a suite testing what later ones do. */
+  options: { migrateTo?: string } = {},
+): void {
   for (const engine of ['pglite', 'postgres']) {
     describe(`${name} (${engine})`, () => {
       let store: Store | undefined;
@@ -20,17 +27,22 @@ export function describeOnBothDatabases(name: string, suite: (store: () => Store
       // Creating a PGlite database takes seconds (longer on a busy machine): allow for it.
       beforeAll(async () => {
         store = await openStore(
-          engine === 'postgres' ? { databaseUrl: testServerUrl, schema } : { dataDir: 'memory://' },
+          engine === 'postgres'
+            ? { databaseUrl: testServerUrl, schema, migrateTo: options.migrateTo }
+            : { dataDir: 'memory://', migrateTo: options.migrateTo },
         );
       }, 120_000);
       afterAll(async () => {
         await store?.close();
         if (engine === 'postgres') await dropSchema(schema);
       });
-      suite(() => {
+      const opened = () => {
         if (!store) throw new Error('the test database is not open yet');
         return store;
-      });
+      };
+      suite(opened, () =>
+        migrate(opened().db as Kysely<unknown>, engine === 'postgres' ? schema : undefined),
+      );
     });
   }
 }

@@ -175,6 +175,51 @@ export function useRecordDecision(id: string) {
   });
 }
 
+export type PartyChange = Answer<'listPartyChanges'>['changes'][number];
+
+/** Who is party to an arrangement (stored apart from its document), since when. */
+export function useParties(id: string) {
+  return useQuery({
+    queryKey: ['parties', id],
+    queryFn: async () =>
+      (await answer(apiClient.GET('/api/arrangements/{id}/parties', { params: { path: { id } } }))).parties,
+  });
+}
+
+/** The proposed party changes still awaiting acceptance. */
+export function usePendingPartyChanges(id: string) {
+  return useQuery({
+    queryKey: ['party-changes', id],
+    queryFn: async () =>
+      (
+        await answer(
+          apiClient.GET('/api/arrangements/{id}/party-changes', {
+            params: { path: { id }, query: { status: 'pending' } },
+          }),
+        )
+      ).changes,
+  });
+}
+
+/** Accepts a party change for the user's commissioning parties; an accepted change alters who may see the arrangement. */
+export function useAcceptPartyChange(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changeId: number) =>
+      answer(
+        apiClient.POST('/api/arrangements/{id}/party-changes/{changeId}/accept', {
+          params: { path: { id, changeId } },
+        }),
+      ),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['party-changes', id] });
+      void client.invalidateQueries({ queryKey: ['parties', id] });
+      void client.invalidateQueries({ queryKey: ['arrangement', id] });
+      void client.invalidateQueries({ queryKey: ['arrangements'] });
+    },
+  });
+}
+
 /** Who does each commissioning activity on a date (the server's `responsibilityMatrix`). */
 export function useMatrix(id: string, on: string, enabled: boolean) {
   return useQuery({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorsFor } from '../api/contract-permissions.ts';
 import { roles } from '../store/schema.ts';
-import { canEdit, contractActorsFor } from './roles.ts';
+import { canAcceptPartyChange, canEdit, contractActorsFor } from './roles.ts';
 
 describe('who may edit an arrangement', () => {
   const parties = ['05C', 'E08000027', 'RYK'];
@@ -15,6 +15,19 @@ describe('who may edit an arrangement', () => {
     expect(canEdit([{ role: 'assurer', organisation: null }], parties)).toBe(false);
     expect(canEdit([{ role: 'viewer', organisation: '05C' }], parties)).toBe(false);
     expect(canEdit([{ role: 'commissioner', organisation: '06A' }], parties)).toBe(false);
+  });
+});
+
+describe('who may accept a change to the parties', () => {
+  it('is a commissioner of a party it awaits, or an administrator; never a provider or an England-wide role', () => {
+    const awaiting = ['E08000027'];
+    expect(canAcceptPartyChange([{ role: 'local-authority', organisation: 'E08000027' }], awaiting)).toBe(
+      true,
+    );
+    expect(canAcceptPartyChange([{ role: 'administrator', organisation: null }], awaiting)).toBe(true);
+    expect(canAcceptPartyChange([{ role: 'commissioner', organisation: 'QUA' }], awaiting)).toBe(false);
+    expect(canAcceptPartyChange([{ role: 'provider', organisation: 'E08000027' }], awaiting)).toBe(false);
+    expect(canAcceptPartyChange([{ role: 'commissioner', organisation: null }], awaiting)).toBe(false);
   });
 });
 

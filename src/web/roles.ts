@@ -43,6 +43,21 @@ export function canEdit(grants: RoleGrant[], parties: readonly string[]): boolea
 }
 
 /**
+ * May this user accept a party change that awaits these parties? An administrator, or a
+ * commissioner (NHS or local authority) of one of them, mirroring the server
+ * (src/api/routes/arrangement-parties.handlers.ts); the server still decides.
+ */
+export function canAcceptPartyChange(grants: RoleGrant[], awaiting: readonly string[]): boolean {
+  return grants.some(
+    (g) =>
+      g.role === 'administrator' ||
+      ((g.role === 'commissioner' || g.role === 'local-authority') &&
+        g.organisation !== null &&
+        awaiting.includes(g.organisation)),
+  );
+}
+
+/**
  * The contract parties a user's roles may record events as, mirroring the server
  * (src/api/contract-permissions.ts) so the form offers only those; the server still decides.
  */

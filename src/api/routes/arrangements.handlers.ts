@@ -10,12 +10,12 @@ import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
 import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
 import { lawfulnessPaper } from '../../outputs/papers.ts';
+import { partiesOf } from '../../store/arrangement-parties.ts';
 import {
   createArrangement,
   getArrangement,
   listArrangements,
   listVersions,
-  partiesOf,
   recordCheck,
   recordDecision,
   type StoredArrangement,
@@ -86,7 +86,7 @@ function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
   }
 }
 
-const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
+export const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
 
 /** Arrangements: create, read, update with optimistic concurrency, versions, checks and decisions. */
 export function arrangementHandlers({ store, rulebook }: ApiContext) {
@@ -101,7 +101,8 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
   const create: Handler<typeof createArrangementSchema> = async (request, reply) => {
     const { arrangement, reason } = request.body;
     checkReferences(arrangement);
-    const user = requireRole(request, editors, partiesOf(arrangement), 'create this arrangement');
+    const parties = partiesOf(arrangement).map((p) => p.organisation);
+    const user = requireRole(request, editors, parties, 'create this arrangement');
     const created = await createArrangement(store.db, arrangement, actorOf(user), reason);
     return reply
       .status(201)
@@ -119,8 +120,8 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const { version, arrangement, reason } = request.body;
     checkReferences(arrangement);
     const current = await getArrangement(store.db, request.params.id);
-    requireRole(request, editors, current.parties, 'change this arrangement');
-    const user = requireRole(request, editors, partiesOf(arrangement), 'change this arrangement');
+    // Who may change it follows the stored parties; the store refuses a document naming others.
+    const user = requireRole(request, editors, current.parties, 'change this arrangement');
     requireMatch(request, current.version);
     const updated = await updateArrangement(
       store.db,

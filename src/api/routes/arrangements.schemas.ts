@@ -5,6 +5,7 @@ import { decisions } from '../../law/kinds/decision.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
+import { Problem } from '../problems.ts';
 import { OnQuery } from '../schemas.ts';
 import { tableQuery } from '../tabular.ts';
 
@@ -12,7 +13,9 @@ const Stored = z.object({
   id: z.string(),
   name: z.string(),
   version: z.number().int(),
-  parties: z.array(z.string()),
+  parties: z
+    .array(z.string())
+    .describe('ODS/ONS codes of the stored parties, which decide whose roles reach it (GET …/parties).'),
   created_at: z.string(),
   updated_at: z.string(),
   document: Arrangement,
@@ -68,6 +71,8 @@ export const replaceArrangementSchema = {
   operationId: 'replaceArrangement',
   tags: ['arrangements'],
   summary: 'Replace an arrangement; 409 (or 412 with If-Match) if someone saved a newer version first',
+  description:
+    "The document must name exactly the stored parties (GET …/parties) in its commissioners' and providers' ODS codes, or the save is refused with 422 naming each field: parties change only by POST …/parties.",
   security: signedIn,
   params: Params,
   headers: IfMatchHeaders,
@@ -76,7 +81,7 @@ export const replaceArrangementSchema = {
     arrangement: Arrangement,
     reason: Reason,
   }),
-  response: { 200: Stored },
+  response: { 200: Stored, 422: Problem },
 };
 
 export const listArrangementVersionsSchema = {

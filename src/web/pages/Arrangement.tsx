@@ -10,6 +10,7 @@ import type { User } from '../types.ts';
 import { ArrangementEditor } from './ArrangementEditor.tsx';
 import { CheckOnDates } from './CheckOnDates.tsx';
 import { Decisions } from './Decisions.tsx';
+import { Parties } from './Parties.tsx';
 import { PoolingPlanSection } from './PoolingPlanSection.tsx';
 import { WhoDoesWhat } from './WhoDoesWhat.tsx';
 
@@ -43,6 +44,7 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
           { id: 'check-title', text: 'Is it lawful?' },
           { id: 'matrix-title', text: 'Who does what' },
           { id: 'pooling-title', text: 'Pooling plan' },
+          { id: 'parties-title', text: 'Parties' },
           { id: 'edit-title', text: 'The arrangement' },
           { id: 'decisions-title', text: 'Commissioner decisions' },
           { id: 'versions-title', text: 'Versions' },
@@ -53,6 +55,11 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
 
       <WhoDoesWhat id={a.id} on={on} enabled />
       <PoolingPlanSection id={a.id} on={on} enabled />
+
+      <section aria-labelledby="parties-title">
+        <h2 id="parties-title">Parties</h2>
+        <Parties arrangement={a} user={user} />
+      </section>
 
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">The arrangement</h2>

@@ -99,14 +99,20 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
                 'Someone else saved a newer version while you were editing. Reload the page to see it.',
             },
           ]
-        : save.error.fieldErrors().map((e) => {
-            const field = serverFieldId(e.field);
-            return { field, message: `${field.replaceAll('-', ' ')} ${e.message}` };
-          })
+        : [
+            ...save.error.fieldErrors().map((e) => {
+              const field = serverFieldId(e.field);
+              return { field, message: `${field.replaceAll('-', ' ')} ${e.message}` };
+            }),
+            // Parties that do not match: the detail names the stored parties and how to change them.
+            ...(save.error.status === 422 ? [{ field: '', message: save.error.message }] : []),
+          ]
       : save.error
         ? [{ field: '', message: save.error.message }]
         : [];
   const summary = [...(submitted ? errors : []), ...serverErrors];
+  const serverErrorFor = (...path: (string | number)[]) =>
+    serverErrors.find((e) => e.field === fieldId(...path))?.message;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -182,7 +188,9 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
           </div>
         )}
 
-        <h3>Commissioners</h3>
+        <h3 id="commissioners" tabIndex={-1}>
+          Commissioners
+        </h3>
         {draft.commissioners.map((c, i) => (
           <fieldset className="nhsuk-fieldset nhsuk-card nhsuk-u-padding-3" key={fieldId('commissioners', i)}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Commissioner {i + 1}</legend>
@@ -214,13 +222,17 @@ export function ArrangementEditor({ stored, editable }: { stored: StoredArrangem
               id={fieldId('commissioners', i, 'ods')}
               label="ODS code (optional)"
               width={10}
+              hint="Who is party is changed under Parties above, not here"
               value={c.ods ?? ''}
+              error={serverErrorFor('commissioners', i, 'ods')}
               onChange={(ods) => setCommissioner(i, { ...c, ods: ods || undefined })}
             />
           </fieldset>
         ))}
 
-        <h3>Providers</h3>
+        <h3 id="providers" tabIndex={-1}>
+          Providers
+        </h3>
         {draft.providers.map((p, i) => (
           <fieldset className="nhsuk-fieldset nhsuk-card nhsuk-u-padding-3" key={fieldId('providers', i)}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Provider {i + 1}</legend>
