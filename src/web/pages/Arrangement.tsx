@@ -1,4 +1,5 @@
 import { ContentsList } from '../components/ContentsList.tsx';
+import { PaperButton } from '../components/Downloads.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -49,6 +50,9 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
         ]}
       />
 
+      <PaperButton
+        resource={{ path: `/api/arrangements/${encodeURIComponent(a.id)}/papers/lawfulness`, query: { on } }}
+      />
       <CheckOnDates arrangement={a} today={today} />
 
       <WhoDoesWhat id={a.id} on={on} enabled />
