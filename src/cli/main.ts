@@ -7,6 +7,7 @@ import { registerPaper } from './commands/paper.ts';
 import { registerPlatform } from './commands/platform.ts';
 import { registerPooling } from './commands/pooling.ts';
 import { registerPopulation } from './commands/population.ts';
+import { registerRegistry } from './commands/registry.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 import { registerStart } from './commands/start.ts';
 
@@ -23,6 +24,7 @@ registerPooling(program);
 registerMoney(program);
 registerPopulation(program);
 registerPlatform(program);
+registerRegistry(program);
 registerContract(program);
 registerPaper(program);
 registerIcs(program);

@@ -1,7 +1,7 @@
 import { today } from '../../law/date.ts';
 import { historyTables, searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../../store/organisations.ts';
-import { attribution, files, listSizesAsAt } from '../../store/reference/nhs-registry.ts';
+import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { ShortMemo } from '../short-memo.ts';
@@ -46,10 +46,7 @@ export function organisationHandlers({ store }: ApiContext) {
     const json = {
       on,
       tree,
-      list_sizes: {
-        as_at: listSizesAsAt,
-        source: `QOF 2020/21 practice list sizes (data/nhs/${files.listSizes})`,
-      },
+      list_sizes: listSizesSource,
       attribution,
     };
     return answer(request, reply, json, (t) => treeTables(t.tree, t.on, t.list_sizes, attribution));

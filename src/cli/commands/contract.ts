@@ -6,7 +6,7 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../errors.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
-import { contractTables } from '../../outputs/contract-tables.ts';
+import { contractTables, timelineTables } from '../../outputs/contract-tables.ts';
 import { createContract } from '../../store/contracts.ts';
 import type { Store } from '../../store/db.ts';
 import { RefusedEvent } from '../../store/errors.ts';
@@ -15,7 +15,7 @@ import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describeContract, describeRefusal, describeTimeline } from './contract-text.ts';
 import { withStore } from './platform.ts';
-import { parseOn, print } from './rulebook.ts';
+import { parseOn } from './rulebook.ts';
 
 export function registerContract(program: Command): void {
   const contract = program
@@ -50,29 +50,34 @@ export function registerContract(program: Command): void {
     }),
   );
 
-  contract
-    .command('timeline')
-    .description(
-      "A contract's dated life: each event and each step that happens by date (expiry, the end of notice), with the rule, then what falls due next.",
-    )
-    .argument('<file>', 'contract YAML file')
-    .option('--on <date>', 'up to this date (YYYY-MM-DD); default today')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action((file: string, opts: { on?: string; format: string }) => {
-        const format = parseFormat(opts.format);
-        const r = replayContract(loadRulebook(), readContractFile(file), parseOn(opts.on));
-        const json = {
-          contract: r.contract,
-          on: r.on,
-          phase: r.state.phase,
-          timeline: r.state.timeline,
-          next_due: r.next_due,
-        };
-        print(format, json, () => describeTimeline(r));
-        return r.state.refusals.length ? exitCodes.findings : exitCodes.ok;
-      }),
-    );
+  tableOptions(
+    contract
+      .command('timeline')
+      .description(
+        "A contract's dated life: each event and each step that happens by date (expiry, the end of notice), with the rule, then what falls due next.",
+      )
+      .argument('<file>', 'contract YAML file')
+      .option('--on <date>', 'up to this date (YYYY-MM-DD); default today')
+      .option(
+        '--format <format>',
+        'text, json, csv or xlsx (the timeline, then what falls due next)',
+        'text',
+      ),
+  ).action(
+    action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
+      const format = parseFormat(opts.format, withTables);
+      const r = replayContract(loadRulebook(), readContractFile(file), parseOn(opts.on));
+      const json = {
+        contract: r.contract,
+        on: r.on,
+        phase: r.state.phase,
+        timeline: r.state.timeline,
+        next_due: r.next_due,
+      };
+      await emit(format, opts, { json, text: () => describeTimeline(r), tables: () => timelineTables(r) });
+      return r.state.refusals.length ? exitCodes.findings : exitCodes.ok;
+    }),
+  );
 
   contract
     .command('import')

@@ -4,14 +4,17 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { publishedReportPath } from '../../api/routes/population.ts';
 import { InvalidInput } from '../../errors.ts';
-import { isIsoDate } from '../../law/date.ts';
+import { isIsoDate, today } from '../../law/date.ts';
+import { tableCsv } from '../../outputs/csv.ts';
+import { populationTables } from '../../outputs/population-tables.ts';
+import { tableSetXlsx } from '../../outputs/xlsx.ts';
 import { ClickHouseEngine } from '../../population/engines/clickhouse.ts';
 import { startLocalCluster } from '../../population/engines/clickhouse-cluster.ts';
 import { DuckDbEngine } from '../../population/engines/duckdb.ts';
 import type { Engine } from '../../population/engines/engine.ts';
 import { englandComparators, icbPractices } from '../../population/england.ts';
 import { ingest, type Progress, readManifest } from '../../population/ingest.ts';
-import { runPipeline } from '../../population/pipeline.ts';
+import { type PopulationReport, runPipeline } from '../../population/pipeline.ts';
 import { reportHtml } from '../../population/report-html.ts';
 import { checkPolicy, defaultSuppression } from '../../population/suppress.ts';
 import { synthesise } from '../../population/synth.ts';
@@ -42,6 +45,21 @@ function progressBar(label: string): { progress: Progress; stop: () => void } {
 function wholeNumber(flag: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidInput(flag, `'${value}' is not a whole number`);
   return Number(value);
+}
+
+/**
+ * The report's tables beside report.json: every table and a sheet of sources in report.xlsx,
+ * and each table as report-ID.csv, counts of people suppressed as on every output. Returns
+ * the CSV files' names.
+ */
+export async function writeReportTables(out: string, report: PopulationReport): Promise<string[]> {
+  const set = populationTables(report);
+  writeFileSync(join(out, 'report.xlsx'), await tableSetXlsx(set, today()));
+  return set.tables.map((t) => {
+    const name = `report-${t.id}.csv`;
+    writeFileSync(join(out, name), tableCsv(t));
+    return name;
+  });
 }
 
 export function registerPopulation(program: Command): void {
@@ -84,7 +102,7 @@ export function registerPopulation(program: Command): void {
   program
     .command('analyse')
     .description(
-      'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json and report.html.',
+      'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json, report.html, report.xlsx and a CSV of each table.',
     )
     .requiredOption('--data <dir>', 'folder with persons, conditions and events (CSV or Parquet)')
     .option('--engine <engine>', 'duckdb or clickhouse', 'duckdb')
@@ -194,6 +212,7 @@ export function registerPopulation(program: Command): void {
             mkdirSync(out, { recursive: true });
             writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
             writeFileSync(join(out, 'report.html'), reportHtml(report));
+            const tables = await writeReportTables(out, report);
             if (opts.publish) {
               if (!icb) throw new InvalidInput('--publish', 'needs an ICB', 'Give --icb CODE.');
               const published = publishedReportPath(icb);
@@ -202,7 +221,9 @@ export function registerPopulation(program: Command): void {
               process.stdout.write(`Published for the API at ${published}\n`);
             }
             if (report.synthetic) process.stdout.write(`${report.synthetic}\n`);
-            process.stdout.write(`Wrote ${join(out, 'report.json')} and ${join(out, 'report.html')}\n`);
+            process.stdout.write(
+              `Wrote ${join(out, 'report.json')}, ${join(out, 'report.html')}, ${join(out, 'report.xlsx')} and ${tables.length} CSV tables (${tables.join(', ')})\n`,
+            );
           } finally {
             bar.stop();
             for (const stop of stops.reverse()) await stop();
