@@ -201,4 +201,27 @@ describe('downloads in Chromium', { timeout: 180_000 }, () => {
     expect(structure.find((r) => r['ODS code'] === 'M87008')?.['Registered patients']).toBe(7877);
     await expectAccessible(page);
   });
+
+  it('prints the budget page as a document: no header, menu or downloads, headings repeated, links with their addresses', async () => {
+    await page.goto(`${server.url}/arrangements/${server.arrangementId}/budget`);
+    await page.getByTestId('years').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const chrome of ['header.nhsuk-header', 'footer.nhsuk-footer', '.concordat-downloads'])
+        expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+      const styles = await page.evaluate(() => {
+        const back = document.querySelector('a[href^="/arrangements/"]') as HTMLAnchorElement;
+        return {
+          thead: getComputedStyle(document.querySelector('[data-testid="years"] thead') as Element).display,
+          after: getComputedStyle(back, '::after').content,
+          section: getComputedStyle(document.querySelectorAll('main section')[1] as Element).breakBefore,
+        };
+      });
+      expect(styles.thead).toBe('table-header-group');
+      expect(styles.section).toBe('page');
+      expect(styles.after).toBe(`" (/arrangements/${server.arrangementId})"`);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
 });
