@@ -24,6 +24,7 @@ import { contractRoutes } from './routes/contracts.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { operatingModelRoutes } from './routes/operating-models.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { paperRoutes } from './routes/papers.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
 import { storedContractRoutes } from './routes/stored-contracts.ts';
@@ -43,6 +44,7 @@ export const routeModules: RouteModule[] = [
   moneyRoutes,
   placeGroupingRoutes,
   operatingModelRoutes,
+  paperRoutes,
 ];
 
 export interface AppOptions {

@@ -10,6 +10,7 @@ const Citation = z.object({
   text: z.string(),
   outside_seeds: z.boolean(),
   url: z.string().optional(),
+  page: z.number().int().optional().describe('The PDF page the cited place begins on, where known.'),
 });
 const Severity = z.enum(['error', 'warning', 'information']);
 const Counts = z.object({ error: z.number(), warning: z.number(), information: z.number() });

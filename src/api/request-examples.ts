@@ -75,6 +75,7 @@ export const requestExamples: Record<string, () => unknown> = {
     version: 2,
   }),
   allocatePlaces: places,
+  writeAllocationPaper: places,
   createOperatingModel: () => ({ model: operatingModel(), reason: 'Agreed by the ICB board' }),
   replaceOperatingModel: () => ({
     version: 1,

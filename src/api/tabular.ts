@@ -76,14 +76,7 @@ export async function answer<T>(
           hint: 'Use json, csv or xlsx.',
         },
       ]);
-    const written = paper(json);
-    return reply
-      .type('application/pdf')
-      .header(
-        'content-disposition',
-        `attachment; filename="${fileName(written.tables, 'board-paper', 'pdf')}"`,
-      )
-      .send(await paperPdf(written, today()));
+    return sendPaper(reply, paper(json));
   }
   const set = tables(json);
   if (format === 'csv') {
@@ -97,4 +90,12 @@ export async function answer<T>(
     .type(xlsxType)
     .header('content-disposition', `attachment; filename="${fileName(set, '', 'xlsx')}"`)
     .send(await tableSetXlsx(set, today()));
+}
+
+/** A board paper as a PDF download, drawn on the server (no browser), dated today. */
+export async function sendPaper(reply: FastifyReply, written: BoardPaper): Promise<FastifyReply> {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="${fileName(written.tables, 'board-paper', 'pdf')}"`)
+    .send(await paperPdf(written, today()));
 }

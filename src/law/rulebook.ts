@@ -39,6 +39,8 @@ export interface ResolvedCitation extends Citation {
   text: string;
   outside_seeds: boolean;
   url?: string | undefined;
+  /** The PDF page the cited place begins on, where known (rulebook/sources.yaml `pages`). */
+  page?: number | undefined;
 }
 
 /** A parameter's value on a date, with where it comes from. */
@@ -151,14 +153,33 @@ export class Rulebook {
       const legislation = s.type === 'act' || s.type === 'regulations';
       const when = formatDate(s.date).replace(/^\d+ /, '');
       const ref = s.reference ? `, ${s.reference}` : '';
+      const found = pageOf(s, c.at);
+      const page = found?.page;
+      const at = !found
+        ? c.at
+        : found.place.startsWith('Annex')
+          ? `${c.at} (${found.place} begins on PDF page ${found.page})`
+          : `${c.at} (PDF page ${found.page})`;
       return {
         ...c,
-        text: legislation ? `${s.title}, ${c.at}` : `${s.publisher}, ${s.title}${ref}, ${when}, ${c.at}`,
+        text: legislation ? `${s.title}, ${at}` : `${s.publisher}, ${s.title}${ref}, ${when}, ${at}`,
         outside_seeds: s.outside_seeds,
-        url: s.url,
+        url: page !== undefined && s.pdf ? `${s.pdf}#page=${page}` : (s.pdf ?? s.url),
+        ...(page === undefined ? {} : { page }),
       };
     });
   }
+}
+
+/**
+ * Where a citation's first named place begins in the PDF, when the sources file knows it:
+ * "paras 57 and 83" opens at para 57, "Annex A, row 3" at the start of Annex A.
+ */
+export function pageOf(s: Source, at: string): { place: string; page: number } | undefined {
+  const para = /^para(?:graph)?s? (\d+(?:\.\d+)?)/.exec(at);
+  const place = para ? `para ${para[1]}` : /^Annex [A-Z]\b/.exec(at)?.[0];
+  const page = place === undefined ? undefined : s.pages?.[place];
+  return place === undefined || page === undefined ? undefined : { place, page };
 }
 
 function coverage(entry: RuleEntry): string {

@@ -26,6 +26,13 @@ export const Source = z.strictObject({
   url: z.url().optional(),
   /** What the address opens when it is not the document itself, and why no PDF page (#page=N) is given. */
   url_note: z.string().optional(),
+  /** The address of the PDF itself, where confirmed: citations with a known page open it there (#page=N). */
+  pdf: z.url().optional(),
+  /**
+   * The PDF page where a cited place begins, by place ("para 60", "Annex A"), read from the
+   * seed's printed page numbers; a citation is matched by the first place it names.
+   */
+  pages: z.record(z.string().regex(/^(para \d+(\.\d+)?|Annex [A-Z])$/), z.number().int().min(1)).optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -1,4 +1,5 @@
-/** A contract's position as tables: the compliance calendar, subcontracts, practices, performance, remedial plans. */
+/** A contract's position as tables: the compliance calendar, subcontracts, practices, performance, remedial plans, timeline. */
+import type { Obligation } from '../contracts/calendar.ts';
 import type { ContractReport } from '../contracts/replay.ts';
 import { sourcesOf } from './sources.ts';
 import type { Table, TableSet } from './table.ts';
@@ -11,11 +12,33 @@ export const statusWords = {
   upcoming: 'Upcoming',
 } as const;
 
-export function contractTables(r: ContractReport): TableSet {
-  const s = r.state;
-  const obligations: Table = {
-    id: 'obligations',
-    title: 'Compliance calendar',
+const outcomeWords = { applied: 'Applied', refused: 'Refused', automatic: 'By date' } as const;
+
+/** Each event and each step that happens by date, with its outcome and rule. */
+function timelineTable(r: ContractReport): Table {
+  return {
+    id: 'timeline',
+    title: 'Timeline',
+    columns: [
+      { key: 'on', heading: 'Date', kind: 'date' },
+      { key: 'summary', heading: 'What happened', kind: 'text' },
+      { key: 'outcome', heading: 'Outcome', kind: 'text' },
+      { key: 'rule', heading: 'Rule', kind: 'text' },
+    ],
+    rows: r.state.timeline.map((t) => ({
+      on: t.on,
+      summary: t.summary,
+      outcome: outcomeWords[t.outcome],
+      rule: t.rule,
+    })),
+  };
+}
+
+/** Obligations as a compliance calendar: due date, what, who, status and the rule's sources. */
+function obligationsTable(id: string, title: string, list: readonly Obligation[]): Table {
+  return {
+    id,
+    title,
     columns: [
       { key: 'due', heading: 'Due', kind: 'date' },
       { key: 'title', heading: 'Obligation', kind: 'text' },
@@ -25,7 +48,7 @@ export function contractTables(r: ContractReport): TableSet {
       { key: 'rule', heading: 'Rule', kind: 'text' },
       { key: 'sources', heading: 'Sources', kind: 'text' },
     ],
-    rows: r.obligations.map((o) => ({
+    rows: list.map((o) => ({
       due: o.due,
       title: o.title,
       who: o.who === 'provider' ? 'Provider' : 'Commissioner',
@@ -35,6 +58,11 @@ export function contractTables(r: ContractReport): TableSet {
       sources: o.citations.map((c) => c.text).join('; '),
     })),
   };
+}
+
+export function contractTables(r: ContractReport): TableSet {
+  const s = r.state;
+  const obligations = obligationsTable('obligations', 'Compliance calendar', r.obligations);
   const subcontracts: Table = {
     id: 'subcontracts',
     title: 'Subcontracts',
@@ -121,6 +149,16 @@ export function contractTables(r: ContractReport): TableSet {
     title: `${r.contract}: position on the date`,
     asOf: r.on,
     sources: sourcesOf(r.obligations.flatMap((o) => o.citations)),
-    tables: [obligations, subcontracts, practices, performance, remedial],
+    tables: [obligations, subcontracts, practices, performance, remedial, timelineTable(r)],
+  };
+}
+
+/** A contract's dated life (`concordat contract timeline`): the timeline, then what falls due next. */
+export function timelineTables(r: ContractReport): TableSet {
+  return {
+    title: `${r.contract}: timeline`,
+    asOf: r.on,
+    sources: sourcesOf(r.next_due.flatMap((o) => o.citations)),
+    tables: [timelineTable(r), obligationsTable('next-due', 'Falling due next', r.next_due)],
   };
 }

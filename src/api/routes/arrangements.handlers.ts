@@ -74,7 +74,7 @@ export async function readable(
  * commissioner's kind (repeated, as several CCGs are several parties). A service id the
  * rulebook does not know on the date is named where the arrangement holds it.
  */
-function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
+export function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
   const services = [...new Set(a.services.map((s) => s.service))];
   try {
     return planPooling(rulebook, { services, commissioners: a.commissioners.map((c) => c.kind) }, on);

@@ -33,6 +33,7 @@ export const Finding = z.object({
       text: z.string(),
       outside_seeds: z.boolean(),
       url: z.string().optional(),
+      page: z.number().int().optional().describe('The PDF page the cited place begins on, where known.'),
     }),
   ),
   trace: z.array(z.object({ rule: z.string(), version_from: z.string(), outcome: z.string() })),

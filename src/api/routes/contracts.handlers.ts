@@ -2,18 +2,21 @@ import { advanceTo, applyEvent } from '../../contracts/machine.ts';
 import { checkParticulars } from '../../contracts/particulars.ts';
 import { replayContract, report } from '../../contracts/replay.ts';
 import { today } from '../../law/date.ts';
+import { contractTables } from '../../outputs/contract-tables.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { mayRecord } from '../contract-permissions.ts';
 import { badRequest, refusedEvent } from '../problems.ts';
+import { answer } from '../tabular.ts';
 import { asReport, type offerContractEventSchema, type replayContractSchema } from './contracts.schemas.ts';
 
 export function contractHandlers({ rulebook }: ApiContext) {
-  const replay: Handler<typeof replayContractSchema> = async (request) => {
+  const replay: Handler<typeof replayContractSchema> = async (request, reply) => {
     requireUser(request);
     const { contract, on } = request.body;
     checkParticulars(contract.particulars);
-    return asReport(replayContract(rulebook, contract, on ?? today()));
+    const replayed = replayContract(rulebook, contract, on ?? today());
+    return answer(request, reply, asReport(replayed), () => contractTables(replayed));
   };
 
   const offerEvent: Handler<typeof offerContractEventSchema> = async (request) => {

@@ -4,6 +4,7 @@ import { ContractEvent } from '../../contracts/events.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import { IsoDate } from '../../law/date.ts';
 import { signedIn } from '../context.ts';
+import { tableQuery } from '../tabular.ts';
 
 // The report carries the whole state; its shape is documented in docs/contracts.md and docs/cli.md.
 export const Report = z.looseObject({
@@ -17,7 +18,10 @@ export const replayContractSchema = {
   operationId: 'replayContract',
   tags: ['contracts'],
   summary: "Replay a contract's events to a date: phase, population served, what is due, refusals",
+  description:
+    'The compliance calendar, subcontracts, practices, indicators, remedial plans and timeline also come as CSV or Excel (`format=csv|xlsx`): the file is the answer to this POST.',
   security: signedIn,
+  querystring: z.strictObject(tableQuery),
   body: z.strictObject({ contract: ContractFile, on: IsoDate.optional() }),
   response: { 200: Report },
 };

@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
@@ -14,6 +16,8 @@ import { badRequest } from '../problems.ts';
 import { answer } from '../tabular.ts';
 import { readable } from './arrangements.handlers.ts';
 import type { allocatePlacesSchema, getBudgetSchema } from './money.schemas.ts';
+
+type AllocationBody = z.infer<typeof allocatePlacesSchema.body>;
 
 /** Sharing an ICS pot between places is for those who commission or assure it, and administrators. */
 const allocators = ['commissioner', 'assurer', 'administrator'] as const;
@@ -37,28 +41,43 @@ async function naming<T>(prefix: string, work: () => T): Promise<T> {
   }
 }
 
-export function moneyHandlers({ store, rulebook }: ApiContext) {
+/** A readable arrangement's budget report (the budget resource and its board paper). */
+export async function budgetOf(
+  { store, rulebook }: ApiContext,
+  request: FastifyRequest,
+  id: string,
+  query: { years?: number | undefined; explain?: 'true' | 'false' | undefined },
+) {
+  const stored = await readable(request, () => getArrangement(store.db, id));
+  const report = await naming('arrangement', () =>
+    budgetReport(stored.document, classifyByRulebook(rulebook), rulebook, {
+      years: query.years,
+      explain: query.explain === 'true',
+    }),
+  );
+  return { stored, report };
+}
+
+/** An ICB's pot shared between places, for a caller who may allocate it (the allocation and its board paper). */
+export async function allocationOf(request: FastifyRequest, body: AllocationBody) {
+  const { icb, year, method, explain, ...places } = body;
+  requireRole(request, allocators, [icb], `allocate ${icb}'s budget between places`);
+  return naming('body', () =>
+    allocationReport(
+      allocatePlaces({ ...placesInput(places, icb, year), method }, loadWeightedPopulations(year)),
+      explain,
+    ),
+  );
+}
+
+export function moneyHandlers(ctx: ApiContext) {
   const budget: Handler<typeof getBudgetSchema> = async (request, reply) => {
-    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
-    const { years: n, explain } = request.query;
-    const report = await naming('arrangement', () =>
-      budgetReport(stored.document, classifyByRulebook(rulebook), rulebook, {
-        years: n,
-        explain: explain === 'true',
-      }),
-    );
+    const { stored, report } = await budgetOf(ctx, request, request.params.id, request.query);
     return answer(request, reply, report, budgetTables, (r) => budgetPaper(r, String(stored.version)));
   };
 
   const allocate: Handler<typeof allocatePlacesSchema> = async (request, reply) => {
-    const { icb, year, method, explain, ...places } = request.body;
-    requireRole(request, allocators, [icb], `allocate ${icb}'s budget between places`);
-    const report = await naming('body', () =>
-      allocationReport(
-        allocatePlaces({ ...placesInput(places, icb, year), method }, loadWeightedPopulations(year)),
-        explain,
-      ),
-    );
+    const report = await allocationOf(request, request.body);
     return answer(
       request,
       reply,

@@ -1,9 +1,11 @@
 import { today } from '../../law/date.ts';
+import { historyTables, searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../../store/organisations.ts';
-import { attribution, files, listSizesAsAt } from '../../store/reference/nhs-registry.ts';
+import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { ShortMemo } from '../short-memo.ts';
+import { answer } from '../tabular.ts';
 import type {
   getOrganisationSchema,
   getOrganisationTreeSchema,
@@ -18,35 +20,36 @@ export function organisationHandlers({ store }: ApiContext) {
   const searches = new ShortMemo<Awaited<ReturnType<typeof searchOrganisations>>>();
   const trees = new ShortMemo<Awaited<ReturnType<typeof treeOn>>>();
 
-  const search: Handler<typeof searchOrganisationsSchema> = async (request) => {
+  const search: Handler<typeof searchOrganisationsSchema> = async (request, reply) => {
     requireUser(request);
     const { q, kind, limit } = request.query;
     const organisations = await searches.get(JSON.stringify([q, kind, limit]), () =>
       searchOrganisations(store.db, q, { kind, limit }),
     );
-    return { organisations, attribution };
+    return answer(request, reply, { organisations, attribution }, (r) =>
+      searchTables(r.organisations, { q, kind }, today(), attribution),
+    );
   };
 
-  const getOne: Handler<typeof getOrganisationSchema> = async (request) => {
+  const getOne: Handler<typeof getOrganisationSchema> = async (request, reply) => {
     requireUser(request);
-    return { ...(await getOrganisation(store.db, request.params.code, request.query.kind)), attribution };
+    const found = await getOrganisation(store.db, request.params.code, request.query.kind);
+    return answer(request, reply, { ...found, attribution }, (o) => historyTables(o, today(), attribution));
   };
 
-  const getTree: Handler<typeof getOrganisationTreeSchema> = async (request) => {
+  const getTree: Handler<typeof getOrganisationTreeSchema> = async (request, reply) => {
     requireUser(request);
     const { code } = request.params;
     const { kind } = request.query;
     const on = request.query.on ?? today();
     const tree = await trees.get(JSON.stringify([code, kind, on]), () => treeOn(store.db, code, kind, on));
-    return {
+    const json = {
       on,
       tree,
-      list_sizes: {
-        as_at: listSizesAsAt,
-        source: `QOF 2020/21 practice list sizes (data/nhs/${files.listSizes})`,
-      },
+      list_sizes: listSizesSource,
       attribution,
     };
+    return answer(request, reply, json, (t) => treeTables(t.tree, t.on, t.list_sizes, attribution));
   };
 
   return { search, getOne, getTree };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organisationKinds } from '../../store/schema.ts';
 import { signedIn } from '../context.ts';
 import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.ts';
+import { tableQuery } from '../tabular.ts';
 
 const CodeParams = z.object({ code: z.string().min(1).max(20) });
 
@@ -9,11 +10,13 @@ export const searchOrganisationsSchema = {
   operationId: 'searchOrganisations',
   tags: ['registry'],
   summary: 'Search organisations by ODS code or name',
+  description: 'Also as CSV or Excel (`format=csv|xlsx` or the Accept header).',
   security: signedIn,
   querystring: z.strictObject({
     q: z.string().min(1).max(100).describe('Code prefix or part of the name, for example "M87" or "dudley".'),
     kind: z.enum(organisationKinds).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
+    ...tableQuery,
   }),
   response: { 200: z.object({ organisations: z.array(Organisation), attribution: z.string() }) },
 };
@@ -24,7 +27,8 @@ export const getOrganisationSchema = {
   summary: 'One organisation: dates, parents over time, predecessors and successors',
   security: signedIn,
   params: CodeParams,
-  querystring: z.strictObject({ kind: z.enum(organisationKinds).optional() }),
+  description: 'The history also comes as CSV or Excel (`format=csv|xlsx` or the Accept header).',
+  querystring: z.strictObject({ kind: z.enum(organisationKinds).optional(), ...tableQuery }),
   response: { 200: OrganisationDetail.extend({ attribution: z.string() }) },
 };
 
@@ -34,7 +38,9 @@ export const getOrganisationTreeSchema = {
   summary: "An ICB's (or any organisation's) tree on a date: sub-ICB locations, places, PCNs and practices",
   security: signedIn,
   params: CodeParams,
-  querystring: OnQuery.extend({ kind: z.enum(organisationKinds).default('icb') }),
+  description:
+    'Also as CSV or Excel, one row per organisation in the tree (`format=csv|xlsx` or the Accept header).',
+  querystring: OnQuery.extend({ kind: z.enum(organisationKinds).default('icb'), ...tableQuery }),
   response: {
     200: z.object({
       on: z.string(),

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 import { populationPaper } from '../../outputs/papers.ts';
 import { populationTables } from '../../outputs/population-tables.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
@@ -21,8 +22,11 @@ export const populationRoutes: RouteModule = (app) => {
   app.get('/api/population/:icb/report', { schema: getPopulationReportSchema }, getPopulationReport);
 };
 
-const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request, reply) => {
-  const { icb } = request.params;
+/** The report published for an ICB, for a caller who may read it; 404 when none is published. */
+export function publishedReport(
+  request: FastifyRequest,
+  icb: string,
+): PopulationReport & Record<string, unknown> {
   requireRole(request, readers, [icb], 'read population health figures');
   const path = publishedReportPath(icb);
   if (!existsSync(path)) {
@@ -33,6 +37,10 @@ const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (re
       detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
     });
   }
-  const report = JSON.parse(readFileSync(path, 'utf8')) as PopulationReport & Record<string, unknown>;
+  return JSON.parse(readFileSync(path, 'utf8')) as PopulationReport & Record<string, unknown>;
+}
+
+const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request, reply) => {
+  const report = publishedReport(request, request.params.icb);
   return answer(request, reply, report, populationTables, (r) => populationPaper(r, '1.0'));
 };

@@ -5,7 +5,7 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { today } from '../../law/date.ts';
-import { contractTables } from '../../outputs/contract-tables.ts';
+import { contractTables, timelineTables } from '../../outputs/contract-tables.ts';
 import { contractPaper } from '../../outputs/papers.ts';
 import {
   contractEvents,
@@ -110,14 +110,14 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
     );
   };
 
-  const timeline: Handler<typeof getContractTimelineSchema> = async (request) => {
+  const timeline: Handler<typeof getContractTimelineSchema> = async (request, reply) => {
     requireUser(request);
     const r = replayContract(
       rulebook,
       await contractFile(store.db, request.params.id),
       request.query.on ?? today(),
     );
-    return {
+    const json = {
       contract: r.contract,
       on: r.on,
       phase: r.state.phase,
@@ -125,6 +125,7 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
       timeline: r.state.timeline,
       next_due: r.next_due.map((o) => ({ ...o })),
     };
+    return answer(request, reply, json, () => timelineTables(r));
   };
 
   const recordOne: Handler<typeof recordContractEventSchema> = async (request, reply) => {

@@ -55,7 +55,7 @@ export const getContractSchema = {
   security: signedIn,
   params: Params,
   description:
-    'The compliance calendar, subcontracts, practices, indicators and remedial plans also come as CSV or Excel (`format=csv|xlsx`).',
+    'The compliance calendar, subcontracts, practices, indicators, remedial plans and timeline also come as CSV or Excel (`format=csv|xlsx`).',
   querystring: OnQuery.extend(tableQuery),
   response: {
     200: Summary.extend({
@@ -73,7 +73,9 @@ export const getContractTimelineSchema = {
     "A stored contract's dated life to a date (events and automatic steps, with the rule) and what falls due next",
   security: signedIn,
   params: Params,
-  querystring: OnQuery,
+  description:
+    'The timeline and what falls due next also come as CSV or Excel (`format=csv|xlsx`, `table=timeline|next-due`).',
+  querystring: OnQuery.extend(tableQuery),
   response: {
     200: z.object({
       contract: z.string(),

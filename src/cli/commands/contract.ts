@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { describeContract, describeTimeline } from './contract-text.ts';
-import { parseOn, print } from './rulebook.ts';
+import { parseOn } from './rulebook.ts';
 
 /** The contract engine and the rulebook, loaded by the commands that replay a contract. */
 async function replayer() {
@@ -52,29 +52,38 @@ export function registerContract(program: Command): void {
     }),
   );
 
-  contract
-    .command('timeline')
-    .description(
-      "A contract's dated life: each event and each step that happens by date (expiry, the end of notice), with the rule, then what falls due next.",
-    )
-    .argument('<file>', 'contract YAML file')
-    .option('--on <date>', 'up to this date (YYYY-MM-DD); default today')
-    .option('--format <format>', 'text or json', 'text')
-    .action(
-      action(async (file: string, opts: { on?: string; format: string }) => {
-        const format = parseFormat(opts.format);
-        const r = (await replayer())(file, opts.on);
-        const json = {
-          contract: r.contract,
-          on: r.on,
-          phase: r.state.phase,
-          timeline: r.state.timeline,
-          next_due: r.next_due,
-        };
-        print(format, json, () => describeTimeline(r));
-        return r.state.refusals.length ? exitCodes.findings : exitCodes.ok;
-      }),
-    );
+  tableOptions(
+    contract
+      .command('timeline')
+      .description(
+        "A contract's dated life: each event and each step that happens by date (expiry, the end of notice), with the rule, then what falls due next.",
+      )
+      .argument('<file>', 'contract YAML file')
+      .option('--on <date>', 'up to this date (YYYY-MM-DD); default today')
+      .option(
+        '--format <format>',
+        'text, json, csv or xlsx (the timeline, then what falls due next)',
+        'text',
+      ),
+  ).action(
+    action(async (file: string, opts: { on?: string; format: string; out?: string; table?: string }) => {
+      const format = parseFormat(opts.format, withTables);
+      const [replay, { timelineTables }] = await Promise.all([
+        replayer(),
+        import('../../outputs/contract-tables.ts'),
+      ]);
+      const r = replay(file, opts.on);
+      const json = {
+        contract: r.contract,
+        on: r.on,
+        phase: r.state.phase,
+        timeline: r.state.timeline,
+        next_due: r.next_due,
+      };
+      await emit(format, opts, { json, text: () => describeTimeline(r), tables: () => timelineTables(r) });
+      return r.state.refusals.length ? exitCodes.findings : exitCodes.ok;
+    }),
+  );
 
   contract
     .command('import')

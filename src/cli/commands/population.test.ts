@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../csv.ts';
 import { fixtureConditions, writeFixture } from '../../population/test-fixture.ts';
 
 const dirs: string[] = [];
@@ -14,7 +16,7 @@ function concordat(...args: string[]) {
 }
 
 describe('concordat analyse', () => {
-  it('writes a JSON report and an HTML page for the practices given', () => {
+  it('writes a JSON report, an HTML page and its tables as Excel and CSV for the practices given', async () => {
     const dir = writeFixture();
     dirs.push(dir);
     const result = concordat(
@@ -38,6 +40,24 @@ describe('concordat analyse', () => {
     const html = readFileSync(join(dir, 'report', 'report.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3)/);
+    // The tables leave as Excel and CSV too, small counts suppressed even where the report shows them.
+    const practices = parseCsv(readFileSync(join(dir, 'report', 'report-practices.csv'), 'utf8'));
+    expect(practices).toEqual([
+      ['Practice', 'People'],
+      ['M87001', 'fewer than 8'],
+      ['M87003', 'fewer than 8'],
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'report', 'report.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Population served by practice',
+      'Long-term conditions',
+      'Population segments',
+      'Risk bands',
+      'Inequalities by deprivation dec', // Excel's 31 characters
+      'Sources and dates',
+    ]);
+    expect(result.stdout).toMatch(/report\.xlsx and 5 CSV tables \(report-practices\.csv, /);
   }, 60_000);
 
   it('refuses a file with a bad date with exit code 2 and writes nothing', () => {

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { isIsoDate, today } from '../../core/dates.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { isIsoDate } from '../../law/date.ts';
 import type { Engine } from '../../population/engines/engine.ts';
 import type { Progress } from '../../population/ingest.ts';
+import type { PopulationReport } from '../../population/pipeline.ts';
 import { publishedReportPath } from '../../population/published.ts';
 import { checkPolicy, defaultSuppression } from '../../population/suppress.ts';
 import { action } from '../run.ts';
@@ -35,6 +36,26 @@ async function progressBar(label: string): Promise<{ progress: Progress; stop: (
 function wholeNumber(flag: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidInput(flag, `'${value}' is not a whole number`);
   return Number(value);
+}
+
+/**
+ * The report's tables beside report.json: every table and a sheet of sources in report.xlsx,
+ * and each table as report-ID.csv, counts of people suppressed as on every output. Returns
+ * the CSV files' names.
+ */
+export async function writeReportTables(out: string, report: PopulationReport): Promise<string[]> {
+  const [{ populationTables }, { tableSetXlsx }, { tableCsv }] = await Promise.all([
+    import('../../outputs/population-tables.ts'),
+    import('../../outputs/xlsx.ts'),
+    import('../../outputs/csv.ts'),
+  ]);
+  const set = populationTables(report);
+  writeFileSync(join(out, 'report.xlsx'), await tableSetXlsx(set, today()));
+  return set.tables.map((t) => {
+    const name = `report-${t.id}.csv`;
+    writeFileSync(join(out, name), tableCsv(t));
+    return name;
+  });
 }
 
 export function registerPopulation(program: Command): void {
@@ -78,7 +99,7 @@ export function registerPopulation(program: Command): void {
   program
     .command('analyse')
     .description(
-      'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json and report.html.',
+      'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json, report.html, report.xlsx and a CSV of each table.',
     )
     .requiredOption('--data <dir>', 'folder with persons, conditions and events (CSV or Parquet)')
     .option('--engine <engine>', 'duckdb or clickhouse', 'duckdb')
@@ -205,6 +226,7 @@ export function registerPopulation(program: Command): void {
             mkdirSync(out, { recursive: true });
             writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
             writeFileSync(join(out, 'report.html'), reportHtml(report));
+            const tables = await writeReportTables(out, report);
             if (opts.publish) {
               if (!icb) throw new InvalidInput('--publish', 'needs an ICB', 'Give --icb CODE.');
               const published = publishedReportPath(icb);
@@ -213,7 +235,9 @@ export function registerPopulation(program: Command): void {
               process.stdout.write(`Published for the API at ${published}\n`);
             }
             if (report.synthetic) process.stdout.write(`${report.synthetic}\n`);
-            process.stdout.write(`Wrote ${join(out, 'report.json')} and ${join(out, 'report.html')}\n`);
+            process.stdout.write(
+              `Wrote ${join(out, 'report.json')}, ${join(out, 'report.html')}, ${join(out, 'report.xlsx')} and ${tables.length} CSV tables (${tables.join(', ')})\n`,
+            );
           } finally {
             bar.stop();
             for (const stop of stops.reverse()) await stop();

@@ -48,6 +48,12 @@ export const files = {
  */
 export const listSizesAsAt = '2021-01-01';
 
+/** Where the registry's list sizes come from and the date they count patients on, as answers cite it. */
+export const listSizesSource = {
+  as_at: listSizesAsAt,
+  source: `QOF 2020/21 practice list sizes (data/nhs/${files.listSizes})`,
+};
+
 export interface RegistryOrganisation {
   code: string;
   kind: OrganisationKind;

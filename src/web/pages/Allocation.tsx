@@ -20,6 +20,7 @@ import {
 } from '../allocation-form.ts';
 import { ApiError } from '../api.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
+import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { Checkbox, ErrorSummary, type FieldError, Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -320,6 +321,7 @@ function AllocationForm({ icb, icbName, year, practices, groupings }: FormProps)
           report={allocation.data}
           names={new Map(asked?.pot.map((c) => [c.id, c.name]))}
           stale={allocation.isFetching}
+          request={allocation.isPlaceholderData ? null : asked}
         />
       )}
 
@@ -631,8 +633,15 @@ function MethodChoice(props: {
 
 type PlaceResult = AllocationReport['places'][number];
 
-function AllocationResult(props: { report: AllocationReport; names: Map<string, string>; stale: boolean }) {
-  const { report, names, stale } = props;
+function AllocationResult(props: {
+  report: AllocationReport;
+  names: Map<string, string>;
+  stale: boolean;
+  /** The request this report answers: downloads send it again, so they hold exactly these figures. */
+  request: AllocationRequest | null;
+}) {
+  const { report, names, stale, request } = props;
+  const resource: Resource | null = request && { path: '/api/allocations', post: { body: request } };
   const components = report.places[0]?.components ?? [];
   const paced = report.places.some((p) => p.current !== null);
   const needChart = useCallback(
@@ -681,7 +690,11 @@ function AllocationResult(props: { report: AllocationReport; names: Map<string, 
       <p className="nhsuk-body-s" data-testid="allocation-method">
         Method: {report.method_description}
       </p>
+      {request && <PaperButton resource={{ path: '/api/allocations/paper', post: { body: request } }} />}
       <Chart label="Relative need index of each place (1 is the ICB as a whole)" draw={needChart} />
+      {resource && (
+        <Downloads what="need indices and allocations by place" table="allocation" resource={resource} />
+      )}
       <ScrollBox label="Table">
         <table className="nhsuk-table" data-testid="need-indices">
           <caption className="nhsuk-table__caption">Relative need index by place</caption>
@@ -718,6 +731,7 @@ function AllocationResult(props: { report: AllocationReport; names: Map<string, 
         A need index above 1 means more need per registered person than the ICB as a whole.
       </p>
       <Chart label="Allocation to each place" draw={moneyChart} />
+      {resource && <Downloads what="allocations by component" table="components" resource={resource} />}
       <ScrollBox label="Table">
         <table className="nhsuk-table" data-testid="allocation">
           <caption className="nhsuk-table__caption">Allocation by place</caption>

@@ -1,5 +1,6 @@
 import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
 import { ContentsList } from '../components/ContentsList.tsx';
+import { PaperButton } from '../components/Downloads.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -51,6 +52,9 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
         ]}
       />
 
+      <PaperButton
+        resource={{ path: `/api/arrangements/${encodeURIComponent(a.id)}/papers/lawfulness`, query: { on } }}
+      />
       <CheckOnDates arrangement={a} today={today} />
 
       <WhoDoesWhat id={a.id} on={on} enabled />

@@ -4,6 +4,7 @@ import { formatPounds } from '../../core/money.ts';
 import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
 import { budgetFlow, type FlowLink, type FlowNode, flowColumns } from '../budget-flow.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
+import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { TraceView } from '../components/TraceView.tsx';
@@ -27,6 +28,7 @@ export function BudgetPage({ id }: { id: string }) {
   if (budget.isPending) return <p>Building the budget…</p>;
   if (budget.error) return <p className="nhsuk-error-message">{budget.error.message}</p>;
   const r = budget.data;
+  const resource: Resource = { path: `/api/arrangements/${encodeURIComponent(id)}/budget` };
   const figure = (label: string, pick: Pick) => {
     const f = pick(r);
     if (!f) return '—';
@@ -56,6 +58,7 @@ export function BudgetPage({ id }: { id: string }) {
         Term {formatDate(r.term.start)} to {formatDate(r.term.end)}.{' '}
         <Link href={`/arrangements/${id}`}>Back to the arrangement</Link>
       </p>
+      <PaperButton resource={{ path: `/api/arrangements/${encodeURIComponent(id)}/papers/budget` }} />
 
       <section aria-labelledby="budget-title">
         <h2 id="budget-title">The integrated budget on {formatDate(r.budget.on)}</h2>
@@ -64,6 +67,8 @@ export function BudgetPage({ id }: { id: string }) {
           outside the ICP, and what the ICP pays on to its subcontractors.
         </p>
         <BudgetFlow report={r} />
+        <Downloads what="budget lines" table="budget-lines" resource={resource} />
+        <Downloads what="budget totals" table="totals" resource={resource} />
         <ScrollBox label="Table">
           <table className="nhsuk-table" data-testid="budget-totals">
             <caption className="nhsuk-table__caption">Totals</caption>
@@ -112,6 +117,7 @@ export function BudgetPage({ id }: { id: string }) {
           The whole-population annual payment (WPAP) for each financial year, paid in monthly instalments.
         </p>
         <Instalments report={r} />
+        <Downloads what="WPAP by year" table="wpap" resource={resource} />
         <ScrollBox label="Table">
           <table className="nhsuk-table" data-testid="years">
             <caption className="nhsuk-table__caption">Each year</caption>
@@ -142,6 +148,8 @@ export function BudgetPage({ id }: { id: string }) {
             </tbody>
           </table>
         </ScrollBox>
+        <Downloads what="risk share" table="risk-share" resource={resource} />
+        <Downloads what="monthly instalments" table="instalments" resource={resource} />
         {r.years.map((y) => (
           <details className="nhsuk-details" key={y.year}>
             <summary className="nhsuk-details__summary">
@@ -181,6 +189,7 @@ export function BudgetPage({ id }: { id: string }) {
           National incentives (CQUIN) and local incentives held back until earned, by year. National assurance
           is needed where the rules say so.
         </p>
+        <Downloads what="incentives and money at risk" table="incentives" resource={resource} />
         <ul className="nhsuk-list nhsuk-list--bullet">
           {r.years.map((y) => (
             <li key={y.year}>

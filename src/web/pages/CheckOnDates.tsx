@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDate, isIsoDate } from '../../core/dates.ts';
 import { compareChecks, describeRuleChange, termWarning } from '../check-compare.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { Downloads } from '../components/Downloads.tsx';
 import { Select } from '../components/forms.tsx';
 import { useCheck } from '../endpoints.ts';
 import { navigate, useLocation } from '../router.ts';
@@ -121,7 +122,7 @@ export function CheckOnDates({ arrangement, today }: { arrangement: StoredArrang
         presets={presets}
         onChange={(v) => setParam(url, 'compare', v)}
       />
-      {!compare && <OneDate check={first} on={on} term={term} />}
+      {!compare && <OneDate id={arrangement.id} check={first} on={on} term={term} />}
       {compare && (
         <>
           <div className="nhsuk-grid-row">
@@ -143,11 +144,20 @@ const validDate = (v: string | null) => (v && isIsoDate(v) ? v : undefined);
 
 type CheckQuery = ReturnType<typeof useCheck>;
 
-function OneDate({ check, on, term }: { check: CheckQuery; on: string; term: Term }) {
+function OneDate({ id, check, on, term }: { id: string; check: CheckQuery; on: string; term: Term }) {
   return (
     <>
       <DateSummary check={check} on={on} term={term} />
-      {check.data && !check.isFetching && <Findings findings={check.data.findings} />}
+      {check.data && !check.isFetching && (
+        <>
+          <Downloads
+            what="findings"
+            table="findings"
+            resource={{ path: `/api/arrangements/${encodeURIComponent(id)}/check`, query: { on }, post: {} }}
+          />
+          <Findings findings={check.data.findings} />
+        </>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'react';
 import type { ObligationStatus } from '../../contracts/calendar.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { ContractState, TimelineEntry } from '../../contracts/state.ts';
@@ -6,6 +6,7 @@ import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates
 import { formatPounds } from '../../core/money.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -186,7 +187,12 @@ export function Contract() {
           Replay the contract
         </button>
       </form>
-      {replay.data && errors.length === 0 && <Replayed report={replay.data} />}
+      {replay.data && errors.length === 0 && (
+        <Replayed
+          report={replay.data}
+          resource={{ path: '/api/contracts/replay', post: { body: replay.variables } }}
+        />
+      )}
     </>
   );
 }
@@ -237,8 +243,20 @@ function StoredContracts() {
 }
 
 /** A contract's report on a date: where it stands, what was refused, its timeline, calendar, practices, subcontracts and performance. */
-export function Replayed({ report }: { report: ContractReport }) {
+export function Replayed({
+  report,
+  resource,
+  paper,
+}: {
+  report: ContractReport;
+  /** Where the report came from: each table downloads from the same answer. */
+  resource: Resource;
+  paper?: Resource | undefined;
+}) {
   const { state } = report;
+  const download = (what: string, table: string) => (
+    <Downloads what={what} table={table} resource={resource} />
+  );
   return (
     <div data-testid="contract-report">
       <h2 className="nhsuk-heading-l">
@@ -249,12 +267,19 @@ export function Replayed({ report }: { report: ContractReport }) {
         {formatDate(state.phases.at(-1)?.from ?? report.on)}. Provider: {state.particulars.provider.name}.
         Term {formatDate(state.particulars.start)} to {formatDate(state.particulars.end)}.
       </p>
+      {paper && <PaperButton resource={paper} />}
       <Refusals refusals={state.refusals} />
-      <Timeline entries={state.timeline} />
-      <Calendar report={report} />
-      <Practices report={report} />
-      <Subcontracts state={state} />
-      <Performance report={report} />
+      <Timeline entries={state.timeline} download={download('the timeline', 'timeline')} />
+      <Calendar report={report} download={download('the compliance calendar', 'obligations')} />
+      <Practices report={report} download={download('GP practices', 'practices')} />
+      <Subcontracts state={state} download={download('subcontracts', 'subcontracts')} />
+      <Performance
+        report={report}
+        downloads={[
+          download('indicators', 'performance'),
+          download('breaches and remedial plans', 'remedial-plans'),
+        ]}
+      />
     </div>
   );
 }
@@ -284,10 +309,11 @@ function Refusals({ refusals }: { refusals: ContractState['refusals'] }) {
   );
 }
 
-function Timeline({ entries }: { entries: TimelineEntry[] }) {
+function Timeline({ entries, download }: { entries: TimelineEntry[]; download: ReactNode }) {
   return (
     <section data-testid="timeline">
       <h2 className="nhsuk-heading-m">Timeline</h2>
+      {download}
       <ScrollBox label="Table">
         <table className="nhsuk-table">
           <thead className="nhsuk-table__head">
@@ -318,10 +344,11 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-function Calendar({ report }: { report: ContractReport }) {
+function Calendar({ report, download }: { report: ContractReport; download: ReactNode }) {
   return (
     <section data-testid="calendar">
       <h2 className="nhsuk-heading-m">Compliance calendar</h2>
+      {download}
       {report.obligations.length === 0 && <p>Nothing has fallen due yet.</p>}
       <ScrollBox label="Table">
         <table className="nhsuk-table">
@@ -358,7 +385,7 @@ function Calendar({ report }: { report: ContractReport }) {
   );
 }
 
-function Practices({ report }: { report: ContractReport }) {
+function Practices({ report, download }: { report: ContractReport; download: ReactNode }) {
   const { population, state } = report;
   return (
     <section data-testid="practices">
@@ -369,6 +396,7 @@ function Practices({ report }: { report: ContractReport }) {
         {formatCount(population.partially_integrated)} with partially integrated practices and{' '}
         {formatCount(population.unregistered_residents)} unregistered residents of the area.
       </p>
+      {download}
       <ScrollBox label="Table">
         <table className="nhsuk-table">
           <thead className="nhsuk-table__head">
@@ -404,7 +432,7 @@ function Practices({ report }: { report: ContractReport }) {
   );
 }
 
-function Subcontracts({ state }: { state: ContractState }) {
+function Subcontracts({ state, download }: { state: ContractState; download: ReactNode }) {
   const list = Object.values(state.subcontracts);
   return (
     <section data-testid="subcontracts">
@@ -412,47 +440,51 @@ function Subcontracts({ state }: { state: ContractState }) {
       {list.length === 0 ? (
         <p>None.</p>
       ) : (
-        <ScrollBox label="Table">
-          <table className="nhsuk-table">
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Subcontractor</th>
-                <th scope="col">Services</th>
-                <th scope="col">Value</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {list.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.subcontractor}
-                    {s.key && ' (key subcontract)'}
-                  </td>
-                  <td>{s.services.join(', ')}</td>
-                  <td>{s.value_pence === undefined ? 'Not given' : formatPounds(s.value_pence)}</td>
-                  <td>
-                    {s.status.replaceAll('-', ' ')}; proposed {formatDate(s.proposed_on)}
-                    {s.approved_on &&
-                      `, approved ${formatDate(s.approved_on)}${s.approved_by ? ` by ${s.approved_by}` : ''}`}
-                    {s.ended_on && `, ended ${formatDate(s.ended_on)}`}
-                  </td>
+        <>
+          {download}
+          <ScrollBox label="Table">
+            <table className="nhsuk-table">
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Subcontractor</th>
+                  <th scope="col">Services</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {list.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      {s.subcontractor}
+                      {s.key && ' (key subcontract)'}
+                    </td>
+                    <td>{s.services.join(', ')}</td>
+                    <td>{s.value_pence === undefined ? 'Not given' : formatPounds(s.value_pence)}</td>
+                    <td>
+                      {s.status.replaceAll('-', ' ')}; proposed {formatDate(s.proposed_on)}
+                      {s.approved_on &&
+                        `, approved ${formatDate(s.approved_on)}${s.approved_by ? ` by ${s.approved_by}` : ''}`}
+                      {s.ended_on && `, ended ${formatDate(s.ended_on)}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </>
       )}
     </section>
   );
 }
 
-function Performance({ report }: { report: ContractReport }) {
+function Performance({ report, downloads }: { report: ContractReport; downloads: [ReactNode, ReactNode] }) {
   const { state } = report;
   return (
     <section data-testid="performance">
       <h2 className="nhsuk-heading-m">Performance and remedial action</h2>
       <h3 className="nhsuk-heading-s">Indicators</h3>
+      {state.indicator_results.length > 0 && downloads[0]}
       {state.indicator_results.length === 0 ? (
         <p>No indicator results recorded.</p>
       ) : (
@@ -471,6 +503,7 @@ function Performance({ report }: { report: ContractReport }) {
         </p>
       ))}
       <h3 className="nhsuk-heading-s">Breaches and remedial plans</h3>
+      {Object.keys(state.remedial_plans).length > 0 && downloads[1]}
       {state.breaches.length === 0 && <p>No breaches recorded.</p>}
       <ul className="nhsuk-list nhsuk-list--bullet">
         {state.breaches.map((b) => (

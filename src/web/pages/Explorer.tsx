@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { Downloads } from '../components/Downloads.tsx';
 import { Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
@@ -110,6 +111,14 @@ function SearchResults({ q, kind, on }: { q: string; kind: string; on: string })
           ? 'The first 50 matches'
           : `${found.length} ${found.length === 1 ? 'match' : 'matches'}`}
       </h2>
+      <Downloads
+        what="the organisations found"
+        table="organisations"
+        resource={{
+          path: '/api/organisations',
+          query: { q: q.trim(), kind: kind || undefined, limit: '50' },
+        }}
+      />
       <ul className="nhsuk-list concordat-results" data-testid="search-results">
         {found.map((o) => (
           <li key={`${o.kind}:${o.code}`}>
@@ -162,6 +171,14 @@ function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
         Registered patients are practice list sizes on {formatDate(tree.data.list_sizes.as_at)}, from{' '}
         {tree.data.list_sizes.source}; a practice that opened later has none.
       </p>
+      <Downloads
+        what={`the structure of ${organisationName(root.name)}`}
+        table="tree"
+        resource={{
+          path: `/api/organisations/${encodeURIComponent(code)}/tree`,
+          query: { on: tree.data.on, kind },
+        }}
+      />
       {root.children.length === 0 && <p>It had no members on this date.</p>}
       <ul className="nhsuk-list">
         {root.children.map((c) => (

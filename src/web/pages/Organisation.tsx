@@ -1,4 +1,5 @@
 import { formatDate, today as todayInEngland } from '../../core/dates.ts';
+import { Downloads } from '../components/Downloads.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -41,6 +42,11 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
       )}
       <OrganisationIcs code={o.code} />
       <h2 className="nhsuk-heading-m">History of changes</h2>
+      <Downloads
+        what="the history of changes"
+        table="history"
+        resource={{ path: `/api/organisations/${encodeURIComponent(o.code)}`, query: { kind: o.kind } }}
+      />
       <ScrollBox label="Table">
         <table className="nhsuk-table" data-testid="history">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">

@@ -1,5 +1,6 @@
 import { formatDate } from '../../core/dates.ts';
 import type { Cited } from '../../law/pooling-plan.ts';
+import { Downloads, type Resource } from '../components/Downloads.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { usePooling } from '../endpoints.ts';
 
@@ -78,6 +79,10 @@ export function PoolingPlanSection({ id, on, enabled }: { id: string; on: string
   const plan = pooling.data;
   const titles = new Map(plan.service_plan.map((s) => [s.service, s.title]));
   const title = (s: string) => titles.get(s) ?? s;
+  const resource: Resource = {
+    path: `/api/arrangements/${encodeURIComponent(id)}/pooling`,
+    query: { on: plan.on },
+  };
   return (
     <section aria-labelledby="pooling-title">
       <h2 id="pooling-title">Pooling plan</h2>
@@ -102,7 +107,9 @@ export function PoolingPlanSection({ id, on, enabled }: { id: string; on: string
           commission all of these services on this date.
         </p>
       )}
+      <Downloads what="services and who holds them" table="pooling-services" resource={resource} />
       <CitedList heading="Why not" items={plan.problems} title={title} testId="pooling-problems" />
+      {plan.funds.length > 0 && <Downloads what="funds" table="pooling-funds" resource={resource} />}
       {plan.funds.length > 0 && (
         <ScrollBox label="Table">
           <table className="nhsuk-table" data-testid="pooling-funds">

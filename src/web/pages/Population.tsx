@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import { formatPounds } from '../../core/money.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
 import type { SlopeIndex } from '../../population/slope-index.ts';
 import { ApiError } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
+import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { Table } from '../components/Table.tsx';
 import { usePopulationReport } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
@@ -81,7 +82,7 @@ export function Population({ user, icb: chosen }: { user: User; icb: string | un
       {icb === '' && <p>Enter the code of the ICB whose report you want to see.</p>}
       {report.isPending && icb !== '' && <p>Loading the report…</p>}
       {report.error && <NoReport icb={icb} error={report.error} />}
-      {report.data && <Report report={report.data} />}
+      {report.data && <Report report={report.data} icb={icb} />}
     </>
   );
 }
@@ -122,8 +123,9 @@ function NoReport({ icb, error }: { icb: string; error: Error }) {
   return <p className="nhsuk-error-message">{error.message}</p>;
 }
 
-function Report({ report }: { report: PopulationReport }) {
+function Report({ report, icb }: { report: PopulationReport; icb: string }) {
   const { served, needs, risk, segments, inequalities, suppression } = report;
+  const resource: Resource = { path: `/api/population/${encodeURIComponent(icb)}/report` };
   return (
     <div data-testid="population-report">
       {report.synthetic && (
@@ -150,12 +152,21 @@ function Report({ report }: { report: PopulationReport }) {
         as "suppressed", other counts are rounded to the nearest {suppression.roundTo}, and rates or costs for
         groups that small are withheld.
       </p>
+      <PaperButton resource={{ path: `/api/population/${encodeURIComponent(icb)}/paper` }} />
+      <Downloads what="the population served by practice" table="practices" resource={resource} />
+      <Downloads what="long-term conditions" table="prevalence" resource={resource} />
 
       <Pyramid rows={needs.pyramid} />
       <Deprivation rows={needs.deprivation} />
-      <RiskBands risk={risk} />
-      <Segments segments={segments} />
-      <Inequality inequalities={inequalities} />
+      <RiskBands risk={risk} download={<Downloads what="risk bands" table="risk" resource={resource} />} />
+      <Segments
+        segments={segments}
+        download={<Downloads what="segments" table="segments" resource={resource} />}
+      />
+      <Inequality
+        inequalities={inequalities}
+        download={<Downloads what="inequalities by decile" table="inequalities" resource={resource} />}
+      />
       <p className="nhsuk-body-s">{report.attribution}.</p>
     </div>
   );
@@ -257,7 +268,7 @@ function Deprivation({ rows }: { rows: PopulationReport['needs']['deprivation'] 
   );
 }
 
-function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
+function RiskBands({ risk, download }: { risk: PopulationReport['risk']; download: ReactNode }) {
   const draw = useCallback(
     (plot: Plot) =>
       horizontalBars(plot, risk.bands, {
@@ -290,6 +301,7 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
         label="Emergency admissions per 1,000 people in the year after the date, by risk band"
         draw={draw}
       />
+      {download}
       <Table
         columns={[
           'Band',
@@ -317,7 +329,7 @@ function RiskBands({ risk }: { risk: PopulationReport['risk'] }) {
   );
 }
 
-function Segments({ segments }: { segments: PopulationReport['segments'] }) {
+function Segments({ segments, download }: { segments: PopulationReport['segments']; download: ReactNode }) {
   const draw = useCallback(
     (plot: Plot) =>
       horizontalBars(plot, segments, {
@@ -334,6 +346,7 @@ function Segments({ segments }: { segments: PopulationReport['segments'] }) {
       <h2 className="nhsuk-heading-m">Segments</h2>
       <p>Each person is in one segment: the first of these that applies to them.</p>
       <Chart label="Share of the population in each segment" draw={draw} />
+      {download}
       <Table
         columns={[
           'Segment',
@@ -392,7 +405,13 @@ function PrematureMortality({
   );
 }
 
-function Inequality({ inequalities }: { inequalities: PopulationReport['inequalities'] }) {
+function Inequality({
+  inequalities,
+  download,
+}: {
+  inequalities: PopulationReport['inequalities'];
+  download: ReactNode;
+}) {
   const { byDecile, slopeIndex, lifeExpectancy, years } = inequalities;
   const draw = useCallback(
     (plot: Plot) => {
@@ -450,6 +469,7 @@ function Inequality({ inequalities }: { inequalities: PopulationReport['inequali
         label="Emergency admissions per 1,000 by deprivation decile, age-standardised to the European Standard Population 2013"
         draw={draw}
       />
+      {download}
       <Table
         columns={[
           'IMD decile',

@@ -80,7 +80,11 @@ export function StoredContract({ id, user }: { id: string; user: User }) {
           <Suspense fallback={<p>Loading the event form…</p>}>
             <RecordEvent contract={data} user={user} onErrors={setEventErrors} />
           </Suspense>
-          <Replayed report={data.report} />
+          <Replayed
+            report={data.report}
+            resource={{ path: `/api/contracts/${encodeURIComponent(id)}`, query: { on: data.report.on } }}
+            paper={{ path: `/api/contracts/${encodeURIComponent(id)}/paper`, query: { on: data.report.on } }}
+          />
           <Recorded contract={data} />
         </>
       )}

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import type { ResponsibilityMatrix } from '../../law/responsibility.ts';
+import { Downloads } from '../components/Downloads.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useMatrix } from '../endpoints.ts';
 
@@ -64,6 +65,11 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
         responsible for every one, because its functions cannot be handed over; a provider can only support
         it, where the rules allow.
       </p>
+      <Downloads
+        what="who does what"
+        table="who-does-what"
+        resource={{ path: `/api/arrangements/${encodeURIComponent(id)}/matrix`, query: { on: m.on } }}
+      />
       <ScrollBox label="Table">
         <table className="nhsuk-table" data-testid="matrix">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">

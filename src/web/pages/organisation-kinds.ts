@@ -1,18 +1,7 @@
-const names: Record<string, string> = {
-  region: 'NHS region',
-  stp: 'Sustainability and transformation partnership / integrated care system',
-  ccg: 'Clinical commissioning group',
-  icb: 'Integrated care board',
-  'sub-icb-location': 'Sub-ICB location',
-  pcn: 'Primary care network',
-  practice: 'GP practice',
-  trust: 'NHS trust',
-  'local-authority': 'Local authority',
-  place: 'Place',
-};
+import { kindWords } from '../../outputs/registry-tables.ts';
 
 export function kindName(kind: string): string {
-  return names[kind] ?? kind;
+  return kindWords[kind] ?? kind;
 }
 
 /** CCG 05C and sub-ICB location 05C share a code, so links name the kind too. */
