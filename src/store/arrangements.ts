@@ -5,6 +5,7 @@ import type { CheckReport } from '../law/check.ts';
 import type { IsoDate } from '../law/date.ts';
 import { appendAudit, auditDocumentChange } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
+import { afterNameAndId, hasAnyParty, hasParty, type Keyset } from './listing.ts';
 import type { Database } from './schema.ts';
 
 /** Who is making a change: the user's id (null for the system itself) and how to name them in the audit log. */
@@ -123,9 +124,24 @@ export async function getArrangement(db: Kysely<Database>, id: string): Promise<
   return toStored(row);
 }
 
-export async function listArrangements(db: Kysely<Database>): Promise<StoredArrangement[]> {
-  const rows = await db.selectFrom('arrangements').selectAll().orderBy('name').execute();
-  return rows.map(toStored);
+export interface ArrangementFilter extends Keyset<readonly [string, string]> {
+  /** Only arrangements with one of these organisations as a party (whose roles reach them). */
+  reach?: readonly string[] | undefined;
+  /** Only arrangements with this organisation as a party. */
+  party?: string | undefined;
+}
+
+/** Arrangements by name (then id), a page at a time when asked. */
+export async function listArrangements(
+  db: Kysely<Database>,
+  filter: ArrangementFilter = {},
+): Promise<StoredArrangement[]> {
+  let query = db.selectFrom('arrangements').selectAll().orderBy('name').orderBy('id');
+  if (filter.reach) query = query.where(hasAnyParty(filter.reach));
+  if (filter.party) query = query.where(hasParty(filter.party));
+  if (filter.after) query = query.where(afterNameAndId(filter.after));
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return (await query.execute()).map(toStored);
 }
 
 /**
@@ -171,14 +187,20 @@ export async function updateArrangement(
   });
 }
 
-export async function listVersions(db: Kysely<Database>, id: string): Promise<ArrangementVersion[]> {
+export async function listVersions(
+  db: Kysely<Database>,
+  id: string,
+  page: Keyset<number> = {},
+): Promise<ArrangementVersion[]> {
   await getArrangement(db, id);
-  const rows = await db
+  let query = db
     .selectFrom('arrangement_versions')
     .select(['version', 'document', 'changed_by', 'changed_at', 'reason'])
     .where('arrangement_id', '=', id)
-    .orderBy('version', 'asc')
-    .execute();
+    .orderBy('version', 'asc');
+  if (page.after !== undefined) query = query.where('version', '>', page.after);
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  const rows = await query.execute();
   return rows.map((r) => ({ ...r, document: r.document as Arrangement }));
 }
 
@@ -267,4 +289,28 @@ export async function recordDecision(
     });
     return { id: row.id, decided_at: decidedAt };
   });
+}
+
+export interface StoredDecision extends DecisionInput {
+  id: number;
+  arrangement_id: string;
+  decided_by: number;
+  decided_at: string;
+}
+
+/** One recorded decision on an arrangement. */
+export async function getDecision(
+  db: Kysely<Database>,
+  arrangementId: string,
+  id: number,
+): Promise<StoredDecision> {
+  const row = await db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('arrangement_id', '=', arrangementId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFound(`decision ${id} on arrangement`, arrangementId);
+  const { effective_on, ...rest } = row;
+  return { ...rest, on: effective_on ?? rest.decided_at.slice(0, 10) };
 }
