@@ -436,13 +436,11 @@ describeOnBothDatabases('API', (store) => {
     expect(check.body).toMatchObject({ on: '2026-08-01', version: await version() });
     expect(typeof check.body.lawful).toBe('boolean');
     const history = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/versions`);
-    expect(history.body.versions[0]).toMatchObject({ version: 1, reason: 'set up' });
+    expect(history.body.items[0]).toMatchObject({ version: 1, reason: 'set up' });
     const verify = await call('assurer', 'GET', '/api/audit/verify');
     expect(verify.body).toMatchObject({ intact: true });
     const audit = await call('assurer', 'GET', `/api/audit?entity=arrangement&entity_id=${arrangementId}`);
-    expect(audit.body.records.map((r: { action: string }) => r.action)).toContain(
-      'decide:approve-subcontract',
-    );
+    expect(audit.body.items.map((r: { action: string }) => r.action)).toContain('decide:approve-subcontract');
   });
 
   it("gives the arrangement's responsibility matrix and pooling plan for the date asked", async () => {

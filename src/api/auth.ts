@@ -41,6 +41,16 @@ export function rolesFor(user: User, parties: readonly string[]): Set<Role> {
   );
 }
 
+/**
+ * The organisations whose parties' lists a user may read: undefined (everything) with an
+ * England-wide role, else the organisations the user's roles are held for. A list filtered
+ * by it in the database shows what `rolesFor` would allow item by item.
+ */
+export function reachOf(user: User): string[] | undefined {
+  if (user.roles.some((r) => r.organisation === null)) return undefined;
+  return [...new Set(user.roles.map((r) => r.organisation as string))];
+}
+
 /** Refuses with 403 unless the user holds one of `allowed` (for these parties, when given). */
 export function requireRole(
   request: FastifyRequest,

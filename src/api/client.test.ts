@@ -79,7 +79,7 @@ describeOnBothDatabases('the generated client', (store) => {
     });
     expect(matched.response.headers.get('etag')).toBe('"3"');
     const listed = await client.GET('/api/arrangements');
-    expect(listed.data?.arrangements.map((a) => a.id)).toContain(id);
+    expect(listed.data?.items.map((a) => a.id)).toContain(id);
   });
 
   it('names the field when a request is invalid', async () => {

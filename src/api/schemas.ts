@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../law/date.ts';
 import { organisationKinds, roles } from '../store/schema.ts';
+import { pageQuery } from './pagination.ts';
 
 export const Organisation = z.object({
   code: z.string(),
@@ -59,3 +60,11 @@ export const User = z.object({
 export const attributionNote = z
   .string()
   .describe('Open Government Licence attribution for the NHS reference data.');
+
+/** An ODS code (ONS code for a local authority or place) given to filter a list. */
+export const OrganisationCode = z
+  .string()
+  .regex(/^[A-Za-z0-9]{2,12}$/, 'must be an ODS or ONS code such as QUA or E08000027');
+
+/** A list of versions: a page of them, oldest first. */
+export const versionsQuery = z.strictObject(pageQuery(100, 1000));

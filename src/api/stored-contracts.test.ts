@@ -182,7 +182,7 @@ describeOnBothDatabases('stored contracts API', (store) => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toMatch(/^Event 4 \(services-commenced on 2018-11-02\)/);
-    const list = (await call('viewer', 'GET', '/api/contracts')).body.contracts;
+    const list = (await call('viewer', 'GET', '/api/contracts')).body.items;
     expect(list.filter((c: { id: string }) => c.id.startsWith('dudley-icp')).length).toBe(4);
   });
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Arrangement } from '../law/arrangement.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { IsoDate } from '../law/date.ts';
 import { recordFirstParties, requireStoredParties } from './arrangement-parties.ts';
 import { appendAudit, auditDocumentChange } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
+import { afterNameAndId, type Keyset } from './listing.ts';
 import type { Database } from './schema.ts';
 
 /** Who is making a change: the user's id (null for the system itself) and how to name them in the audit log. */
@@ -59,6 +60,13 @@ function toStored(row: Row, parties: readonly string[]): StoredArrangement {
 const partyCodes = sql<string[]>`coalesce(
   (select jsonb_agg(p.organisation) from arrangement_parties p where p.arrangement_id = arrangements.id),
   '[]'::jsonb)`;
+
+/** The arrangement has one of `codes` among its stored parties. */
+function storedPartyAmong(codes: readonly string[]): Expression<SqlBool> {
+  if (codes.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`exists (select 1 from arrangement_parties p
+    where p.arrangement_id = arrangements.id and p.organisation in (${sql.join(codes)}))`;
+}
 
 /** Each arrangement with the codes of its stored parties. */
 function withParties(db: Kysely<Database>) {
@@ -130,9 +138,24 @@ export async function getArrangement(db: Kysely<Database>, id: string): Promise<
   return toStored(row, row.parties);
 }
 
-export async function listArrangements(db: Kysely<Database>): Promise<StoredArrangement[]> {
-  const rows = await withParties(db).orderBy('name').execute();
-  return rows.map((r) => toStored(r, r.parties));
+export interface ArrangementFilter extends Keyset<readonly [string, string]> {
+  /** Only arrangements with one of these organisations as a party (whose roles reach them). */
+  reach?: readonly string[] | undefined;
+  /** Only arrangements with this organisation as a party. */
+  party?: string | undefined;
+}
+
+/** Arrangements by name (then id), a page at a time when asked. */
+export async function listArrangements(
+  db: Kysely<Database>,
+  filter: ArrangementFilter = {},
+): Promise<StoredArrangement[]> {
+  let query = withParties(db).orderBy('name').orderBy('id');
+  if (filter.reach) query = query.where(storedPartyAmong(filter.reach));
+  if (filter.party) query = query.where(storedPartyAmong([filter.party]));
+  if (filter.after) query = query.where(afterNameAndId(filter.after));
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return (await query.execute()).map((r) => toStored(r, r.parties));
 }
 
 /**
@@ -179,14 +202,20 @@ export async function updateArrangement(
   });
 }
 
-export async function listVersions(db: Kysely<Database>, id: string): Promise<ArrangementVersion[]> {
+export async function listVersions(
+  db: Kysely<Database>,
+  id: string,
+  page: Keyset<number> = {},
+): Promise<ArrangementVersion[]> {
   await getArrangement(db, id);
-  const rows = await db
+  let query = db
     .selectFrom('arrangement_versions')
     .select(['version', 'document', 'changed_by', 'changed_at', 'reason'])
     .where('arrangement_id', '=', id)
-    .orderBy('version', 'asc')
-    .execute();
+    .orderBy('version', 'asc');
+  if (page.after !== undefined) query = query.where('version', '>', page.after);
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  const rows = await query.execute();
   return rows.map((r) => ({ ...r, document: r.document as Arrangement }));
 }
 
@@ -275,4 +304,28 @@ export async function recordDecision(
     });
     return { id: row.id, decided_at: decidedAt };
   });
+}
+
+export interface StoredDecision extends DecisionInput {
+  id: number;
+  arrangement_id: string;
+  decided_by: number;
+  decided_at: string;
+}
+
+/** One recorded decision on an arrangement. */
+export async function getDecision(
+  db: Kysely<Database>,
+  arrangementId: string,
+  id: number,
+): Promise<StoredDecision> {
+  const row = await db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('arrangement_id', '=', arrangementId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFound(`decision ${id} on arrangement`, arrangementId);
+  const { effective_on, ...rest } = row;
+  return { ...rest, on: effective_on ?? rest.decided_at.slice(0, 10) };
 }

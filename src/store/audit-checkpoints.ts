@@ -11,6 +11,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import { InvalidInput } from '../core/errors.ts';
 import { canonicalJson } from './canonical-json.ts';
+import type { Keyset } from './listing.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -114,8 +115,15 @@ export async function checkpointIfDue(
   if (Number(head ?? 0) - Number(signed ?? 0) >= every) await makeCheckpoint(db, privateKey);
 }
 
-export async function listCheckpoints(db: Kysely<Database>): Promise<Checkpoint[]> {
-  const rows = await db.selectFrom('audit_checkpoints').select('checkpoint').orderBy('seq').execute();
+/** The checkpoints in the order signed (by the last record each covers), a page at a time when asked. */
+export async function listCheckpoints(
+  db: Kysely<Database>,
+  page: Keyset<number> = {},
+): Promise<Checkpoint[]> {
+  let query = db.selectFrom('audit_checkpoints').select('checkpoint').orderBy('seq');
+  if (page.after !== undefined) query = query.where('seq', '>', page.after);
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  const rows = await query.execute();
   return rows.map((r) => r.checkpoint as unknown as Checkpoint);
 }
 

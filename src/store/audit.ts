@@ -90,14 +90,29 @@ export function auditDocumentChange(
 export interface AuditQuery {
   entity?: string | undefined;
   entityId?: string | undefined;
+  /** Records whose actor contains this text (a name or an e-mail address), ignoring case. */
+  actor?: string | undefined;
+  /** Records of this action (`create`, `update`, `decide:approve-subcontract`, …). */
+  action?: string | undefined;
+  /** Records made at or after this instant (ISO 8601; a date means its start, UTC). */
+  from?: string | undefined;
+  /** Records made before this instant (ISO 8601; a date means its start, UTC). */
+  to?: string | undefined;
   afterSeq?: number | undefined;
   limit?: number | undefined;
 }
 
+/** Audit records in the order they were made (by sequence number). */
 export async function listAudit(db: Kysely<Database>, q: AuditQuery = {}): Promise<AuditRecord[]> {
   let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc');
   if (q.entity) query = query.where('entity', '=', q.entity);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.actor)
+    query = query.where(sql`lower(actor)`, 'like', `%${q.actor.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`);
+  if (q.action) query = query.where('action', '=', q.action);
+  // `at` is an ISO 8601 UTC text, so instants compare as text.
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<', q.to);
   if (q.afterSeq !== undefined) query = query.where('seq', '>', q.afterSeq);
   const rows = await query.limit(q.limit ?? 100).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ContractFile } from '../contracts/contract-file.ts';
 import type { ContractEvent } from '../contracts/events.ts';
 import { applyEvent } from '../contracts/machine.ts';
@@ -11,6 +11,7 @@ import type { Rulebook } from '../law/rulebook.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound, RefusedEvent, StaleVersion } from './errors.ts';
+import { afterNameAndId, type Keyset } from './listing.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -107,9 +108,29 @@ export async function getContract(db: Kysely<Database>, id: string): Promise<Sto
   return toStored(row);
 }
 
-export async function listContracts(db: Kysely<Database>): Promise<StoredContract[]> {
-  const rows = await db.selectFrom('contracts').selectAll().orderBy('name').orderBy('id').execute();
-  return rows.map(toStored);
+export interface ContractFilter extends Keyset<readonly [string, string]> {
+  /** Only contracts whose provider has this ODS code. */
+  provider?: string | undefined;
+  /** Only contracts with this organisation among the commissioners (any party but the provider). */
+  commissioner?: string | undefined;
+}
+
+const providerCode = sql<string | null>`particulars->'provider'->>'ods'`;
+
+/** Contracts by name (then id), a page at a time when asked. */
+export async function listContracts(
+  db: Kysely<Database>,
+  filter: ContractFilter = {},
+): Promise<StoredContract[]> {
+  let query = db.selectFrom('contracts').selectAll().orderBy('name').orderBy('id');
+  if (filter.provider) query = query.where(providerCode, '=', filter.provider);
+  if (filter.commissioner)
+    query = query.where(
+      sql<boolean>`particulars->'commissioners' @> ${JSON.stringify([{ ods: filter.commissioner }])}::jsonb`,
+    );
+  if (filter.after) query = query.where(afterNameAndId(filter.after));
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return (await query.execute()).map(toStored);
 }
 
 /** A contract's recorded events, oldest first, with who recorded each. */

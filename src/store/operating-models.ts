@@ -5,6 +5,7 @@ import type { OperatingModel } from '../system/operating-model/model.ts';
 import type { Actor } from './arrangements.ts';
 import { auditDocumentChange } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
+import { afterNameAndId, hasAnyParty, hasParty, type Keyset } from './listing.ts';
 import type { Database } from './schema.ts';
 
 export interface StoredOperatingModel {
@@ -104,13 +105,25 @@ export async function getOperatingModel(db: Kysely<Database>, id: string): Promi
   return toStored(row);
 }
 
-/** Every stored model, or those of one ICB, by name. */
+export interface OperatingModelFilter extends Keyset<readonly [string, string]> {
+  /** Only models naming one of these organisations (whose roles reach them). */
+  reach?: readonly string[] | undefined;
+  /** Only models naming this organisation. */
+  party?: string | undefined;
+}
+
+/** Every stored model, or those of one ICB, by name (then id), a page at a time when asked. */
 export async function listOperatingModels(
   db: Kysely<Database>,
   icb?: string,
+  filter: OperatingModelFilter = {},
 ): Promise<StoredOperatingModel[]> {
-  let q = db.selectFrom('operating_models').selectAll().orderBy('name');
+  let q = db.selectFrom('operating_models').selectAll().orderBy('name').orderBy('id');
   if (icb) q = q.where('icb', '=', icb);
+  if (filter.reach) q = q.where(hasAnyParty(filter.reach));
+  if (filter.party) q = q.where(hasParty(filter.party));
+  if (filter.after) q = q.where(afterNameAndId(filter.after));
+  if (filter.limit !== undefined) q = q.limit(filter.limit);
   return (await q.execute()).map(toStored);
 }
 
@@ -160,13 +173,16 @@ export async function updateOperatingModel(
 export async function listOperatingModelVersions(
   db: Kysely<Database>,
   id: string,
+  page: Keyset<number> = {},
 ): Promise<OperatingModelVersion[]> {
   await getOperatingModel(db, id);
-  const rows = await db
+  let query = db
     .selectFrom('operating_model_versions')
     .select(['version', 'document', 'changed_by', 'changed_at', 'reason'])
     .where('model_id', '=', id)
-    .orderBy('version', 'asc')
-    .execute();
+    .orderBy('version', 'asc');
+  if (page.after !== undefined) query = query.where('version', '>', page.after);
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  const rows = await query.execute();
   return rows.map((r) => ({ ...r, document: r.document as OperatingModel }));
 }

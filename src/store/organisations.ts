@@ -56,14 +56,24 @@ const searchOrder: OrganisationKind[] = [
  * Country" wants the ICB, then its places and trusts, before its 170 practices; bodies that
  * still exist before those that have closed.
  */
-const searchSql = `select code, kind, name, opened, closed from organisations
-where ((upper(code) ~>=~ $1 and upper(code) ~<~ $2) or lower(name) like $3)
-  and ($4::text is null or kind = $4)
-order by case when upper(code) = $5 then 0 else 1 end,
-  case when closed is null then 0 else 1 end,
-  case kind ${searchOrder.map((k, i) => `when '${k}' then ${i}`).join(' ')} else ${searchOrder.length} end,
-  name, kind
+const searchSql = `select code, kind, name, opened, closed, exact, open, rank from (
+  select code, kind, name, opened, closed,
+    case when upper(code) = $5 then 0 else 1 end as exact,
+    case when closed is null then 0 else 1 end as open,
+    case kind ${searchOrder.map((k, i) => `when '${k}' then ${i}`).join(' ')} else ${searchOrder.length} end as rank
+  from organisations
+  where ((upper(code) ~>=~ $1 and upper(code) ~<~ $2) or lower(name) like $3)
+    and ($4::text is null or kind = $4)
+) found
+where $7::int is null or (exact, open, rank, name, kind, code) > ($7, $8, $9, $10, $11, $12)
+order by exact, open, rank, name, kind, code
 limit $6`;
+
+/**
+ * Where a search result sits in the search's order (code match, open, kind, name, kind,
+ * code: unique, as a code is unique within its kind), for reading the next page after it.
+ */
+export type SearchKey = [number, number, number, string, string, string];
 
 /** The first text after every text that starts with `prefix`, in byte (and so code point) order. */
 export function prefixEnd(prefix: string): string {
@@ -75,14 +85,15 @@ export function prefixEnd(prefix: string): string {
 export async function searchOrganisations(
   db: Kysely<Database>,
   q: string,
-  options: { kind?: OrganisationKind | undefined; limit?: number } = {},
-): Promise<Organisation[]> {
+  options: { kind?: OrganisationKind | undefined; limit?: number; after?: SearchKey | undefined } = {},
+): Promise<(Organisation & { key: SearchKey })[]> {
   const text = q.trim();
   const code = text.toUpperCase();
   const name = `%${text.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
   // An empty prefix, or one ending in the last code point, matches every code and is left to the name.
   const usable = code !== '' && !code.endsWith('\u{10ffff}');
-  const { rows } = await db.executeQuery<Organisation>(
+  const after = options.after ?? [null, null, null, null, null, null];
+  const { rows } = await db.executeQuery<Organisation & { exact: number; open: number; rank: number }>(
     CompiledQuery.raw(searchSql, [
       usable ? code : '',
       usable ? prefixEnd(code) : '\u{10ffff}',
@@ -90,9 +101,13 @@ export async function searchOrganisations(
       options.kind ?? null,
       code,
       options.limit ?? 20,
+      ...after,
     ]),
   );
-  return rows;
+  return rows.map(({ exact, open, rank, ...o }) => ({
+    ...o,
+    key: [exact, open, rank, o.name, o.kind, o.code],
+  }));
 }
 
 export async function getOrganisation(

@@ -4,6 +4,7 @@ import { InvalidInput } from '../core/errors.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
+import { afterNameAndId, type Keyset } from './listing.ts';
 import type { Database, GroupedPlace } from './schema.ts';
 
 /** An ICB's practices grouped into named places, saved for place allocation. */
@@ -79,8 +80,27 @@ export async function createGrouping(
   });
 }
 
-export async function listGroupings(db: Kysely<Database>, icb: string): Promise<PlaceGrouping[]> {
-  return db.selectFrom('place_groupings').selectAll().where('icb', '=', icb).orderBy('name').execute();
+export interface GroupingFilter extends Keyset<readonly [string, string]> {
+  /** Only groupings of this financial year's practices, e.g. 2025/26. */
+  year?: string | undefined;
+}
+
+/** An ICB's groupings by name (then id), a page at a time when asked. */
+export async function listGroupings(
+  db: Kysely<Database>,
+  icb: string,
+  filter: GroupingFilter = {},
+): Promise<PlaceGrouping[]> {
+  let query = db
+    .selectFrom('place_groupings')
+    .selectAll()
+    .where('icb', '=', icb)
+    .orderBy('name')
+    .orderBy('id');
+  if (filter.year) query = query.where('year', '=', filter.year);
+  if (filter.after) query = query.where(afterNameAndId(filter.after));
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return query.execute();
 }
 
 export async function getGrouping(db: Kysely<Database>, icb: string, id: string): Promise<PlaceGrouping> {

@@ -1,5 +1,5 @@
 /**
- * The web app's only door to the server: same-origin fetches under /api with the session
+ * The web app's only door to the server: same-origin calls under /api with the session
  * cookie, and RFC 9457 problem responses turned into `ApiError`s that name the field.
  * Calls go through `client`, typed by the client generated from the server's OpenAPI
  * document (openapi.generated.ts, written by `npm run openapi`), so a page that sends or
@@ -29,33 +29,6 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
-  const response = await fetch(path, {
-    credentials: 'same-origin',
-    ...rest,
-    headers: {
-      accept: 'application/json, application/problem+json',
-      ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const body: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new ApiError(response.status, (body ?? {}) as Problem);
-  return body as T;
-}
-
-/** `?a=1&b=2` from the defined values only. */
-export function query(params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
-
 /** The typed client: `apiClient.GET('/api/organisations', { params: { query: { q } } })`. */
 export const apiClient = createClient<paths>({
   baseUrl: '',
@@ -70,4 +43,18 @@ export async function answer<T>(
   const { data, error, response } = await call;
   if (!response.ok) throw new ApiError(response.status, (error ?? {}) as Problem);
   return data as T;
+}
+
+/** Every item of a paged list (docs/api.md, "Lists"): asks for the next page until `next_cursor` is null. */
+export async function everyPage<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.next_cursor ?? undefined;
+  } while (cursor);
+  return items;
 }

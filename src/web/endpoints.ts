@@ -9,11 +9,11 @@ import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
 import type { AllocationRequest, IcbPractice } from './allocation-form.ts';
-import { ApiError, answer, api, apiClient, query } from './api.ts';
-import type { components } from './openapi.generated.ts';
+import { ApiError, answer, apiClient, everyPage } from './api.ts';
+import type { components, operations } from './openapi.generated.ts';
 import type { Answer, Arrangement, CheckReport, StoredArrangement } from './types.ts';
 
-export type Organisation = Answer<'searchOrganisations'>['organisations'][number];
+export type Organisation = Answer<'searchOrganisations'>['items'][number];
 export type TreeNode = components['schemas']['OrganisationTreeNode'];
 export type OrganisationHistory = Answer<'getOrganisation'>;
 
@@ -45,7 +45,7 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => answer(apiClient.POST('/api/auth/logout')),
     onSettled: () => {
       client.clear();
       client.setQueryData(['session'], null);
@@ -100,22 +100,28 @@ export function useTree(code: string, kind: string, on: string) {
 export function useArrangements() {
   return useQuery({
     queryKey: ['arrangements'],
-    queryFn: async () => (await answer(apiClient.GET('/api/arrangements'))).arrangements,
+    queryFn: () =>
+      everyPage((cursor) => answer(apiClient.GET('/api/arrangements', { params: { query: { cursor } } }))),
   });
 }
 
 export function useArrangement(id: string) {
   return useQuery({
     queryKey: ['arrangement', id],
-    queryFn: () => api<StoredArrangement>(`/api/arrangements/${encodeURIComponent(id)}`),
+    queryFn: async () =>
+      (await answer(
+        apiClient.GET('/api/arrangements/{id}', { params: { path: { id } } }),
+      )) as StoredArrangement,
   });
 }
 
 export function useSaveArrangement(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; arrangement: Arrangement; reason: string }) =>
-      api<StoredArrangement>(`/api/arrangements/${encodeURIComponent(id)}`, { method: 'PUT', json: body }),
+    mutationFn: async (body: { version: number; arrangement: Arrangement; reason: string }) =>
+      (await answer(
+        apiClient.PUT('/api/arrangements/{id}', { params: { path: { id } }, body }),
+      )) as StoredArrangement,
     onSuccess: (saved) => {
       client.setQueryData(['arrangement', id], saved);
       void client.invalidateQueries({ queryKey: ['arrangements'] });
@@ -131,10 +137,12 @@ export function useSaveArrangement(id: string) {
 export function useCheck(id: string, version: number | undefined, on: string) {
   return useQuery({
     queryKey: ['check', id, version, on],
-    queryFn: () =>
-      api<CheckReport>(`/api/arrangements/${encodeURIComponent(id)}/check${query({ on })}`, {
-        method: 'POST',
-      }),
+    queryFn: async () =>
+      (await answer(
+        apiClient.POST('/api/arrangements/{id}/check', {
+          params: { path: { id }, query: { on: on || undefined } },
+        }),
+      )) as CheckReport,
     enabled: version !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -143,35 +151,26 @@ export function useCheck(id: string, version: number | undefined, on: string) {
 export function useVersions(id: string) {
   return useQuery({
     queryKey: ['versions', id],
-    queryFn: async () =>
-      (await api<{ versions: ArrangementVersion[] }>(`/api/arrangements/${encodeURIComponent(id)}/versions`))
-        .versions,
+    queryFn: () =>
+      everyPage((cursor) =>
+        answer(
+          apiClient.GET('/api/arrangements/{id}/versions', { params: { path: { id }, query: { cursor } } }),
+        ),
+      ),
   });
 }
 
-export interface ArrangementVersion {
-  version: number;
-  changed_by: number | null;
-  changed_at: string;
-  reason: string;
-}
-
-export interface DecisionInput {
-  decision: string;
-  subject: string;
-  outcome: string;
-  reason: string;
-  on?: string;
-}
+export type ArrangementVersion = Answer<'listArrangementVersions'>['items'][number];
+type AllocationBody = NonNullable<operations['allocatePlaces']['requestBody']>['content']['application/json'];
+export type DecisionInput = NonNullable<
+  operations['recordDecision']['requestBody']
+>['content']['application/json'];
 
 /** A statutory commissioner decision; the server refuses it (403, naming the rule) to a role the law does not allow. */
 export function useRecordDecision(id: string) {
   return useMutation({
     mutationFn: (body: DecisionInput) =>
-      api<{ id: number; decision: string; rule: string; decided_at: string }>(
-        `/api/arrangements/${encodeURIComponent(id)}/decisions`,
-        { method: 'POST', json: body },
-      ),
+      answer(apiClient.POST('/api/arrangements/{id}/decisions', { params: { path: { id } }, body })),
   });
 }
 
@@ -224,10 +223,12 @@ export function useAcceptPartyChange(id: string) {
 export function useMatrix(id: string, on: string, enabled: boolean) {
   return useQuery({
     queryKey: ['matrix', id, on],
-    queryFn: () =>
-      api<ResponsibilityMatrix & { version: number }>(
-        `/api/arrangements/${encodeURIComponent(id)}/matrix${query({ on })}`,
-      ),
+    queryFn: async () =>
+      (await answer(
+        apiClient.GET('/api/arrangements/{id}/matrix', {
+          params: { path: { id }, query: { on: on || undefined } },
+        }),
+      )) as ResponsibilityMatrix & { version: number },
     enabled,
   });
 }
@@ -236,10 +237,12 @@ export function useMatrix(id: string, on: string, enabled: boolean) {
 export function usePooling(id: string, on: string, enabled: boolean) {
   return useQuery({
     queryKey: ['pooling', id, on],
-    queryFn: () =>
-      api<PoolingPlan & { arrangement: string; version: number }>(
-        `/api/arrangements/${encodeURIComponent(id)}/pooling${query({ on })}`,
-      ),
+    queryFn: async () =>
+      (await answer(
+        apiClient.GET('/api/arrangements/{id}/pooling', {
+          params: { path: { id }, query: { on: on || undefined } },
+        }),
+      )) as PoolingPlan & { arrangement: string; version: number },
     enabled,
   });
 }
@@ -248,10 +251,12 @@ export function usePooling(id: string, on: string, enabled: boolean) {
 export function useBudget(id: string, explain: boolean) {
   return useQuery({
     queryKey: ['budget', id, explain],
-    queryFn: () =>
-      api<BudgetReport>(
-        `/api/arrangements/${encodeURIComponent(id)}/budget${query({ explain: explain ? 'true' : undefined })}`,
-      ),
+    queryFn: async () =>
+      (await answer(
+        apiClient.GET('/api/arrangements/{id}/budget', {
+          params: { path: { id }, query: { explain: explain ? 'true' : undefined } },
+        }),
+      )) as BudgetReport,
   });
 }
 
@@ -259,7 +264,10 @@ export function useBudget(id: string, explain: boolean) {
 export function useAllocation(request: AllocationRequest | null) {
   return useQuery({
     queryKey: ['allocation', request],
-    queryFn: () => api<AllocationReport>('/api/allocations', { method: 'POST', json: request }),
+    queryFn: async () =>
+      (await answer(
+        apiClient.POST('/api/allocations', { body: request as AllocationBody }),
+      )) as AllocationReport,
     enabled: request !== null,
     placeholderData: keepPreviousData,
     retry: false,
@@ -270,32 +278,34 @@ export function useAllocation(request: AllocationRequest | null) {
 export function useIcbPractices(icb: string) {
   return useQuery({
     queryKey: ['icb-practices', icb],
-    queryFn: () =>
-      api<{ icb: string; icb_name: string; year: string; practices: IcbPractice[] }>(
-        `/api/icbs/${encodeURIComponent(icb)}/practices`,
-      ),
+    queryFn: async () => {
+      let first: Answer<'listIcbPractices'> | undefined;
+      const practices: IcbPractice[] = await everyPage(async (cursor) => {
+        const page = await answer(
+          apiClient.GET('/api/icbs/{icb}/practices', { params: { path: { icb }, query: { cursor } } }),
+        );
+        first ??= page;
+        return page;
+      });
+      return { icb, icb_name: first?.icb_name ?? icb, year: first?.year ?? '', practices };
+    },
     enabled: icb !== '',
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
-export interface PlaceGrouping {
-  id: string;
-  icb: string;
-  name: string;
-  year: string;
-  places: { name: string; practices: string[] }[];
-  version: number;
-  updated_at: string;
-}
+export type PlaceGrouping = Answer<'getPlaceGrouping'>;
 
 export function useGroupings(icb: string) {
   return useQuery({
     queryKey: ['groupings', icb],
-    queryFn: async () =>
-      (await api<{ groupings: PlaceGrouping[] }>(`/api/icbs/${encodeURIComponent(icb)}/place-groupings`))
-        .groupings,
+    queryFn: () =>
+      everyPage((cursor) =>
+        answer(
+          apiClient.GET('/api/icbs/{icb}/place-groupings', { params: { path: { icb }, query: { cursor } } }),
+        ),
+      ),
     enabled: icb !== '',
   });
 }
@@ -315,17 +325,13 @@ export function useSaveGrouping(icb: string) {
       reason: string;
     }) =>
       id
-        ? api<PlaceGrouping>(
-            `/api/icbs/${encodeURIComponent(icb)}/place-groupings/${encodeURIComponent(id)}`,
-            {
-              method: 'PUT',
-              json: body,
-            },
+        ? answer(
+            apiClient.PUT('/api/icbs/{icb}/place-groupings/{id}', {
+              params: { path: { icb, id } },
+              body: { ...body, version: body.version ?? 1 },
+            }),
           )
-        : api<PlaceGrouping>(`/api/icbs/${encodeURIComponent(icb)}/place-groupings`, {
-            method: 'POST',
-            json: body,
-          }),
+        : answer(apiClient.POST('/api/icbs/{icb}/place-groupings', { params: { path: { icb } }, body })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['groupings', icb] }),
   });
 }
@@ -334,7 +340,11 @@ export function useSaveGrouping(icb: string) {
 export function usePopulationReport(icb: string) {
   return useQuery({
     queryKey: ['population', icb],
-    queryFn: () => api<PopulationReport>(`/api/population/${encodeURIComponent(icb)}/report`),
+    queryFn: async () =>
+      // The document describes the report as an open object; the page reads it as the pipeline's own type.
+      (await answer(
+        apiClient.GET('/api/population/{icb}/report', { params: { path: { icb } } }),
+      )) as unknown as PopulationReport,
     enabled: icb !== '',
     retry: false,
   });
@@ -343,43 +353,25 @@ export function usePopulationReport(icb: string) {
 /** Replays a contract file (particulars and events, as parsed from YAML or JSON) to a date. */
 export function useReplayContract() {
   return useMutation({
-    mutationFn: (body: { contract: unknown; on?: string }) =>
-      api<ContractReport>('/api/contracts/replay', { method: 'POST', json: body }),
+    mutationFn: async (body: { contract: unknown; on?: string }) =>
+      // The file is sent as the user wrote it: the server names what is wrong with it.
+      (await answer(
+        apiClient.POST('/api/contracts/replay', { body: body as never }),
+      )) as unknown as ContractReport,
   });
 }
 
 /** A stored contract as the list shows it (GET /api/contracts). */
-export interface ContractSummary {
-  id: string;
-  name: string;
-  version: number;
-  parties: string[];
-  provider: string;
-  start: string;
-  end: string;
-  phase: ContractReport['state']['phase'];
-  events: number;
-  created_at: string;
-  updated_at: string;
-}
+export type ContractSummary = Answer<'listContracts'>['items'][number];
 
 /** A stored contract on a date: its replay report and every event recorded, with who recorded it. */
-export interface StoredContractDetail extends ContractSummary {
-  recorded: {
-    seq: number;
-    event: { on: string; type: string; by: string };
-    recorded_by: number | null;
-    recorded_by_name: string | null;
-    recorded_at: string;
-  }[];
-  report: ContractReport;
-  event_types: string[];
-}
+export type StoredContractDetail = Omit<Answer<'getContract'>, 'report'> & { report: ContractReport };
 
 export function useContracts() {
   return useQuery({
     queryKey: ['contracts'],
-    queryFn: async () => (await api<{ contracts: ContractSummary[] }>('/api/contracts')).contracts,
+    queryFn: () =>
+      everyPage((cursor) => answer(apiClient.GET('/api/contracts', { params: { query: { cursor } } }))),
   });
 }
 
@@ -390,7 +382,10 @@ export function useContracts() {
 export function useStoredContract(id: string, on: string, enabled: boolean) {
   return useQuery({
     queryKey: ['contract', id, on],
-    queryFn: () => api<StoredContractDetail>(`/api/contracts/${encodeURIComponent(id)}${query({ on })}`),
+    queryFn: async () =>
+      (await answer(
+        apiClient.GET('/api/contracts/{id}', { params: { path: { id }, query: { on: on || undefined } } }),
+      )) as unknown as StoredContractDetail,
     retry: false,
     enabled,
     placeholderData: keepPreviousData,
@@ -402,14 +397,8 @@ export function useRecordContractEvent(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { event: Record<string, unknown>; version: number }) =>
-      api<{
-        id: string;
-        version: number;
-        seq: number;
-        summary: string;
-        phase_before: string;
-        phase_after: string;
-      }>(`/api/contracts/${encodeURIComponent(id)}/events`, { method: 'POST', json: body }),
+      // The event is built by the form from the rulebook's own event kinds; the server checks it.
+      answer(apiClient.POST('/api/contracts/{id}/events', { params: { path: { id } }, body: body as never })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['contract', id] });
       void client.invalidateQueries({ queryKey: ['contracts'] });

@@ -1,47 +1,37 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Budgets } from '../system/operating-model/budgets.ts';
 import type { OperatingModel } from '../system/operating-model/model.ts';
 import type { SordRow } from '../system/operating-model/sord.ts';
-import { api, query } from './api.ts';
-import type { CheckReport } from './types.ts';
+import { answer, apiClient, everyPage } from './api.ts';
+import type { Answer } from './types.ts';
 
 export type { OperatingModel, SordRow };
 
-export interface StoredOperatingModel {
-  id: string;
-  icb: string;
-  name: string;
-  version: number;
+/** A stored model; its document is typed as the operating model's own type. */
+export type StoredOperatingModel = Omit<Answer<'getOperatingModel'>, 'document'> & {
   document: OperatingModel;
-}
+};
 
-export type ModelReport = Omit<CheckReport, 'arrangement'> & { model: string; icb: string; budgets: Budgets };
+export type ModelReport = Answer<'checkOperatingModel'>;
 
-export interface OrganisationIcs {
-  models: {
-    id: string;
-    name: string;
-    icb: string;
-    places: { name: string; form: string; members: { role: string; organisation?: string }[] }[];
-    collaboratives: { name: string; members: string[]; lead?: string }[];
-    board: { role: string; title?: string }[];
-  }[];
-}
-
-const path = (id: string, tail = '') => `/api/operating-models/${encodeURIComponent(id)}${tail}`;
+export type OrganisationIcs = Answer<'getOrganisationIcs'>;
 
 export function useOperatingModels() {
   return useQuery({
     queryKey: ['operating-models'],
-    queryFn: async () =>
-      (await api<{ models: { id: string; name: string; icb: string }[] }>('/api/operating-models')).models,
+    queryFn: () =>
+      everyPage((cursor) =>
+        answer(apiClient.GET('/api/operating-models', { params: { query: { cursor } } })),
+      ),
   });
 }
 
 export function useOperatingModel(id: string | undefined) {
   return useQuery({
     queryKey: ['operating-model', id],
-    queryFn: () => api<StoredOperatingModel>(path(id ?? '')),
+    queryFn: async () =>
+      (await answer(
+        apiClient.GET('/api/operating-models/{id}', { params: { path: { id: id ?? '' } } }),
+      )) as StoredOperatingModel,
     enabled: !!id,
   });
 }
@@ -49,7 +39,12 @@ export function useOperatingModel(id: string | undefined) {
 export function useModelCheck(id: string | undefined, version: number | undefined, on: string) {
   return useQuery({
     queryKey: ['operating-model-check', id, version, on],
-    queryFn: () => api<ModelReport>(path(id ?? '', `/check${query({ on })}`)),
+    queryFn: () =>
+      answer(
+        apiClient.GET('/api/operating-models/{id}/check', {
+          params: { path: { id: id ?? '' }, query: { on: on || undefined } },
+        }),
+      ),
     enabled: !!id && version !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(on),
   });
 }
@@ -57,7 +52,9 @@ export function useModelCheck(id: string | undefined, version: number | undefine
 export function useSord(id: string | undefined, version: number | undefined) {
   return useQuery({
     queryKey: ['operating-model-sord', id, version],
-    queryFn: async () => (await api<{ rows: SordRow[] }>(path(id ?? '', '/sord'))).rows,
+    queryFn: async () =>
+      (await answer(apiClient.GET('/api/operating-models/{id}/sord', { params: { path: { id: id ?? '' } } })))
+        .rows as SordRow[],
     enabled: !!id && version !== undefined,
   });
 }
@@ -65,6 +62,6 @@ export function useSord(id: string | undefined, version: number | undefined) {
 export function useOrganisationIcs(code: string) {
   return useQuery({
     queryKey: ['organisation-ics', code],
-    queryFn: () => api<OrganisationIcs>(`/api/organisations/${encodeURIComponent(code)}/ics`),
+    queryFn: () => answer(apiClient.GET('/api/organisations/{code}/ics', { params: { path: { code } } })),
   });
 }

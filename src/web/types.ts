@@ -21,4 +21,4 @@ export type Role = RoleGrant['role'];
 
 /** A stored arrangement; its document is typed as the rulebook's own arrangement. */
 export type StoredArrangement = Omit<Answer<'getArrangement'>, 'document'> & { document: Arrangement };
-export type ArrangementSummary = Answer<'listArrangements'>['arrangements'][number];
+export type ArrangementSummary = Answer<'listArrangements'>['items'][number];

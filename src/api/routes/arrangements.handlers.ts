@@ -14,6 +14,7 @@ import { partiesOf } from '../../store/arrangement-parties.ts';
 import {
   createArrangement,
   getArrangement,
+  getDecision,
   listArrangements,
   listVersions,
   recordCheck,
@@ -22,15 +23,17 @@ import {
   updateArrangement,
 } from '../../store/arrangements.ts';
 import type { User } from '../../store/users.ts';
-import { describeRoles, requireRole, requireUser, rolesFor } from '../auth.ts';
+import { describeRoles, reachOf, requireRole, requireUser, rolesFor } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
+import { decodeCursor, NameAndId, pageOf, VersionKey } from '../pagination.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
 import { answer } from '../tabular.ts';
 import type {
   checkArrangementSchema,
   createArrangementSchema,
   getArrangementSchema,
+  getDecisionSchema,
   getPoolingPlanSchema,
   getResponsibilityMatrixSchema,
   listArrangementsSchema,
@@ -92,10 +95,21 @@ export const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} 
 export function arrangementHandlers({ store, rulebook }: ApiContext) {
   const list: Handler<typeof listArrangementsSchema> = async (request) => {
     const user = requireUser(request);
-    const all = await listArrangements(store.db);
-    return {
-      arrangements: all.filter((a) => rolesFor(user, a.parties).size > 0).map(({ document: _d, ...a }) => a),
-    };
+    const { party, limit, cursor } = request.query;
+    const filters = [party];
+    const rows = await listArrangements(store.db, {
+      reach: reachOf(user),
+      party,
+      after: decodeCursor(cursor, filters, NameAndId),
+      limit: limit + 1,
+    });
+    return pageOf(
+      rows,
+      limit,
+      filters,
+      (a) => [a.name, a.id],
+      ({ document: _d, ...a }) => a,
+    );
   };
 
   const create: Handler<typeof createArrangementSchema> = async (request, reply) => {
@@ -136,7 +150,12 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
 
   const versions: Handler<typeof listArrangementVersionsSchema> = async (request) => {
     await readable(request, () => getArrangement(store.db, request.params.id));
-    return { versions: await listVersions(store.db, request.params.id) };
+    const { limit, cursor } = request.query;
+    const rows = await listVersions(store.db, request.params.id, {
+      after: decodeCursor(cursor, [], VersionKey)?.[0],
+      limit: limit + 1,
+    });
+    return pageOf(rows, limit, [], (v) => [v.version]);
   };
 
   const check: Handler<typeof checkArrangementSchema> = async (request, reply) => {
@@ -206,8 +225,15 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     );
     return reply
       .status(201)
+      .header('location', `/api/arrangements/${encodeURIComponent(stored.id)}/decisions/${saved.id}`)
       .send({ id: saved.id, decision, rule: rule.rule, on, decided_at: saved.decided_at });
   };
 
-  return { list, create, getOne, replace, versions, check, matrix, pooling, decide };
+  const decision: Handler<typeof getDecisionSchema> = async (request) => {
+    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+    const { arrangement_id: _a, ...found } = await getDecision(store.db, stored.id, request.params.decision);
+    return found;
+  };
+
+  return { list, create, getOne, replace, versions, check, matrix, pooling, decide, decision };
 }

@@ -4,9 +4,10 @@ import { IsoDate } from '../../law/date.ts';
 import { decisions } from '../../law/kinds/decision.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
+import { Page, pageQuery } from '../pagination.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { Problem } from '../problems.ts';
-import { OnQuery } from '../schemas.ts';
+import { OnQuery, OrganisationCode, versionsQuery } from '../schemas.ts';
 import { tableQuery } from '../tabular.ts';
 
 const Stored = z.object({
@@ -45,9 +46,13 @@ const Params = z.object({ id: z.string().min(1).max(100) });
 export const listArrangementsSchema = {
   operationId: 'listArrangements',
   tags: ['arrangements'],
-  summary: 'Arrangements your roles reach',
+  summary: 'Arrangements your roles reach, by name, a page at a time',
   security: signedIn,
-  response: { 200: z.object({ arrangements: z.array(Summary) }) },
+  querystring: z.strictObject({
+    party: OrganisationCode.optional().describe('Only arrangements with this organisation as a party.'),
+    ...pageQuery(50, 200),
+  }),
+  response: { 200: Page(Summary) },
 };
 
 export const createArrangementSchema = {
@@ -88,21 +93,20 @@ export const replaceArrangementSchema = {
 export const listArrangementVersionsSchema = {
   operationId: 'listArrangementVersions',
   tags: ['arrangements'],
-  summary: 'Every version of an arrangement, oldest first, with who changed it and why',
+  summary: 'Every version of an arrangement, oldest first, with who changed it and why, a page at a time',
   security: signedIn,
   params: Params,
+  querystring: versionsQuery,
   response: {
-    200: z.object({
-      versions: z.array(
-        z.object({
-          version: z.number(),
-          document: Arrangement,
-          changed_by: z.number().nullable(),
-          changed_at: z.string(),
-          reason: z.string(),
-        }),
-      ),
-    }),
+    200: Page(
+      z.object({
+        version: z.number(),
+        document: Arrangement,
+        changed_by: z.number().nullable(),
+        changed_at: z.string(),
+        reason: z.string(),
+      }),
+    ),
   },
 };
 
@@ -151,6 +155,14 @@ export const getPoolingPlanSchema = {
   response: { 200: PoolingPlan },
 };
 
+const Decision = z.object({
+  id: z.number(),
+  decision: z.string(),
+  rule: z.string(),
+  on: z.string().describe('The date it takes effect, as stored.'),
+  decided_at: z.string(),
+});
+
 export const recordDecisionSchema = {
   operationId: 'recordDecision',
   tags: ['arrangements'],
@@ -174,13 +186,21 @@ export const recordDecisionSchema = {
       "The date the decision takes effect (YYYY-MM-DD), within the arrangement's term if it has one; default today.",
     ),
   }),
+  response: { 201: Decision },
+};
+
+export const getDecisionSchema = {
+  operationId: 'getDecision',
+  tags: ['arrangements'],
+  summary: 'One recorded decision on an arrangement (where recording it points), for any role of a party',
+  security: signedIn,
+  params: Params.extend({ decision: z.coerce.number().int().min(1) }),
   response: {
-    201: z.object({
-      id: z.number(),
-      decision: z.string(),
-      rule: z.string(),
-      on: z.string().describe('The date it takes effect, as stored.'),
-      decided_at: z.string(),
+    200: Decision.extend({
+      subject: z.string(),
+      outcome: z.string(),
+      reason: z.string(),
+      decided_by: z.number().describe('The id of the user who recorded it.'),
     }),
   },
 };

@@ -4,6 +4,7 @@ import {
   checkArrangementSchema,
   createArrangementSchema,
   getArrangementSchema,
+  getDecisionSchema,
   getPoolingPlanSchema,
   getResponsibilityMatrixSchema,
   listArrangementsSchema,
@@ -24,4 +25,5 @@ export const arrangementRoutes: RouteModule = (app, ctx) => {
   app.get('/api/arrangements/:id/matrix', { schema: getResponsibilityMatrixSchema }, h.matrix);
   app.get('/api/arrangements/:id/pooling', { schema: getPoolingPlanSchema }, h.pooling);
   app.post('/api/arrangements/:id/decisions', { schema: recordDecisionSchema }, h.decide);
+  app.get('/api/arrangements/:id/decisions/:decision', { schema: getDecisionSchema }, h.decision);
 };

@@ -31,16 +31,14 @@ describeOnBothDatabases('audit checkpoints over the API', (store) => {
     expect(created.status).toBe(201);
     const exported = await call('admin', 'GET', '/api/audit/checkpoints');
     expect(exported.body.public_key).toBe(publicKey.export({ type: 'spki', format: 'pem' }));
-    expect(exported.body.checkpoints.length).toBeGreaterThan(0);
-    expect(exported.body.checkpoints.at(-1).seq).toBe(
-      Math.max(
-        ...exported.body.checkpoints.flatMap((c: { records: [number][] }) => c.records.map(([s]) => s)),
-      ),
+    expect(exported.body.items.length).toBeGreaterThan(0);
+    expect(exported.body.items.at(-1).seq).toBe(
+      Math.max(...exported.body.items.flatMap((c: { records: [number][] }) => c.records.map(([s]) => s))),
     );
     expect((await call('admin', 'GET', '/api/audit/verify')).body).toMatchObject({
       intact: true,
       signatures: 'verified',
-      checkpoints: exported.body.checkpoints.length,
+      checkpoints: exported.body.items.length,
     });
     expect((await call('viewer', 'GET', '/api/audit/checkpoints')).status).toBe(403);
   });

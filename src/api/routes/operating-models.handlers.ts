@@ -15,8 +15,10 @@ import { checkOperatingModel } from '../../system/operating-model/check.ts';
 import type { OperatingModel } from '../../system/operating-model/model.ts';
 import { referenceProblems } from '../../system/operating-model/references.ts';
 import { sordRows } from '../../system/operating-model/sord.ts';
-import { requireRole, requireUser, rolesFor } from '../auth.ts';
+import { reachOf, requireRole, requireUser } from '../auth.ts';
+import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
+import { decodeCursor, NameAndId, pageOf, VersionKey } from '../pagination.ts';
 import { badRequest } from '../problems.ts';
 import type {
   checkOperatingModelSchema,
@@ -62,10 +64,21 @@ const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user
 export function operatingModelHandlers({ store, rulebook }: ApiContext) {
   const list: Handler<typeof listOperatingModelsSchema> = async (request) => {
     const user = requireUser(request);
-    const all = await listOperatingModels(store.db, request.query.icb);
-    return {
-      models: all.filter((m) => rolesFor(user, m.parties).size > 0).map(({ document: _d, ...m }) => m),
-    };
+    const { icb, party, limit, cursor } = request.query;
+    const filters = [icb, party];
+    const rows = await listOperatingModels(store.db, icb, {
+      reach: reachOf(user),
+      party,
+      after: decodeCursor(cursor, filters, NameAndId),
+      limit: limit + 1,
+    });
+    return pageOf(
+      rows,
+      limit,
+      filters,
+      (m) => [m.name, m.id],
+      ({ document: _d, ...m }) => m,
+    );
   };
 
   const create: Handler<typeof createOperatingModelSchema> = async (request, reply) => {
@@ -95,13 +108,19 @@ export function operatingModelHandlers({ store, rulebook }: ApiContext) {
     checkModel(model);
     const current = await getOperatingModel(store.db, request.params.id);
     const user = requireRole(request, editors, [current.icb], `change the operating model of ${current.icb}`);
+    requireMatch(request, current.version);
     const updated = await updateOperatingModel(store.db, current.id, version, model, actorOf(user), reason);
     return reply.header('etag', `"${updated.version}"`).send(updated);
   };
 
   const versions: Handler<typeof listOperatingModelVersionsSchema> = async (request) => {
     await readable(request, () => getOperatingModel(store.db, request.params.id));
-    return { versions: await listOperatingModelVersions(store.db, request.params.id) };
+    const { limit, cursor } = request.query;
+    const rows = await listOperatingModelVersions(store.db, request.params.id, {
+      after: decodeCursor(cursor, [], VersionKey)?.[0],
+      limit: limit + 1,
+    });
+    return pageOf(rows, limit, [], (v) => [v.version]);
   };
 
   const check: Handler<typeof checkOperatingModelSchema> = async (request) => {
@@ -120,8 +139,7 @@ export function operatingModelHandlers({ store, rulebook }: ApiContext) {
   const forOrganisation: Handler<typeof organisationIcsSchema> = async (request) => {
     const user = requireUser(request);
     const { code } = request.params;
-    const all = await listOperatingModels(store.db);
-    const naming = all.filter((m) => m.parties.includes(code) && rolesFor(user, m.parties).size > 0);
+    const naming = await listOperatingModels(store.db, undefined, { reach: reachOf(user), party: code });
     return {
       models: naming.map(({ id, name, icb, document: m }) => {
         const orgId = m.organisations.find((o) => o.code === code)?.id;

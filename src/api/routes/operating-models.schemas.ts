@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { OperatingModel } from '../../system/operating-model/model.ts';
+import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
+import { Page, pageQuery } from '../pagination.ts';
 import { Problem } from '../problems.ts';
-import { OnQuery } from '../schemas.ts';
+import { OnQuery, OrganisationCode, versionsQuery } from '../schemas.ts';
 import { Finding } from './arrangements.schemas.ts';
 
 const Stored = z.object({
@@ -35,15 +37,18 @@ const Holder = z.object({
 export const listOperatingModelsSchema = {
   operationId: 'listOperatingModels',
   tags,
-  summary: 'Operating models your roles reach, optionally for one ICB',
+  summary: 'Operating models your roles reach, by name, a page at a time; optionally for one ICB',
   security: signedIn,
   querystring: z.strictObject({
     icb: z
       .string()
       .regex(/^[A-Z0-9]{3,5}$/)
-      .optional(),
+      .optional()
+      .describe('Only the models of this ICB (ODS code).'),
+    party: OrganisationCode.optional().describe('Only models naming this organisation.'),
+    ...pageQuery(50, 200),
   }),
-  response: { 200: z.object({ models: z.array(Summary) }), 400: Problem, 401: Problem },
+  response: { 200: Page(Summary), 400: Problem, 401: Problem },
 };
 
 export const createOperatingModelSchema = {
@@ -67,9 +72,10 @@ export const getOperatingModelSchema = {
 export const replaceOperatingModelSchema = {
   operationId: 'replaceOperatingModel',
   tags,
-  summary: 'Replace an operating model; 409 if someone saved a newer version first',
+  summary: 'Replace an operating model; 409 (or 412 with If-Match) if someone saved a newer version first',
   security: signedIn,
   params: Params,
+  headers: IfMatchHeaders,
   body: z.strictObject({
     version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
     model: OperatingModel,
@@ -81,21 +87,20 @@ export const replaceOperatingModelSchema = {
 export const listOperatingModelVersionsSchema = {
   operationId: 'listOperatingModelVersions',
   tags,
-  summary: 'Every version of an operating model, oldest first, with who changed it and why',
+  summary: 'Every version of an operating model, oldest first, with who changed it and why, a page at a time',
   security: signedIn,
   params: Params,
+  querystring: versionsQuery,
   response: {
-    200: z.object({
-      versions: z.array(
-        z.object({
-          version: z.number(),
-          document: OperatingModel,
-          changed_by: z.number().nullable(),
-          changed_at: z.string(),
-          reason: z.string(),
-        }),
-      ),
-    }),
+    200: Page(
+      z.object({
+        version: z.number(),
+        document: OperatingModel,
+        changed_by: z.number().nullable(),
+        changed_at: z.string(),
+        reason: z.string(),
+      }),
+    ),
     ...problems,
   },
 };

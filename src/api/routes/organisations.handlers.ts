@@ -1,9 +1,17 @@
+import { z } from 'zod';
 import { today } from '../../law/date.ts';
 import { historyTables, searchTables, treeTables } from '../../outputs/registry-tables.ts';
-import { getOrganisation, searchOrganisations, treeOn } from '../../store/organisations.ts';
+import {
+  getOrganisation,
+  type Organisation,
+  searchOrganisations,
+  treeOn,
+} from '../../store/organisations.ts';
 import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
+import { organisationKinds } from '../../store/schema.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
+import { decodeCursor, pageOf } from '../pagination.ts';
 import { ShortMemo } from '../short-memo.ts';
 import { answer } from '../tabular.ts';
 import type {
@@ -16,18 +24,31 @@ import type {
  * The registry changes only when reference data is imported, so searches and trees are
  * remembered for a second: a popular lookup costs one query a second however many ask.
  */
+const SearchKey = z.tuple([
+  z.number().int(),
+  z.number().int(),
+  z.number().int(),
+  z.string(),
+  z.enum(organisationKinds),
+  z.string(),
+]);
+const withoutKey = ({ key: _k, ...o }: Organisation & { key: unknown }): Organisation => o;
+
 export function organisationHandlers({ store }: ApiContext) {
   const searches = new ShortMemo<Awaited<ReturnType<typeof searchOrganisations>>>();
   const trees = new ShortMemo<Awaited<ReturnType<typeof treeOn>>>();
 
   const search: Handler<typeof searchOrganisationsSchema> = async (request, reply) => {
     requireUser(request);
-    const { q, kind, limit } = request.query;
-    const organisations = await searches.get(JSON.stringify([q, kind, limit]), () =>
-      searchOrganisations(store.db, q, { kind, limit }),
+    const { q, kind, limit, cursor } = request.query;
+    const filters = [q, kind];
+    const after = decodeCursor(cursor, filters, SearchKey);
+    const found = await searches.get(`${limit} ${cursor ?? ''} ${kind ?? ''} ${q}`, () =>
+      searchOrganisations(store.db, q, { kind, limit: limit + 1, after }),
     );
-    return answer(request, reply, { organisations, attribution }, (r) =>
-      searchTables(r.organisations, { q, kind }, today(), attribution),
+    const page = pageOf(found, limit, filters, (o) => o.key, withoutKey);
+    return answer(request, reply, { ...page, attribution }, (r) =>
+      searchTables(r.items, { q, kind }, today(), attribution),
     );
   };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organisationKinds } from '../../store/schema.ts';
 import { signedIn } from '../context.ts';
+import { Page, pageQuery } from '../pagination.ts';
 import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.ts';
 import { tableQuery } from '../tabular.ts';
 
@@ -9,16 +10,17 @@ const CodeParams = z.object({ code: z.string().min(1).max(20) });
 export const searchOrganisationsSchema = {
   operationId: 'searchOrganisations',
   tags: ['registry'],
-  summary: 'Search organisations by ODS code or name',
+  summary:
+    'Search organisations by ODS code or name: an exact code first, then open before closed, larger bodies before smaller, by name; a page at a time',
   description: 'Also as CSV or Excel (`format=csv|xlsx` or the Accept header).',
   security: signedIn,
   querystring: z.strictObject({
     q: z.string().min(1).max(100).describe('Code prefix or part of the name, for example "M87" or "dudley".'),
-    kind: z.enum(organisationKinds).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    kind: z.enum(organisationKinds).optional().describe('Only organisations of this kind.'),
+    ...pageQuery(20, 100),
     ...tableQuery,
   }),
-  response: { 200: z.object({ organisations: z.array(Organisation), attribution: z.string() }) },
+  response: { 200: Page(Organisation).extend({ attribution: z.string() }) },
 };
 
 export const getOrganisationSchema = {

@@ -13,7 +13,9 @@ import {
 import { roles } from '../../store/schema.ts';
 import type { User } from '../../store/users.ts';
 import { requireRole } from '../auth.ts';
+import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
+import { CodeKey, decodeCursor, NameAndId, pageOf } from '../pagination.ts';
 import { badRequest } from '../problems.ts';
 import { pointerUnder } from './money.handlers.ts';
 import type {
@@ -85,31 +87,54 @@ export function placeGroupingHandlers({ store }: ApiContext) {
   const listPractices: Handler<typeof listIcbPracticesSchema> = async (request) => {
     requireRole(request, roles);
     const { icb } = request.params;
-    const list = practicesOf(icb, request.query.year);
+    const { year, local_authority, limit, cursor } = request.query;
+    const all = practicesOf(icb, year);
+    const filters = [year, local_authority];
+    const after = decodeCursor(cursor, filters, CodeKey)?.[0];
+    const rows = all
+      .filter(
+        (p) => (!local_authority || p.la === local_authority) && (after === undefined || p.practice > after),
+      )
+      .sort((a, b) => (a.practice < b.practice ? -1 : 1))
+      .slice(0, limit + 1);
+    // The registry is asked only about the practices on this page.
     const pcns = await pcnsOfPractices(
       store.db,
-      list.map((p) => p.practice),
+      rows.slice(0, limit).map((p) => p.practice),
       new Date().toISOString().slice(0, 10),
     );
     return {
       icb,
-      icb_name: list[0]?.icb_name ?? icb,
-      year: request.query.year,
-      practices: list.map((p) => ({
-        code: p.practice,
-        name: p.name,
-        local_authority: p.la,
-        local_authority_name: p.la_name,
-        population: formatPersons(p.values.population),
-        pcn: pcns.get(p.practice)?.code ?? null,
-        pcn_name: pcns.get(p.practice)?.name ?? null,
-      })),
+      icb_name: all[0]?.icb_name ?? icb,
+      year,
+      ...pageOf(
+        rows,
+        limit,
+        filters,
+        (p) => [p.practice],
+        (p) => ({
+          code: p.practice,
+          name: p.name,
+          local_authority: p.la,
+          local_authority_name: p.la_name,
+          population: formatPersons(p.values.population),
+          pcn: pcns.get(p.practice)?.code ?? null,
+          pcn_name: pcns.get(p.practice)?.name ?? null,
+        }),
+      ),
     };
   };
 
   const list: Handler<typeof listPlaceGroupingsSchema> = async (request) => {
     requireRole(request, roles);
-    return { groupings: await listGroupings(store.db, request.params.icb) };
+    const { year, limit, cursor } = request.query;
+    const filters = [year];
+    const rows = await listGroupings(store.db, request.params.icb, {
+      year,
+      after: decodeCursor(cursor, filters, NameAndId),
+      limit: limit + 1,
+    });
+    return pageOf(rows, limit, filters, (g) => [g.name, g.id]);
   };
 
   const getOne: Handler<typeof getPlaceGroupingSchema> = async (request, reply) => {
@@ -136,6 +161,8 @@ export function placeGroupingHandlers({ store }: ApiContext) {
     const user = requireRole(request, writers, [icb], `change place groupings for ${icb}`);
     const { reason, version, ...content } = request.body;
     checkGrouping(icb, content);
+    if (request.headers['if-match'] !== undefined)
+      requireMatch(request, (await getGrouping(store.db, icb, id)).version);
     const updated = await named(() =>
       updateGrouping(store.db, icb, id, version, content, actorOf(user), reason),
     );

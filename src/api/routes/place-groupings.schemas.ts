@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
+import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
+import { Page, pageQuery } from '../pagination.ts';
 
 const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
 const latestYear = years[years.length - 1] as string;
@@ -56,27 +58,35 @@ const GroupingParams = IcbParams.extend({ id: z.string().min(1).max(100) });
 export const listIcbPracticesSchema = {
   operationId: 'listIcbPractices',
   tags: ['money'],
-  summary: "An ICB's GP practices in NHS England's weighted populations, with their local authority",
+  summary:
+    "An ICB's GP practices in NHS England's weighted populations, with their local authority, by code, a page at a time",
   security: signedIn,
   params: IcbParams,
-  querystring: z.strictObject({ year: z.enum(years).default(latestYear) }),
+  querystring: z.strictObject({
+    year: z.enum(years).default(latestYear),
+    local_authority: z
+      .string()
+      .regex(/^E\d{8}$/, 'must be an ONS local authority code such as E08000027')
+      .optional()
+      .describe('Only the practices in this local authority (ONS code).'),
+    ...pageQuery(500, 2000),
+  }),
   response: {
-    200: z.object({
-      icb: z.string(),
-      icb_name: z.string(),
-      year: z.string(),
-      practices: z.array(Practice),
-    }),
+    200: Page(Practice).extend({ icb: z.string(), icb_name: z.string(), year: z.string() }),
   },
 };
 
 export const listPlaceGroupingsSchema = {
   operationId: 'listPlaceGroupings',
   tags: ['money'],
-  summary: "An ICB's saved place groupings",
+  summary: "An ICB's saved place groupings, by name, a page at a time",
   security: signedIn,
   params: IcbParams,
-  response: { 200: z.object({ groupings: z.array(Grouping) }) },
+  querystring: z.strictObject({
+    year: z.enum(years).optional().describe('Only groupings of this financial year.'),
+    ...pageQuery(50, 200),
+  }),
+  response: { 200: Page(Grouping) },
 };
 
 export const getPlaceGroupingSchema = {
@@ -101,9 +111,10 @@ export const createPlaceGroupingSchema = {
 export const replacePlaceGroupingSchema = {
   operationId: 'replacePlaceGrouping',
   tags: ['money'],
-  summary: 'Replace a place grouping; 409 if someone saved a newer version first',
+  summary: 'Replace a place grouping; 409 (or 412 with If-Match) if someone saved a newer version first',
   security: signedIn,
   params: GroupingParams,
+  headers: IfMatchHeaders,
   body: z.strictObject({
     version: z.number().int().min(1).describe('The version you edited; must still be the current one.'),
     ...Content,

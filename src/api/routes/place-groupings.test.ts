@@ -90,7 +90,7 @@ describeOnBothDatabases('place groupings API', (store) => {
   it('lists the ICB practices with their local authority', async () => {
     const got = await call('viewer', 'GET', '/api/icbs/QUA/practices');
     expect(got.body.icb_name).toBe('NHS Black Country ICB');
-    expect(got.body.practices).toContainEqual(
+    expect(got.body.items).toContainEqual(
       expect.objectContaining({
         code: 'M88015',
         local_authority: 'E08000025',

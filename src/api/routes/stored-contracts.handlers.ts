@@ -5,6 +5,7 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { today } from '../../law/date.ts';
+import type { ContractPhase } from '../../law/kinds/lifecycle.ts';
 import { contractTables, timelineTables } from '../../outputs/contract-tables.ts';
 import { contractPaper } from '../../outputs/papers.ts';
 import {
@@ -16,15 +17,18 @@ import {
   recordEvent,
   type StoredContract,
 } from '../../store/contracts.ts';
-import { RefusedEvent } from '../../store/errors.ts';
+import { NotFound, RefusedEvent } from '../../store/errors.ts';
 import { requireRole, requireUser } from '../auth.ts';
+import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { contractCreators, mayRecord } from '../contract-permissions.ts';
+import { decodeCursor, NameAndId, pageOf } from '../pagination.ts';
 import { badRequest, refusedEvent } from '../problems.ts';
 import { answer } from '../tabular.ts';
 import { asReport } from './contracts.schemas.ts';
 import type {
   createContractSchema,
+  getContractEventSchema,
   getContractSchema,
   getContractTimelineSchema,
   listContractsSchema,
@@ -36,7 +40,7 @@ const actorOf = (user: { id: number; name: string; email: string }) => ({
   label: `${user.name} <${user.email}>`,
 });
 
-function summaryOf(stored: StoredContract, events: number, phase: string) {
+function summaryOf(stored: StoredContract, events: number, phase: ContractPhase) {
   const p = stored.particulars;
   const { particulars: _p, ...rest } = stored;
   return { ...rest, provider: p.provider.name, start: p.start, end: p.end, phase, events };
@@ -52,14 +56,24 @@ function summaryOf(stored: StoredContract, events: number, phase: string) {
 export function storedContractHandlers({ store, rulebook }: ApiContext) {
   const list: Handler<typeof listContractsSchema> = async (request) => {
     requireUser(request);
+    const { provider, commissioner, limit, cursor } = request.query;
+    const filters = [provider, commissioner];
+    const rows = await listContracts(store.db, {
+      provider,
+      commissioner,
+      after: decodeCursor(cursor, filters, NameAndId),
+      limit: limit + 1,
+    });
     const on = today();
-    const contracts = [];
-    for (const stored of await listContracts(store.db)) {
+    const summaries = [];
+    // Only the contracts on this page are replayed to today.
+    for (const stored of rows.slice(0, limit)) {
       const events = (await contractEvents(store.db, stored.id)).map((r) => r.event);
       const phase = replayContract(rulebook, { particulars: stored.particulars, events }, on).state.phase;
-      contracts.push(summaryOf(stored, events.length, phase));
+      summaries.push(summaryOf(stored, events.length, phase));
     }
-    return { contracts };
+    const page = pageOf(rows, limit, filters, (c) => [c.name, c.id]);
+    return { items: summaries, next_cursor: page.next_cursor };
   };
 
   const create: Handler<typeof createContractSchema> = async (request, reply) => {
@@ -101,6 +115,7 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
       report: asReport(report),
       event_types: eventTypes,
     };
+    reply.header('etag', `"${stored.version}"`);
     return answer(
       request,
       reply,
@@ -133,10 +148,17 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
     const { event, version } = request.body;
     const current = await getContract(store.db, request.params.id);
     mayRecord(rulebook, user, event, current.parties);
+    requireMatch(request, current.version);
+    // An If-Match that held is the version looked at, as `version` would be: checked again under the row lock.
+    const expected = version ?? (request.headers['if-match'] === undefined ? undefined : current.version);
     try {
-      const done = await recordEvent(store.db, rulebook, current.id, event, actorOf(user), version);
+      const done = await recordEvent(store.db, rulebook, current.id, event, actorOf(user), expected);
       const { contract, ...rest } = done;
-      return reply.status(201).send({ id: contract.id, version: contract.version, ...rest });
+      return reply
+        .status(201)
+        .header('location', `/api/contracts/${encodeURIComponent(contract.id)}/events/${rest.seq}`)
+        .header('etag', `"${contract.version}"`)
+        .send({ id: contract.id, version: contract.version, ...rest });
     } catch (e) {
       if (e instanceof RefusedEvent)
         throw refusedEvent(e.refusal.reason, e.refusal.rule, e.refusal.citations);
@@ -146,5 +168,15 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
     }
   };
 
-  return { list, create, getOne, timeline, recordOne };
+  const getEvent: Handler<typeof getContractEventSchema> = async (request) => {
+    requireUser(request);
+    const { id, seq } = request.params;
+    const found = (await contractEvents(store.db, (await getContract(store.db, id)).id)).find(
+      (r) => r.seq === seq,
+    );
+    if (!found) throw new NotFound(`event ${seq} of contract`, id);
+    return found;
+  };
+
+  return { list, create, getOne, timeline, recordOne, getEvent };
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ContractFile } from '../../contracts/contract-file.ts';
 import { ContractEvent } from '../../contracts/events.ts';
+import { ContractPhase } from '../../law/kinds/lifecycle.ts';
+import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
-import { OnQuery } from '../schemas.ts';
+import { Page, pageQuery } from '../pagination.ts';
+import { OnQuery, OrganisationCode } from '../schemas.ts';
 import { tableQuery } from '../tabular.ts';
 import { Report } from './contracts.schemas.ts';
 
@@ -16,7 +19,7 @@ const Summary = z.object({
   provider: z.string(),
   start: z.string(),
   end: z.string(),
-  phase: z.string().describe('The phase today.'),
+  phase: ContractPhase.describe('The phase today.'),
   events: z.number().int(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -32,9 +35,16 @@ const Recorded = z.object({
 export const listContractsSchema = {
   operationId: 'listContracts',
   tags: ['contracts'],
-  summary: 'Stored contracts, with the phase each is in today',
+  summary: 'Stored contracts, with the phase each is in today, by name, a page at a time',
   security: signedIn,
-  response: { 200: z.object({ contracts: z.array(Summary) }) },
+  querystring: z.strictObject({
+    provider: OrganisationCode.optional().describe('Only contracts whose provider has this ODS code.'),
+    commissioner: OrganisationCode.optional().describe(
+      'Only contracts with this commissioner (ODS/ONS code).',
+    ),
+    ...pageQuery(50, 200),
+  }),
+  response: { 200: Page(Summary) },
 };
 
 export const createContractSchema = {
@@ -80,7 +90,7 @@ export const getContractTimelineSchema = {
     200: z.object({
       contract: z.string(),
       on: z.string(),
-      phase: z.string(),
+      phase: ContractPhase,
       phase_words: z.string(),
       timeline: z.array(
         z.object({
@@ -106,6 +116,7 @@ export const recordContractEventSchema = {
     'Record one event on a stored contract as the signed-in user: stored if the rules allow it, refused (not stored) with the rule if not',
   security: signedIn,
   params: Params,
+  headers: IfMatchHeaders,
   body: z.strictObject({
     event: ContractEvent,
     version: z
@@ -121,8 +132,19 @@ export const recordContractEventSchema = {
       version: z.number().int(),
       seq: z.number().int(),
       summary: z.string(),
-      phase_before: z.string(),
-      phase_after: z.string(),
+      phase_before: ContractPhase,
+      phase_after: ContractPhase,
     }),
   },
+};
+
+export const getContractEventSchema = {
+  operationId: 'getContractEvent',
+  tags: ['contracts'],
+  summary: 'One event recorded on a stored contract (where recording it points), with who recorded it',
+  security: signedIn,
+  params: Params.extend({
+    seq: z.coerce.number().int().min(0).describe('Its place in the order recorded, from 0.'),
+  }),
+  response: { 200: Recorded },
 };

@@ -2,6 +2,7 @@ import type { RouteModule } from '../context.ts';
 import { storedContractHandlers } from './stored-contracts.handlers.ts';
 import {
   createContractSchema,
+  getContractEventSchema,
   getContractSchema,
   getContractTimelineSchema,
   listContractsSchema,
@@ -16,4 +17,5 @@ export const storedContractRoutes: RouteModule = (app, ctx) => {
   app.get('/api/contracts/:id', { schema: getContractSchema }, h.getOne);
   app.get('/api/contracts/:id/timeline', { schema: getContractTimelineSchema }, h.timeline);
   app.post('/api/contracts/:id/events', { schema: recordContractEventSchema }, h.recordOne);
+  app.get('/api/contracts/:id/events/:seq', { schema: getContractEventSchema }, h.getEvent);
 };

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { ApiError, type Problem, query } from '../api.ts';
+import { ApiError, type Problem } from '../api.ts';
 
 /**
  * Where a table's figures come from on the server: a GET resource (path and query), or a POST
@@ -13,8 +13,13 @@ export interface Resource {
   post?: { body?: unknown };
 }
 
-const href = (r: Resource, extra: Record<string, string | undefined>) =>
-  `${r.path}${query({ ...r.query, ...extra })}`;
+/** The resource's address with its query and `extra`, leaving out what is not given. */
+function href(r: Resource, extra: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...r.query, ...extra })) if (v !== undefined && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `${r.path}?${s}` : r.path;
+}
 
 /** POSTs for the file and hands it to the browser to save, under the name the server gives it. */
 async function saveFile(url: string, body: unknown): Promise<void> {

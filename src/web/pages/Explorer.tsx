@@ -102,7 +102,7 @@ function SearchResults({ q, kind, on }: { q: string; kind: string; on: string })
   if (q.trim().length < 2) return null;
   if (search.isPending) return <p>Searching…</p>;
   if (search.error) return <p className="nhsuk-error-message">{search.error.message}</p>;
-  const found = search.data.organisations;
+  const found = search.data.items;
   if (found.length === 0) return <p>No organisation matches “{q.trim()}”.</p>;
   return (
     <>
