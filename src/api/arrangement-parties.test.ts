@@ -116,7 +116,7 @@ describeOnBothDatabases('arrangement parties over the API', (store) => {
     expect((await call('walsall', 'GET', `/api/arrangements/${id}`)).status).toBe(403);
 
     const asked = await call('council', 'GET', `/api/arrangements/${id}/party-changes?status=pending`);
-    expect(asked.body.changes.map((c: { id: number }) => c.id)).toEqual([changeId]);
+    expect(asked.body.items.map((c: { id: number }) => c.id)).toEqual([changeId]);
     expect((await call('provider', 'GET', `/api/arrangements/${id}/party-changes`)).status).toBe(200);
     expect((await call('walsall', 'GET', `/api/arrangements/${id}/party-changes`)).status).toBe(403);
     expect(
@@ -134,7 +134,7 @@ describeOnBothDatabases('arrangement parties over the API', (store) => {
     expect(accepted.body).toMatchObject({ status: 'applied', awaiting: [] });
     const parties = await call('walsall', 'GET', `/api/arrangements/${id}/parties`);
     expect(parties.status).toBe(200);
-    expect(parties.body.parties.map((p: { organisation: string }) => p.organisation)).toEqual([
+    expect(parties.body.items.map((p: { organisation: string }) => p.organisation)).toEqual([
       'E08000027',
       'QUA',
       'RBK',
@@ -145,7 +145,7 @@ describeOnBothDatabases('arrangement parties over the API', (store) => {
     expect((await put('icb', withWalsall(dudley))).status).toBe(200);
 
     const audit = await call('admin', 'GET', `/api/audit?entity=arrangement&entity_id=${id}`);
-    expect(audit.body.records.map((r: { action: string }) => r.action)).toEqual([
+    expect(audit.body.items.map((r: { action: string }) => r.action)).toEqual([
       'create',
       'set-parties',
       'propose-party-change',
@@ -191,7 +191,7 @@ describeOnBothDatabases('arrangement parties over the API', (store) => {
     expect(removed.status).toBe(201);
     expect(removed.body).toMatchObject({ status: 'applied', change: 'remove', side: 'provider' });
     expect((await call('walsall', 'GET', `/api/arrangements/${id}`)).status).toBe(403);
-    expect((await call('walsall', 'GET', '/api/arrangements')).body.arrangements).toEqual([]);
+    expect((await call('walsall', 'GET', '/api/arrangements')).body.items).toEqual([]);
     const verdict = await call('admin', 'GET', '/api/audit/verify');
     expect(verdict.body).toMatchObject({ intact: true });
   });

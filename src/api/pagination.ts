@@ -114,3 +114,22 @@ export function pageOf<R, T = R>(
     next_cursor: rows.length > limit && last !== undefined ? encodeCursor(filters, keyOf(last)) : null,
   };
 }
+
+/**
+ * A page of a short list read whole (an arrangement's parties, its party changes), already in
+ * `order` of its unique key: the items after the cursor's key, so an item added or removed
+ * meanwhile never makes a page repeat or skip another.
+ */
+export function pageOfList<T>(
+  all: readonly T[],
+  page: { limit: number; cursor?: string | undefined },
+  filters: readonly unknown[],
+  keyOf: (item: T) => string | number,
+  order: 'ascending' | 'descending',
+): { items: T[]; next_cursor: string | null } {
+  const after = decodeCursor(page.cursor, filters, z.tuple([z.union([z.string(), z.number()])]))?.[0];
+  const beyond = (item: T) =>
+    after === undefined || (order === 'ascending' ? keyOf(item) > after : keyOf(item) < after);
+  const rest = all.filter(beyond).slice(0, page.limit + 1);
+  return pageOf(rest, page.limit, filters, (item) => [keyOf(item)]);
+}

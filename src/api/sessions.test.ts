@@ -154,9 +154,9 @@ describeOnBothDatabases('sessions, tokens and sign-in', (store) => {
       });
       return { status: answer.statusCode, body: answer.json() };
     };
-    const labels = (body: { tokens: { label: string }[] }) => body.tokens.map((t) => t.label).sort();
+    const labels = (body: { items: { label: string }[] }) => body.items.map((t) => t.label).sort();
     expect(labels((await list(bobToken)).body)).toEqual(['bob script', 'reporting']);
-    expect((await list(bobToken)).body.tokens[0]).toEqual({
+    expect((await list(bobToken)).body.items[0]).toEqual({
       id: expect.any(Number),
       user: { id: people.bob?.id, email: 'bob@example.nhs.uk', name: 'bob' },
       label: 'bob script',

@@ -134,7 +134,11 @@ export function issueToken(
 }
 
 /** The live bearer tokens, of one user or (for administrators) everyone's, newest first. */
-export async function listTokens(db: Kysely<Database>, userId?: number): Promise<TokenListing[]> {
+export async function listTokens(
+  db: Kysely<Database>,
+  page: { userId?: number | undefined; before?: number | undefined; limit?: number } = {},
+): Promise<TokenListing[]> {
+  const { userId, before, limit } = page;
   let query = db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -143,6 +147,8 @@ export async function listTokens(db: Kysely<Database>, userId?: number): Promise
     .where('s.expires_at', '>', new Date().toISOString())
     .orderBy('s.id', 'desc');
   if (userId !== undefined) query = query.where('s.user_id', '=', userId);
+  if (before !== undefined) query = query.where('s.id', '<', before);
+  if (limit !== undefined) query = query.limit(limit);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

@@ -174,14 +174,18 @@ export function useRecordDecision(id: string) {
   });
 }
 
-export type PartyChange = Answer<'listPartyChanges'>['changes'][number];
+export type PartyChange = Answer<'listPartyChanges'>['items'][number];
 
 /** Who is party to an arrangement (stored apart from its document), since when. */
 export function useParties(id: string) {
   return useQuery({
     queryKey: ['parties', id],
-    queryFn: async () =>
-      (await answer(apiClient.GET('/api/arrangements/{id}/parties', { params: { path: { id } } }))).parties,
+    queryFn: () =>
+      everyPage((cursor) =>
+        answer(
+          apiClient.GET('/api/arrangements/{id}/parties', { params: { path: { id }, query: { cursor } } }),
+        ),
+      ),
   });
 }
 
@@ -189,14 +193,14 @@ export function useParties(id: string) {
 export function usePendingPartyChanges(id: string) {
   return useQuery({
     queryKey: ['party-changes', id],
-    queryFn: async () =>
-      (
-        await answer(
+    queryFn: () =>
+      everyPage((cursor) =>
+        answer(
           apiClient.GET('/api/arrangements/{id}/party-changes', {
-            params: { path: { id }, query: { status: 'pending' } },
+            params: { path: { id }, query: { status: 'pending', cursor } },
           }),
-        )
-      ).changes,
+        ),
+      ),
   });
 }
 

@@ -12,6 +12,7 @@ import type { Store } from '../../store/db.ts';
 import type { Role } from '../../store/schema.ts';
 import { describeRoles, requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
+import { pageOfList } from '../pagination.ts';
 import { forbidden } from '../problems.ts';
 import type {
   acceptPartyChangeSchema,
@@ -54,7 +55,8 @@ async function partyActor(
 export function arrangementPartyHandlers({ store }: ApiContext) {
   const parties: Handler<typeof listArrangementPartiesSchema> = async (request) => {
     await readable(request, () => getArrangement(store.db, request.params.id));
-    return { parties: await storedParties(store.db, request.params.id) };
+    const all = await storedParties(store.db, request.params.id);
+    return pageOfList(all, request.query, [], (p) => p.organisation, 'ascending');
   };
 
   const propose: Handler<typeof proposePartyChangeSchema> = async (request, reply) => {
@@ -70,7 +72,9 @@ export function arrangementPartyHandlers({ store }: ApiContext) {
 
   const changes: Handler<typeof listPartyChangesSchema> = async (request) => {
     await readable(request, () => getArrangement(store.db, request.params.id));
-    return { changes: await listPartyChanges(store.db, request.params.id, request.query.status) };
+    const { status } = request.query;
+    const all = await listPartyChanges(store.db, request.params.id, status);
+    return pageOfList(all, request.query, [status], (c) => c.id, 'descending');
   };
 
   const accept: Handler<typeof acceptPartyChangeSchema> = async (request) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signedIn } from '../context.ts';
+import { Page, pageQuery } from '../pagination.ts';
 import { Problem } from '../problems.ts';
 
 const Side = z
@@ -54,7 +55,8 @@ export const listArrangementPartiesSchema = {
     'The stored parties decide whose roles reach the arrangement; editing its document cannot change them.',
   security: signedIn,
   params: Params,
-  response: { 200: z.object({ parties: z.array(StoredParty) }), ...problems },
+  querystring: z.strictObject({ ...pageQuery(100, 100) }),
+  response: { 200: Page(StoredParty), ...problems },
 };
 
 export const proposePartyChangeSchema = {
@@ -80,8 +82,9 @@ export const listPartyChangesSchema = {
   params: Params,
   querystring: z.strictObject({
     status: z.enum(['pending', 'applied', 'declined']).optional().describe('Only changes in this state.'),
+    ...pageQuery(20, 100),
   }),
-  response: { 200: z.object({ changes: z.array(PartyChange) }), ...problems },
+  response: { 200: Page(PartyChange), ...problems },
 };
 
 export const acceptPartyChangeSchema = {

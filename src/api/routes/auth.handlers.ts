@@ -9,6 +9,7 @@ import {
 import { checkPassword, createUser, setUserDisabled, type User } from '../../store/users.ts';
 import { requireRole, requireUser, sessionCookie } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
+import { decodeCursor, pageOf, VersionKey } from '../pagination.ts';
 import { badRequest, forbidden, signInFailed, tooManySignIns } from '../problems.ts';
 import type { LimitRefusal } from '../sign-in-limits.ts';
 import type {
@@ -99,11 +100,14 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
 
   const listTokens: Handler<typeof listTokensSchema> = async (request) => {
     const user = requireUser(request);
-    const wanted = request.query.user;
-    if (isAdministrator(user)) return { tokens: await listBearerTokens(store.db, wanted) };
-    if (wanted !== undefined && wanted !== user.id)
+    const { user: wanted, limit, cursor } = request.query;
+    if (!isAdministrator(user) && wanted !== undefined && wanted !== user.id)
       throw forbidden("Only an administrator can list another user's tokens.");
-    return { tokens: await listBearerTokens(store.db, user.id) };
+    const whose = isAdministrator(user) ? wanted : user.id;
+    const filters = [whose ?? null];
+    const before = decodeCursor(cursor, filters, VersionKey)?.[0];
+    const rows = await listBearerTokens(store.db, { userId: whose, before, limit: limit + 1 });
+    return pageOf(rows, limit, filters, (t) => [t.id]);
   };
 
   const revokeToken: Handler<typeof revokeTokenSchema> = async (request, reply) => {

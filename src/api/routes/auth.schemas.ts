@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signedIn } from '../context.ts';
+import { Page, pageQuery } from '../pagination.ts';
 import { RoleGrant, User } from '../schemas.ts';
 
 export const signInSchema = {
@@ -63,8 +64,9 @@ export const listTokensSchema = {
   security: signedIn,
   querystring: z.strictObject({
     user: Id.optional().describe("Administrators: only this user's tokens. Others may name only themselves."),
+    ...pageQuery(50, 100),
   }),
-  response: { 200: z.object({ tokens: z.array(Token) }) },
+  response: { 200: Page(Token) },
 };
 
 export const revokeTokenSchema = {
