@@ -221,18 +221,30 @@ export async function listVersions(
 
 /**
  * Keeps a check's findings with the version and date they are about, so assurers can see what
- * was found when. The same version checked on the same date always finds the same, so only the
- * first check of each is kept: checking again writes nothing.
+ * was found when, with an audit record of who checked. The same version checked on the same
+ * date always finds the same, so only the first check of each is kept: checking again writes
+ * nothing.
  */
 export async function recordCheck(
   db: Kysely<Database>,
   stored: StoredArrangement,
   on: IsoDate,
   report: CheckReport,
+  actor: Actor,
 ): Promise<void> {
   if (report.findings.length === 0) return;
+  await db.transaction().execute((trx) => keepFindings(trx, stored, on, report, actor));
+}
+
+async function keepFindings(
+  trx: Transaction<Database>,
+  stored: StoredArrangement,
+  on: IsoDate,
+  report: CheckReport,
+  actor: Actor,
+): Promise<void> {
   const checkedAt = new Date().toISOString();
-  const kept = await db
+  const kept = await trx
     .selectFrom('findings')
     .select('id')
     .where('arrangement_id', '=', stored.id)
@@ -241,7 +253,7 @@ export async function recordCheck(
     .limit(1)
     .executeTakeFirst();
   if (kept) return;
-  await db
+  await trx
     .insertInto('findings')
     .values(
       report.findings.map((f) => ({
@@ -256,6 +268,23 @@ export async function recordCheck(
       })),
     )
     .execute();
+  const count = (severity: string) => report.findings.filter((f) => f.severity === severity).length;
+  await appendAudit(trx, {
+    actor: actor.label,
+    action: 'record-findings',
+    entity: 'arrangement',
+    entity_id: stored.id,
+    before: null,
+    after: {
+      version: stored.version,
+      checked_on: on,
+      errors: count('error'),
+      warnings: count('warning'),
+      notes: count('information'),
+      rules: [...new Set(report.findings.map((f) => f.rule))].sort(),
+    },
+    reason: `Checked version ${stored.version} against the rules in force on ${on}`,
+  });
 }
 
 export interface DecisionInput {

@@ -44,9 +44,15 @@ describeOnBothDatabases('store', (store) => {
     const created = await createArrangement(db, dudley, system, 'draft');
     const report = checkArrangement(loadRulebook(), dudley, '2026-08-01');
     expect(report.findings.length).toBeGreaterThan(0);
-    await recordCheck(db, created, '2026-08-01', report);
-    await recordCheck(db, created, '2026-08-01', report);
-    await recordCheck(db, created, '2017-09-01', checkArrangement(loadRulebook(), dudley, '2017-09-01'));
+    await recordCheck(db, created, '2026-08-01', report, system);
+    await recordCheck(db, created, '2026-08-01', report, system);
+    await recordCheck(
+      db,
+      created,
+      '2017-09-01',
+      checkArrangement(loadRulebook(), dudley, '2017-09-01'),
+      system,
+    );
     const kept = await db
       .selectFrom('findings')
       .select(['checked_on', (eb) => eb.fn.countAll<string>().as('n')])
@@ -56,6 +62,19 @@ describeOnBothDatabases('store', (store) => {
       .execute();
     expect(kept.map((k) => k.checked_on)).toEqual(['2017-09-01', '2026-08-01']);
     expect(Number(kept[1]?.n)).toBe(report.findings.length);
+    // Each kept check is audited once, naming who checked and what was found.
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['actor', 'after'])
+      .where('action', '=', 'record-findings')
+      .where('entity_id', '=', created.id)
+      .orderBy('seq')
+      .execute();
+    expect(audited.map((a) => (a.after as { checked_on: string }).checked_on)).toEqual([
+      '2026-08-01',
+      '2017-09-01',
+    ]);
+    expect(audited[0]?.actor).toBe(system.label);
   });
 
   it('lets exactly one of two simultaneous updates to the same version win', async () => {

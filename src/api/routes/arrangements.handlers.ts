@@ -162,7 +162,7 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     const stored = await readable(request, () => getArrangement(store.db, request.params.id));
     const on = request.query.on ?? today();
     const report = checkArrangement(rulebook, stored.document, on);
-    await recordCheck(store.db, stored, on, report);
+    await recordCheck(store.db, stored, on, report, actorOf(requireUser(request)));
     return answer(request, reply, { ...report, version: stored.version }, findingsTables, (checked) =>
       lawfulnessPaper(
         checked,
