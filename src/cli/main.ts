@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { z } from 'zod';
 import { registerContract } from './commands/contract.ts';
 import { registerIcs } from './commands/ics.ts';
 import { registerMatrix } from './commands/matrix.ts';
@@ -11,6 +12,10 @@ import { registerRegistry } from './commands/registry.ts';
 import { registerRulebook } from './commands/rulebook.ts';
 import { registerStart } from './commands/start.ts';
 import { exitCodes, illFormedArgument } from './run.ts';
+
+// A command validates a file or two and exits: compiling each schema into a fast parser (zod's
+// JIT) costs more than it saves. The long-running server keeps it.
+if (process.argv[2] !== 'start') z.config({ jitless: true });
 
 const program = new Command()
   .name('concordat')

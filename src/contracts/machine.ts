@@ -7,6 +7,7 @@ import { compareDecimal } from './amounts.ts';
 import { conditions, regimeOn } from './conditions.ts';
 import type { ContractEvent } from './events.ts';
 import { termLongerThan } from './particulars.ts';
+import { describePhase } from './phases.ts';
 import { type ContractState, obligationKey, type Refusal } from './state.ts';
 
 type Transition = { entry: RuleEntry<'lifecycle-transition'>; version: RuleVersion<'lifecycle-transition'> };
@@ -220,24 +221,6 @@ function transitionFor(
     missing: nearest.id,
     reason: `no version of the rule for ${event.type} is in force on ${formatDate(event.on)} (it covers ${spans.join('; ')})`,
   };
-}
-
-const phaseWords: Record<ContractPhase, string> = {
-  planned: 'planned (nothing advertised)',
-  advertised: 'advertised',
-  'in-procurement': 'in procurement',
-  'preferred-bidder': 'at preferred bidder',
-  awarded: 'awarded',
-  mobilising: 'mobilising',
-  live: 'live',
-  'under-notice': 'under notice of termination',
-  exit: 'in exit',
-  closed: 'closed',
-  abandoned: 'abandoned',
-};
-
-export function describePhase(phase: ContractPhase): string {
-  return phaseWords[phase];
 }
 
 function describeActor(actor: string): string {

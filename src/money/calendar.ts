@@ -1,9 +1,8 @@
-import { Temporal } from 'temporal-polyfill';
-import { financialYearLabel, financialYearOf } from '../core/dates.ts';
+import { daysInMonth, financialYearLabel, financialYearOf } from '../core/dates.ts';
 import { InvalidInput } from '../core/errors.ts';
 import type { Pence } from '../core/money.ts';
 import { formatDate, type IsoDate, isIsoDate } from '../law/date.ts';
-import { dayNumber } from '../law/date-arithmetic.ts';
+import { addMonths, dayNumber, monthEnd } from '../law/date-arithmetic.ts';
 import { applyRate, type Rate, ratio } from './rate.ts';
 
 /**
@@ -110,15 +109,14 @@ const monthCache = new Map<FinancialYear, readonly Month[]>();
 export function monthsOf(year: FinancialYear): readonly Month[] {
   const cached = monthCache.get(year);
   if (cached) return cached;
-  const start = Temporal.PlainDate.from(yearStart(year));
+  const start = yearStart(year);
   const months = Array.from({ length: 12 }, (_, i) => {
-    const first = start.add({ months: i });
-    const last = first.add({ months: 1 }).subtract({ days: 1 });
+    const first = addMonths(start, i);
     return {
-      from: first.toString(),
-      to: last.toString(),
-      days: first.daysInMonth,
-      label: formatDate(first.toString()).replace(/^1 /, ''),
+      from: first,
+      to: monthEnd(first),
+      days: daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7))),
+      label: formatDate(first).replace(/^1 /, ''),
     };
   });
   monthCache.set(year, months);

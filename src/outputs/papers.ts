@@ -3,7 +3,7 @@
  * web, API and CLI show), so a paper never computes a figure of its own. Wording is ours:
  * it says what the figures mean for a board, in plain English, and cites the rules.
  */
-import { describePhase } from '../contracts/machine.ts';
+import { describePhase } from '../contracts/phases.ts';
 import type { ContractReport } from '../contracts/replay.ts';
 import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { CheckReport } from '../law/check.ts';
@@ -17,9 +17,6 @@ import { allocationTables, budgetTables } from './money-tables.ts';
 import { type BoardPaper, millions } from './paper.ts';
 import { populationTables } from './population-tables.ts';
 import { suppressedText } from './table.ts';
-
-export const paperKinds = ['lawfulness', 'budget', 'allocation', 'contract', 'population'] as const;
-export type PaperKind = (typeof paperKinds)[number];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const people = (n: number | null) => (n === null ? suppressedText : n.toLocaleString('en-GB'));

@@ -1,7 +1,7 @@
 import { checkContractFile } from '../../contracts/contract-file.ts';
 import { eventTypes } from '../../contracts/events.ts';
-import { describePhase } from '../../contracts/machine.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
+import { describePhase } from '../../contracts/phases.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { today } from '../../law/date.ts';

@@ -1,5 +1,5 @@
 import type { Obligation } from '../../contracts/calendar.ts';
-import { describePhase } from '../../contracts/machine.ts';
+import { describePhase } from '../../contracts/phases.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { Refusal, TimelineEntry } from '../../contracts/state.ts';
 import { formatPounds } from '../../core/money.ts';

@@ -15,12 +15,12 @@ import { responsibilityMatrix } from '../../law/responsibility.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { parseFinancialYear } from '../../money/calendar.ts';
 import type { BoardPaper } from '../../outputs/paper.ts';
+import type { PaperKind } from '../../outputs/paper-kinds.ts';
 import {
   allocationPaper,
   budgetPaper,
   contractPaper,
   lawfulnessPaper,
-  type PaperKind,
   populationPaper,
 } from '../../outputs/papers.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';

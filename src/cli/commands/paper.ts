@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInput } from '../../core/errors.ts';
 import { today } from '../../law/date.ts';
-import { type PaperKind, paperKinds } from '../../outputs/papers.ts';
+import { type PaperKind, paperKinds } from '../../outputs/paper-kinds.ts';
 import { action } from '../run.ts';
 import type { PaperOptions } from './paper-build.ts';
 
