@@ -66,12 +66,11 @@ export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWe
 export function readWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
   const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
   if (!file) return loadWeightedPopulations(year, dir);
-  const rows = csvRows(
-    gunzipSync(readFileSync(dir + file))
-      .toString('utf8')
-      .replace(/^\uFEFF/, ''),
-  );
-  const header = rows[0] ?? [];
+  const lines = gunzipSync(readFileSync(dir + file))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n');
+  const header = csvRow(lines[0] ?? '');
   const col = (name: string) => {
     const i = header.indexOf(name);
     if (i < 0) throw new Error(`${file}: no column '${name}'`);
@@ -86,34 +85,36 @@ export function readWeightedPopulations(year: string, dir = dataDir): PracticeWe
     laName: col('LTLA'),
   };
   const valueCols = basisNames.map((b) => [b, col(allocationBases[b])] as const);
-  const out = rows.slice(1).map((r) => ({
-    practice: r[cols.practice] ?? '',
-    name: r[cols.name] ?? '',
-    icb: r[cols.icb] ?? '',
-    icb_name: r[cols.icbName] ?? '',
-    la: r[cols.la] ?? '',
-    la_name: r[cols.laName] ?? '',
-    values: Object.fromEntries(valueCols.map(([b, i]) => [b, fixed(r[i] ?? '', file)])) as Record<
-      AllocationBasis,
-      bigint
-    >,
-  }));
+  // Line by line with plain loops, holding no table of every row: reading the file is most of a
+  // cold allocation's cost, and most of that is collecting garbage.
+  const out: PracticeWeights[] = [];
+  for (let n = 1; n < lines.length; n++) {
+    const line = lines[n] as string;
+    if (line === '' || line === '\r') continue;
+    const r = csvRow(line);
+    const values = {} as Record<AllocationBasis, bigint>;
+    for (const [basis, i] of valueCols) values[basis] = fixed(r[i] ?? '', file);
+    out.push({
+      practice: r[cols.practice] ?? '',
+      name: r[cols.name] ?? '',
+      icb: r[cols.icb] ?? '',
+      icb_name: r[cols.icbName] ?? '',
+      la: r[cols.la] ?? '',
+      la_name: r[cols.laName] ?? '',
+      values,
+    });
+  }
   return out;
 }
 
 /**
- * Rows of the file, quickly: a line without quotes is split at its commas; a line with
+ * One line of the file, quickly: a line without quotes is split at its commas; a line with
  * quotes (a practice name holding a comma) goes through the full CSV reader. No field in
  * this file spans lines.
  */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  for (let line of text.split('\n')) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line === '') continue;
-    rows.push(line.includes('"') ? (parseCsv(line)[0] ?? []) : line.split(','));
-  }
-  return rows;
+function csvRow(line: string): string[] {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  return text.includes('"') ? (parseCsv(text)[0] ?? []) : text.split(',');
 }
 
 const decimal = /^\d+(\.\d{1,9})?$/;
