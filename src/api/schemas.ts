@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { organisationKinds } from '../core/organisations.ts';
 import { IsoDate } from '../law/date.ts';
-import { organisationKinds, roles } from '../store/schema.ts';
+import { roles } from '../store/schema.ts';
 import { pageQuery } from './pagination.ts';
 
 export const Organisation = z.object({

@@ -1,7 +1,8 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type { OrganisationKind } from '../core/organisations.ts';
 import type { IsoDate } from '../law/date.ts';
 import { NotFound } from './errors.ts';
-import type { Database, OrganisationKind } from './schema.ts';
+import type { Database } from './schema.ts';
 
 export interface Organisation {
   code: string;

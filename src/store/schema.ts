@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { OrganisationKind } from '../core/organisations.ts';
 
 /**
  * The database as Kysely sees it. Dates are calendar dates returned as `YYYY-MM-DD`
@@ -28,21 +29,6 @@ export interface Database {
   operating_models: OperatingModelTable;
   operating_model_versions: OperatingModelVersionTable;
 }
-
-/** Kinds of organisation and area the registry holds. */
-export const organisationKinds = [
-  'region',
-  'stp',
-  'ccg',
-  'icb',
-  'sub-icb-location',
-  'pcn',
-  'practice',
-  'trust',
-  'local-authority',
-  'place',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 
 export interface OrganisationTable {
   id: Generated<number>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationKinds } from '../../core/organisations.ts';
 import { today } from '../../law/date.ts';
 import { historyTables, searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import {
@@ -8,7 +9,6 @@ import {
   treeOn,
 } from '../../store/organisations.ts';
 import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
-import { organisationKinds } from '../../store/schema.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';

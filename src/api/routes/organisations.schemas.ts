@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationKinds } from '../../store/schema.ts';
+import { organisationKinds } from '../../core/organisations.ts';
 import { signedIn } from '../context.ts';
 import { Page, pageQuery } from '../pagination.ts';
 import { OnQuery, Organisation, OrganisationDetail, TreeNode } from '../schemas.ts';

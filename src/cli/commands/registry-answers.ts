@@ -1,11 +1,11 @@
 import { InvalidInput } from '../../core/errors.ts';
+import type { OrganisationKind } from '../../core/organisations.ts';
 import { formatDate, today } from '../../law/date.ts';
 import { kindWords, searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import type { Store } from '../../store/db.ts';
 import { NotFound } from '../../store/errors.ts';
 import { searchOrganisations, type TreeNode, treeOn } from '../../store/organisations.ts';
 import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
-import type { OrganisationKind } from '../../store/schema.ts';
 import type { Answer } from '../table-output.ts';
 
 const kind = (k: string) => kindWords[k] ?? k;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInput } from '../../core/errors.ts';
-import { type OrganisationKind, organisationKinds } from '../../store/schema.ts';
+import { type OrganisationKind, organisationKinds } from '../../core/organisations.ts';
 import { action, exitCodes, parseFormat } from '../run.ts';
 import { emit, tableOptions, withTables } from '../table-output.ts';
 import { parseOn } from './rulebook.ts';

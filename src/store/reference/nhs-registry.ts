@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from '../../core/errors.ts';
-import type { OrganisationKind } from '../schema.ts';
+import type { OrganisationKind } from '../../core/organisations.ts';
 import { readGzipCsv, readTable } from './csv.ts';
 
 /**
