@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate } from '../law/date.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound, PartiesMismatch, PartyChangeRefused, type PartyMismatch } from './errors.ts';
-import type { Database, PartySide } from './schema.ts';
+import type { ArrangementPartyChangeTable, Database, PartySide } from './schema.ts';
 
 /**
  * Who is party to an arrangement, kept apart from its document (issue 12, break 6): the parties
@@ -37,17 +37,8 @@ export type PartyChangeInput =
   | { change: 'add'; organisation: string; side: PartySide; reason: string }
   | { change: 'remove'; organisation: string; reason: string };
 
-export interface PartyChange {
-  id: number;
-  change: 'add' | 'remove';
-  organisation: string;
-  side: PartySide;
-  reason: string;
-  status: 'pending' | 'applied' | 'declined';
-  proposed_by: number | null;
-  proposed_at: string;
-  settled_by: number | null;
-  settled_at: string | null;
+/** A proposed change as stored, with who has accepted it so far. */
+export interface PartyChange extends Omit<Selectable<ArrangementPartyChangeTable>, 'arrangement_id'> {
   acceptances: { organisation: string; accepted_by: number | null; accepted_at: string }[];
   /** The commissioning parties whose acceptance a pending change still needs. */
   awaiting: string[];
