@@ -1,5 +1,5 @@
 import { InvalidInput } from '../core/errors.ts';
-import { CommissionerKind } from './arrangement.ts';
+import { type Arrangement, CommissionerKind } from './arrangement.ts';
 import type { IsoDate } from './date.ts';
 import { delegationAmendmentReach } from './delegation-amendment.ts';
 import type { PartyKind } from './kinds/pooling.ts';
@@ -12,6 +12,14 @@ import type { Rulebook } from './rulebook.ts';
 
 export * from './pooling-plan.ts';
 export { classifyFundingStream, classifyService, serviceIds } from './pooling-services.ts';
+
+/** What an arrangement asks of the pooling plan: its services, each once, and its commissioners' kinds. */
+export function poolingRequestOf(a: Arrangement): PoolingRequest {
+  return {
+    services: [...new Set(a.services.map((s) => s.service))],
+    commissioners: a.commissioners.map((c) => c.kind),
+  };
+}
 
 /**
  * Plans how a set of commissioners could commission and fund a set of services on a date

@@ -5,7 +5,7 @@ import { referenceProblems } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
 import { formatDate, type IsoDate, today } from '../../law/date.ts';
 import { decisionRule } from '../../law/decisions.ts';
-import { planPooling } from '../../law/pooling.ts';
+import { planPooling, poolingRequestOf } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
 import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
@@ -78,13 +78,13 @@ export async function readable(
  * rulebook does not know on the date is named where the arrangement holds it.
  */
 export function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
-  const services = [...new Set(a.services.map((s) => s.service))];
+  const request = poolingRequestOf(a);
   try {
-    return planPooling(rulebook, { services, commissioners: a.commissioners.map((c) => c.kind) }, on);
+    return planPooling(rulebook, request, on);
   } catch (e) {
     const at = e instanceof InvalidInput ? /^services\[(\d+)\]/.exec(e.field) : null;
     if (!(e instanceof InvalidInput) || !at) throw e;
-    const index = a.services.findIndex((s) => s.service === services[Number(at[1])]);
+    const index = a.services.findIndex((s) => s.service === request.services[Number(at[1])]);
     throw new InvalidInput(`document/services/${index}/service`, e.problem, e.hint);
   }
 }

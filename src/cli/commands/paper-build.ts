@@ -10,7 +10,7 @@ import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { askOfFile, readArrangementFile } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
 import { today } from '../../law/date.ts';
-import { planPooling } from '../../law/pooling.ts';
+import { planPooling, poolingRequestOf } from '../../law/pooling.ts';
 import { responsibilityMatrix } from '../../law/responsibility.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { parseFinancialYear } from '../../money/calendar.ts';
@@ -64,14 +64,7 @@ export function buildPaper(kind: PaperKind, file: string | undefined, o: PaperOp
         lawfulnessPaper(
           checkArrangement(rulebook, a, on),
           responsibilityMatrix(rulebook, a, on),
-          planPooling(
-            rulebook,
-            {
-              services: [...new Set(a.services.map((s) => s.service))],
-              commissioners: a.commissioners.map((c) => c.kind),
-            },
-            on,
-          ),
+          planPooling(rulebook, poolingRequestOf(a), on),
           v,
         ),
       );
