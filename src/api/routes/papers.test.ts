@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { parseCsv } from '../../csv.ts';
 import { readArrangementFile } from '../../law/arrangement-file.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
+import { seedBlackCountryIcb } from '../../store/test-registry.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import { xlsxType } from '../tabular.ts';
@@ -60,32 +61,7 @@ describeOnBothDatabases('board paper routes and registry downloads', (store) => 
     app = await buildApp({ store: store() });
     await signInAccounts(store(), people, tokens);
     const { db } = store();
-    const org = (code: string, kind: 'icb' | 'sub-icb-location', name: string) => ({
-      code,
-      kind,
-      name,
-      opened: '2022-07-01',
-      closed: null,
-      source: 'test',
-    });
-    const [icb, sub] = await db
-      .insertInto('organisations')
-      .values([
-        org('QUA', 'icb', 'NHS BLACK COUNTRY INTEGRATED CARE BOARD'),
-        org('D2P2L', 'sub-icb-location', 'NHS BLACK COUNTRY ICB - D2P2L'),
-      ])
-      .returning('id')
-      .execute();
-    await db
-      .insertInto('memberships')
-      .values({
-        child_id: sub?.id ?? 0,
-        parent_id: icb?.id ?? 0,
-        valid_from: '2022-07-01',
-        valid_to: null,
-        source: 'test',
-      })
-      .execute();
+    await seedBlackCountryIcb(db);
     const created = await call('qua-commissioner', 'POST', '/api/arrangements', {
       arrangement: dudley,
       reason: 'test',

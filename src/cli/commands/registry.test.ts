@@ -7,6 +7,7 @@ import { afterAll, expect, it, vi } from 'vitest';
 import { InvalidInput } from '../../core/errors.ts';
 import { parseCsv } from '../../csv.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
+import { seedBlackCountryIcb } from '../../store/test-registry.ts';
 import { emit } from '../table-output.ts';
 import { registerContract } from './contract.ts';
 import { searchAnswer, treeAnswer } from './registry-answers.ts';
@@ -29,32 +30,7 @@ async function written(format: string, answer: Parameters<typeof emit>[2], name:
 describeOnBothDatabases('concordat registry', (store) => {
   it('searches and draws a tree as text, CSV and Excel', async () => {
     const { db } = store();
-    const org = (code: string, kind: 'icb' | 'sub-icb-location', name: string) => ({
-      code,
-      kind,
-      name,
-      opened: '2022-07-01',
-      closed: null,
-      source: 'test',
-    });
-    const [icb, sub] = await db
-      .insertInto('organisations')
-      .values([
-        org('QUA', 'icb', 'NHS BLACK COUNTRY INTEGRATED CARE BOARD'),
-        org('D2P2L', 'sub-icb-location', 'NHS BLACK COUNTRY ICB - D2P2L'),
-      ])
-      .returning('id')
-      .execute();
-    await db
-      .insertInto('memberships')
-      .values({
-        child_id: sub?.id ?? 0,
-        parent_id: icb?.id ?? 0,
-        valid_from: '2022-07-01',
-        valid_to: null,
-        source: 'test',
-      })
-      .execute();
+    await seedBlackCountryIcb(db);
 
     const found = await searchAnswer(store(), 'black', 'icb', 20);
     expect(found.text()).toMatch(
