@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { actorOf } from './actor.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound } from './errors.ts';
@@ -62,8 +63,6 @@ export async function startSession(
     .executeTakeFirstOrThrow();
   return { id: row.id, token, expires_at: expires };
 }
-
-const actorOf = (user: User): Actor => ({ userId: user.id, label: `${user.name} <${user.email}>` });
 
 /** A browser session after a correct password, with its audit record (never the password). */
 export function signIn(

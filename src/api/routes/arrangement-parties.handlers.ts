@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../../store/actor.ts';
 import {
   acceptPartyChange,
   declinePartyChange,
@@ -21,7 +22,7 @@ import type {
   listPartyChangesSchema,
   proposePartyChangeSchema,
 } from './arrangement-parties.schemas.ts';
-import { actorOf, readable } from './arrangements.handlers.ts';
+import { readable } from './arrangements.handlers.ts';
 
 /** Who decides the parties: commissioners, NHS and local authority (never providers). */
 const commissioning: readonly Role[] = ['commissioner', 'local-authority'];

@@ -10,6 +10,7 @@ import { responsibilityMatrix } from '../../law/responsibility.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
 import { findingsTables, matrixTables, poolingTables } from '../../outputs/law-tables.ts';
 import { lawfulnessPaper } from '../../outputs/papers.ts';
+import { actorOf } from '../../store/actor.ts';
 import { partiesOf } from '../../store/arrangement-parties.ts';
 import {
   createArrangement,
@@ -22,7 +23,6 @@ import {
   type StoredArrangement,
   updateArrangement,
 } from '../../store/arrangements.ts';
-import type { User } from '../../store/users.ts';
 import { describeRoles, reachOf, requireRole, requireUser, rolesFor } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
@@ -88,8 +88,6 @@ export function poolingOf(rulebook: Rulebook, a: Arrangement, on: IsoDate) {
     throw new InvalidInput(`document/services/${index}/service`, e.problem, e.hint);
   }
 }
-
-export const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
 
 /** Arrangements: create, read, update with optimistic concurrency, versions, checks and decisions. */
 export function arrangementHandlers({ store, rulebook }: ApiContext) {

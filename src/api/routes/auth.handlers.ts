@@ -1,3 +1,4 @@
+import { actorOf } from '../../store/actor.ts';
 import {
   signOut as endCredential,
   issueToken as issueBearerToken,
@@ -27,7 +28,6 @@ import type {
 const sessionHours = 12;
 const tokenDays = 90;
 
-const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
 const isAdministrator = (user: User) => user.roles.some((r) => r.role === 'administrator');
 
 const ukTime = new Intl.DateTimeFormat('en-GB', {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { today } from '../../law/date.ts';
+import { actorOf } from '../../store/actor.ts';
 import {
   createOperatingModel,
   getOperatingModel,
@@ -9,7 +10,6 @@ import {
   updateOperatingModel,
 } from '../../store/operating-models.ts';
 import { roles } from '../../store/schema.ts';
-import type { User } from '../../store/users.ts';
 import { resolveBudgets } from '../../system/operating-model/budgets.ts';
 import { checkOperatingModel } from '../../system/operating-model/check.ts';
 import type { OperatingModel } from '../../system/operating-model/model.ts';
@@ -57,8 +57,6 @@ async function readable(request: FastifyRequest, load: () => Promise<StoredOpera
   requireRole(request, roles, stored.parties, 'see this operating model');
   return stored;
 }
-
-const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
 
 /** Operating models: create, read, replace with optimistic concurrency, versions, check, SoRD. */
 export function operatingModelHandlers({ store, rulebook }: ApiContext) {

@@ -1,6 +1,7 @@
 import { InvalidInput } from '../../core/errors.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
 import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
+import { actorOf } from '../../store/actor.ts';
 import { NotFound } from '../../store/errors.ts';
 import { pcnsOfPractices } from '../../store/organisations.ts';
 import {
@@ -11,7 +12,6 @@ import {
   updateGrouping,
 } from '../../store/place-groupings.ts';
 import { roles } from '../../store/schema.ts';
-import type { User } from '../../store/users.ts';
 import { requireRole } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
@@ -79,8 +79,6 @@ async function named<T>(work: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
-
-const actorOf = (user: User) => ({ userId: user.id, label: `${user.name} <${user.email}>` });
 
 /** An ICB's practices and its saved place groupings (sets of practices) for place allocation. */
 export function placeGroupingHandlers({ store }: ApiContext) {

@@ -8,6 +8,7 @@ import { today } from '../../law/date.ts';
 import type { ContractPhase } from '../../law/kinds/lifecycle.ts';
 import { contractTables, timelineTables } from '../../outputs/contract-tables.ts';
 import { contractPaper } from '../../outputs/papers.ts';
+import { actorOf } from '../../store/actor.ts';
 import {
   contractEvents,
   contractFile,
@@ -34,11 +35,6 @@ import type {
   listContractsSchema,
   recordContractEventSchema,
 } from './stored-contracts.schemas.ts';
-
-const actorOf = (user: { id: number; name: string; email: string }) => ({
-  userId: user.id,
-  label: `${user.name} <${user.email}>`,
-});
 
 function summaryOf(stored: StoredContract, events: number, phase: ContractPhase) {
   const p = stored.particulars;

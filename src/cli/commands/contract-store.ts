@@ -4,6 +4,7 @@ import type { ContractFile } from '../../contracts/contract-file.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
+import { actorOf } from '../../store/actor.ts';
 import { createContract } from '../../store/contracts.ts';
 import type { Store } from '../../store/db.ts';
 import { RefusedEvent } from '../../store/errors.ts';
@@ -33,13 +34,7 @@ export async function importContract(
     );
   }
   try {
-    const stored = await createContract(
-      store.db,
-      loadRulebook(),
-      contractFile,
-      { userId: user.id, label: `${user.name} <${user.email}>` },
-      reason,
-    );
+    const stored = await createContract(store.db, loadRulebook(), contractFile, actorOf(user), reason);
     return {
       code: exitCodes.ok,
       text: `Stored ${stored.name} as '${stored.id}' in ${store.location}: its particulars and ${contractFile.events.length} events, each step in the audit log as ${user.email}.\n`,
