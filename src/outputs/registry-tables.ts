@@ -1,24 +1,11 @@
 /** The NHS system registry as tables: a search, an organisation's tree on a date, an organisation's history. */
+
+import { kindName } from '../core/organisations.ts';
 import type { Organisation, OrganisationDetail, TreeNode } from '../store/organisations.ts';
 import type { Column, Table, TableSet } from './table.ts';
 
 const text = (key: string, heading: string): Column => ({ key, heading, kind: 'text' });
 const date = (key: string, heading: string): Column => ({ key, heading, kind: 'date' });
-
-/** The registry's words for its kinds of organisation, as the web app names them. */
-export const kindWords: Record<string, string> = {
-  region: 'NHS region',
-  stp: 'Sustainability and transformation partnership / integrated care system',
-  ccg: 'Clinical commissioning group',
-  icb: 'Integrated care board',
-  'sub-icb-location': 'Sub-ICB location',
-  pcn: 'Primary care network',
-  practice: 'GP practice',
-  trust: 'NHS trust',
-  'local-authority': 'Local authority',
-  place: 'Place',
-};
-const kind = (k: string) => kindWords[k] ?? k;
 
 /** Every source the registry comes from, cited once. */
 function registrySources(attribution: string) {
@@ -43,14 +30,14 @@ export function searchTables(
     ],
     rows: found.map((o) => ({
       code: o.code,
-      kind: kind(o.kind),
+      kind: kindName(o.kind),
       name: o.name,
       opened: o.opened,
       closed: o.closed,
     })),
   };
   return {
-    title: `Registry search for "${asked.q}"${asked.kind ? ` (${kind(asked.kind)})` : ''}`,
+    title: `Registry search for "${asked.q}"${asked.kind ? ` (${kindName(asked.kind)})` : ''}`,
     asOf,
     sources: registrySources(attribution),
     tables: [table],
@@ -74,7 +61,7 @@ export function treeTables(
     rows.push({
       level,
       code: node.code,
-      kind: kind(node.kind),
+      kind: kindName(node.kind),
       name: node.name,
       parent: parent?.code ?? null,
       practices: node.practices,
@@ -115,7 +102,7 @@ export function historyTables(o: OrganisationDetail, asOf: string, attribution: 
     other: { code: string; kind: string; name: string },
     from: string | null,
     to: string | null,
-  ) => ({ change, from, to, code: other.code, kind: kind(other.kind), name: other.name });
+  ) => ({ change, from, to, code: other.code, kind: kindName(other.kind), name: other.name });
   return {
     title: `${o.name} (${o.code}): history`,
     asOf,

@@ -1,14 +1,14 @@
 import { InvalidInput } from '../../core/errors.ts';
 import type { OrganisationKind } from '../../core/organisations.ts';
+import { kindName } from '../../core/organisations.ts';
 import { formatDate, today } from '../../law/date.ts';
-import { kindWords, searchTables, treeTables } from '../../outputs/registry-tables.ts';
+import { searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import type { Store } from '../../store/db.ts';
 import { NotFound } from '../../store/errors.ts';
 import { searchOrganisations, type TreeNode, treeOn } from '../../store/organisations.ts';
 import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
 import type { Answer } from '../table-output.ts';
 
-const kind = (k: string) => kindWords[k] ?? k;
 const open = (o: { opened: string | null; closed: string | null }) =>
   [o.opened && `from ${formatDate(o.opened)}`, o.closed && `until ${formatDate(o.closed)}`]
     .filter(Boolean)
@@ -24,7 +24,7 @@ function totals(node: TreeNode): string {
 
 function describeTree(node: TreeNode, depth = 0): string[] {
   return [
-    `${'  '.repeat(depth)}${node.code}  ${node.name} (${kind(node.kind)}): ${totals(node)}`,
+    `${'  '.repeat(depth)}${node.code}  ${node.name} (${kindName(node.kind)}): ${totals(node)}`,
     ...node.children.flatMap((c) => describeTree(c, depth + 1)),
   ];
 }
@@ -40,9 +40,10 @@ export async function searchAnswer(
   return {
     json: { organisations: found, attribution },
     text: () =>
-      [...found.map((o) => `${o.code}  ${o.name} (${kind(o.kind)}) ${open(o)}`.trimEnd()), attribution].join(
-        '\n',
-      ),
+      [
+        ...found.map((o) => `${o.code}  ${o.name} (${kindName(o.kind)}) ${open(o)}`.trimEnd()),
+        attribution,
+      ].join('\n'),
     tables: () => searchTables(found, { q, kind: only }, today(), attribution),
   };
 }

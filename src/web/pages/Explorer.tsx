@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
+import { kindName } from '../../core/organisations.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { Select, TextInput } from '../components/forms.tsx';
@@ -9,7 +10,7 @@ import { type TreeNode, useOrganisationSearch, useTree } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
 import { organisationName } from '../names.ts';
 import { navigate, useLocation } from '../router.ts';
-import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
+import { orgHref, treeHref } from './organisation-kinds.ts';
 
 const searchKinds = [
   { value: '', text: 'Any kind' },

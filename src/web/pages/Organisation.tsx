@@ -1,4 +1,5 @@
 import { formatDate, today as todayInEngland } from '../../core/dates.ts';
+import { kindName } from '../../core/organisations.ts';
 import { Downloads } from '../components/Downloads.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
@@ -6,7 +7,7 @@ import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useOrganisation } from '../endpoints.ts';
 import { organisationName } from '../names.ts';
 import { OrganisationIcs } from './OrganisationIcs.tsx';
-import { kindName, orgHref, treeHref } from './organisation-kinds.ts';
+import { orgHref, treeHref } from './organisation-kinds.ts';
 
 function period(from: string | null, to: string | null): string {
   if (from && to) return `from ${formatDate(from)} to ${formatDate(to)}`;

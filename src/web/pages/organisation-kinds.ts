@@ -1,9 +1,3 @@
-import { kindWords } from '../../outputs/registry-tables.ts';
-
-export function kindName(kind: string): string {
-  return kindWords[kind] ?? kind;
-}
-
 /** CCG 05C and sub-ICB location 05C share a code, so links name the kind too. */
 export function orgHref(o: { code: string; kind: string }): string {
   return `/organisations/${encodeURIComponent(o.code)}?kind=${encodeURIComponent(o.kind)}`;
