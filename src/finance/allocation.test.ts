@@ -9,11 +9,13 @@ import {
   type PotComponent,
   weightedPopulation,
 } from './allocation.ts';
-import { loadWeightedPopulations, type PracticeWeights, scale } from './weighted-populations.ts';
+import { loadWeightedPopulations, maxValue, type PracticeWeights, scale } from './weighted-populations.ts';
+
+const billion = Number(scale);
 
 function practice(code: string, la: string, population: number, weighted: number): PracticeWeights {
-  const p = BigInt(population) * scale;
-  const w = BigInt(weighted) * scale;
+  const p = population * billion;
+  const w = weighted * billion;
   return {
     practice: code,
     name: code,
@@ -193,8 +195,8 @@ describe('place allocation', () => {
 /** A practice with fractional populations, given in tenths of a person. */
 function tenths(code: string, la: string, population: number, weighted: number): PracticeWeights {
   const base = practice(code, la, 0, 0);
-  const p = (BigInt(population) * scale) / 10n;
-  const w = (BigInt(weighted) * scale) / 10n;
+  const p = (population * billion) / 10;
+  const w = (weighted * billion) / 10;
   const values = Object.fromEntries(Object.keys(base.values).map((k) => [k, w])) as PracticeWeights['values'];
   return { ...base, values: { ...values, population: p } };
 }
@@ -290,10 +292,25 @@ describe('allocation inputs that would give a wrong figure', () => {
   });
 });
 
+describe('weighted population sums', () => {
+  it('are exact past 2^53, though each value is added as a number', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: maxValue - 1 }), { maxLength: 60 }), (values) => {
+        const list = values.map((v, i) => {
+          const base = practice(`P${i}`, 'E08000001', 0, 0);
+          return { ...base, values: { ...base.values, 'core-overall': v } };
+        });
+        const expected = values.reduce((t, v) => t + BigInt(v), 0n);
+        expect(weightedPopulation(list, 'core-overall')).toBe(expected);
+      }),
+    );
+  });
+});
+
 describe('the 2025/26 weighted populations', () => {
   it('offer both primary medical care columns, named as NHS England names them', () => {
     const a81001 = loadWeightedPopulations('2025/26').find((p) => p.practice === 'A81001');
-    expect(a81001?.values['primary-medical-care']).toBe(4_782_681_789_000n); // Final PMC WP
-    expect(a81001?.values['primary-medical-care-need']).toBe(4_340_164_284_000n); // Primary Medical Care WP
+    expect(a81001?.values['primary-medical-care']).toBe(4_782_681_789_000); // Final PMC WP
+    expect(a81001?.values['primary-medical-care-need']).toBe(4_340_164_284_000); // Primary Medical Care WP
   });
 });

@@ -21,6 +21,7 @@ import {
   type AllocationBasis,
   allocationBases,
   basisNames,
+  maxValue,
   type PracticeWeights,
   scale,
 } from './weighted-populations.ts';
@@ -200,15 +201,25 @@ export function weightedPopulation(
   basis: AllocationBasis,
   method: AllocationMethod = 'exact',
 ): bigint {
-  let t = 0n;
-  if (method === 'exact') {
-    for (const p of list) t += p.values[basis];
-    return t;
+  // Exact without a BigInt per addition (which made most of an allocation's garbage): each
+  // value is below 2^52, so a running number below 2^52 adds exactly and is moved into the
+  // BigInt total only when it reaches that.
+  let big = 0n;
+  let small = 0;
+  for (const p of list) {
+    const v = p.values[basis];
+    // The tool reads a blank or zero practice value as 1 (fillna(1).replace(0, 1)).
+    small += method === 'nhse-tool' && v === 0 ? billion : v;
+    if (small >= maxValue) {
+      big += BigInt(small);
+      small = 0;
+    }
   }
-  // The tool reads a blank or zero practice value as 1 (fillna(1).replace(0, 1)).
-  for (const p of list) t += p.values[basis] === 0n ? scale : p.values[basis];
-  return roundHalfAwayFromZero(t, scale) * scale;
+  const t = big + BigInt(small);
+  return method === 'exact' ? t : roundHalfAwayFromZero(t, scale) * scale;
 }
+
+const billion = Number(scale);
 
 /**
  * Relative need index of a place for one basis = (place weighted population ÷ place
@@ -220,10 +231,24 @@ export function needIndex(
   icb: readonly PracticeWeights[],
   basis: AllocationBasis,
   method: AllocationMethod = 'exact',
+  w: WeightedPopulationOf = (list, b) => weightedPopulation(list, b, method),
 ): Rate {
-  const w = (list: readonly PracticeWeights[], b: AllocationBasis) => weightedPopulation(list, b, method);
   const index = ratio(w(place, basis) * w(icb, 'population'), w(place, 'population') * w(icb, basis));
   return method === 'exact' ? index : roundRate(index, 3);
+}
+
+type WeightedPopulationOf = (list: readonly PracticeWeights[], basis: AllocationBasis) => bigint;
+
+/** weightedPopulation, each list's sum for a basis worked out once (an allocation asks for each many times). */
+function remembered(method: AllocationMethod): WeightedPopulationOf {
+  const sums = new Map<readonly PracticeWeights[], Map<AllocationBasis, bigint>>();
+  return (list, basis) => {
+    let byBasis = sums.get(list);
+    if (!byBasis) sums.set(list, (byBasis = new Map()));
+    let t = byBasis.get(basis);
+    if (t === undefined) byBasis.set(basis, (t = weightedPopulation(list, basis, method)));
+    return t;
+  };
 }
 
 /**
@@ -243,8 +268,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
       `'${method}' is not a method`,
       `Use one of ${methodNames.join(', ')}.`,
     );
-  const total = (list: readonly PracticeWeights[], basis: AllocationBasis) =>
-    weightedPopulation(list, basis, method);
+  const total = remembered(method);
   const members = resolvePlaces(input.icb, input.places, data);
   const icbList = data.filter((p) => p.icb === input.icb);
   const placeIds = input.places.map((p) => p.id);
@@ -283,7 +307,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
     const amounts = shareComponent(c, placeIds, weights, `pot[${i}]`);
     placeIds.forEach((id, k) => {
       const list = members.get(id) ?? [];
-      const index = needIndex(list, icbList, c.basis, method);
+      const index = needIndex(list, icbList, c.basis, method, total);
       const rf = c.ring_fences.filter((r) => r.place === id);
       const fl = c.floors.find((f) => f.place === id);
       shares.get(id)?.push({
@@ -387,7 +411,7 @@ export function allocatePlaces(input: AllocationInput, data: readonly PracticeWe
         name: pl.name,
         practices: list.map((p) => p.practice).sort(),
         population: formatPersons(total(list, 'population')),
-        need_index: needIndex(list, icbList, 'core-overall', method),
+        need_index: needIndex(list, icbList, 'core-overall', method, total),
         components: comps,
         target,
         current: cur,

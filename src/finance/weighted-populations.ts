@@ -7,7 +7,9 @@ import { parseCsv } from '../csv.ts';
 /**
  * NHS England's 2025/26 allocation weighted populations per GP practice, the input of its
  * place-based allocation tool (data/nhs/README.md). Values are kept exactly: each decimal
- * in the file (at most 9 places) is held as a whole number of billionths of a person.
+ * in the file (at most 9 places) is held as a whole number of billionths of a person, a safe
+ * integer below 2^52 (4.5 million persons, far above any practice), so reading the file
+ * makes no BigInt per value.
  */
 export const weightedPopulationYears = {
   '2025/26': 'allocation-weighted-populations-2025-26.csv.gz',
@@ -40,8 +42,8 @@ export interface PracticeWeights {
   icb_name: string;
   la: string;
   la_name: string;
-  /** Registered population and each weighted population, in billionths of a person. */
-  values: Record<AllocationBasis, bigint>;
+  /** Registered population and each weighted population, in billionths of a person (safe integers). */
+  values: Record<AllocationBasis, number>;
 }
 
 const dataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
@@ -66,11 +68,10 @@ export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWe
 export function readWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
   const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
   if (!file) return loadWeightedPopulations(year, dir);
-  const lines = gunzipSync(readFileSync(dir + file))
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\n');
-  const header = csvRow(lines[0] ?? '');
+  const csv = gunzipSync(readFileSync(dir + file)).toString('utf8');
+  let at = csv.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let eol = lineEnd(csv, at);
+  const header = parseCsv(csv.slice(at, eol))[0] ?? [];
   const col = (name: string) => {
     const i = header.indexOf(name);
     if (i < 0) throw new Error(`${file}: no column '${name}'`);
@@ -85,47 +86,65 @@ export function readWeightedPopulations(year: string, dir = dataDir): PracticeWe
     laName: col('LTLA'),
   };
   const valueCols = basisNames.map((b) => [b, col(allocationBases[b])] as const);
-  // Line by line with plain loops, holding no table of every row: reading the file is most of a
-  // cold allocation's cost, and most of that is collecting garbage.
+  const wanted = Math.max(...Object.values(cols), ...valueCols.map(([, i]) => i)) + 1;
+  // Only the fields used become strings: splitting every line into its 30 fields made some
+  // 190,000 strings to collect, which was most of a cold allocation's cost.
   const out: PracticeWeights[] = [];
-  for (let n = 1; n < lines.length; n++) {
-    const line = lines[n] as string;
-    if (line === '' || line === '\r') continue;
-    const r = csvRow(line);
-    const values = {} as Record<AllocationBasis, bigint>;
-    for (const [basis, i] of valueCols) values[basis] = fixed(r[i] ?? '', file);
+  const fields: string[] = new Array(wanted);
+  let nextQuote = csv.indexOf('"', eol);
+  for (let line = 2; (at = eol + 1) < csv.length; line++) {
+    eol = lineEnd(csv, at);
+    if (eol === at) continue;
+    if (nextQuote >= 0 && nextQuote < eol) {
+      const row = parseCsv(csv.slice(at, eol))[0] ?? [];
+      for (let f = 0; f < wanted; f++) fields[f] = row[f] ?? '';
+      nextQuote = csv.indexOf('"', eol);
+    } else {
+      let start = at;
+      for (let f = 0; f < wanted; f++) {
+        const comma = csv.indexOf(',', start);
+        const end = comma < 0 || comma > eol ? eol : comma;
+        fields[f] = csv.slice(start, end);
+        start = Math.min(end + 1, eol);
+      }
+    }
+    const values = {} as Record<AllocationBasis, number>;
+    for (const [basis, i] of valueCols) values[basis] = fixed(fields[i] as string, file, line);
     out.push({
-      practice: r[cols.practice] ?? '',
-      name: r[cols.name] ?? '',
-      icb: r[cols.icb] ?? '',
-      icb_name: r[cols.icbName] ?? '',
-      la: r[cols.la] ?? '',
-      la_name: r[cols.laName] ?? '',
+      practice: fields[cols.practice] as string,
+      name: fields[cols.name] as string,
+      icb: fields[cols.icb] as string,
+      icb_name: fields[cols.icbName] as string,
+      la: fields[cols.la] as string,
+      la_name: fields[cols.laName] as string,
       values,
     });
   }
   return out;
 }
 
-/**
- * One line of the file, quickly: a line without quotes is split at its commas; a line with
- * quotes (a practice name holding a comma) goes through the full CSV reader. No field in
- * this file spans lines.
- */
-function csvRow(line: string): string[] {
-  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-  return text.includes('"') ? (parseCsv(text)[0] ?? []) : text.split(',');
+/** Where the line starting at `at` ends (its line break, or the end of the text), a CR left off. */
+function lineEnd(text: string, at: number): number {
+  const n = text.indexOf('\n', at);
+  const end = n < 0 ? text.length : n;
+  return end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
+
+/** Values stay below 2^52 so that sums can run in plain numbers (allocation.ts, weightedPopulation). */
+export const maxValue = 2 ** 52;
 
 const decimal = /^\d+(\.\d{1,9})?$/;
 
-/** "4873.201814" → 4,873,201,814,000 billionths, exactly (through a safe integer when it fits). */
-function fixed(text: string, file: string): bigint {
-  if (!decimal.test(text))
-    throw new Error(`${file}: '${text}' is not a non-negative decimal with at most 9 places`);
+/** "4873.201814" → 4,873,201,814,000 billionths of a person, exactly, as a safe integer. */
+function fixed(text: string, file: string, line: number): number {
   const dot = text.indexOf('.');
-  const whole = dot < 0 ? text : text.slice(0, dot);
-  const fraction = dot < 0 ? '' : text.slice(dot + 1).padEnd(9, '0');
-  const value = Number(whole) * 1e9 + Number(fraction);
-  return Number.isSafeInteger(value) ? BigInt(value) : BigInt(whole) * scale + BigInt(fraction || '0');
+  const value = decimal.test(text)
+    ? Number(dot < 0 ? text : text.slice(0, dot)) * 1e9 +
+      (dot < 0 ? 0 : Number(text.slice(dot + 1).padEnd(9, '0')))
+    : Number.NaN;
+  if (!(Number.isSafeInteger(value) && value < maxValue))
+    throw new Error(
+      `${file}: line ${line}: '${text}' is not a non-negative decimal with at most 9 places below 4.5 million`,
+    );
+  return value;
 }

@@ -115,7 +115,7 @@ export function placeGroupingHandlers({ store }: ApiContext) {
           name: p.name,
           local_authority: p.la,
           local_authority_name: p.la_name,
-          population: formatPersons(p.values.population),
+          population: formatPersons(BigInt(p.values.population)),
           pcn: pcns.get(p.practice)?.code ?? null,
           pcn_name: pcns.get(p.practice)?.name ?? null,
         }),
