@@ -6,6 +6,7 @@ import { createUser, type User } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
 import { SignInLimiter } from './sign-in-limits.ts';
+import { generatedClient } from './test-client.ts';
 
 const password = 'a long test password';
 const site = { host: 'concordat.test', origin: 'http://concordat.test' };
@@ -200,6 +201,62 @@ describeOnBothDatabases('sessions, tokens and sign-in', (store) => {
     expect(await me(withToken(bob.token))).toBe(401);
     expect((await lastAudit())?.reason).toBe('revoked by an administrator');
     expect((await revoke(bob.id, admin.token)).statusCode).toBe(404);
+  });
+
+  it('gives the address of each token and account it creates, readable there by its owner or an administrator', async () => {
+    const cookie = await cookieOf('alice@example.nhs.uk');
+    const issued = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: withCookie(cookie),
+      payload: { label: 'ledger' },
+    });
+    expect(issued.statusCode).toBe(201);
+    const { id, token } = issued.json() as { id: number; token: string };
+    expect(issued.headers.location).toBe(`/api/auth/tokens/${id}`);
+    const adminToken = (await issue(await cookieOf('admin@example.nhs.uk'), 'admin reads')).token;
+    const bobToken = (await issue(await cookieOf('bob@example.nhs.uk'), 'bob reads')).token;
+    const as = (t: string) =>
+      generatedClient(
+        () => app,
+        () => t,
+      );
+
+    const own = await as(token).GET('/api/auth/tokens/{id}', { params: { path: { id } } });
+    expect(own.response.status).toBe(200);
+    expect(own.data).toMatchObject({ id, label: 'ledger', user: { id: people.alice?.id } });
+    expect(JSON.stringify(own.data)).not.toContain(token);
+    const byAdmin = await as(adminToken).GET('/api/auth/tokens/{id}', { params: { path: { id } } });
+    expect(byAdmin.data?.label).toBe('ledger');
+    const byBob = await as(bobToken).GET('/api/auth/tokens/{id}', { params: { path: { id } } });
+    expect(byBob.response.status).toBe(404);
+
+    const created = await as(adminToken).POST('/api/users', {
+      body: {
+        email: 'carol@example.nhs.uk',
+        name: 'Carol',
+        password: 'a long test password',
+        roles: [{ role: 'viewer', organisation: 'QUA' }],
+        reason: 'new starter',
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const carol = created.data?.id as number;
+    expect(created.response.headers.get('location')).toBe(`/api/users/${carol}`);
+    const read = await as(adminToken).GET('/api/users/{id}', { params: { path: { id: carol } } });
+    expect(read.data).toMatchObject({
+      id: carol,
+      email: 'carol@example.nhs.uk',
+      roles: [{ role: 'viewer' }],
+    });
+    const self = await as(bobToken).GET('/api/users/{id}', {
+      params: { path: { id: people.bob?.id as number } },
+    });
+    expect(self.data?.email).toBe('bob@example.nhs.uk');
+    const other = await as(bobToken).GET('/api/users/{id}', { params: { path: { id: carol } } });
+    expect(other.response.status).toBe(403);
+    const missing = await as(adminToken).GET('/api/users/{id}', { params: { path: { id: 999_999 } } });
+    expect(missing.response.status).toBe(404);
   });
 
   it('ends every session and token of a disabled account, and lets it sign in again once enabled', async () => {

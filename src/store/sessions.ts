@@ -132,12 +132,12 @@ export function issueToken(
   });
 }
 
-/** The live bearer tokens, of one user or (for administrators) everyone's, newest first. */
+/** The live bearer tokens (one, by `id`), of one user or (for administrators) everyone's, newest first. */
 export async function listTokens(
   db: Kysely<Database>,
-  page: { userId?: number | undefined; before?: number | undefined; limit?: number } = {},
+  page: { id?: number; userId?: number | undefined; before?: number | undefined; limit?: number } = {},
 ): Promise<TokenListing[]> {
-  const { userId, before, limit } = page;
+  const { id, userId, before, limit } = page;
   let query = db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -145,6 +145,7 @@ export async function listTokens(
     .where('s.kind', '=', 'bearer')
     .where('s.expires_at', '>', new Date().toISOString())
     .orderBy('s.id', 'desc');
+  if (id !== undefined) query = query.where('s.id', '=', id);
   if (userId !== undefined) query = query.where('s.user_id', '=', userId);
   if (before !== undefined) query = query.where('s.id', '<', before);
   if (limit !== undefined) query = query.limit(limit);

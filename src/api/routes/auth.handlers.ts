@@ -1,4 +1,5 @@
 import { actorOf } from '../../store/actor.ts';
+import { NotFound } from '../../store/errors.ts';
 import {
   signOut as endCredential,
   issueToken as issueBearerToken,
@@ -7,7 +8,7 @@ import {
   revokeToken as revokeBearerToken,
   signIn as startBrowserSession,
 } from '../../store/sessions.ts';
-import { checkPassword, createUser, setUserDisabled, type User } from '../../store/users.ts';
+import { checkPassword, createUser, findUser, setUserDisabled, type User } from '../../store/users.ts';
 import { requireRole, requireUser, sessionCookie } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf, VersionKey } from '../pagination.ts';
@@ -19,6 +20,8 @@ import type {
   enableUserSchema,
   issueTokenSchema,
   listTokensSchema,
+  readTokenSchema,
+  readUserSchema,
   revokeTokenSchema,
   signInSchema,
   signOutSchema,
@@ -95,7 +98,17 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
         'A bearer token cannot issue tokens: sign in with your password (POST /api/auth/login) and issue it from that session.',
       );
     const label = request.body.label ?? null;
-    return reply.status(201).send(await issueBearerToken(store.db, user, tokenDays * 24, label, from));
+    const issued = await issueBearerToken(store.db, user, tokenDays * 24, label, from);
+    return reply.status(201).header('location', `/api/auth/tokens/${issued.id}`).send(issued);
+  };
+
+  const readToken: Handler<typeof readTokenSchema> = async (request) => {
+    const user = requireUser(request);
+    const owner = isAdministrator(user) ? undefined : user.id;
+    const [token] = await listBearerTokens(store.db, { id: request.params.id, userId: owner });
+    if (!token)
+      throw new NotFound(owner === undefined ? 'token' : 'token of yours', String(request.params.id));
+    return token;
   };
 
   const listTokens: Handler<typeof listTokensSchema> = async (request) => {
@@ -164,7 +177,17 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
         },
       ]);
     const user = await createUser(store.db, input, actorOf(admin), reason);
-    return reply.status(201).send(user);
+    return reply.status(201).header('location', `/api/users/${user.id}`).send(user);
+  };
+
+  const readAccount: Handler<typeof readUserSchema> = async (request) => {
+    const user = requireUser(request);
+    const { id } = request.params;
+    if (id !== user.id && !isAdministrator(user))
+      throw forbidden("Only an administrator can read another person's account.");
+    const found = await findUser(store.db, id);
+    if (!found) throw new NotFound('user', String(id));
+    return found;
   };
 
   return {
@@ -173,9 +196,11 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
     whoAmI,
     issueToken,
     listTokens,
+    readToken,
     revokeToken,
     disableUser: setDisabled(true),
     enableUser: setDisabled(false),
     createAccount,
+    readAccount,
   };
 }

@@ -36,7 +36,7 @@ export const issueTokenSchema = {
   tags: ['identity'],
   summary: 'Issue a bearer token for a system acting as you (shown once; from a browser session only)',
   description:
-    'Only a browser session (the cookie from signIn) can issue a token: a request made with a bearer token is refused with 403. The token is a credential of its own: signing out of the session does not end it; revoke it with revokeToken.',
+    'Only a browser session (the cookie from signIn) can issue a token: a request made with a bearer token is refused with 403. The token is a credential of its own: signing out of the session does not end it; revoke it with revokeToken. The Location header gives its address (readToken), where it can be read without its secret.',
   security: signedIn,
   body: z.strictObject({
     label: z
@@ -67,6 +67,15 @@ export const listTokensSchema = {
     ...pageQuery(50, 100),
   }),
   response: { 200: Page(Token) },
+};
+
+export const readTokenSchema = {
+  operationId: 'readToken',
+  tags: ['identity'],
+  summary: 'One live bearer token, without its secret (its owner, or an administrator)',
+  security: signedIn,
+  params: z.object({ id: Id }),
+  response: { 200: Token },
 };
 
 export const revokeTokenSchema = {
@@ -104,6 +113,15 @@ export const enableUserSchema = {
   response: { 200: AccountStatus },
 };
 
+export const readUserSchema = {
+  operationId: 'readUser',
+  tags: ['identity'],
+  summary: 'One account and its roles (administrators, or the account itself)',
+  security: signedIn,
+  params: z.object({ id: Id }),
+  response: { 200: User },
+};
+
 export const createUserSchema = {
   operationId: 'createUser',
   tags: ['identity'],
@@ -117,4 +135,5 @@ export const createUserSchema = {
     reason: z.string().min(1).max(2000),
   }),
   response: { 201: User },
+  description: 'The new account is at the address in the Location header (readUser).',
 };

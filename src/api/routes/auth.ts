@@ -6,6 +6,8 @@ import {
   enableUserSchema,
   issueTokenSchema,
   listTokensSchema,
+  readTokenSchema,
+  readUserSchema,
   revokeTokenSchema,
   signInSchema,
   signOutSchema,
@@ -21,8 +23,10 @@ export const authRoutes: RouteModule = (app, ctx) => {
   app.get('/api/auth/me', { schema: whoAmISchema }, h.whoAmI);
   app.post('/api/auth/tokens', { schema: issueTokenSchema }, h.issueToken);
   app.get('/api/auth/tokens', { schema: listTokensSchema }, h.listTokens);
+  app.get('/api/auth/tokens/:id', { schema: readTokenSchema }, h.readToken);
   app.delete('/api/auth/tokens/:id', { schema: revokeTokenSchema }, h.revokeToken);
   app.post('/api/users', { schema: createUserSchema }, h.createAccount);
+  app.get('/api/users/:id', { schema: readUserSchema }, h.readAccount);
   app.post('/api/users/:id/disable', { schema: disableUserSchema }, h.disableUser);
   app.post('/api/users/:id/enable', { schema: enableUserSchema }, h.enableUser);
 };
