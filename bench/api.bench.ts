@@ -5,7 +5,7 @@
 // CONCORDAT_BENCH_DATABASE_URL (default the local `test` database, `none` to skip) the server.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Options, Result } from 'autocannon';
 import pg from 'pg';
@@ -125,8 +125,12 @@ async function prepare(store: Store): Promise<{ token: string; id: string; codes
 async function run(engine: string, store: Store): Promise<Row[]> {
   process.stderr.write(`${engine}: importing the NHS reference data…\n`);
   const { token, id, codes } = await prepare(store);
-  // Logging as `npm start` does (one line per request at info), to a sink: its cost is measured too.
-  const app = await buildApp({ store, log: { level: 'info', stream: createWriteStream('/dev/null') } });
+  // Logging as `npm start` does (one line per request at info), its cost measured too: there pino
+  // writes each line to standard output synchronously, so here each goes to /dev/null the same way
+  // (a WriteStream would instead hand every line to a worker thread, a cost npm start never pays).
+  const sink = openSync('/dev/null', 'w');
+  const stream = { write: (line: string) => void writeSync(sink, line) };
+  const app = await buildApp({ store, log: { level: 'info', stream } });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const rows: Row[] = [];
   const shared = { url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } };

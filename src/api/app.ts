@@ -1,8 +1,6 @@
 import { type KeyObject, randomUUID } from 'node:crypto';
-import type { Writable } from 'node:stream';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -28,6 +26,7 @@ import { paperRoutes } from './routes/papers.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
 import { storedContractRoutes } from './routes/stored-contracts.ts';
+import { securityHeaders } from './security-headers.ts';
 import { ShortMemo } from './short-memo.ts';
 import { SignInLimiter } from './sign-in-limits.ts';
 
@@ -51,7 +50,7 @@ export interface AppOptions {
   store: Store;
   rulebook?: Rulebook;
   /** Request logging (pino, one JSON line per request); silent unless a level is given. */
-  log?: { level?: string; stream?: Writable };
+  log?: { level?: string; stream?: { write(line: string): unknown } };
   /** Signs an audit checkpoint every `checkpointEvery` records (src/store/audit-checkpoints.ts). */
   auditKey?: KeyObject | undefined;
   /** How many audit records may be added before the chain head is signed again. */
@@ -85,7 +84,6 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet);
   // Brotli or gzip for API answers and the web app's files alike (a first load is mostly text).
   await app.register(compress);
   await app.register(cookie);
@@ -94,12 +92,12 @@ export async function buildApp({
   const sessions = new ShortMemo<SignedIn | undefined>();
   app.decorateRequest('user', undefined);
   app.decorateRequest('credential', undefined);
+  // One hook for what every request needs before routing (each hook is a promise per request).
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
     noStore(request, reply);
     refuseCrossSite(request);
-  });
-  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const signedIn = await identify(store, sessions, request);
     request.user = signedIn?.user;
