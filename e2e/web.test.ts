@@ -111,6 +111,19 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await accessible();
   });
 
+  it('says plainly when an ICB did not exist yet on the date, instead of drawing it empty', async () => {
+    await page.goto(`${server.url}/explorer?on=2021-06-01&org=QUA&kind=icb`);
+    const notice = page.getByTestId('not-in-existence');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(
+      /NHS Black Country Integrated Care Board did not exist yet on 1 June 2021: it was established on 1 July 2022\./,
+    );
+    expect(await page.getByTestId('tree').textContent()).not.toMatch(/0 practices|no members/);
+    await accessible();
+    await page.goto(`${server.url}/explorer?on=2026-08-01&org=QUA&kind=icb`);
+    await page.getByTestId('tree').waitFor();
+  });
+
   it('shows the history of an organisation', async () => {
     await page.getByRole('link', { name: 'History of changes' }).click();
     await page.getByTestId('history').waitFor();

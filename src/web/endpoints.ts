@@ -68,7 +68,7 @@ export function useOrganisationSearch(q: string, kind: string) {
   });
 }
 
-export function useOrganisation(code: string, kind?: string) {
+export function useOrganisation(code: string, kind?: string, enabled = true) {
   return useQuery({
     queryKey: ['organisation', code, kind],
     queryFn: () =>
@@ -80,7 +80,7 @@ export function useOrganisation(code: string, kind?: string) {
           },
         }),
       ),
-    enabled: code !== '',
+    enabled: enabled && code !== '',
   });
 }
 

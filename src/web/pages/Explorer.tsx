@@ -6,7 +6,7 @@ import { Downloads } from '../components/Downloads.tsx';
 import { Select, TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
-import { type TreeNode, useOrganisationSearch, useTree } from '../endpoints.ts';
+import { type TreeNode, useOrganisation, useOrganisationSearch, useTree } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
 import { organisationName } from '../names.ts';
 import { navigate, useLocation } from '../router.ts';
@@ -159,14 +159,15 @@ function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
   if (tree.isPending) return <p>Loading the structure on {formatDate(on)}…</p>;
   if (tree.error) return <p className="nhsuk-error-message">{tree.error.message}</p>;
   const root = tree.data.tree;
+  const existed = inExistence(root, tree.data.on);
   return (
     <section aria-labelledby="tree-title" data-testid="tree">
       <h2 id="tree-title">
         {organisationName(root.name)} on {formatDate(tree.data.on)}
       </h2>
       <p>
-        {kindName(root.kind)} {root.code}: {describeTotals(root)}.{' '}
-        <Link href={orgHref(root)}>History of changes</Link>
+        {kindName(root.kind)} {root.code}
+        {existed ? `: ${describeTotals(root)}.` : '.'} <Link href={orgHref(root)}>History of changes</Link>
       </p>
       <p className="nhsuk-body-s">
         Registered patients are practice list sizes on {formatDate(tree.data.list_sizes.as_at)}, from{' '}
@@ -180,13 +181,64 @@ function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
           query: { on: tree.data.on, kind },
         }}
       />
-      {root.children.length === 0 && <p>It had no members on this date.</p>}
+      <NotInExistence code={code} kind={kind} on={tree.data.on} opened={root.opened} closed={root.closed} />
+      {root.children.length === 0 && existed && <p>It had no members on this date.</p>}
       <ul className="nhsuk-list">
         {root.children.map((c) => (
           <Branch key={`${c.kind}:${c.code}`} node={c} on={on} />
         ))}
       </ul>
     </section>
+  );
+}
+
+const inExistence = (o: { opened: string | null; closed: string | null }, on: string) =>
+  (o.opened === null || o.opened <= on) && (o.closed === null || on <= o.closed);
+
+/**
+ * Said plainly when the date falls outside the organisation's life (an ICB on a 2021 date, a
+ * CCG after 30 June 2022), naming what came before or after it, instead of an empty tree.
+ */
+function NotInExistence({
+  code,
+  kind,
+  on,
+  opened,
+  closed,
+}: {
+  code: string;
+  kind: string;
+  on: string;
+  opened: string | null;
+  closed: string | null;
+}) {
+  const before = opened !== null && on < opened;
+  const after = closed !== null && closed < on;
+  const detail = useOrganisation(code, kind, before || after);
+  if (!before && !after) return null;
+  const name = detail.data ? organisationName(detail.data.name) : code;
+  const others = (before ? detail.data?.predecessors : detail.data?.successors) ?? [];
+  return (
+    <div className="nhsuk-inset-text" data-testid="not-in-existence">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>
+        {before
+          ? `${name} did not exist yet on ${formatDate(on)}: it was established on ${formatDate(opened as string)}.`
+          : `${name} no longer existed on ${formatDate(on)}: it closed on ${formatDate(closed as string)}.`}
+      </p>
+      {others.length > 0 && (
+        <p>
+          {before ? 'It took over from: ' : 'Its work passed to: '}
+          {others.map((o, i) => (
+            <span key={`${o.kind}:${o.code}`}>
+              {i > 0 && ', '}
+              <Link href={treeHref(o, on)}>{organisationName(o.name)}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+    </div>
   );
 }
 
