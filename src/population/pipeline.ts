@@ -1,3 +1,4 @@
+import { oglAttribution } from '../core/open-government-licence.ts';
 import type { Engine } from './engines/engine.ts';
 import { type EnglandComparators, practiceLocalAuthorities, publishedLifeExpectancy } from './england.ts';
 import { type Inequalities, inequalities, lifeExpectancyCheck } from './inequalities.ts';
@@ -5,7 +6,6 @@ import type { DatasetManifest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
 import { type NeedsAssessment, needsAssessment } from './needs.ts';
 import { preparePopulation } from './profile.ts';
-import { oglAttribution } from './reference.ts';
 import { type RiskStratification, riskStratification } from './risk.ts';
 import { type Segment, segmentation } from './segments.ts';
 import { type PopulationServed, populationServed } from './served.ts';

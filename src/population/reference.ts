@@ -23,7 +23,3 @@ export function referencePath(file: keyof typeof referenceFiles): string {
   if (!existsSync(path)) throw new Error(`reference data missing: ${path}`);
   return path;
 }
-
-/** The attribution the Open Government Licence asks for wherever this data is shown. */
-export const oglAttribution =
-  'Contains public sector information licensed under the Open Government Licence v3.0';

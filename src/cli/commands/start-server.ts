@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import { buildApp } from '../../api/app.ts';
 import { registerWebApp } from '../../api/web-app.ts';
 import { InvalidInput } from '../../core/errors.ts';
+import { oglAttribution } from '../../core/open-government-licence.ts';
 import { nhsDataDir } from '../../population/reference.ts';
 import { createSigningKey, loadSigningKey, publicKeyFile } from '../../store/audit-checkpoints.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
 import { type DemoAccount, demoSeeded, seedDemo, seedDemoContract } from '../../store/demo.ts';
 import { seedDemoOperatingModel } from '../../store/demo-operating-model.ts';
 import { dataset } from '../../store/reference/import.ts';
-import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
+import { digestOf } from '../../store/reference/nhs-registry.ts';
 import { importNhsReference, signingKeyFile } from './store-session.ts';
 
 function port(env: NodeJS.ProcessEnv): number {
@@ -105,7 +106,7 @@ export async function start(): Promise<number> {
       'Set DATABASE_URL to a PostgreSQL server for real contracts and payments.',
     );
   }
-  lines.push('', attribution, 'Press Ctrl+C to stop.', '');
+  lines.push('', oglAttribution, 'Press Ctrl+C to stop.', '');
   process.stdout.write(lines.join('\n'));
 
   await new Promise<void>((done) => {

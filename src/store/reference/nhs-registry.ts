@@ -23,9 +23,6 @@ import { readGzipCsv, readTable } from './csv.ts';
  * earlier membership is taken to last until the later snapshot's era begins.
  */
 
-export const attribution =
-  'Contains public sector information licensed under the Open Government Licence v3.0.';
-
 export const eras = {
   ccg: { from: '2021-04-01', to: '2022-06-30' },
   firstIcbs: { from: '2022-07-01', to: '2026-03-31' },
