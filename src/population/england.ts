@@ -1,6 +1,6 @@
+import { type DataFile, dataFilePath } from '../system/data-files.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { Condition, Sex } from './model.ts';
-import { referencePath } from './reference.ts';
 
 /**
  * England comparators from the published data in data/nhs: the registered population's
@@ -14,8 +14,7 @@ export interface EnglandComparators {
   prevalence: Partial<Record<Condition, number>>;
 }
 
-const q = (name: Parameters<typeof referencePath>[0]) =>
-  `read_csv('${referencePath(name)}', header = true, all_varchar = true)`;
+const q = (name: DataFile) => `read_csv('${dataFilePath(name)}', header = true, all_varchar = true)`;
 
 export async function englandComparators(): Promise<EnglandComparators> {
   const db = await DuckDbEngine.open();
@@ -111,7 +110,7 @@ export async function practiceLocalAuthorities(practices: readonly string[]): Pr
   const db = await DuckDbEngine.open();
   try {
     const rows = await db.query(
-      `SELECT DISTINCT LAD FROM ${q('allocation')} WHERE Practice_Code IN (${practices.map((p) => `'${p}'`).join(', ')}) AND LAD IS NOT NULL ORDER BY 1`,
+      `SELECT DISTINCT LAD FROM ${q('weightedPopulations2025')} WHERE Practice_Code IN (${practices.map((p) => `'${p}'`).join(', ')}) AND LAD IS NOT NULL ORDER BY 1`,
     );
     return rows.map((r) => String(r[0]));
   } finally {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from '../core/errors.ts';
 import { oglAttribution } from '../core/open-government-licence.ts';
+import { dataFilePath, dataFiles } from '../system/data-files.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
 import { type Condition, conditionCodes, conditions, type Sex, settings, syntheticLabel } from './model.ts';
 import { cumulative, Random } from './random.ts';
-import { referenceFiles, referencePath } from './reference.ts';
 import {
   conditionDeprivationFactor,
   conditionShape,
@@ -80,7 +80,7 @@ function csvPath(path: string): string {
 }
 
 async function loadReference(db: DuckDbEngine, icb: string) {
-  const map = csvPath(referencePath('practiceMap'));
+  const map = csvPath(dataFilePath('practiceMap'));
   const practiceRows = await db.query(
     `SELECT PRACTICE_CODE, PCN_CODE FROM read_csv(${map}, header = true, all_varchar = true) WHERE ICB_CODE = '${icb}' ORDER BY PRACTICE_CODE`,
   );
@@ -92,7 +92,7 @@ async function loadReference(db: DuckDbEngine, icb: string) {
     );
   }
   const inIcb = practiceRows.map((r) => `'${r[0]}'`).join(', ');
-  const alloc = csvPath(referencePath('allocation'));
+  const alloc = csvPath(dataFilePath('weightedPopulations2025'));
   const sizes = new Map(
     (
       await db.query(
@@ -100,13 +100,13 @@ async function loadReference(db: DuckDbEngine, icb: string) {
       )
     ).map((r) => [String(r[0]), { size: Number(r[1]) || 0, lad: String(r[2] ?? '') }]),
   );
-  const imd = csvPath(referencePath('practiceImd'));
+  const imd = csvPath(dataFilePath('practiceImd'));
   const scoreRows = await db.query(
     `SELECT "Area Code", TRY_CAST("Value" AS DOUBLE) FROM read_csv(${imd}, header = true, all_varchar = true) WHERE "Area Type" = 'GP' AND "Value" IS NOT NULL`,
   );
   const scores = scoreRows.map((r) => Number(r[1])).sort((a, b) => b - a);
   const practiceScore = new Map(scoreRows.map((r) => [String(r[0]), Number(r[1])]));
-  const lsoa = csvPath(referencePath('lsoaImd'));
+  const lsoa = csvPath(dataFilePath('lsoaImd'));
   const lsoaRows = await db.query(
     `SELECT "LSOA code (2011)", "Local Authority District code (2019)", CAST("Index of Multiple Deprivation (IMD) Decile" AS INTEGER) FROM read_csv(${lsoa}, header = true, all_varchar = true) ORDER BY 1`,
   );
@@ -116,7 +116,7 @@ async function loadReference(db: DuckDbEngine, icb: string) {
     list.push({ code: String(r[0]), decile: Number(r[2]) });
     lsoasByLad.set(String(r[1]), list);
   }
-  const qof = csvPath(referencePath('qofPrevalence'));
+  const qof = csvPath(dataFilePath('qofPrevalence'));
   const qofRows = await db.query(
     `SELECT PRACTICE_CODE, GROUP_CODE, CAST(REGISTER AS DOUBLE), CAST(PRACTICE_LIST_SIZE AS DOUBLE), PATIENT_LIST_TYPE FROM read_csv(${qof}, header = true, all_varchar = true) WHERE PRACTICE_CODE IN (${inIcb})`,
   );
@@ -167,7 +167,7 @@ async function loadReference(db: DuckDbEngine, icb: string) {
   // PCN 'U' gathers practices in no PCN across all of England, so its figures are national:
   // the ICB's own total minus its real PCNs' totals is what belongs to its unaligned practices.
   const pcns = [...new Set(practices.map((p) => p.pcn))].filter((p) => p !== unalignedPcn).sort();
-  const single = csvPath(referencePath('registeredSingleAge'));
+  const single = csvPath(dataFilePath('registeredSingleAge'));
   const age = `CASE WHEN AGE = '95+' THEN 95 ELSE CAST(AGE AS INTEGER) END`;
   const cells = await db.query(
     `WITH s AS (SELECT * FROM read_csv(${single}, header = true, all_varchar = true) WHERE SEX IN ('FEMALE', 'MALE') AND AGE <> 'ALL'),
@@ -438,12 +438,12 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
         events: events.count,
       },
       calibratedTo: [
-        referenceFiles.registeredSingleAge,
-        referenceFiles.practiceMap,
-        referenceFiles.allocation,
-        referenceFiles.practiceImd,
-        referenceFiles.lsoaImd,
-        referenceFiles.qofPrevalence,
+        dataFiles.registeredSingleAge,
+        dataFiles.practiceMap,
+        dataFiles.weightedPopulations2025,
+        dataFiles.practiceImd,
+        dataFiles.lsoaImd,
+        dataFiles.qofPrevalence,
       ],
       attribution: oglAttribution,
     };

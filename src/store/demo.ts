@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { type ContractFile, readContractFile } from '../contracts/contract-file.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
+import { dataFilePath } from '../system/data-files.ts';
+import { readTable } from '../system/gzip-csv.ts';
 import { createArrangement } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { createContract } from './contracts.ts';
 import { seedDemoOperatingModel } from './demo-operating-model.ts';
-import { readTable } from './reference/csv.ts';
-import { files } from './reference/nhs-registry.ts';
 import type { Database, Role } from './schema.ts';
 import { createUser } from './users.ts';
 
@@ -140,10 +139,10 @@ export async function seedDemoContract(
 }
 
 /** Seeds the demo once (needs the NHS reference data); returns the accounts with their new passwords. */
-export async function seedDemo(db: Kysely<Database>, nhsDir: string): Promise<DemoAccount[]> {
+export async function seedDemo(db: Kysely<Database>, nhsDir?: string): Promise<DemoAccount[]> {
   const system = { userId: null, label: 'concordat start (demo)' };
   const lad = new Map(
-    readTable(join(nhsDir, files.allocations), ['Practice_Code', 'LAD']).map((r) => [
+    readTable(dataFilePath('weightedPopulations2025', nhsDir), ['Practice_Code', 'LAD']).map((r) => [
       r.Practice_Code ?? '',
       r.LAD ?? '',
     ]),

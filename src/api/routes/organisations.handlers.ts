@@ -9,7 +9,7 @@ import {
   searchOrganisations,
   treeOn,
 } from '../../store/organisations.ts';
-import { listSizesSource } from '../../store/reference/nhs-registry.ts';
+import { listSizesSource } from '../../system/nhs-registry.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';

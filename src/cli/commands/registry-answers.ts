@@ -7,7 +7,7 @@ import { searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import type { Store } from '../../store/db.ts';
 import { NotFound } from '../../store/errors.ts';
 import { searchOrganisations, type TreeNode, treeOn } from '../../store/organisations.ts';
-import { listSizesSource } from '../../store/reference/nhs-registry.ts';
+import { listSizesSource } from '../../system/nhs-registry.ts';
 import type { Answer } from '../table-output.ts';
 
 const open = (o: { opened: string | null; closed: string | null }) =>
