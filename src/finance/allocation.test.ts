@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pence } from '../core/money.ts';
 import { formatDecimal, formatPercent, parsePercent, ratio } from '../money/rate.ts';
+import { loadWeightedPopulations, type PracticeWeights, scale } from '../system/weighted-populations.ts';
 import {
   allocatePlaces,
   distanceFromTarget,
@@ -9,7 +10,6 @@ import {
   type PotComponent,
   weightedPopulation,
 } from './allocation.ts';
-import { loadWeightedPopulations, type PracticeWeights, scale } from './weighted-populations.ts';
 
 function practice(code: string, la: string, population: number, weighted: number): PracticeWeights {
   const p = BigInt(population) * scale;

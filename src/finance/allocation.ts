@@ -16,14 +16,14 @@ import {
   roundRate,
   share,
 } from '../money/rate.ts';
-import { type Figure, figure } from './trace.ts';
 import {
   type AllocationBasis,
   allocationBases,
   basisNames,
   type PracticeWeights,
   scale,
-} from './weighted-populations.ts';
+} from '../system/weighted-populations.ts';
+import { type Figure, figure } from './trace.ts';
 
 /** A place: a set of GP practices, named directly or by the local authority they sit in. */
 export interface PlaceDefinition {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { InvalidInput } from '../core/errors.ts';
 import { parseCsv } from '../csv.ts';
+import { type DataFile, dataFilePath, dataFiles, nhsDataDir } from './data-files.ts';
 
 /**
  * NHS England's 2025/26 allocation weighted populations per GP practice, the input of its
@@ -10,8 +10,8 @@ import { parseCsv } from '../csv.ts';
  * in the file (at most 9 places) is held as a whole number of billionths of a person.
  */
 export const weightedPopulationYears = {
-  '2025/26': 'allocation-weighted-populations-2025-26.csv.gz',
-} as const;
+  '2025/26': 'weightedPopulations2025',
+} as const satisfies Record<string, DataFile>;
 
 /** How a pot component is shared between places: which weighted population it follows. */
 export const allocationBases = {
@@ -44,29 +44,29 @@ export interface PracticeWeights {
   values: Record<AllocationBasis, bigint>;
 }
 
-const dataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
 const cache = new Map<string, PracticeWeights[]>();
 
-export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
-  const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
-  if (!file) {
+export function loadWeightedPopulations(year: string, dir = nhsDataDir): PracticeWeights[] {
+  const dataFile = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
+  if (!dataFile) {
     throw new InvalidInput(
       '--year',
       `there are no weighted populations for ${year}`,
       `Use one of ${Object.keys(weightedPopulationYears).join(', ')}.`,
     );
   }
-  const key = dir + file;
+  const key = `${dir}|${dataFile}`;
   const cached = cache.get(key) ?? readWeightedPopulations(year, dir);
   cache.set(key, cached);
   return cached;
 }
 
 /** Reads the file afresh (loadWeightedPopulations keeps what it read). */
-export function readWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
-  const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
-  if (!file) return loadWeightedPopulations(year, dir);
-  const lines = gunzipSync(readFileSync(dir + file))
+export function readWeightedPopulations(year: string, dir = nhsDataDir): PracticeWeights[] {
+  const dataFile = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
+  if (!dataFile) return loadWeightedPopulations(year, dir);
+  const file = dataFiles[dataFile];
+  const lines = gunzipSync(readFileSync(dataFilePath(dataFile, dir)))
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .split('\n');
