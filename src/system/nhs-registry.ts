@@ -6,6 +6,7 @@ import { InvalidInput } from '../core/errors.ts';
 import type { OrganisationKind } from '../core/organisations.ts';
 import { type DataFile, dataFilePath, dataFiles, nhsDataDir } from './data-files.ts';
 import { readGzipCsv, readTable } from './gzip-csv.ts';
+import { majority, type Votes, vote } from './majority.ts';
 
 /**
  * The NHS system registry built from the real reference files in data/nhs (see its README):
@@ -237,9 +238,9 @@ export function readNhsRegistry(dir = nhsDataDir): Registry {
 
   // The 42 ICBs of 2022–2026, from the 2025/26 allocation file (practice → ICB).
   const icbsThen = new Set<string>();
-  const subToIcbVotes = new Map<string, Map<string, number>>();
-  const icbToIcbVotes = new Map<string, Map<string, number>>();
-  const subToSubVotes = new Map<string, Map<string, number>>();
+  const subToIcbVotes = new Map<string, Votes>();
+  const icbToIcbVotes = new Map<string, Votes>();
+  const subToSubVotes = new Map<string, Votes>();
   const nowOfPractice = new Map(map2026.map((r) => [r.PRACTICE_CODE ?? '', r]));
   allocations.forEach((r, i) => {
     const at = `${dataFiles.weightedPopulations2025} line ${i + 2}`;
@@ -275,7 +276,7 @@ export function readNhsRegistry(dir = nhsDataDir): Registry {
     }
   });
   for (const [sub, votes] of subToIcbVotes)
-    link(sub, winner(votes), eras.firstIcbs, dataFiles.weightedPopulations2025);
+    link(sub, majority(votes), eras.firstIcbs, dataFiles.weightedPopulations2025);
 
   // Open and close dates follow from the eras each body appears in.
   for (const o of orgs.values()) {
@@ -373,16 +374,6 @@ function readListSizes(file: string, orgs: Map<string, RegistryOrganisation>): R
     list_size,
     source: dataFiles.qofPrevalence,
   }));
-}
-
-function vote(votes: Map<string, Map<string, number>>, from: string, to: string): void {
-  const m = votes.get(from) ?? new Map<string, number>();
-  m.set(to, (m.get(to) ?? 0) + 1);
-  votes.set(from, m);
-}
-
-function winner(votes: Map<string, number>): string {
-  return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 }
 
 function odsDate(text: string | undefined, file: string): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { icbPractices, practiceLocalAuthorities } from './practices.ts';
+import { icbPractices, placesOfPcns, practiceLocalAuthorities } from './practices.ts';
 
 describe('practices in the NHS system', () => {
   it("lists an ICB's practices today, A–Z, and no one else's", () => {
@@ -21,5 +21,26 @@ describe('practices in the NHS system', () => {
       'E08000031',
     ]);
     expect(practiceLocalAuthorities([])).toEqual([]);
+  });
+
+  it('puts a PCN in the place most of its practices sit in, a tie in the lower code, whatever the order', () => {
+    const dudley = 'E08000027';
+    const sandwell = 'E08000028';
+    const places = new Set([dudley, sandwell]);
+    // M87008 is in Dudley; M88001 and M88002 are in Sandwell.
+    const members = [
+      { pcn: 'two to one', practice: 'M88001' },
+      { pcn: 'two to one', practice: 'M87008' },
+      { pcn: 'two to one', practice: 'M88002' },
+      { pcn: 'tied', practice: 'M88001' },
+      { pcn: 'tied', practice: 'M87008' },
+      { pcn: 'elsewhere', practice: 'NOPE1' },
+    ];
+    const placed = placesOfPcns(members, places);
+    expect([...placed]).toEqual([
+      ['two to one', sandwell],
+      ['tied', dudley],
+    ]);
+    expect(placesOfPcns([...members].reverse(), places).get('tied')).toBe(dudley);
   });
 });
