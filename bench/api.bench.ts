@@ -14,9 +14,9 @@ import { createArrangement } from '../src/store/arrangements.ts';
 import { openStore, type Store } from '../src/store/db.ts';
 import { demoArrangement } from '../src/store/demo.ts';
 import { importRegistry } from '../src/store/reference/import.ts';
-import { readNhsRegistry } from '../src/store/reference/nhs-registry.ts';
 import { startSession } from '../src/store/sessions.ts';
 import { createUser } from '../src/store/users.ts';
+import { readNhsRegistry } from '../src/system/nhs-registry.ts';
 
 /** autocannon's options, plus paths to request in turn (bench/load.ts). */
 type Load = Options & { paths?: string[] };
@@ -98,7 +98,7 @@ function backendCpuMicros(before: Map<number, number>, after: Map<number, number
 const localServer = /@(127\.0\.0\.1|localhost)[:/]/.test(serverUrl);
 
 async function prepare(store: Store): Promise<{ token: string; id: string; codes: string[] }> {
-  await importRegistry(store.db, readNhsRegistry('data/nhs'), { userId: null, label: 'bench' });
+  await importRegistry(store.db, readNhsRegistry(), { userId: null, label: 'bench' });
   const system = { userId: null, label: 'bench' };
   const user = await createUser(
     store.db,

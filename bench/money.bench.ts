@@ -12,14 +12,14 @@ import { performance } from 'node:perf_hooks';
 import { parsePounds } from '../src/core/money.ts';
 import { allocatePlaces, type PlaceDefinition } from '../src/finance/allocation.ts';
 import { buildBudget, classifyByRulebook } from '../src/finance/budget.ts';
+import { wpapSchedule } from '../src/finance/wpap.ts';
+import { Arrangement } from '../src/law/arrangement.ts';
+import { loadRulebook } from '../src/law/rulebook.ts';
 import {
   loadWeightedPopulations,
   type PracticeWeights,
   readWeightedPopulations,
-} from '../src/finance/weighted-populations.ts';
-import { wpapSchedule } from '../src/finance/wpap.ts';
-import { Arrangement } from '../src/law/arrangement.ts';
-import { loadRulebook } from '../src/law/rulebook.ts';
+} from '../src/system/weighted-populations.ts';
 
 const strict = process.argv.includes('--strict');
 const rulebook = loadRulebook();

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { ClickHouseEngine } from '../src/population/engines/clickhouse.ts';
 import { clickHouseServerBinary, startLocalCluster } from '../src/population/engines/clickhouse-cluster.ts';
 import { DuckDbEngine } from '../src/population/engines/duckdb.ts';
-import { englandComparators, icbPractices } from '../src/population/england.ts';
+import { englandComparators } from '../src/population/england.ts';
 import { ingest } from '../src/population/ingest.ts';
 import { type PopulationReport, runPipeline } from '../src/population/pipeline.ts';
 import { noSuppression } from '../src/population/suppress.ts';
 import { defaultAnalysisDate, synthesise } from '../src/population/synth.ts';
+import { icbPractices } from '../src/system/practices.ts';
 
 const scale = Number(process.env.POPULATION_BENCH_SCALE ?? '0.1');
 const icb = process.env.POPULATION_BENCH_ICB ?? 'QUA';
@@ -117,7 +118,7 @@ try {
   console.log(
     `Synthetic ${icb} at scale ${scale}: ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions, ${manifest.counts.events.toLocaleString('en-GB')} events`,
   );
-  const practices = await icbPractices(icb);
+  const practices = icbPractices(icb);
   const england = await englandComparators();
   const duck = await DuckDbEngine.open(':memory:', threads);
   peakRss = process.memoryUsage().rss;

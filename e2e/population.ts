@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDbEngine } from '../src/population/engines/duckdb.ts';
-import { englandComparators, icbPractices } from '../src/population/england.ts';
+import { englandComparators } from '../src/population/england.ts';
 import { ingest } from '../src/population/ingest.ts';
 import { type PopulationReport, runPipeline } from '../src/population/pipeline.ts';
 import { publishedReportPath } from '../src/population/published.ts';
 import { synthesise } from '../src/population/synth.ts';
+import { icbPractices } from '../src/system/practices.ts';
 
 /**
  * Publishes a small SYNTHETIC population health report for an ICB where the server reads
@@ -33,7 +34,7 @@ export async function smallReport(icb: string, workDir: string): Promise<Populat
     return await runPipeline(engine, {
       title: `Population health: ICB ${icb} (SYNTHETIC)`,
       on: manifest.analysisDate as string,
-      served: { practices: await icbPractices(icb) },
+      served: { practices: icbPractices(icb) },
       manifest: checked,
       england: await englandComparators(),
     });

@@ -7,7 +7,7 @@ import { listArrangements } from '../src/store/arrangements.ts';
 import { openStore } from '../src/store/db.ts';
 import { type DemoAccount, seedDemo } from '../src/store/demo.ts';
 import { importRegistry } from '../src/store/reference/import.ts';
-import { readNhsRegistry } from '../src/store/reference/nhs-registry.ts';
+import { readNhsRegistry } from '../src/system/nhs-registry.ts';
 
 export interface RunningServer {
   url: string;
@@ -25,8 +25,8 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'concordat-e2e-'));
   const store = await openStore({ dataDir: join(dataDir, 'pgdata') });
-  await importRegistry(store.db, readNhsRegistry('data/nhs'), { userId: null, label: 'browser test' });
-  const accounts = await seedDemo(store.db, 'data/nhs');
+  await importRegistry(store.db, readNhsRegistry(), { userId: null, label: 'browser test' });
+  const accounts = await seedDemo(store.db);
   const account = (role: string) => {
     const found = accounts.find((a) => a.role === role);
     if (!found) throw new Error(`the demo has no ${role} account`);

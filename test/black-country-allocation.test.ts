@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { allocatePlaces } from '../src/finance/allocation.ts';
 import { readPlacesFile } from '../src/finance/places-file.ts';
-import { loadWeightedPopulations } from '../src/finance/weighted-populations.ts';
 import { formatDecimal } from '../src/money/rate.ts';
+import { dataFilePath } from '../src/system/data-files.ts';
+import { loadWeightedPopulations } from '../src/system/weighted-populations.ts';
 
 const placesFile = 'examples/places/black-country-2025-26.yaml';
 const columns: Record<string, string> = {
@@ -27,9 +28,7 @@ const columns: Record<string, string> = {
 };
 
 function sheet(): Record<string, string>[] {
-  const text = gunzipSync(readFileSync('data/nhs/allocation-weighted-populations-2025-26.csv.gz')).toString(
-    'utf8',
-  );
+  const text = gunzipSync(readFileSync(dataFilePath('weightedPopulations2025'))).toString('utf8');
   const lines = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)

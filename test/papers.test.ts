@@ -9,10 +9,10 @@ import { allocatePlaces } from '../src/finance/allocation.ts';
 import { classifyByRulebook } from '../src/finance/budget.ts';
 import { readPlacesFile } from '../src/finance/places-file.ts';
 import { allocationReport, budgetReport } from '../src/finance/report.ts';
-import { loadWeightedPopulations } from '../src/finance/weighted-populations.ts';
 import { readArrangementFile } from '../src/law/arrangement-file.ts';
 import { loadRulebook } from '../src/law/rulebook.ts';
 import { millions } from '../src/outputs/paper.ts';
+import { loadWeightedPopulations } from '../src/system/weighted-populations.ts';
 
 const run = promisify(execFile);
 

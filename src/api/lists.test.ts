@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadWeightedPopulations } from '../finance/weighted-populations.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
+import { loadWeightedPopulations } from '../system/weighted-populations.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
 import { describeApi } from './describe.ts';

@@ -1,6 +1,7 @@
 import type { SwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { oglAttribution } from '../core/open-government-licence.ts';
 import { signedIn } from './context.ts';
 import { Problem } from './problems.ts';
 import { requestExamples } from './request-examples.ts';
@@ -120,8 +121,7 @@ export const openApiOptions: SwaggerOptions = {
     info: {
       title: 'Concordat API',
       version: '0.1.0',
-      description:
-        'Integrated health and care commissioning for England. Errors are RFC 9457 problem responses. NHS reference data: contains public sector information licensed under the Open Government Licence v3.0.',
+      description: `Integrated health and care commissioning for England. Errors are RFC 9457 problem responses. NHS reference data: ${oglAttribution}`,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'The Concordat server this document was fetched from.' }],

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../core/errors.ts';
 import { readYamlFile } from '../law/yaml-file.ts';
-import { readGzipCsv } from '../store/reference/csv.ts';
+import { readGzipCsv } from '../system/gzip-csv.ts';
 import { decodeTextFile, readTextFile } from '../text-file.ts';
 import { illFormedArgument } from './run.ts';
 

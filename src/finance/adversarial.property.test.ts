@@ -8,11 +8,11 @@ import { parse, stringify } from 'yaml';
 import { InvalidInput } from '../core/errors.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { loadRulebook } from '../law/rulebook.ts';
+import { loadWeightedPopulations } from '../system/weighted-populations.ts';
 import { allocatePlaces } from './allocation.ts';
 import { classifyByRulebook } from './budget.ts';
 import { PlacesFile, placesInput } from './places-file.ts';
 import { budgetReport } from './report.ts';
-import { loadWeightedPopulations } from './weighted-populations.ts';
 
 /**
  * Adversarial inputs (issue 16): budget and places files with out-of-range, duplicate, zero

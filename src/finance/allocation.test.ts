@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { pence } from '../core/money.ts';
 import { formatDecimal, formatPercent, parsePercent, ratio } from '../money/rate.ts';
 import {
+  loadWeightedPopulations,
+  maxValue,
+  type PracticeWeights,
+  scale,
+} from '../system/weighted-populations.ts';
+import {
   allocatePlaces,
   distanceFromTarget,
   needIndex,
   type PotComponent,
   weightedPopulation,
 } from './allocation.ts';
-import { loadWeightedPopulations, maxValue, type PracticeWeights, scale } from './weighted-populations.ts';
 
 const billion = Number(scale);
 

@@ -16,7 +16,6 @@ import {
   roundRate,
   share,
 } from '../money/rate.ts';
-import { type Figure, figure } from './trace.ts';
 import {
   type AllocationBasis,
   allocationBases,
@@ -24,7 +23,8 @@ import {
   maxValue,
   type PracticeWeights,
   scale,
-} from './weighted-populations.ts';
+} from '../system/weighted-populations.ts';
+import { type Figure, figure } from './trace.ts';
 
 /** A place: a set of GP practices, named directly or by the local authority they sit in. */
 export interface PlaceDefinition {

@@ -3,8 +3,8 @@ import { InvalidInput } from '../core/errors.ts';
 import { parsePounds } from '../core/money.ts';
 import { readYamlFile, validate } from '../law/yaml-file.ts';
 import { parsePercent } from '../money/rate.ts';
+import { type AllocationBasis, basisNames } from '../system/weighted-populations.ts';
 import type { AllocationInput } from './allocation.ts';
-import { type AllocationBasis, basisNames } from './weighted-populations.ts';
 
 const Pounds = z.string().min(1).describe('An amount in pounds, for example "£12,345,678.00".');
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Arrangement } from '../law/arrangement.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { loadRulebook } from '../law/rulebook.ts';
+import { checkCommissionerCodes } from '../system/commissioner-codes.ts';
 import { classifyByRulebook } from './budget.ts';
-import { checkCommissionerCodes } from './commissioner-codes.ts';
 import { budgetReport } from './report.ts';
 
 const rulebook = loadRulebook();

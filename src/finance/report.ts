@@ -13,9 +13,9 @@ import {
   type Rate,
   ratio,
 } from '../money/rate.ts';
+import { checkCommissionerCodes } from '../system/commissioner-codes.ts';
 import { type AllocationResult, allocationMethods } from './allocation.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
-import { checkCommissionerCodes } from './commissioner-codes.ts';
 import {
   type FlowThrough,
   moneyAtRisk,

@@ -8,8 +8,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, createPdf, TableCell } from 'pdfmake';
+import { oglAttributionWithAddress } from '../core/open-government-licence.ts';
 import { formatDate } from '../law/date.ts';
-import { displayCell, oglAttribution, type Table, type TableSet } from './table.ts';
+import { displayCell, type Table, type TableSet } from './table.ts';
 
 /** A figure for the key-figures box: money in pence (shown in £m) or a plain value. */
 export interface KeyFigure {
@@ -241,7 +242,7 @@ export function paperDefinition(p: BoardPaper, generated: string): TDocumentDefi
       ...p.tables.tables.map(detailTable),
       { text: 'Sources', style: 'h2' },
       sources(p.tables),
-      { text: oglAttribution, fontSize: 7, color: darkGrey, margin: [0, 10, 0, 0] },
+      { text: oglAttributionWithAddress, fontSize: 7, color: darkGrey, margin: [0, 10, 0, 0] },
     ],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
     styles: {

@@ -1,5 +1,6 @@
 /** The NHS system registry as tables: a search, an organisation's tree on a date, an organisation's history. */
 
+import { oglAttribution } from '../core/open-government-licence.ts';
 import { kindName } from '../core/organisations.ts';
 import type { Organisation, OrganisationDetail, TreeNode } from '../store/organisations.ts';
 import type { Column, Table, TableSet } from './table.ts';
@@ -8,15 +9,14 @@ const text = (key: string, heading: string): Column => ({ key, heading, kind: 't
 const date = (key: string, heading: string): Column => ({ key, heading, kind: 'date' });
 
 /** Every source the registry comes from, cited once. */
-function registrySources(attribution: string) {
-  return [{ title: attribution, url: 'https://digital.nhs.uk/services/organisation-data-service' }];
-}
+const registrySources = [
+  { title: oglAttribution, url: 'https://digital.nhs.uk/services/organisation-data-service' },
+];
 
 export function searchTables(
   found: readonly Organisation[],
   asked: { q: string; kind?: string | undefined },
   asOf: string,
-  attribution: string,
 ): TableSet {
   const table: Table = {
     id: 'organisations',
@@ -39,7 +39,7 @@ export function searchTables(
   return {
     title: `Registry search for "${asked.q}"${asked.kind ? ` (${kindName(asked.kind)})` : ''}`,
     asOf,
-    sources: registrySources(attribution),
+    sources: registrySources,
     tables: [table],
   };
 }
@@ -54,7 +54,6 @@ export function treeTables(
   tree: TreeNode,
   on: string,
   listSizes: { as_at: string; source: string },
-  attribution: string,
 ): TableSet {
   const rows: Table['rows'] = [];
   const walk = (node: TreeNode, level: number, parent: TreeNode | undefined) => {
@@ -74,7 +73,7 @@ export function treeTables(
   return {
     title: `${tree.name} (${tree.code}) on the date`,
     asOf: on,
-    sources: [...registrySources(attribution), { title: listSizes.source, at: `as at ${listSizes.as_at}` }],
+    sources: [...registrySources, { title: listSizes.source, at: `as at ${listSizes.as_at}` }],
     tables: [
       {
         id: 'tree',
@@ -96,7 +95,7 @@ export function treeTables(
 }
 
 /** An organisation's history: what it took over from, what it was part of and when, what succeeded it. */
-export function historyTables(o: OrganisationDetail, asOf: string, attribution: string): TableSet {
+export function historyTables(o: OrganisationDetail, asOf: string): TableSet {
   const row = (
     change: string,
     other: { code: string; kind: string; name: string },
@@ -106,7 +105,7 @@ export function historyTables(o: OrganisationDetail, asOf: string, attribution: 
   return {
     title: `${o.name} (${o.code}): history`,
     asOf,
-    sources: registrySources(attribution),
+    sources: registrySources,
     tables: [
       {
         id: 'history',

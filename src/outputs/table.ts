@@ -49,9 +49,6 @@ export interface TableSet {
   tables: Table[];
 }
 
-export const oglAttribution =
-  'Contains public sector information licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
-
 /** What leaves for a patient-count cell: the count rounded, or null when suppressed (a null count is one suppressed upstream). */
 export function safePatients(value: CellValue): number | null {
   if (value === null || typeof value !== 'number') return null;

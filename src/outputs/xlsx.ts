@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
+import { oglAttributionWithAddress } from '../core/open-government-licence.ts';
 import { formatDate } from '../law/date.ts';
 import { headingWithUnit } from './csv.ts';
 import {
   type CellValue,
   type Column,
-  oglAttribution,
   safePatients,
   suppressedText,
   type Table,
@@ -90,7 +90,7 @@ function addSources(book: ExcelJS.Workbook, set: TableSet, generated: string): v
     if (s.url) row.getCell(2).font = { color: { argb: 'FF005EB8' }, underline: true };
   }
   sheet.addRow([]);
-  add('Licence', oglAttribution);
+  add('Licence', oglAttributionWithAddress);
 }
 
 /** Every table of the set as its own sheet (frozen heading row, £ and date formats), then sources. */

@@ -1,11 +1,13 @@
+import { type DataFile, dataFilePath } from '../system/data-files.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { Condition, Sex } from './model.ts';
-import { referencePath } from './reference.ts';
 
 /**
- * England comparators from the published data in data/nhs: the registered population's
- * age–sex structure (1 August 2026), QOF register prevalence (2020/21) and local authorities'
- * published life expectancy and its slope index of inequality (OHID).
+ * England comparators from the published data in data/nhs (files named in src/system/data-files.ts):
+ * the registered population's age–sex structure (1 August 2026), QOF register prevalence
+ * (2020/21) and local authorities' published life expectancy and its slope index of
+ * inequality (OHID). Which practices and areas to compare is the NHS system's to say
+ * (src/system/practices.ts).
  */
 export interface EnglandComparators {
   /** Share of England's registered patients in each five-year band (0–4 … 90+) by sex. */
@@ -14,8 +16,7 @@ export interface EnglandComparators {
   prevalence: Partial<Record<Condition, number>>;
 }
 
-const q = (name: Parameters<typeof referencePath>[0]) =>
-  `read_csv('${referencePath(name)}', header = true, all_varchar = true)`;
+const q = (name: DataFile) => `read_csv('${dataFilePath(name)}', header = true, all_varchar = true)`;
 
 export async function englandComparators(): Promise<EnglandComparators> {
   const db = await DuckDbEngine.open();
@@ -100,33 +101,6 @@ export async function publishedLifeExpectancy(
         femaleSii: pickSii('E92000001', 'Female') ?? Number.NaN,
       },
     };
-  } finally {
-    await db.close();
-  }
-}
-
-/** The local authorities (LAD codes) that the practices' patients mostly live in, from the 2025/26 allocation file. */
-export async function practiceLocalAuthorities(practices: readonly string[]): Promise<string[]> {
-  if (practices.length === 0) return [];
-  const db = await DuckDbEngine.open();
-  try {
-    const rows = await db.query(
-      `SELECT DISTINCT LAD FROM ${q('allocation')} WHERE Practice_Code IN (${practices.map((p) => `'${p}'`).join(', ')}) AND LAD IS NOT NULL ORDER BY 1`,
-    );
-    return rows.map((r) => String(r[0]));
-  } finally {
-    await db.close();
-  }
-}
-
-/** Practices in an ICB, from the August 2026 practice map. */
-export async function icbPractices(icb: string): Promise<string[]> {
-  const db = await DuckDbEngine.open();
-  try {
-    const rows = await db.query(
-      `SELECT PRACTICE_CODE FROM ${q('practiceMap')} WHERE ICB_CODE = '${icb.replaceAll("'", '')}' ORDER BY 1`,
-    );
-    return rows.map((r) => String(r[0]));
   } finally {
     await db.close();
   }

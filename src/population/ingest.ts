@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
+import { dataFilePath } from '../system/data-files.ts';
 import type { DuckDbEngine } from './engines/duckdb.ts';
 import { conditionCodes, openEnd, settings, type TableName, tableColumns } from './model.ts';
-import { referencePath } from './reference.ts';
 
 /**
  * Loads a population data set — persons, conditions and events as CSV (optionally gzipped)
@@ -220,7 +220,7 @@ const typed: Record<TableName, string> = {
 export async function loadPracticeMap(engine: DuckDbEngine): Promise<void> {
   await engine.run(`CREATE OR REPLACE TABLE ref_practices AS
     SELECT PRACTICE_CODE AS practice_code, PCN_CODE AS pcn_code, SUB_ICB_LOCATION_CODE AS sub_icb_code, ICB_CODE AS icb_code
-    FROM read_csv(${sqlPath(referencePath('practiceMap'))}, header = true, all_varchar = true)`);
+    FROM read_csv(${sqlPath(dataFilePath('practiceMap'))}, header = true, all_varchar = true)`);
 }
 
 /** Ingests the data set in `dir` into `engine`, all or nothing. */

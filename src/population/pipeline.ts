@@ -1,11 +1,12 @@
+import { oglAttribution } from '../core/open-government-licence.ts';
+import { practiceLocalAuthorities } from '../system/practices.ts';
 import type { Engine } from './engines/engine.ts';
-import { type EnglandComparators, practiceLocalAuthorities, publishedLifeExpectancy } from './england.ts';
+import { type EnglandComparators, publishedLifeExpectancy } from './england.ts';
 import { type Inequalities, inequalities, lifeExpectancyCheck } from './inequalities.ts';
 import type { DatasetManifest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
 import { type NeedsAssessment, needsAssessment } from './needs.ts';
 import { preparePopulation } from './profile.ts';
-import { oglAttribution } from './reference.ts';
 import { type RiskStratification, riskStratification } from './risk.ts';
 import { type Segment, segmentation } from './segments.ts';
 import { type PopulationServed, populationServed } from './served.ts';
@@ -80,7 +81,7 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
   const check = options.checkLifeExpectancy
     ? lifeExpectancyCheck(
         inequality,
-        await publishedLifeExpectancy(await practiceLocalAuthorities(options.served.practices)),
+        await publishedLifeExpectancy(practiceLocalAuthorities(options.served.practices)),
       )
     : null;
   return {

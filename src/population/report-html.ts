@@ -337,7 +337,7 @@ ${checkHtml}
 <h2>f. Weighted population</h2>
 <p>${count(r.weightedPopulation.persons)} people; needs index (weighted population per person) ${esc(r.weightedPopulation.needsIndex.fixed)}. </p>
 <p>WPAP population index for ${esc(r.wpapPopulationIndex.appliesTo)} (weighted population on ${formatDate(r.wpapPopulationIndex.on)} ÷ on ${formatDate(r.wpapPopulationIndex.baselineOn)}): <strong>${esc(r.wpapPopulationIndex.arrangementEntry.index)}</strong> (exactly ${esc(r.wpapPopulationIndex.exact.numerator)}/${esc(r.wpapPopulationIndex.exact.denominator)}). In the arrangement file: <code>payment.population_index: [{ year: '${esc(r.wpapPopulationIndex.arrangementEntry.year)}', index: '${esc(r.wpapPopulationIndex.arrangementEntry.index)}' }]</code>.</p>
-<footer><p>${esc(r.attribution)}.</p></footer>
+<footer><p>${esc(r.attribution)}</p></footer>
 </body></html>
 `;
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidInput } from '../core/errors.ts';
+import { dataFilePath } from '../system/data-files.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import { ingest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
-import { referencePath } from './reference.ts';
 import { synthesise } from './synth.ts';
 
 const dirs: string[] = [];
@@ -43,7 +43,7 @@ describe('synthetic population', () => {
         FROM persons WHERE death_date > DATE '2026-08-01' AND practice_code <> '' GROUP BY ALL ORDER BY 1, 2`);
       const real =
         await db.query(`SELECT CASE SEX WHEN 'FEMALE' THEN 'F' ELSE 'M' END, least(CASE WHEN AGE = '95+' THEN 95 ELSE CAST(AGE AS INTEGER) END // 10, 9) AS band,
-          sum(CAST(NUMBER_OF_PATIENTS AS BIGINT)) FROM read_csv('${referencePath('registeredSingleAge')}', all_varchar = true)
+          sum(CAST(NUMBER_OF_PATIENTS AS BIGINT)) FROM read_csv('${dataFilePath('registeredSingleAge')}', all_varchar = true)
         WHERE ORG_TYPE = 'ICB' AND ORG_CODE = 'QUA'
           AND SEX IN ('FEMALE', 'MALE') AND AGE <> 'ALL' GROUP BY ALL ORDER BY 1, 2`);
       expect(ours.length).toBe(real.length);

@@ -1,14 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { replayContract } from '../contracts/replay.ts';
 import { loadRulebook } from '../law/rulebook.ts';
+import { readNhsRegistry } from '../system/nhs-registry.ts';
+import { nhsSlice } from '../system/test-slice.ts';
 import { listArrangements } from './arrangements.ts';
 import { listAudit, verifyAudit } from './audit.ts';
 import { contractFile, listContracts } from './contracts.ts';
 import { demoContractTo, demoSeeded, seedDemo, seedDemoContract } from './demo.ts';
 import { treeOn } from './organisations.ts';
 import { importRegistry } from './reference/import.ts';
-import { readNhsRegistry } from './reference/nhs-registry.ts';
-import { nhsSlice } from './reference/test-slice.ts';
 import { describeOnBothDatabases } from './test-databases.ts';
 import { checkPassword } from './users.ts';
 

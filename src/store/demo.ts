@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { type ContractFile, readContractFile } from '../contracts/contract-file.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
+import { placesOfPcns } from '../system/practices.ts';
 import { createArrangement } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { createContract } from './contracts.ts';
 import { seedDemoOperatingModel } from './demo-operating-model.ts';
-import { readTable } from './reference/csv.ts';
-import { files } from './reference/nhs-registry.ts';
 import type { Database, Role } from './schema.ts';
 import { createUser } from './users.ts';
 
@@ -19,7 +17,7 @@ import { createUser } from './users.ts';
  * The demo: NHS Black Country ICB (QUA) with its four places, a Dudley integrated-care
  * arrangement and one account per role. Places are the Black Country's four metropolitan
  * boroughs (ONS local authority codes); a PCN belongs to the place where most of its
- * practices are (practice locations from the 2025/26 allocation file). The practices and PCNs
+ * practices are (the NHS system's rule, src/system/practices.ts). The practices and PCNs
  * are the real ones imported from data/nhs; the arrangement's money is illustrative.
  */
 export const demoMarker = 'demo';
@@ -140,14 +138,8 @@ export async function seedDemoContract(
 }
 
 /** Seeds the demo once (needs the NHS reference data); returns the accounts with their new passwords. */
-export async function seedDemo(db: Kysely<Database>, nhsDir: string): Promise<DemoAccount[]> {
+export async function seedDemo(db: Kysely<Database>, nhsDir?: string): Promise<DemoAccount[]> {
   const system = { userId: null, label: 'concordat start (demo)' };
-  const lad = new Map(
-    readTable(join(nhsDir, files.allocations), ['Practice_Code', 'LAD']).map((r) => [
-      r.Practice_Code ?? '',
-      r.LAD ?? '',
-    ]),
-  );
   await db.transaction().execute(async (trx) => {
     const icb = await trx
       .selectFrom('organisations')
@@ -192,25 +184,15 @@ export async function seedDemo(db: Kysely<Database>, nhsDir: string): Promise<De
       .where('sp.valid_to', 'is', null)
       .where('ps.valid_to', 'is', null)
       .where('pp.valid_to', 'is', null)
+      .orderBy(['ps.child_id', 'practice.code'])
       .execute();
-    const votes = new Map<number, Map<string, number>>();
-    for (const r of rows) {
-      const place = lad.get(r.practice);
-      if (!place || !placeIds.has(place)) continue;
-      const v = votes.get(r.pcn) ?? new Map<string, number>();
-      v.set(place, (v.get(place) ?? 0) + 1);
-      votes.set(r.pcn, v);
-    }
-    const links = [...votes].map(([pcn, v]) => {
-      const [place] = [...v].sort((a, b) => b[1] - a[1])[0] ?? [];
-      return {
-        child_id: pcn,
-        parent_id: placeIds.get(place ?? '') ?? 0,
-        valid_from: '2026-04-01',
-        valid_to: null,
-        source: demoMarker,
-      };
-    });
+    const links = [...placesOfPcns(rows, new Set(placeIds.keys()), nhsDir)].map(([pcn, place]) => ({
+      child_id: pcn,
+      parent_id: placeIds.get(place) ?? 0,
+      valid_from: '2026-04-01',
+      valid_to: null,
+      source: demoMarker,
+    }));
     if (links.length) await trx.insertInto('memberships').values(links).execute();
     await trx
       .insertInto('reference_imports')

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type AllocationMethod, methodNames } from '../../finance/allocation.ts';
 import { PlacesFile } from '../../finance/places-file.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
-import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
+import { weightedPopulationYears } from '../../system/weighted-populations.ts';
 import { signedIn } from '../context.ts';
 import { tableQuery } from '../tabular.ts';
 

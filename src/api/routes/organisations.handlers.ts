@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oglAttribution as attribution } from '../../core/open-government-licence.ts';
 import { organisationKinds } from '../../core/organisations.ts';
 import { today } from '../../law/date.ts';
 import { historyTables, searchTables, treeTables } from '../../outputs/registry-tables.ts';
@@ -8,7 +9,7 @@ import {
   searchOrganisations,
   treeOn,
 } from '../../store/organisations.ts';
-import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
+import { listSizesSource } from '../../system/nhs-registry.ts';
 import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf } from '../pagination.ts';
@@ -48,14 +49,14 @@ export function organisationHandlers({ store }: ApiContext) {
     );
     const page = pageOf(found, limit, filters, (o) => o.key, withoutKey);
     return answer(request, reply, { ...page, attribution }, (r) =>
-      searchTables(r.items, { q, kind }, today(), attribution),
+      searchTables(r.items, { q, kind }, today()),
     );
   };
 
   const getOne: Handler<typeof getOrganisationSchema> = async (request, reply) => {
     requireUser(request);
     const found = await getOrganisation(store.db, request.params.code, request.query.kind);
-    return answer(request, reply, { ...found, attribution }, (o) => historyTables(o, today(), attribution));
+    return answer(request, reply, { ...found, attribution }, (o) => historyTables(o, today()));
   };
 
   const getTree: Handler<typeof getOrganisationTreeSchema> = async (request, reply) => {
@@ -70,7 +71,7 @@ export function organisationHandlers({ store }: ApiContext) {
       list_sizes: listSizesSource,
       attribution,
     };
-    return answer(request, reply, json, (t) => treeTables(t.tree, t.on, t.list_sizes, attribution));
+    return answer(request, reply, json, (t) => treeTables(t.tree, t.on, t.list_sizes));
   };
 
   return { search, getOne, getTree };

@@ -1,6 +1,5 @@
 import { InvalidInput } from '../../core/errors.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
-import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { actorOf } from '../../store/actor.ts';
 import { NotFound } from '../../store/errors.ts';
 import { pcnsOfPractices } from '../../store/organisations.ts';
@@ -12,6 +11,7 @@ import {
   updateGrouping,
 } from '../../store/place-groupings.ts';
 import { roles } from '../../store/schema.ts';
+import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { requireRole } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { weightedPopulationYears } from '../../finance/weighted-populations.ts';
+import { weightedPopulationYears } from '../../system/weighted-populations.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
 import { Page, pageQuery } from '../pagination.ts';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { listAudit } from '../../store/audit.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
+import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import {

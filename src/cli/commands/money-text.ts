@@ -1,3 +1,4 @@
+import { oglAttribution } from '../../core/open-government-licence.ts';
 import type { AllocationReport, BudgetReport } from '../../finance/report.ts';
 import type { Trace } from '../../finance/trace.ts';
 import { formatDate } from '../../law/date.ts';
@@ -108,7 +109,7 @@ export function describeAllocation(r: AllocationReport, explain: boolean): strin
     if (explain && p.allocation.trace) out.push(...describeTrace(p.allocation.trace));
     out.push('');
   }
-  out.push('Contains public sector information licensed under the Open Government Licence v3.0.');
+  out.push(oglAttribution);
   return out.join('\n');
 }
 

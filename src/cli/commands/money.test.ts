@@ -8,12 +8,12 @@ import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
-import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { readArrangementFile } from '../../law/arrangement-file.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { tableCsv } from '../../outputs/csv.ts';
 import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
 import { pickTable } from '../../outputs/table.ts';
+import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { describeBudget } from './money-text.ts';
 
 const example = 'examples/black-country-dudley-place-2026.yaml';

@@ -121,7 +121,7 @@ export function registerMoney(program: Command): void {
           { allocationTables },
         ] = await Promise.all([
           import('../../money/calendar.ts'),
-          import('../../finance/weighted-populations.ts'),
+          import('../../system/weighted-populations.ts'),
           import('../../finance/places-file.ts'),
           import('../../finance/allocation.ts'),
           import('../../finance/report.ts'),

@@ -6,7 +6,6 @@ import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
-import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
 import { askOfFile, readArrangementFile } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
 import { today } from '../../law/date.ts';
@@ -24,6 +23,7 @@ import {
   populationPaper,
 } from '../../outputs/papers.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
+import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { parseOn } from './rulebook.ts';
 
 /** What `concordat paper` was given. */

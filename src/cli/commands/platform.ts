@@ -12,11 +12,8 @@ export function registerPlatform(program: Command): void {
     .argument('[dir]', "folder with the gzipped reference files; default Concordat's own data/nhs")
     .action(
       action(async (dir: string | undefined) => {
-        const [{ withStore, importNhsReference }, { nhsDataDir }] = await Promise.all([
-          import('./store-session.ts'),
-          import('../../population/reference.ts'),
-        ]);
-        return withStore((store) => importNhsReference(store, dir ?? nhsDataDir).then(() => exitCodes.ok));
+        const { withStore, importNhsReference } = await import('./store-session.ts');
+        return withStore((store) => importNhsReference(store, dir).then(() => exitCodes.ok));
       }),
     );
 

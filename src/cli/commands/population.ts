@@ -146,13 +146,15 @@ export function registerPopulation(program: Command): void {
           const [
             { readManifest, ingest },
             { DuckDbEngine },
-            { englandComparators, icbPractices },
+            { englandComparators },
+            { icbPractices },
             { runPipeline },
             { reportHtml },
           ] = await Promise.all([
             import('../../population/ingest.ts'),
             import('../../population/engines/duckdb.ts'),
             import('../../population/england.ts'),
+            import('../../system/practices.ts'),
             import('../../population/pipeline.ts'),
             import('../../population/report-html.ts'),
           ]);
@@ -177,7 +179,7 @@ export function registerPopulation(program: Command): void {
           const practices = opts.practices
             ? opts.practices.split(',').map((p) => p.trim().toUpperCase())
             : icb
-              ? await icbPractices(icb)
+              ? icbPractices(icb)
               : [];
           if (practices.length === 0) {
             throw new InvalidInput(

@@ -1,4 +1,5 @@
 import { InvalidInput } from '../../core/errors.ts';
+import { oglAttribution as attribution } from '../../core/open-government-licence.ts';
 import type { OrganisationKind } from '../../core/organisations.ts';
 import { kindName } from '../../core/organisations.ts';
 import { formatDate, today } from '../../law/date.ts';
@@ -6,7 +7,7 @@ import { searchTables, treeTables } from '../../outputs/registry-tables.ts';
 import type { Store } from '../../store/db.ts';
 import { NotFound } from '../../store/errors.ts';
 import { searchOrganisations, type TreeNode, treeOn } from '../../store/organisations.ts';
-import { attribution, listSizesSource } from '../../store/reference/nhs-registry.ts';
+import { listSizesSource } from '../../system/nhs-registry.ts';
 import type { Answer } from '../table-output.ts';
 
 const open = (o: { opened: string | null; closed: string | null }) =>
@@ -44,7 +45,7 @@ export async function searchAnswer(
         ...found.map((o) => `${o.code}  ${o.name} (${kindName(o.kind)}) ${open(o)}`.trimEnd()),
         attribution,
       ].join('\n'),
-    tables: () => searchTables(found, { q, kind: only }, today(), attribution),
+    tables: () => searchTables(found, { q, kind: only }, today()),
   };
 }
 
@@ -71,6 +72,6 @@ export async function treeAnswer(
         `Registered patients: list sizes on ${formatDate(listSizesSource.as_at)}.`,
         attribution,
       ].join('\n'),
-    tables: () => treeTables(tree, on, listSizesSource, attribution),
+    tables: () => treeTables(tree, on, listSizesSource),
   };
 }

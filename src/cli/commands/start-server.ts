@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { buildApp } from '../../api/app.ts';
 import { registerWebApp } from '../../api/web-app.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { nhsDataDir } from '../../population/reference.ts';
+import { oglAttribution } from '../../core/open-government-licence.ts';
 import { createSigningKey, loadSigningKey, publicKeyFile } from '../../store/audit-checkpoints.ts';
 import { openStore, optionsFromEnv } from '../../store/db.ts';
 import { type DemoAccount, demoSeeded, seedDemo, seedDemoContract } from '../../store/demo.ts';
 import { seedDemoOperatingModel } from '../../store/demo-operating-model.ts';
 import { dataset } from '../../store/reference/import.ts';
-import { attribution, digestOf } from '../../store/reference/nhs-registry.ts';
+import { digestOf } from '../../system/nhs-registry.ts';
 import { importNhsReference, signingKeyFile } from './store-session.ts';
 
 function port(env: NodeJS.ProcessEnv): number {
@@ -44,14 +44,14 @@ export async function start(): Promise<number> {
     .select('digest')
     .where('dataset', '=', dataset)
     .executeTakeFirst();
-  if (imported?.digest !== digestOf(nhsDataDir)) await importNhsReference(store, nhsDataDir);
+  if (imported?.digest !== digestOf()) await importNhsReference(store);
 
   const signIns = join(dataDir, 'demo-sign-ins.json');
   if (!(await demoSeeded(store.db))) {
     process.stdout.write(
       'Setting up the demo: NHS Black Country ICB, its places and the Dudley arrangement…\n',
     );
-    const accounts = await seedDemo(store.db, nhsDataDir);
+    const accounts = await seedDemo(store.db);
     writeFileSync(signIns, JSON.stringify(accounts, null, 2), { mode: 0o600 });
     chmodSync(signIns, 0o600);
   } else if (await seedDemoContract(store.db)) {
@@ -105,7 +105,7 @@ export async function start(): Promise<number> {
       'Set DATABASE_URL to a PostgreSQL server for real contracts and payments.',
     );
   }
-  lines.push('', attribution, 'Press Ctrl+C to stop.', '');
+  lines.push('', oglAttribution, 'Press Ctrl+C to stop.', '');
   process.stdout.write(lines.join('\n'));
 
   await new Promise<void>((done) => {

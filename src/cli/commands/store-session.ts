@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidInput } from '../../core/errors.ts';
+import { oglAttribution } from '../../core/open-government-licence.ts';
 import { type VerifyOptions, verifyAudit } from '../../store/audit.ts';
 import {
   loadSigningKey,
@@ -16,7 +17,7 @@ import {
 } from '../../store/audit-checkpoints.ts';
 import { openStore, type Store } from '../../store/db.ts';
 import { importRegistry } from '../../store/reference/import.ts';
-import { attribution, readNhsRegistry } from '../../store/reference/nhs-registry.ts';
+import { readNhsRegistry } from '../../system/nhs-registry.ts';
 import { exitCodes } from '../run.ts';
 
 /** Opens the store from the environment, runs `fn`, and always closes it. */
@@ -29,9 +30,12 @@ export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T>
   }
 }
 
-/** Reads and imports the NHS reference data with a progress bar on stderr; says what changed. */
-export async function importNhsReference(store: Store, dir: string): Promise<void> {
-  const registry = readNhsRegistry(resolve(dir));
+/**
+ * Reads and imports the NHS reference data (from `dir`, else Concordat's own data/nhs) with a
+ * progress bar on stderr; says what changed.
+ */
+export async function importNhsReference(store: Store, dir?: string): Promise<void> {
+  const registry = readNhsRegistry(dir === undefined ? undefined : resolve(dir));
   const bar = new cliProgress.SingleBar(
     {
       format: 'Importing NHS reference data [{bar}] {percentage}% {step}',
@@ -58,7 +62,7 @@ export async function importNhsReference(store: Store, dir: string): Promise<voi
       ? `Imported ${what} into ${store.location}.\n`
       : `NHS reference data already imported (${what}); nothing changed.\n`,
   );
-  process.stdout.write(`${attribution}\n`);
+  process.stdout.write(`${oglAttribution}\n`);
 }
 
 /** What `concordat audit verify` says, and its exit code: 0 intact, 1 tampered. */

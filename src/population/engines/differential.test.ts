@@ -2,7 +2,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { englandComparators, icbPractices } from '../england.ts';
+import { icbPractices } from '../../system/practices.ts';
+import { englandComparators } from '../england.ts';
 import { ingest } from '../ingest.ts';
 import { type PopulationReport, runPipeline } from '../pipeline.ts';
 import { noSuppression } from '../suppress.ts';
@@ -94,7 +95,7 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
     const { manifest } = await synthesise({ icb: 'QUA', out: dir, scale: 0.002, seed: 3, format: 'csv' });
     const [duck, ch, ch26] = await all(
       dir,
-      { practices: await icbPractices('QUA') },
+      { practices: icbPractices('QUA') },
       manifest.analysisDate as string,
     );
     expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });

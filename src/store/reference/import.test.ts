@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { InvalidInput } from '../../core/errors.ts';
+import { dataFilePath, dataFiles } from '../../system/data-files.ts';
+import { readTable } from '../../system/gzip-csv.ts';
+import { readNhsRegistry, registryFiles } from '../../system/nhs-registry.ts';
+import { nhsSlice } from '../../system/test-slice.ts';
 import { listAudit } from '../audit.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../organisations.ts';
 import { describeOnBothDatabases } from '../test-databases.ts';
-import { readTable } from './csv.ts';
 import { importRegistry } from './import.ts';
-import { files, readNhsRegistry } from './nhs-registry.ts';
-import { nhsSlice } from './test-slice.ts';
 
 let dir = '';
 
@@ -22,9 +23,10 @@ const importer = { userId: null, label: 'test import' };
 describeOnBothDatabases('NHS reference import', (store) => {
   it('refuses a damaged file before writing anything', async () => {
     const damaged = mkdtempSync(join(tmpdir(), 'concordat-nhs-bad-'));
-    for (const f of Object.values(files)) writeFileSync(join(damaged, f), readFileSync(join(dir, f)));
-    const good = readFileSync(join(dir, files.map2026));
-    writeFileSync(join(damaged, files.map2026), good.subarray(0, Math.floor(good.length / 2)));
+    for (const f of registryFiles)
+      writeFileSync(join(damaged, dataFiles[f]), readFileSync(dataFilePath(f, dir)));
+    const good = readFileSync(dataFilePath('practiceMap', dir));
+    writeFileSync(join(damaged, dataFiles.practiceMap), good.subarray(0, Math.floor(good.length / 2)));
     expect(() => readNhsRegistry(damaged)).toThrow(InvalidInput);
     const { db } = store();
     expect(
@@ -51,7 +53,11 @@ describeOnBothDatabases('NHS reference import', (store) => {
     expect(practices).toContain('M87008'); // Kingswinford Medical Practice, Dudley
     expect(practices.length).toBeGreaterThan(150);
     // Exactly the practices the 2026 map puts in D2P2L: none from elsewhere via the national 'U' PCN.
-    const inMap = readTable(join(dir, files.map2026), ['PRACTICE_CODE', 'SUB_ICB_LOCATION_CODE', 'PCN_CODE']);
+    const inMap = readTable(dataFilePath('practiceMap', dir), [
+      'PRACTICE_CODE',
+      'SUB_ICB_LOCATION_CODE',
+      'PCN_CODE',
+    ]);
     expect(practices.sort()).toEqual(
       inMap
         .filter((r) => r.SUB_ICB_LOCATION_CODE === 'D2P2L')
@@ -128,7 +134,7 @@ describeOnBothDatabases('NHS reference import', (store) => {
       parent: 'icb:QUA',
       from: '2026-04-01',
       to: null,
-      source: files.map2026,
+      source: dataFiles.practiceMap,
     });
     await expect(importRegistry(db, registry, importer)).rejects.toThrow(/NOPE1/);
     expect((await getOrganisation(db, 'QUA', 'icb')).name).toBe('NHS Black Country Integrated Care Board');

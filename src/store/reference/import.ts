@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import type { Registry } from '../../system/nhs-registry.ts';
 import type { Actor } from '../arrangements.ts';
 import { appendAudit } from '../audit.ts';
 import type { Database } from '../schema.ts';
-import type { Registry } from './nhs-registry.ts';
 
 export const dataset = 'nhs-reference';
 

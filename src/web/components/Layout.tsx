@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { oglAttribution, oglUrl } from '../../core/open-government-licence.ts';
 import { canAllocate } from '../roles.ts';
 import type { User } from '../types.ts';
 import { Link } from './Link.tsx';
@@ -86,18 +87,12 @@ export function Layout(props: {
   );
 }
 
-/**
- * The Open Government Licence notice the NHS reference data must carry wherever it is
- * shown. `text` is the attribution the API sends with the data, when the page has it.
- */
-export function OglAttribution({ text }: { text?: string | undefined }) {
+/** The Open Government Licence notice the NHS reference data must carry wherever it is shown. */
+export function OglAttribution() {
   return (
     <p className="nhsuk-body-s" data-testid="ogl">
-      Organisation data from NHS England and NHS Digital (Organisation Data Service).{' '}
-      {text ?? 'Contains public sector information licensed under the Open Government Licence v3.0.'}{' '}
-      <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
-        About the Open Government Licence
-      </a>
+      Organisation data from NHS England and NHS Digital (Organisation Data Service). {oglAttribution}{' '}
+      <a href={oglUrl}>About the Open Government Licence</a>
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { formatPounds } from '../../core/money.ts';
 import type { AllocationReport } from '../../finance/report.ts';
-import type { AllocationBasis } from '../../finance/weighted-populations.ts';
+import type { AllocationBasis } from '../../system/weighted-populations.ts';
 import {
   type AllocationDraft,
   type AllocationMethodChoice,

@@ -90,7 +90,7 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
           </tbody>
         </table>
       </ScrollBox>
-      <OglAttribution text={o.attribution} />
+      <OglAttribution />
     </>
   );
 }

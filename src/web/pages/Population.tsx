@@ -167,7 +167,7 @@ function Report({ report, icb }: { report: PopulationReport; icb: string }) {
         inequalities={inequalities}
         download={<Downloads what="inequalities by decile" table="inequalities" resource={resource} />}
       />
-      <p className="nhsuk-body-s">{report.attribution}.</p>
+      <p className="nhsuk-body-s">{report.attribution}</p>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { InvalidInput } from '../../core/errors.ts';
-import type { OrganisationKind } from '../../core/organisations.ts';
-import { readGzipCsv, readTable } from './csv.ts';
+import { InvalidInput } from '../core/errors.ts';
+import type { OrganisationKind } from '../core/organisations.ts';
+import { type DataFile, dataFilePath, dataFiles, nhsDataDir } from './data-files.ts';
+import { readGzipCsv, readTable } from './gzip-csv.ts';
+import { majority, type Votes, vote } from './majority.ts';
 
 /**
  * The NHS system registry built from the real reference files in data/nhs (see its README):
@@ -23,23 +25,21 @@ import { readGzipCsv, readTable } from './csv.ts';
  * earlier membership is taken to last until the later snapshot's era begins.
  */
 
-export const attribution =
-  'Contains public sector information licensed under the Open Government Licence v3.0.';
-
 export const eras = {
   ccg: { from: '2021-04-01', to: '2022-06-30' },
   firstIcbs: { from: '2022-07-01', to: '2026-03-31' },
   mergedIcbs: { from: '2026-04-01', to: null },
 } as const;
 
-export const files = {
-  map2026: 'gp-practice-map-2026-08.csv.gz',
-  ccgEra: 'nhs-geographies-ccg-era-2021-03.csv.gz',
-  allocations: 'allocation-weighted-populations-2025-26.csv.gz',
-  trusts: 'etr-trusts-2026.csv.gz',
-  practices: 'epraccur-2023.csv.gz',
-  listSizes: 'qof-prevalence-by-practice-2020-21.csv.gz',
-} as const;
+/** The data files the registry is built from, in the order their digest is taken. */
+export const registryFiles = [
+  'practiceMap',
+  'ccgEra',
+  'weightedPopulations2025',
+  'trusts',
+  'practices',
+  'qofPrevalence',
+] as const satisfies readonly DataFile[];
 
 /**
  * Practice list sizes: the only per-practice registered counts in data/nhs are those of
@@ -51,7 +51,7 @@ export const listSizesAsAt = '2021-01-01';
 /** Where the registry's list sizes come from and the date they count patients on, as answers cite it. */
 export const listSizesSource = {
   as_at: listSizesAsAt,
-  source: `QOF 2020/21 practice list sizes (data/nhs/${files.listSizes})`,
+  source: `QOF 2020/21 practice list sizes (data/nhs/${dataFiles.qofPrevalence})`,
 };
 
 export interface RegistryOrganisation {
@@ -98,25 +98,15 @@ export interface Registry {
 export const key = (kind: OrganisationKind, code: string) => `${kind}:${code}`;
 
 /** A fingerprint of the reference files: the same files give the same digest, so a re-import can be skipped. */
-export function digestOf(dir: string): string {
+export function digestOf(dir = nhsDataDir): string {
   const digest = createHash('sha256');
-  for (const f of Object.values(files)) {
-    try {
-      digest.update(f).update(readFileSync(join(dir, f)));
-    } catch {
-      throw new InvalidInput(
-        join(dir, f),
-        'is missing',
-        'Point the import at the folder with the files listed in data/nhs/README.md.',
-      );
-    }
-  }
+  for (const f of registryFiles) digest.update(dataFiles[f]).update(readFileSync(dataFilePath(f, dir)));
   return digest.digest('hex');
 }
 
-export function readNhsRegistry(dir: string): Registry {
+export function readNhsRegistry(dir = nhsDataDir): Registry {
   const digest = digestOf(dir);
-  const map2026 = readTable(join(dir, files.map2026), [
+  const map2026 = readTable(dataFilePath('practiceMap', dir), [
     'PRACTICE_CODE',
     'PRACTICE_NAME',
     'PCN_CODE',
@@ -128,7 +118,7 @@ export function readNhsRegistry(dir: string): Registry {
     'COMM_REGION_CODE',
     'COMM_REGION_NAME',
   ]);
-  const ccgEra = readTable(join(dir, files.ccgEra), [
+  const ccgEra = readTable(dataFilePath('ccgEra', dir), [
     'REGION_ODS_CODE',
     'REGION_NAME',
     'STP_ODS_CODE',
@@ -140,7 +130,7 @@ export function readNhsRegistry(dir: string): Registry {
     'PRACTICE_CODE',
     'PRACTICE_NAME',
   ]);
-  const allocations = readTable(join(dir, files.allocations), [
+  const allocations = readTable(dataFilePath('weightedPopulations2025', dir), [
     'Practice_Code',
     'ICB',
     'ICBname',
@@ -149,8 +139,8 @@ export function readNhsRegistry(dir: string): Registry {
     'LAD',
     'LTLA',
   ]);
-  const trusts = readGzipCsv(join(dir, files.trusts));
-  const practices = readGzipCsv(join(dir, files.practices));
+  const trusts = readGzipCsv(dataFilePath('trusts', dir));
+  const practices = readGzipCsv(dataFilePath('practices', dir));
 
   const orgs = new Map<string, RegistryOrganisation>();
   const put = (kind: OrganisationKind, code: string, name: string, source: string, where: string) => {
@@ -186,39 +176,45 @@ export function readNhsRegistry(dir: string): Registry {
   const icbsNow = new Set<string>();
   const subIcbsNow = new Set<string>();
   map2026.forEach((r, i) => {
-    const at = `${files.map2026} line ${i + 2}`;
-    const region = put('region', r.COMM_REGION_CODE ?? '', r.COMM_REGION_NAME ?? '', files.map2026, at);
-    const icb = put('icb', r.ICB_CODE ?? '', r.ICB_NAME ?? '', files.map2026, at);
+    const at = `${dataFiles.practiceMap} line ${i + 2}`;
+    const region = put(
+      'region',
+      r.COMM_REGION_CODE ?? '',
+      r.COMM_REGION_NAME ?? '',
+      dataFiles.practiceMap,
+      at,
+    );
+    const icb = put('icb', r.ICB_CODE ?? '', r.ICB_NAME ?? '', dataFiles.practiceMap, at);
     const sub = put(
       'sub-icb-location',
       r.SUB_ICB_LOCATION_CODE ?? '',
       r.SUB_ICB_LOCATION_NAME ?? '',
-      files.map2026,
+      dataFiles.practiceMap,
       at,
     );
-    const pcn = putPcn(r.PCN_CODE, r.PCN_NAME, r.SUB_ICB_LOCATION_CODE, files.map2026, at);
-    const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', files.map2026, at);
+    const pcn = putPcn(r.PCN_CODE, r.PCN_NAME, r.SUB_ICB_LOCATION_CODE, dataFiles.practiceMap, at);
+    const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', dataFiles.practiceMap, at);
     icbsNow.add(icb);
     subIcbsNow.add(sub);
-    link(practice, pcn, eras.mergedIcbs, files.map2026);
-    link(pcn, sub, eras.mergedIcbs, files.map2026);
-    link(sub, icb, eras.mergedIcbs, files.map2026);
-    link(icb, region, eras.mergedIcbs, files.map2026);
+    link(practice, pcn, eras.mergedIcbs, dataFiles.practiceMap);
+    link(pcn, sub, eras.mergedIcbs, dataFiles.practiceMap);
+    link(sub, icb, eras.mergedIcbs, dataFiles.practiceMap);
+    link(icb, region, eras.mergedIcbs, dataFiles.practiceMap);
   });
 
   const ccgOfPractice = new Map<string, string>();
   ccgEra.forEach((r, i) => {
-    const at = `${files.ccgEra} line ${i + 2}`;
-    const region = put('region', r.REGION_ODS_CODE ?? '', r.REGION_NAME ?? '', files.ccgEra, at);
-    const stp = put('stp', r.STP_ODS_CODE ?? '', r.STP_NAME ?? '', files.ccgEra, at);
-    const ccg = put('ccg', r.CCG_ODS_CODE ?? '', r.CCG_NAME ?? '', files.ccgEra, at);
-    const pcn = putPcn(r.PCN_ODS_CODE, r.PCN_NAME, r.CCG_ODS_CODE, files.ccgEra, at);
-    const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', files.ccgEra, at);
+    const at = `${dataFiles.ccgEra} line ${i + 2}`;
+    const region = put('region', r.REGION_ODS_CODE ?? '', r.REGION_NAME ?? '', dataFiles.ccgEra, at);
+    const stp = put('stp', r.STP_ODS_CODE ?? '', r.STP_NAME ?? '', dataFiles.ccgEra, at);
+    const ccg = put('ccg', r.CCG_ODS_CODE ?? '', r.CCG_NAME ?? '', dataFiles.ccgEra, at);
+    const pcn = putPcn(r.PCN_ODS_CODE, r.PCN_NAME, r.CCG_ODS_CODE, dataFiles.ccgEra, at);
+    const practice = put('practice', r.PRACTICE_CODE ?? '', r.PRACTICE_NAME ?? '', dataFiles.ccgEra, at);
     ccgOfPractice.set(r.PRACTICE_CODE ?? '', r.CCG_ODS_CODE ?? '');
-    link(practice, pcn, ccgEraSpan, files.ccgEra);
-    link(pcn, ccg, eras.ccg, files.ccgEra);
-    link(ccg, stp, eras.ccg, files.ccgEra);
-    link(stp, region, eras.ccg, files.ccgEra);
+    link(practice, pcn, ccgEraSpan, dataFiles.ccgEra);
+    link(pcn, ccg, eras.ccg, dataFiles.ccgEra);
+    link(ccg, stp, eras.ccg, dataFiles.ccgEra);
+    link(stp, region, eras.ccg, dataFiles.ccgEra);
   });
 
   // 1 July 2022: each CCG continues as a sub-ICB location with the same code, and its PCNs with it.
@@ -226,39 +222,45 @@ export function readNhsRegistry(dir: string): Registry {
   const successions: RegistrySuccession[] = [];
   for (const code of ccgCodes) {
     const existing = orgs.get(key('sub-icb-location', code));
-    const sub = put('sub-icb-location', code, existing?.name ?? '', files.ccgEra, files.ccgEra);
+    const sub = put('sub-icb-location', code, existing?.name ?? '', dataFiles.ccgEra, dataFiles.ccgEra);
     successions.push({
       predecessor: key('ccg', code),
       successor: sub,
       on: eras.firstIcbs.from,
-      source: files.ccgEra,
+      source: dataFiles.ccgEra,
     });
   }
   for (const l of links.filter(
-    (l) => l.source === files.ccgEra && l.child.startsWith('pcn:') && l.parent.startsWith('ccg:'),
+    (l) => l.source === dataFiles.ccgEra && l.child.startsWith('pcn:') && l.parent.startsWith('ccg:'),
   )) {
-    link(l.child, `sub-icb-location:${l.parent.slice(4)}`, eras.firstIcbs, files.ccgEra);
+    link(l.child, `sub-icb-location:${l.parent.slice(4)}`, eras.firstIcbs, dataFiles.ccgEra);
   }
 
   // The 42 ICBs of 2022–2026, from the 2025/26 allocation file (practice → ICB).
   const icbsThen = new Set<string>();
-  const subToIcbVotes = new Map<string, Map<string, number>>();
-  const icbToIcbVotes = new Map<string, Map<string, number>>();
-  const subToSubVotes = new Map<string, Map<string, number>>();
+  const subToIcbVotes = new Map<string, Votes>();
+  const icbToIcbVotes = new Map<string, Votes>();
+  const subToSubVotes = new Map<string, Votes>();
   const nowOfPractice = new Map(map2026.map((r) => [r.PRACTICE_CODE ?? '', r]));
   allocations.forEach((r, i) => {
-    const at = `${files.allocations} line ${i + 2}`;
-    const region = put('region', r.Rcode ?? '', (r.Region ?? '').replace(/^NHS /, ''), files.allocations, at);
+    const at = `${dataFiles.weightedPopulations2025} line ${i + 2}`;
+    const region = put(
+      'region',
+      r.Rcode ?? '',
+      (r.Region ?? '').replace(/^NHS /, ''),
+      dataFiles.weightedPopulations2025,
+      at,
+    );
     const icb = put(
       'icb',
       r.ICB ?? '',
       (r.ICBname ?? '').replace(/ ICB$/, ' Integrated Care Board'),
-      files.allocations,
+      dataFiles.weightedPopulations2025,
       at,
     );
-    if (!icbsThen.has(icb)) link(icb, region, eras.firstIcbs, files.allocations);
+    if (!icbsThen.has(icb)) link(icb, region, eras.firstIcbs, dataFiles.weightedPopulations2025);
     icbsThen.add(icb);
-    if (r.LAD) put('local-authority', r.LAD, r.LTLA ?? r.LAD, files.allocations, at);
+    if (r.LAD) put('local-authority', r.LAD, r.LTLA ?? r.LAD, dataFiles.weightedPopulations2025, at);
     const practice = r.Practice_Code ?? '';
     const ccg = ccgOfPractice.get(practice);
     if (ccg) vote(subToIcbVotes, key('sub-icb-location', ccg), icb);
@@ -273,7 +275,8 @@ export function readNhsRegistry(dir: string): Registry {
         );
     }
   });
-  for (const [sub, votes] of subToIcbVotes) link(sub, winner(votes), eras.firstIcbs, files.allocations);
+  for (const [sub, votes] of subToIcbVotes)
+    link(sub, majority(votes), eras.firstIcbs, dataFiles.weightedPopulations2025);
 
   // Open and close dates follow from the eras each body appears in.
   for (const o of orgs.values()) {
@@ -293,7 +296,7 @@ export function readNhsRegistry(dir: string): Registry {
         predecessor: key('stp', o.code),
         successor: key('icb', o.code),
         on: eras.firstIcbs.from,
-        source: files.ccgEra,
+        source: dataFiles.ccgEra,
       });
     }
   }
@@ -312,7 +315,7 @@ export function readNhsRegistry(dir: string): Registry {
             predecessor: before,
             successor: after,
             on: eras.mergedIcbs.from,
-            source: files.allocations,
+            source: dataFiles.weightedPopulations2025,
           });
         }
       }
@@ -323,17 +326,17 @@ export function readNhsRegistry(dir: string): Registry {
   for (const r of practices) {
     const o = orgs.get(key('practice', r[0] ?? ''));
     if (o) {
-      o.opened = odsDate(r[10], files.practices);
-      o.closed = odsDate(r[11], files.practices);
+      o.opened = odsDate(r[10], dataFiles.practices);
+      o.closed = odsDate(r[11], dataFiles.practices);
     }
   }
   // NHS trusts (ODS etr: code, name, …, open date in field 11, close date in field 12).
   trusts.forEach((r, i) => {
-    const k = put('trust', r[0] ?? '', r[1] ?? '', files.trusts, `${files.trusts} line ${i + 1}`);
+    const k = put('trust', r[0] ?? '', r[1] ?? '', dataFiles.trusts, `${dataFiles.trusts} line ${i + 1}`);
     const o = orgs.get(k);
     if (o) {
-      o.opened = odsDate(r[10], files.trusts);
-      o.closed = odsDate(r[11], files.trusts);
+      o.opened = odsDate(r[10], dataFiles.trusts);
+      o.closed = odsDate(r[11], dataFiles.trusts);
     }
   });
   for (const o of orgs.values()) {
@@ -342,7 +345,7 @@ export function readNhsRegistry(dir: string): Registry {
 
   return {
     digest,
-    listSizes: readListSizes(join(dir, files.listSizes), orgs),
+    listSizes: readListSizes(dataFilePath('qofPrevalence', dir), orgs),
     organisations: orgs,
     memberships: coalesce(links),
     successions: dedupe(successions),
@@ -360,7 +363,7 @@ function readListSizes(file: string, orgs: Map<string, RegistryOrganisation>): R
     const n = Number(r.PRACTICE_LIST_SIZE);
     if (!Number.isSafeInteger(n) || n < 0)
       throw new InvalidInput(
-        `${files.listSizes} line ${i + 2}`,
+        `${dataFiles.qofPrevalence} line ${i + 2}`,
         `has '${r.PRACTICE_LIST_SIZE}' where a list size belongs`,
       );
     sizes.set(k, n);
@@ -369,18 +372,8 @@ function readListSizes(file: string, orgs: Map<string, RegistryOrganisation>): R
     practice,
     as_at: listSizesAsAt,
     list_size,
-    source: files.listSizes,
+    source: dataFiles.qofPrevalence,
   }));
-}
-
-function vote(votes: Map<string, Map<string, number>>, from: string, to: string): void {
-  const m = votes.get(from) ?? new Map<string, number>();
-  m.set(to, (m.get(to) ?? 0) + 1);
-  votes.set(from, m);
-}
-
-function winner(votes: Map<string, number>): string {
-  return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 }
 
 function odsDate(text: string | undefined, file: string): string | null {

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { InvalidInput } from '../core/errors.ts';
-import { parseCsv } from '../csv.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { formatDate, type IsoDate } from '../law/date.ts';
+import { type DataFile, dataFilePath, dataFiles, nhsDataDir } from './data-files.ts';
+import { readTable } from './gzip-csv.ts';
 
 /**
  * Which CCG and ICB codes existed on a date, from the NHS reference files in data/nhs (see
@@ -17,47 +15,25 @@ interface CodeList {
   kind: 'ccg' | 'icb';
   from: IsoDate;
   to: IsoDate;
-  file: string;
+  file: DataFile;
   column: string;
 }
 
 const lists: readonly CodeList[] = [
-  { kind: 'ccg', from: '2020-04-01', to: '2021-03-31', file: 'ccg-stp-2020.csv.gz', column: 'CCG20CDH' },
-  {
-    kind: 'ccg',
-    from: '2021-04-01',
-    to: '2022-06-30',
-    file: 'nhs-geographies-ccg-era-2021-03.csv.gz',
-    column: 'CCG_ODS_CODE',
-  },
-  {
-    kind: 'icb',
-    from: '2022-07-01',
-    to: '2026-03-31',
-    file: 'allocation-weighted-populations-2025-26.csv.gz',
-    column: 'ICB',
-  },
-  {
-    kind: 'icb',
-    from: '2026-04-01',
-    to: '9999-12-31',
-    file: 'gp-practice-map-2026-08.csv.gz',
-    column: 'ICB_CODE',
-  },
+  { kind: 'ccg', from: '2020-04-01', to: '2021-03-31', file: 'ccgs2020', column: 'CCG20CDH' },
+  { kind: 'ccg', from: '2021-04-01', to: '2022-06-30', file: 'ccgEra', column: 'CCG_ODS_CODE' },
+  { kind: 'icb', from: '2022-07-01', to: '2026-03-31', file: 'weightedPopulations2025', column: 'ICB' },
+  { kind: 'icb', from: '2026-04-01', to: '9999-12-31', file: 'practiceMap', column: 'ICB_CODE' },
 ];
 export const firstCheckedDay = '2020-04-01';
 
-const dataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
 const cache = new Map<string, Set<string>>();
 
 function codesIn(list: CodeList, dir: string): Set<string> {
-  const key = dir + list.file;
+  const key = `${dir}|${list.file}`;
   let codes = cache.get(key);
   if (!codes) {
-    const rows = parseCsv(gunzipSync(readFileSync(key)).toString('utf8'));
-    const i = (rows[0] ?? []).indexOf(list.column);
-    if (i < 0) throw new Error(`${list.file}: no column '${list.column}'`);
-    codes = new Set(rows.slice(1).map((r) => r[i] ?? ''));
+    codes = new Set(readTable(dataFilePath(list.file, dir), [list.column]).map((r) => r[list.column] ?? ''));
     cache.set(key, codes);
   }
   return codes;
@@ -68,7 +44,7 @@ function codesIn(list: CodeList, dir: string): Set<string> {
  * the day (a wrong code would put money under a body that was not there). Returns notes for
  * codes that could not be checked.
  */
-export function checkCommissionerCodes(a: Arrangement, on: IsoDate, dir = dataDir): string[] {
+export function checkCommissionerCodes(a: Arrangement, on: IsoDate, dir = nhsDataDir): string[] {
   const notes: string[] = [];
   a.commissioners.forEach((c, i) => {
     if (c.ods === undefined || (c.kind !== 'ccg' && c.kind !== 'icb')) return;
@@ -91,7 +67,7 @@ export function checkCommissionerCodes(a: Arrangement, on: IsoDate, dir = dataDi
       throw new InvalidInput(
         field,
         `${c.ods} is not the code of any ${kind} on ${formatDate(on)}`,
-        `Check it against the NHS organisation data service (${list.file} in data/nhs lists the ${kind}s of ${formatDate(list.from)}).`,
+        `Check it against the NHS organisation data service (${dataFiles[list.file]} in data/nhs lists the ${kind}s of ${formatDate(list.from)}).`,
       );
   });
   return notes;

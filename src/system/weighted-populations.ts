@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { InvalidInput } from '../core/errors.ts';
 import { parseCsv } from '../csv.ts';
+import { type DataFile, dataFilePath, dataFiles, nhsDataDir } from './data-files.ts';
 
 /**
  * NHS England's 2025/26 allocation weighted populations per GP practice, the input of its
@@ -12,8 +12,8 @@ import { parseCsv } from '../csv.ts';
  * makes no BigInt per value.
  */
 export const weightedPopulationYears = {
-  '2025/26': 'allocation-weighted-populations-2025-26.csv.gz',
-} as const;
+  '2025/26': 'weightedPopulations2025',
+} as const satisfies Record<string, DataFile>;
 
 /** How a pot component is shared between places: which weighted population it follows. */
 export const allocationBases = {
@@ -46,29 +46,29 @@ export interface PracticeWeights {
   values: Record<AllocationBasis, number>;
 }
 
-const dataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
 const cache = new Map<string, PracticeWeights[]>();
 
-export function loadWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
-  const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
-  if (!file) {
+export function loadWeightedPopulations(year: string, dir = nhsDataDir): PracticeWeights[] {
+  const dataFile = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
+  if (!dataFile) {
     throw new InvalidInput(
       '--year',
       `there are no weighted populations for ${year}`,
       `Use one of ${Object.keys(weightedPopulationYears).join(', ')}.`,
     );
   }
-  const key = dir + file;
+  const key = `${dir}|${dataFile}`;
   const cached = cache.get(key) ?? readWeightedPopulations(year, dir);
   cache.set(key, cached);
   return cached;
 }
 
 /** Reads the file afresh (loadWeightedPopulations keeps what it read). */
-export function readWeightedPopulations(year: string, dir = dataDir): PracticeWeights[] {
-  const file = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
-  if (!file) return loadWeightedPopulations(year, dir);
-  const csv = gunzipSync(readFileSync(dir + file)).toString('utf8');
+export function readWeightedPopulations(year: string, dir = nhsDataDir): PracticeWeights[] {
+  const dataFile = weightedPopulationYears[year as keyof typeof weightedPopulationYears];
+  if (!dataFile) return loadWeightedPopulations(year, dir);
+  const file = dataFiles[dataFile];
+  const csv = gunzipSync(readFileSync(dataFilePath(dataFile, dir))).toString('utf8');
   let at = csv.charCodeAt(0) === 0xfeff ? 1 : 0;
   let eol = lineEnd(csv, at);
   const header = parseCsv(csv.slice(at, eol))[0] ?? [];

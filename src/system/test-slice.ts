@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { nhsDataDir } from '../../population/reference.ts';
-import { files } from './nhs-registry.ts';
+import { dataFiles, nhsDataDir } from './data-files.ts';
 
 /**
  * A real slice of data/nhs for tests: the Black Country, and the ICBs that merged into NHS
@@ -14,14 +13,14 @@ import { files } from './nhs-registry.ts';
 export function nhsSlice(): string {
   const keep = /QUA|S1Y5D|QUE|QHG|QM7|D2P2L/;
   const dir = mkdtempSync(join(tmpdir(), 'concordat-nhs-'));
-  for (const name of [files.map2026, files.ccgEra, files.allocations]) {
+  for (const name of [dataFiles.practiceMap, dataFiles.ccgEra, dataFiles.weightedPopulations2025]) {
     const [header, ...rows] = gunzipSync(readFileSync(join(nhsDataDir, name)))
       .toString('utf8')
       .split('\n');
     writeFileSync(join(dir, name), gzipSync(`${[header, ...rows.filter((l) => keep.test(l))].join('\n')}\n`));
   }
   // No header rows in the first two, no ICB codes in the third: keep every line.
-  for (const name of [files.trusts, files.practices, files.listSizes])
+  for (const name of [dataFiles.trusts, dataFiles.practices, dataFiles.qofPrevalence])
     writeFileSync(join(dir, name), readFileSync(join(nhsDataDir, name)));
   return dir;
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { InvalidInput } from '../../core/errors.ts';
-import { parseCsv } from '../../csv.ts';
-import { decodeTextFile } from '../../text-file.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { parseCsv } from '../csv.ts';
+import { decodeTextFile } from '../text-file.ts';
 
 /** Reads a gzipped CSV file; a damaged file is bad input naming the file. */
 export function readGzipCsv(file: string): string[][] {
