@@ -1,3 +1,4 @@
+import { isAdministrator } from '../../core/roles.ts';
 import { actorOf } from '../../store/actor.ts';
 import {
   signOut as endCredential,
@@ -7,7 +8,7 @@ import {
   revokeToken as revokeBearerToken,
   signIn as startBrowserSession,
 } from '../../store/sessions.ts';
-import { checkPassword, createUser, setUserDisabled, type User } from '../../store/users.ts';
+import { checkPassword, createUser, setUserDisabled } from '../../store/users.ts';
 import { requireRole, requireUser, sessionCookie } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf, VersionKey } from '../pagination.ts';
@@ -27,8 +28,6 @@ import type {
 
 const sessionHours = 12;
 const tokenDays = 90;
-
-const isAdministrator = (user: User) => user.roles.some((r) => r.role === 'administrator');
 
 const ukTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -101,9 +100,9 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
   const listTokens: Handler<typeof listTokensSchema> = async (request) => {
     const user = requireUser(request);
     const { user: wanted, limit, cursor } = request.query;
-    if (!isAdministrator(user) && wanted !== undefined && wanted !== user.id)
+    if (!isAdministrator(user.roles) && wanted !== undefined && wanted !== user.id)
       throw forbidden("Only an administrator can list another user's tokens.");
-    const whose = isAdministrator(user) ? wanted : user.id;
+    const whose = isAdministrator(user.roles) ? wanted : user.id;
     const filters = [whose ?? null];
     const before = decodeCursor(cursor, filters, VersionKey)?.[0];
     const rows = await listBearerTokens(store.db, { userId: whose, before, limit: limit + 1 });
@@ -112,7 +111,7 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
 
   const revokeToken: Handler<typeof revokeTokenSchema> = async (request, reply) => {
     const user = requireUser(request);
-    const admin = isAdministrator(user);
+    const admin = isAdministrator(user.roles);
     const hash = await revokeBearerToken(
       store.db,
       request.params.id,
