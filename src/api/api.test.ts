@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { Role } from '../core/roles.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
-import type { Role } from '../store/schema.ts';
 import { startSession } from '../store/sessions.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { createUser } from '../store/users.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { describeRoles, holdsOneOf, type Role } from '../core/roles.ts';
 import type { Store } from '../store/db.ts';
-import type { Role } from '../store/schema.ts';
 import { type Credential, type SignedIn, signedInBy, tokenHash } from '../store/sessions.ts';
 import type { User } from '../store/users.ts';
 import { forbidden, unauthenticated } from './problems.ts';
@@ -31,17 +31,6 @@ export function requireUser(request: FastifyRequest): User {
 }
 
 /**
- * The roles a user holds for something whose parties are `parties` (ODS/ONS codes): an
- * England-wide role (no organisation) always counts; an organisation's role counts only
- * where that organisation is a party.
- */
-export function rolesFor(user: User, parties: readonly string[]): Set<Role> {
-  return new Set(
-    user.roles.filter((r) => r.organisation === null || parties.includes(r.organisation)).map((r) => r.role),
-  );
-}
-
-/**
  * The organisations whose parties' lists a user may read: undefined (everything) with an
  * England-wide role, else the organisations the user's roles are held for. A list filtered
  * by it in the database shows what `rolesFor` would allow item by item.
@@ -59,22 +48,14 @@ export function requireRole(
   what = 'do this',
 ): User {
   const user = requireUser(request);
-  const held = parties ? rolesFor(user, parties) : new Set(user.roles.map((r) => r.role));
-  if (!allowed.some((r) => held.has(r))) {
+  if (!holdsOneOf(user.roles, allowed, parties)) {
     // The parties are not named: someone who is not a party is not told who is.
     const scope = parties ? ' for an organisation that is party to it' : '';
     throw forbidden(
-      `To ${what} you need the role ${allowed.join(' or ')}${scope}; you hold ${describeRoles(user)}.`,
+      `To ${what} you need the role ${allowed.join(' or ')}${scope}; you hold ${describeRoles(user.roles)}.`,
     );
   }
   return user;
-}
-
-export function describeRoles(user: User): string {
-  if (!user.roles.length) return 'no role';
-  return user.roles
-    .map((r) => `${r.role}${r.organisation ? ` (${r.organisation})` : ' (England-wide)'}`)
-    .join(', ');
 }
 
 declare module 'fastify' {

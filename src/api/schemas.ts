@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { organisationKinds } from '../core/organisations.ts';
+import { roles } from '../core/roles.ts';
 import { IsoDate } from '../law/date.ts';
-import { roles } from '../store/schema.ts';
 import { pageQuery } from './pagination.ts';
 
 export const Organisation = z.object({

@@ -1,5 +1,5 @@
+import type { Role } from '../core/roles.ts';
 import type { Store } from '../store/db.ts';
-import type { Role } from '../store/schema.ts';
 import { startSession } from '../store/sessions.ts';
 import { createUser } from '../store/users.ts';
 import type { Api } from './context.ts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { type ContractFile, readContractFile } from '../contracts/contract-file.ts';
+import type { Role } from '../core/roles.ts';
 import type { Arrangement } from '../law/arrangement.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
 import { loadRulebook, type Rulebook } from '../law/rulebook.ts';
@@ -10,7 +11,7 @@ import { createArrangement } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { createContract } from './contracts.ts';
 import { seedDemoOperatingModel } from './demo-operating-model.ts';
-import type { Database, Role } from './schema.ts';
+import type { Database } from './schema.ts';
 import { createUser } from './users.ts';
 
 /**

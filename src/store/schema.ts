@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { OrganisationKind } from '../core/organisations.ts';
+import type { Role } from '../core/roles.ts';
 
 /**
  * The database as Kysely sees it. Dates are calendar dates returned as `YYYY-MM-DD`
@@ -168,16 +169,6 @@ export interface UserTable {
   /** When an administrator disabled the account (it cannot sign in and holds no session); null while enabled. */
   disabled_at: string | null;
 }
-
-export const roles = [
-  'commissioner',
-  'provider',
-  'local-authority',
-  'assurer',
-  'viewer',
-  'administrator',
-] as const;
-export type Role = (typeof roles)[number];
 
 export interface UserRoleTable {
   user_id: number;

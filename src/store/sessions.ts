@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../core/roles.ts';
 import { actorOf } from './actor.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound } from './errors.ts';
-import type { Database, Role } from './schema.ts';
+import type { Database } from './schema.ts';
 import type { User } from './users.ts';
 
 /** A browser session (the `concordat_session` cookie) or a bearer token a system holds. */

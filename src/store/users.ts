@@ -1,16 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import type { RoleGrant } from '../core/roles.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound } from './errors.ts';
-import type { Database, Role } from './schema.ts';
+import type { Database } from './schema.ts';
 import { endAllSessions, type SignInRefusal } from './sessions.ts';
-
-export interface RoleGrant {
-  role: Role;
-  /** ODS/ONS code of the organisation the role is held for; null = England-wide. */
-  organisation: string | null;
-}
 
 export interface User {
   id: number;

@@ -1,5 +1,9 @@
-import type { Role, RoleGrant } from './types.ts';
+import type { Role } from '../core/roles.ts';
 
+/**
+ * Roles in the web app's words. Who may do what is the core's (src/core/roles.ts), which the
+ * server decides by: the pages ask it to offer only what the server will allow.
+ */
 const roleNames: Record<Role, string> = {
   commissioner: 'Commissioner',
   provider: 'Provider',
@@ -26,57 +30,4 @@ export function roleName(role: Role): string {
 
 export function roleDescription(role: Role): string {
   return roleWork[role];
-}
-
-/** Commissioners (NHS and local authority) shape arrangements; administrators may correct them. */
-const editors: readonly Role[] = ['commissioner', 'local-authority', 'administrator'];
-
-/**
- * May this user change an arrangement with these parties? Mirrors the server's rule (an
- * editor role held England-wide or for a party) so the form says so up front; the server
- * still decides.
- */
-export function canEdit(grants: RoleGrant[], parties: readonly string[]): boolean {
-  return grants.some(
-    (g) => editors.includes(g.role) && (g.organisation === null || parties.includes(g.organisation)),
-  );
-}
-
-/**
- * May this user accept a party change that awaits these parties? An administrator, or a
- * commissioner (NHS or local authority) of one of them, mirroring the server
- * (src/api/routes/arrangement-parties.handlers.ts); the server still decides.
- */
-export function canAcceptPartyChange(grants: RoleGrant[], awaiting: readonly string[]): boolean {
-  return grants.some(
-    (g) =>
-      g.role === 'administrator' ||
-      ((g.role === 'commissioner' || g.role === 'local-authority') &&
-        g.organisation !== null &&
-        awaiting.includes(g.organisation)),
-  );
-}
-
-/**
- * The contract parties a user's roles may record events as, mirroring the server
- * (src/api/contract-permissions.ts) so the form offers only those; the server still decides.
- */
-const contractActors: Record<Role, readonly string[]> = {
-  commissioner: ['commissioner'],
-  'local-authority': ['commissioner'],
-  provider: ['provider', 'practice'],
-  assurer: ['nhs-england'],
-  viewer: [],
-  administrator: [],
-};
-
-export function contractActorsFor(grants: RoleGrant[]): string[] {
-  return [...new Set(grants.flatMap((g) => contractActors[g.role]))];
-}
-
-/** Roles the server lets share an ICB's pot between places (src/api/routes/money.ts). */
-const allocators: readonly Role[] = ['commissioner', 'assurer', 'administrator'];
-
-export function canAllocate(grants: RoleGrant[]): boolean {
-  return grants.some((g) => allocators.includes(g.role));
 }

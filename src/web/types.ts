@@ -16,8 +16,6 @@ export type Answer<Op extends keyof operations, Status extends number = 200> =
     : never;
 
 export type User = Answer<'whoAmI'>;
-export type RoleGrant = User['roles'][number];
-export type Role = RoleGrant['role'];
 
 /** A stored arrangement; its document is typed as the rulebook's own arrangement. */
 export type StoredArrangement = Omit<Answer<'getArrangement'>, 'document'> & { document: Arrangement };

@@ -1,4 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import {
+  describeRoles,
+  isAdministrator,
+  mayDecideParties,
+  partiesDecidedBy,
+  partyDeciders,
+} from '../../core/roles.ts';
 import { actorOf } from '../../store/actor.ts';
 import {
   acceptPartyChange,
@@ -10,8 +17,7 @@ import {
 } from '../../store/arrangement-parties.ts';
 import { getArrangement } from '../../store/arrangements.ts';
 import type { Store } from '../../store/db.ts';
-import type { Role } from '../../store/schema.ts';
-import { describeRoles, requireUser } from '../auth.ts';
+import { requireUser } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { pageOfList } from '../pagination.ts';
 import { forbidden } from '../problems.ts';
@@ -23,9 +29,6 @@ import type {
   proposePartyChangeSchema,
 } from './arrangement-parties.schemas.ts';
 import { readable } from './arrangements.handlers.ts';
-
-/** Who decides the parties: commissioners, NHS and local authority (never providers). */
-const commissioning: readonly Role[] = ['commissioner', 'local-authority'];
 
 /**
  * The caller as a party actor: an administrator, or a commissioner of a commissioning party
@@ -40,16 +43,18 @@ async function partyActor(
 ): Promise<PartyActor> {
   const user = requireUser(request);
   await getArrangement(store.db, id);
-  const parties = (await storedParties(store.db, id)).filter((p) => p.side === 'commissioner');
-  const acceptsFor = user.roles
-    .filter((r) => commissioning.includes(r.role) && parties.some((p) => p.organisation === r.organisation))
-    .map((r) => r.organisation as string);
-  const administrator = user.roles.some((r) => r.role === 'administrator');
-  if (!administrator && acceptsFor.length === 0)
+  const parties = (await storedParties(store.db, id))
+    .filter((p) => p.side === 'commissioner')
+    .map((p) => p.organisation);
+  if (!mayDecideParties(user.roles, parties))
     throw forbidden(
-      `To ${what} you need the role commissioner or local-authority for a commissioning party to this arrangement, or administrator; you hold ${describeRoles(user)}.`,
+      `To ${what} you need the role ${partyDeciders.join(' or ')} for a commissioning party to this arrangement, or administrator; you hold ${describeRoles(user.roles)}.`,
     );
-  return { ...actorOf(user), acceptsFor, administrator };
+  return {
+    ...actorOf(user),
+    acceptsFor: partiesDecidedBy(user.roles, parties),
+    administrator: isAdministrator(user.roles),
+  };
 }
 
 /** The parties to an arrangement, and proposals to change them. */

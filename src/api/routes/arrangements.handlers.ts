@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { InvalidInput } from '../../core/errors.ts';
+import { describeRoles, editors, roles, rolesFor } from '../../core/roles.ts';
 import type { Arrangement } from '../../law/arrangement.ts';
 import { referenceProblems } from '../../law/arrangement-file.ts';
 import { checkArrangement } from '../../law/check.ts';
@@ -23,7 +24,7 @@ import {
   type StoredArrangement,
   updateArrangement,
 } from '../../store/arrangements.ts';
-import { describeRoles, reachOf, requireRole, requireUser, rolesFor } from '../auth.ts';
+import { reachOf, requireRole, requireUser } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, NameAndId, pageOf, VersionKey } from '../pagination.ts';
@@ -42,17 +43,6 @@ import type {
   replaceArrangementSchema,
 } from './arrangements.schemas.ts';
 
-const anyRole = [
-  'commissioner',
-  'provider',
-  'local-authority',
-  'assurer',
-  'viewer',
-  'administrator',
-] as const;
-/** Commissioners (NHS and local authority) shape arrangements; administrators may correct them. */
-const editors = ['commissioner', 'local-authority', 'administrator'] as const;
-
 /** Cross-references the schema cannot see (a fund hosted by an undeclared party), as field errors. */
 function checkReferences(arrangement: Arrangement): void {
   const problems = referenceProblems(arrangement);
@@ -68,7 +58,7 @@ export async function readable(
   load: () => Promise<StoredArrangement>,
 ): Promise<StoredArrangement> {
   const stored = await load();
-  requireRole(request, anyRole, stored.parties, 'see this arrangement');
+  requireRole(request, roles, stored.parties, 'see this arrangement');
   return stored;
 }
 
@@ -191,9 +181,11 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
   const decide: Handler<typeof recordDecisionSchema> = async (request, reply) => {
     const user = requireUser(request);
     const stored = await getArrangement(store.db, request.params.id);
-    const held = rolesFor(user, stored.parties);
+    const held = rolesFor(user.roles, stored.parties);
     if (held.size === 0)
-      throw forbidden(`You hold no role for a party to this arrangement; you hold ${describeRoles(user)}.`);
+      throw forbidden(
+        `You hold no role for a party to this arrangement; you hold ${describeRoles(user.roles)}.`,
+      );
     const { decision, subject, outcome, reason } = request.body;
     const on = request.body.on ?? today();
     const term = stored.document.term;
@@ -210,7 +202,7 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
       throw badRequest([{ field: 'body/on', problem: `no rule reserves '${decision}' on that date` }]);
     if (!rule.reserved_to.some((r) => held.has(r as never))) {
       throw refusedByRule(
-        `${rule.title} (${rule.rule}). ${rule.summary.trim()} You hold ${describeRoles(user)}.`,
+        `${rule.title} (${rule.rule}). ${rule.summary.trim()} You hold ${describeRoles(user.roles)}.`,
         rule.rule,
         rule.citations,
       );

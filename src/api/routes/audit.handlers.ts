@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto';
+import { auditReaders as readers } from '../../core/roles.ts';
 import { listAudit, verifyAudit } from '../../store/audit.ts';
 import { listCheckpoints } from '../../store/audit-checkpoints.ts';
 import { requireRole } from '../auth.ts';
@@ -6,8 +7,6 @@ import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf, VersionKey } from '../pagination.ts';
 import { badRequest } from '../problems.ts';
 import type { auditCheckpointsSchema, listAuditSchema, verifyAuditSchema } from './audit.schemas.ts';
-
-const readers = ['assurer', 'administrator'] as const;
 
 /** An instant as the log writes them (ISO 8601 in UTC), so they compare as text; a date is its start. */
 function utc(instant: string | undefined, field: string): string | undefined {

@@ -1,3 +1,4 @@
+import { isAdministrator } from '../../core/roles.ts';
 import { actorOf } from '../../store/actor.ts';
 import { NotFound } from '../../store/errors.ts';
 import {
@@ -8,7 +9,7 @@ import {
   revokeToken as revokeBearerToken,
   signIn as startBrowserSession,
 } from '../../store/sessions.ts';
-import { checkPassword, createUser, findUser, setUserDisabled, type User } from '../../store/users.ts';
+import { checkPassword, createUser, findUser, setUserDisabled } from '../../store/users.ts';
 import { requireRole, requireUser, sessionCookie } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
 import { decodeCursor, pageOf, VersionKey } from '../pagination.ts';
@@ -30,8 +31,6 @@ import type {
 
 const sessionHours = 12;
 const tokenDays = 90;
-
-const isAdministrator = (user: User) => user.roles.some((r) => r.role === 'administrator');
 
 const ukTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -104,7 +103,7 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
 
   const readToken: Handler<typeof readTokenSchema> = async (request) => {
     const user = requireUser(request);
-    const owner = isAdministrator(user) ? undefined : user.id;
+    const owner = isAdministrator(user.roles) ? undefined : user.id;
     const [token] = await listBearerTokens(store.db, { id: request.params.id, userId: owner });
     if (!token)
       throw new NotFound(owner === undefined ? 'token' : 'token of yours', String(request.params.id));
@@ -114,9 +113,9 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
   const listTokens: Handler<typeof listTokensSchema> = async (request) => {
     const user = requireUser(request);
     const { user: wanted, limit, cursor } = request.query;
-    if (!isAdministrator(user) && wanted !== undefined && wanted !== user.id)
+    if (!isAdministrator(user.roles) && wanted !== undefined && wanted !== user.id)
       throw forbidden("Only an administrator can list another user's tokens.");
-    const whose = isAdministrator(user) ? wanted : user.id;
+    const whose = isAdministrator(user.roles) ? wanted : user.id;
     const filters = [whose ?? null];
     const before = decodeCursor(cursor, filters, VersionKey)?.[0];
     const rows = await listBearerTokens(store.db, { userId: whose, before, limit: limit + 1 });
@@ -125,7 +124,7 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
 
   const revokeToken: Handler<typeof revokeTokenSchema> = async (request, reply) => {
     const user = requireUser(request);
-    const admin = isAdministrator(user);
+    const admin = isAdministrator(user.roles);
     const hash = await revokeBearerToken(
       store.db,
       request.params.id,
@@ -183,7 +182,7 @@ export function authHandlers({ store, sessions, signInLimiter }: ApiContext) {
   const readAccount: Handler<typeof readUserSchema> = async (request) => {
     const user = requireUser(request);
     const { id } = request.params;
-    if (id !== user.id && !isAdministrator(user))
+    if (id !== user.id && !isAdministrator(user.roles))
       throw forbidden("Only an administrator can read another person's account.");
     const found = await findUser(store.db, id);
     if (!found) throw new NotFound('user', String(id));

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
+import { allocators } from '../../core/roles.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { placesInput } from '../../finance/places-file.ts';
@@ -18,9 +19,6 @@ import { readable } from './arrangements.handlers.ts';
 import type { allocatePlacesSchema, getBudgetSchema } from './money.schemas.ts';
 
 type AllocationBody = z.infer<typeof allocatePlacesSchema.body>;
-
-/** Sharing an ICS pot between places is for those who commission or assure it, and administrators. */
-const allocators = ['commissioner', 'assurer', 'administrator'] as const;
 
 /** `pot[0].amount` → `body/pot/0/amount`: domain field paths as the problem pointers the API uses. */
 export function pointerUnder(prefix: string, field: string): string {

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { icbEditors as editors, roles } from '../../core/roles.ts';
 import { today } from '../../law/date.ts';
 import { actorOf } from '../../store/actor.ts';
 import {
@@ -9,7 +10,6 @@ import {
   type StoredOperatingModel,
   updateOperatingModel,
 } from '../../store/operating-models.ts';
-import { roles } from '../../store/schema.ts';
 import { resolveBudgets } from '../../system/operating-model/budgets.ts';
 import { checkOperatingModel } from '../../system/operating-model/check.ts';
 import type { OperatingModel } from '../../system/operating-model/model.ts';
@@ -31,12 +31,8 @@ import type {
   replaceOperatingModelSchema,
 } from './operating-models.schemas.ts';
 
-/**
- * The ICB's governance lead edits its operating model: the role `commissioner` held for the
- * ICB's own code (Concordat has no separate governance role), or an administrator. Anyone
- * with a role for an organisation the model names may read it.
- */
-const editors = ['commissioner', 'administrator'] as const;
+// The ICB's governance lead edits its operating model: the role `commissioner` held for the
+// ICB's own code, or an administrator. Anyone with a role for an organisation it names may read it.
 
 /** Cross-references the schema cannot see, as field errors; a stored model enters its budgets. */
 function checkModel(model: OperatingModel): void {

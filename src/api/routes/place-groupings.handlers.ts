@@ -1,4 +1,5 @@
 import { InvalidInput } from '../../core/errors.ts';
+import { icbEditors, roles } from '../../core/roles.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
 import { actorOf } from '../../store/actor.ts';
 import { NotFound } from '../../store/errors.ts';
@@ -10,7 +11,6 @@ import {
   listGroupings,
   updateGrouping,
 } from '../../store/place-groupings.ts';
-import { roles } from '../../store/schema.ts';
 import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { requireRole } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
@@ -26,8 +26,7 @@ import type {
   replacePlaceGroupingSchema,
 } from './place-groupings.schemas.ts';
 
-/** Commissioners of the ICB shape its places; administrators may correct them. Anyone signed in may read them. */
-const writers = ['commissioner', 'administrator'] as const;
+// Commissioners of the ICB shape its places (icbEditors); anyone signed in may read them.
 
 function practicesOf(icb: string, year: string) {
   const list = loadWeightedPopulations(year).filter((p) => p.icb === icb);
@@ -143,7 +142,7 @@ export function placeGroupingHandlers({ store }: ApiContext) {
 
   const create: Handler<typeof createPlaceGroupingSchema> = async (request, reply) => {
     const { icb } = request.params;
-    const user = requireRole(request, writers, [icb], `save place groupings for ${icb}`);
+    const user = requireRole(request, icbEditors, [icb], `save place groupings for ${icb}`);
     const { reason, ...content } = request.body;
     checkGrouping(icb, content);
     const created = await named(() => createGrouping(store.db, icb, content, actorOf(user), reason));
@@ -156,7 +155,7 @@ export function placeGroupingHandlers({ store }: ApiContext) {
 
   const replace: Handler<typeof replacePlaceGroupingSchema> = async (request, reply) => {
     const { icb, id } = request.params;
-    const user = requireRole(request, writers, [icb], `change place groupings for ${icb}`);
+    const user = requireRole(request, icbEditors, [icb], `change place groupings for ${icb}`);
     const { reason, version, ...content } = request.body;
     checkGrouping(icb, content);
     if (request.headers['if-match'] !== undefined)

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
+import { populationReaders } from '../../core/roles.ts';
 import { populationPaper } from '../../outputs/papers.ts';
 import { populationTables } from '../../outputs/population-tables.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
@@ -12,12 +13,8 @@ import { getPopulationReportSchema } from './population.schemas.ts';
 
 /**
  * Population health aggregates for the web app: the latest report `concordat analyse
- * --publish` wrote for an ICB. Only commissioners of that ICB and assurers may read it: the
- * figures are suppressed aggregates, but a needs assessment of a named population is still
- * for those who commission or assure its care, not every signed-in viewer.
+ * --publish` wrote for an ICB, for its commissioners and assurers (populationReaders).
  */
-const readers = ['commissioner', 'assurer'] as const;
-
 export const populationRoutes: RouteModule = (app) => {
   app.get('/api/population/:icb/report', { schema: getPopulationReportSchema }, getPopulationReport);
 };
@@ -27,7 +24,7 @@ export function publishedReport(
   request: FastifyRequest,
   icb: string,
 ): PopulationReport & Record<string, unknown> {
-  requireRole(request, readers, [icb], 'read population health figures');
+  requireRole(request, populationReaders, [icb], 'read population health figures');
   const path = publishedReportPath(icb);
   if (!existsSync(path)) {
     throw new HttpProblem({

@@ -4,6 +4,7 @@ import { partiesOf } from '../../contracts/particulars.ts';
 import { describePhase } from '../../contracts/phases.ts';
 import { replayContract } from '../../contracts/replay.ts';
 import { InvalidInput } from '../../core/errors.ts';
+import { editors } from '../../core/roles.ts';
 import { today } from '../../law/date.ts';
 import type { ContractPhase } from '../../law/kinds/lifecycle.ts';
 import { contractTables, timelineTables } from '../../outputs/contract-tables.ts';
@@ -22,7 +23,7 @@ import { NotFound, RefusedEvent } from '../../store/errors.ts';
 import { requireRole, requireUser } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
-import { contractCreators, mayRecord } from '../contract-permissions.ts';
+import { mayRecord } from '../contract-permissions.ts';
 import { decodeCursor, NameAndId, pageOf } from '../pagination.ts';
 import { badRequest, refusedEvent } from '../problems.ts';
 import { answer } from '../tabular.ts';
@@ -74,12 +75,7 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
 
   const create: Handler<typeof createContractSchema> = async (request, reply) => {
     const { contract, reason } = request.body;
-    const user = requireRole(
-      request,
-      contractCreators,
-      partiesOf(contract.particulars),
-      'enter this contract',
-    );
+    const user = requireRole(request, editors, partiesOf(contract.particulars), 'enter this contract');
     checkContractFile(contract);
     let stored: StoredContract;
     try {

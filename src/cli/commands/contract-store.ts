@@ -1,8 +1,7 @@
-import { describeRoles, rolesFor } from '../../api/auth.ts';
-import { contractCreators } from '../../api/contract-permissions.ts';
 import type { ContractFile } from '../../contracts/contract-file.ts';
 import { partiesOf } from '../../contracts/particulars.ts';
 import { InvalidInput } from '../../core/errors.ts';
+import { describeRoles, editors, holdsOneOf } from '../../core/roles.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { actorOf } from '../../store/actor.ts';
 import { createContract } from '../../store/contracts.ts';
@@ -26,11 +25,10 @@ export async function importContract(
   const user = await findUserByEmail(store.db, email);
   if (!user) throw new InvalidInput('--as', `there is no account '${email}'`);
   const parties = partiesOf(contractFile.particulars);
-  const held = rolesFor(user, parties);
-  if (!contractCreators.some((r) => held.has(r))) {
+  if (!holdsOneOf(user.roles, editors, parties)) {
     throw new InvalidInput(
       '--as',
-      `${user.email} holds ${describeRoles(user)}; entering this contract needs the role ${contractCreators.join(' or ')} England-wide or for a party to it (${parties.join(', ') || 'none named'})`,
+      `${user.email} holds ${describeRoles(user.roles)}; entering this contract needs the role ${editors.join(' or ')} England-wide or for a party to it (${parties.join(', ') || 'none named'})`,
     );
   }
   try {

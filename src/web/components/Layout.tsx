@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { oglAttribution, oglUrl } from '../../core/open-government-licence.ts';
-import { canAllocate } from '../roles.ts';
+import { allocators, holdsOneOf } from '../../core/roles.ts';
 import type { User } from '../types.ts';
 import { Link } from './Link.tsx';
 import { Navigation, type Section } from './Navigation.tsx';
@@ -13,7 +13,7 @@ const sections: (Section & { shownTo?: (user: User) => boolean })[] = [
   { href: '/explorer', text: 'System explorer' },
   { href: '/arrangements', text: 'Arrangements' },
   // Only roles the server lets allocate see the allocation form at all.
-  { href: '/allocation', text: 'Place allocation', shownTo: (user) => canAllocate(user.roles) },
+  { href: '/allocation', text: 'Place allocation', shownTo: (user) => holdsOneOf(user.roles, allocators) },
   { href: '/ics', text: 'ICS operating model' },
   { href: '/contracts', text: 'Contracts' },
   { href: '/population', text: 'Population health' },

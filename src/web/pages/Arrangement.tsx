@@ -1,11 +1,11 @@
 import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
+import { editors, holdsOneOf } from '../../core/roles.ts';
 import { ContentsList } from '../components/ContentsList.tsx';
 import { PaperButton } from '../components/Downloads.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useArrangement, useVersions } from '../endpoints.ts';
-import { canEdit } from '../roles.ts';
 import { useLocation } from '../router.ts';
 import type { User } from '../types.ts';
 import { ArrangementEditor } from './ArrangementEditor.tsx';
@@ -67,7 +67,7 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
 
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">The arrangement</h2>
-        <ArrangementEditor stored={a} editable={canEdit(user.roles, a.parties)} />
+        <ArrangementEditor stored={a} editable={holdsOneOf(user.roles, editors, a.parties)} />
       </section>
 
       <section aria-labelledby="decisions-title">

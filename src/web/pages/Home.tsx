@@ -1,4 +1,5 @@
 import { formatDate, today as todayInEngland } from '../../core/dates.ts';
+import type { RoleGrant } from '../../core/roles.ts';
 import { OglAttribution } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
 import { roleDescription, roleName } from '../roles.ts';
-import type { ArrangementSummary, RoleGrant, User } from '../types.ts';
+import type { ArrangementSummary, User } from '../types.ts';
 import { phaseNames, statusTags, Tag } from './Contract.tsx';
 import { CheckCounts } from './findings.tsx';
 

@@ -1,9 +1,9 @@
 import { formatDate } from '../../core/dates.ts';
+import { mayDecideParties } from '../../core/roles.ts';
 import { ApiError } from '../api.ts';
 import { ErrorSummary } from '../components/forms.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { type PartyChange, useAcceptPartyChange, useParties, usePendingPartyChanges } from '../endpoints.ts';
-import { canAcceptPartyChange } from '../roles.ts';
 import type { StoredArrangement, User } from '../types.ts';
 
 /** The names the document gives each party's code, so a code reads as an organisation. */
@@ -96,7 +96,7 @@ export function Parties({ arrangement, user }: { arrangement: StoredArrangement;
                   <td>{formatDate(c.proposed_at.slice(0, 10))}</td>
                   <td>{c.awaiting.map(name).join(', ')}</td>
                   <td>
-                    {canAcceptPartyChange(user.roles, c.awaiting) && (
+                    {mayDecideParties(user.roles, c.awaiting) && (
                       <button
                         type="button"
                         className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"

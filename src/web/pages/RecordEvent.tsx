@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { formatDate, isIsoDate } from '../../core/dates.ts';
+import { contractActorsFor } from '../../core/roles.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, Field, type FieldError, Select, TextInput } from '../components/forms.tsx';
@@ -20,7 +21,6 @@ import {
   toEvent,
 } from '../event-form.ts';
 import { offeredGroups } from '../event-names.ts';
-import { contractActorsFor } from '../roles.ts';
 import type { User } from '../types.ts';
 import { phaseNames } from './Contract.tsx';
 import { actorNames } from './StoredContract.tsx';
