@@ -24,7 +24,7 @@ const readByKind: Partial<Record<KindName, string>> = {
   'reserved-decision': 'src/law/decisions.ts',
   'icb-function': 'src/system/operating-model/check.ts',
   'nhse-delegation': 'src/system/operating-model/check.ts',
-  'lifecycle-obligation': 'src/contracts/machine.ts',
+  'lifecycle-obligation': 'src/contracts/calendar.ts',
   'contract-provision': 'src/contracts/particulars.ts',
   'lifecycle-transition': 'src/contracts/machine.ts',
 };

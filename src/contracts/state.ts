@@ -210,6 +210,13 @@ export function obligationKey(rule: string, key: string): string {
   return `${rule}|${key}`;
 }
 
+/** Moves the contract into a phase from a date, under a rule (staying put if already there). */
+export function enterPhase(state: ContractState, phase: ContractPhase, on: IsoDate, rule: string): void {
+  if (state.phase === phase) return;
+  state.phase = phase;
+  state.phases.push({ phase, from: on, rule });
+}
+
 /** The phase the contract was in on a date (phases never go back in time). */
 export function phaseOn(state: ContractState, date: IsoDate): ContractPhase {
   let phase: ContractPhase = 'planned';

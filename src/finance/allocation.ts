@@ -112,7 +112,7 @@ export interface DistanceFromTarget {
 }
 
 /**
- * Distance from target = (allocation − target) ÷ target (REFERENCE-FIGURES: allocations).
+ * Distance from target = (allocation − target) ÷ target (docs/reference-figures.md, allocations).
  * NHS Eastern Cheshire CCG 2013/14: £219,307k against £237,285k is −£17,978k, −7.58%.
  */
 export function distanceFromTarget(allocation: Pence, target: Pence, field = 'target'): DistanceFromTarget {

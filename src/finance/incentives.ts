@@ -122,7 +122,7 @@ export function earnedFigure(atRisk: Figure, indicators: readonly WeightedIndica
   }));
 }
 
-/** One QOF indicator's achievement for a practice (REFERENCE-FIGURES: QOF). */
+/** One QOF indicator's achievement for a practice (docs/reference-figures.md, QOF). */
 export interface QofIndicator {
   id: string;
   points_available: number;

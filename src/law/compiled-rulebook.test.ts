@@ -20,6 +20,12 @@ describe('the compiled rulebook', () => {
     expect(JSON.parse(JSON.stringify(second.toData()))).toEqual(JSON.parse(JSON.stringify(first.toData())));
     const rule = [...first.entries.keys()][0] ?? '';
     expect(second.entry(rule)).toEqual(first.entry(rule));
+    // Each rule's provenance is carried: verified with what, when and by whom, or why not.
+    expect(second.entry('contract.term.maximum-years').provenance).toMatchObject({
+      verified: { against: expect.stringContaining('paragraph 32'), by_role: expect.any(String) },
+    });
+    expect(second.entry('money.cquin.rate').provenance).toEqual(first.entry('money.cquin.rate').provenance);
+    expect(second.entry('money.cquin.rate').provenance).toHaveProperty('unverified');
   });
 
   it('is set aside when a rulebook file changes', () => {

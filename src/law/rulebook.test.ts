@@ -25,6 +25,16 @@ describe('loading the rulebook', () => {
     );
   });
 
+  it('carries how each entry was verified, or why it was not', () => {
+    expect(load('valid').entry('cquin.rate').provenance).toEqual({
+      verified: {
+        against: "the fixture's made-up source aco-2017, paragraph 1",
+        on: '2026-12-05',
+        by_role: 'test author',
+      },
+    });
+  });
+
   it('says plainly when no version covers a date', () => {
     expect(() => load('valid').parameter('cquin.rate', '2019-01-01')).toThrow(
       /no version of 'cquin.rate' \(CQUIN share of contract value\) covers 1 January 2019.*1 April 2016 to 31 March 2017/,
@@ -40,6 +50,13 @@ describe('loading the rulebook', () => {
     ['overlapping-versions', 13, /overlaps the version before it/],
     ['unknown-source', 11, /unknown source 'nowhere'/],
     ['unknown-kind', 3, /unknown kind 'spell'/],
+    [
+      'no-provenance',
+      1,
+      /must say how it was verified: `verified: \{against, on, by_role\}`.*or `unverified: <why not>`/,
+    ],
+    ['both-provenance', 8, /give either verified or unverified, not both/],
+    ['verification-without-role', 5, /verified\.by_role: is required/],
   ])('refuses %s, naming the file and line', (name, line, message) => {
     const problem = refusal(name);
     expect(problem.file).toMatch(new RegExp(`${name}/parameters/p.yaml$`));

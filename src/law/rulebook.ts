@@ -6,7 +6,7 @@ import { InvalidInput } from '../core/errors.ts';
 import { loadCompiled } from './compiled-rulebook.ts';
 import { formatDate, type IsoDate } from './date.ts';
 import { isKindName, type KindFields, type KindName, kinds } from './kinds/index.ts';
-import { type Citation, EntryEnvelope, Source, versionBase } from './schema.ts';
+import { type Citation, EntryEnvelope, type Provenance, Source, versionBase } from './schema.ts';
 import { type Topic, topics } from './topics.ts';
 import { FileProblem, formatPath, readYamlFile, validate, type YamlFile } from './yaml-file.ts';
 
@@ -27,7 +27,8 @@ export interface RuleEntry<K extends KindName = KindName> {
   kind: K;
   topic: Topic;
   file: string;
-  last_checked: IsoDate;
+  /** How the entry was verified against its sources, or why it has not been. */
+  provenance: Provenance;
   outside_seeds: boolean;
   /** Why no check tests this rule (read only through `concordat explain`), if none does. */
   not_checked?: string | undefined;
@@ -274,11 +275,26 @@ function readEntry(
     kind: envelope.kind,
     topic,
     file,
-    last_checked: envelope.last_checked,
+    provenance: provenanceOf(yaml, envelope, at),
     outside_seeds: envelope.outside_seeds ?? false,
     ...(envelope.not_checked ? { not_checked: envelope.not_checked } : {}),
     versions,
   };
+}
+
+/** Exactly one of `verified` and `unverified`: every entry says how far it can be trusted. */
+function provenanceOf(yaml: YamlFile, envelope: EntryEnvelope, at: number[]): Provenance {
+  const { verified, unverified } = envelope;
+  if (verified && unverified !== undefined) {
+    throw problemAt(yaml, [...at, 'unverified'], 'give either verified or unverified, not both');
+  }
+  if (verified) return { verified };
+  if (unverified !== undefined) return { unverified };
+  throw problemAt(
+    yaml,
+    [...at, 'id'],
+    'must say how it was verified: `verified: {against, on, by_role}` (what source was compared, the day, the role of the checker) or `unverified: <why not>`',
+  );
 }
 
 /** Versions run forward in time and never overlap (ARCHITECTURE practice 3: never edit history). */

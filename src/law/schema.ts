@@ -43,12 +43,31 @@ export const versionBase = {
   cite: z.array(Citation).min(1, 'every version needs at least one citation'),
 };
 
+/** How an entry was compared with its sources (core/provenance.ts): what, on which day, by whom (a role). */
+export const Verification = z.strictObject({
+  against: z
+    .string()
+    .min(10, 'must say which source was compared, and where in it')
+    .describe('The source text compared with the entry, and the places in it.'),
+  on: IsoDate.describe('The day the comparison was made.'),
+  by_role: z
+    .string()
+    .min(3, 'must say the role of whoever compared it, for example "engineer reading the seed"')
+    .describe('The role of whoever compared it, and how: a role, not a name.'),
+});
+export type { Provenance } from '../core/provenance.ts';
+
 /** Fields every rulebook entry has; `versions` is checked per kind by the loader. */
 export const EntryEnvelope = z.strictObject({
   id: RuleId,
   title: z.string().min(1),
   kind: z.string(),
-  last_checked: IsoDate,
+  verified: Verification.optional(),
+  unverified: z
+    .string()
+    .min(20, 'must say why the entry has not been verified against its sources')
+    .optional()
+    .describe('Why the entry has not been compared with its sources, or what the comparison did not cover.'),
   outside_seeds: z.boolean().optional(),
   not_checked: z
     .string()
@@ -59,3 +78,4 @@ export const EntryEnvelope = z.strictObject({
     ),
   versions: z.array(z.unknown()).min(1, 'every entry needs at least one dated version'),
 });
+export type EntryEnvelope = z.infer<typeof EntryEnvelope>;

@@ -1,3 +1,4 @@
+import { describeProvenance } from '../../core/provenance.ts';
 import type { CheckReport } from '../../law/check.ts';
 import { formatDate } from '../../law/date.ts';
 import type { Rulebook, RuleEntry, RuleVersion } from '../../law/rulebook.ts';
@@ -51,7 +52,8 @@ export function describeRules(
 export function describeEntry(rulebook: Rulebook, entry: RuleEntry): string {
   const lines = [
     `${entry.title}  [${entry.id}]`,
-    `A ${entry.kind} rule in ${entry.file}; last checked against its sources on ${formatDate(entry.last_checked)}.`,
+    `A ${entry.kind} rule in ${entry.file}.`,
+    describeProvenance(entry.provenance),
   ];
   if (entry.outside_seeds) lines.push('Its source is outside the NHS England papers Concordat is built on.');
   if (entry.not_checked) lines.push(`Not checked automatically: ${entry.not_checked}`);
