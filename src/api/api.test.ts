@@ -8,7 +8,7 @@ import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { createUser } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
-import { callAs, type MatrixRow, matrixMismatches } from './test-accounts.ts';
+import { callOutsideDocument, clientsFor, type MatrixRow, matrixMismatches } from './test-accounts.ts';
 
 const example = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
 // Dudley Council is identified by its ONS code so a local-authority role can reach the arrangement.
@@ -44,9 +44,10 @@ describeOnBothDatabases('API', (store) => {
   const tokens = new Map<string, string>();
   let arrangementId = '';
 
-  const call = callAs(() => app, tokens);
+  const as = clientsFor(() => app, tokens);
+  const path = () => ({ path: { id: arrangementId } });
   const version = async () =>
-    (await call('administrator', 'GET', `/api/arrangements/${arrangementId}`)).body.version as number;
+    (await as('administrator').GET('/api/arrangements/{id}', { params: path() })).data?.version ?? 0;
 
   it('starts, with a registry slice and a user per role', async () => {
     const { db } = store();
@@ -97,28 +98,35 @@ describeOnBothDatabases('API', (store) => {
       );
       tokens.set(p.role, (await startSession(db, user.id, 'bearer', 1)).token);
     }
-    const created = await call('commissioner', 'POST', '/api/arrangements', {
-      arrangement: dudley,
-      reason: 'set up',
+    const created = await as('commissioner').POST('/api/arrangements', {
+      body: { arrangement: dudley, reason: 'set up' },
     });
-    expect(created.status).toBe(201);
-    arrangementId = created.body.id;
+    expect(created.response.status).toBe(201);
+    arrangementId = created.data?.id ?? '';
   });
 
   let n = 0;
   const matrix: MatrixRow[] = [
-    { name: 'search organisations', expect: {}, request: async () => ['GET', '/api/organisations?q=black'] },
+    {
+      name: 'search organisations',
+      expect: {},
+      request: (api) => api.GET('/api/organisations', { params: { query: { q: 'black' } } }),
+    },
     {
       name: 'read an organisation',
       expect: {},
-      request: async () => ['GET', '/api/organisations/QUA?kind=icb'],
+      request: (api) =>
+        api.GET('/api/organisations/{code}', { params: { path: { code: 'QUA' }, query: { kind: 'icb' } } }),
     },
     {
       name: "an ICB's tree",
       expect: {},
-      request: async () => ['GET', '/api/organisations/QUA/tree?on=2026-08-01'],
+      request: (api) =>
+        api.GET('/api/organisations/{code}/tree', {
+          params: { path: { code: 'QUA' }, query: { on: '2026-08-01' } },
+        }),
     },
-    { name: 'list arrangements', expect: {}, request: async () => ['GET', '/api/arrangements'] },
+    { name: 'list arrangements', expect: {}, request: (api) => api.GET('/api/arrangements') },
     {
       name: 'create an arrangement',
       expect: {
@@ -129,12 +137,12 @@ describeOnBothDatabases('API', (store) => {
         assurer: 403,
         viewer: 403,
       },
-      request: async () => ['POST', '/api/arrangements', { arrangement: dudley, reason: 'matrix' }],
+      request: (api) => api.POST('/api/arrangements', { body: { arrangement: dudley, reason: 'matrix' } }),
     },
     {
       name: 'read an arrangement',
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}`],
+      request: (api) => api.GET('/api/arrangements/{id}', { params: path() }),
     },
     {
       name: 'update an arrangement',
@@ -146,41 +154,47 @@ describeOnBothDatabases('API', (store) => {
         assurer: 403,
         viewer: 403,
       },
-      request: async () => [
-        'PUT',
-        `/api/arrangements/${arrangementId}`,
-        { version: await version(), arrangement: dudley, reason: 'matrix' },
-      ],
+      request: async (api) =>
+        api.PUT('/api/arrangements/{id}', {
+          params: path(),
+          body: { version: await version(), arrangement: dudley, reason: 'matrix' },
+        }),
     },
     {
       name: "an arrangement's parties",
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}/parties`],
+      request: (api) => api.GET('/api/arrangements/{id}/parties', { params: path() }),
     },
     {
       name: "an arrangement's party changes",
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}/party-changes?status=pending`],
+      request: (api) =>
+        api.GET('/api/arrangements/{id}/party-changes', {
+          params: { ...path(), query: { status: 'pending' } },
+        }),
     },
     {
       name: 'version history',
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}/versions`],
+      request: (api) => api.GET('/api/arrangements/{id}/versions', { params: path() }),
     },
     {
       name: 'check on a date',
       expect: {},
-      request: async () => ['POST', `/api/arrangements/${arrangementId}/check?on=2026-08-01`],
+      request: (api) =>
+        api.POST('/api/arrangements/{id}/check', { params: { ...path(), query: { on: '2026-08-01' } } }),
     },
     {
       name: 'responsibility matrix on a date',
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}/matrix?on=2026-08-01`],
+      request: (api) =>
+        api.GET('/api/arrangements/{id}/matrix', { params: { ...path(), query: { on: '2026-08-01' } } }),
     },
     {
       name: 'pooling plan on a date',
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}/pooling?on=2026-08-01`],
+      request: (api) =>
+        api.GET('/api/arrangements/{id}/pooling', { params: { ...path(), query: { on: '2026-08-01' } } }),
     },
     {
       name: 'approve a subcontract',
@@ -192,11 +206,11 @@ describeOnBothDatabases('API', (store) => {
         viewer: 403,
         administrator: 403,
       },
-      request: async () => [
-        'POST',
-        `/api/arrangements/${arrangementId}/decisions`,
-        { decision: 'approve-subcontract', subject: 'sub-1', outcome: 'approved', reason: 'matrix' },
-      ],
+      request: (api) =>
+        api.POST('/api/arrangements/{id}/decisions', {
+          params: path(),
+          body: { decision: 'approve-subcontract', subject: 'sub-1', outcome: 'approved', reason: 'matrix' },
+        }),
     },
     {
       name: 'decide an IFR',
@@ -208,11 +222,11 @@ describeOnBothDatabases('API', (store) => {
         viewer: 403,
         administrator: 403,
       },
-      request: async () => [
-        'POST',
-        `/api/arrangements/${arrangementId}/decisions`,
-        { decision: 'decide-ifr', subject: 'IFR-1', outcome: 'declined', reason: 'matrix' },
-      ],
+      request: (api) =>
+        api.POST('/api/arrangements/{id}/decisions', {
+          params: path(),
+          body: { decision: 'decide-ifr', subject: 'IFR-1', outcome: 'declined', reason: 'matrix' },
+        }),
     },
     {
       name: 'terminate the contract',
@@ -224,16 +238,16 @@ describeOnBothDatabases('API', (store) => {
         viewer: 403,
         administrator: 403,
       },
-      request: async () => [
-        'POST',
-        `/api/arrangements/${arrangementId}/decisions`,
-        {
-          decision: 'terminate-contract',
-          subject: 'community-health',
-          outcome: 'notice given',
-          reason: 'matrix',
-        },
-      ],
+      request: (api) =>
+        api.POST('/api/arrangements/{id}/decisions', {
+          params: path(),
+          body: {
+            decision: 'terminate-contract',
+            subject: 'community-health',
+            outcome: 'notice given',
+            reason: 'matrix',
+          },
+        }),
     },
     {
       name: 'set outcome measures',
@@ -245,11 +259,16 @@ describeOnBothDatabases('API', (store) => {
         viewer: 403,
         administrator: 403,
       },
-      request: async () => [
-        'POST',
-        `/api/arrangements/${arrangementId}/decisions`,
-        { decision: 'set-outcome-measures', subject: 'frailty', outcome: 'measures set', reason: 'matrix' },
-      ],
+      request: (api) =>
+        api.POST('/api/arrangements/{id}/decisions', {
+          params: path(),
+          body: {
+            decision: 'set-outcome-measures',
+            subject: 'frailty',
+            outcome: 'measures set',
+            reason: 'matrix',
+          },
+        }),
     },
     {
       name: 'read the audit log',
@@ -261,7 +280,7 @@ describeOnBothDatabases('API', (store) => {
         'local-authority': 403,
         viewer: 403,
       },
-      request: async () => ['GET', '/api/audit'],
+      request: (api) => api.GET('/api/audit'),
     },
     {
       name: 'verify the audit log',
@@ -273,7 +292,7 @@ describeOnBothDatabases('API', (store) => {
         'local-authority': 403,
         viewer: 403,
       },
-      request: async () => ['GET', '/api/audit/verify'],
+      request: (api) => api.GET('/api/audit/verify'),
     },
     {
       name: 'create an account',
@@ -285,29 +304,29 @@ describeOnBothDatabases('API', (store) => {
         assurer: 403,
         viewer: 403,
       },
-      request: async () => [
-        'POST',
-        '/api/users',
-        {
-          email: `new${++n}@example.nhs.uk`,
-          name: 'New',
-          password: 'another long password',
-          roles: [{ role: 'viewer', organisation: 'QUA' }],
-          reason: 'matrix',
-        },
-      ],
+      request: (api) =>
+        api.POST('/api/users', {
+          body: {
+            email: `new${++n}@example.nhs.uk`,
+            name: 'New',
+            password: 'another long password',
+            roles: [{ role: 'viewer', organisation: 'QUA' }],
+            reason: 'matrix',
+          },
+        }),
     },
     {
       name: "an arrangement's budget",
       expect: {},
-      request: async () => ['GET', `/api/arrangements/${arrangementId}/budget?years=1`],
+      request: (api) =>
+        api.GET('/api/arrangements/{id}/budget', { params: { ...path(), query: { years: 1 } } }),
     },
     {
       name: 'allocate an ICB pot between places',
       expect: { provider: 403, 'local-authority': 403, viewer: 403 },
-      request: async () => ['POST', '/api/allocations', allocationRequest],
+      request: (api) => api.POST('/api/allocations', { body: allocationRequest }),
     },
-    { name: 'who am I', expect: {}, request: async () => ['GET', '/api/auth/me'] },
+    { name: 'who am I', expect: {}, request: (api) => api.GET('/api/auth/me') },
     {
       // Only a browser session issues tokens (src/api/sessions.test.ts): a token never mints more.
       name: 'issue a bearer token with a bearer token',
@@ -319,14 +338,14 @@ describeOnBothDatabases('API', (store) => {
         viewer: 403,
         administrator: 403,
       },
-      request: async () => ['POST', '/api/auth/tokens', {}],
+      request: (api) => api.POST('/api/auth/tokens', { body: {} }),
     },
-    { name: 'list your bearer tokens', expect: {}, request: async () => ['GET', '/api/auth/tokens'] },
+    { name: 'list your bearer tokens', expect: {}, request: (api) => api.GET('/api/auth/tokens') },
     ...(['disable', 'enable'] as const).map(
       (action): MatrixRow => ({
         name: `${action} an account`,
         expect: { commissioner: 403, provider: 403, 'local-authority': 403, assurer: 403, viewer: 403 },
-        request: async () => {
+        request: async (api) => {
           const user = await createUser(
             store().db,
             {
@@ -338,30 +357,38 @@ describeOnBothDatabases('API', (store) => {
             { userId: null, label: 'test' },
             'test',
           );
-          return ['POST', `/api/users/${user.id}/${action}`, { reason: 'matrix' }];
+          return api.POST(`/api/users/{id}/${action}`, {
+            params: { path: { id: user.id } },
+            body: { reason: 'matrix' },
+          });
         },
       }),
     ),
   ];
 
   it('answers every endpoint for every role as the authorisation matrix says', async () => {
-    expect(await matrixMismatches(matrix, everyone, call)).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, as)).toEqual([]);
   });
 
   it('refuses a provider a statutory decision with 403 naming the rule and its source', async () => {
-    const got = await call('provider', 'POST', `/api/arrangements/${arrangementId}/decisions`, {
-      decision: 'approve-subcontract',
-      subject: 'own subcontract',
-      outcome: 'approved',
-      reason: 'we would like to',
+    const got = await as('provider').POST('/api/arrangements/{id}/decisions', {
+      params: path(),
+      body: {
+        decision: 'approve-subcontract',
+        subject: 'own subcontract',
+        outcome: 'approved',
+        reason: 'we would like to',
+      },
     });
-    expect(got.status).toBe(403);
-    expect(got.body.rule).toBe('system.decision.approve-subcontract');
-    expect(got.body.citations[0].text).toMatch(/Draft ICP Contract: a consultation.*paras 49-50/);
-    expect(got.body.detail).toMatch(/provider \(RNA\)/);
+    expect(got.response.status).toBe(403);
+    expect(got.error?.rule).toBe('system.decision.approve-subcontract');
+    expect(got.error?.citations?.[0]?.text).toMatch(/Draft ICP Contract: a consultation.*paras 49-50/);
+    expect(got.error?.detail).toMatch(/provider \(RNA\)/);
   });
 
   it('names the field in problem responses: malformed body, unknown field, wrong type, missing, bad reference', async () => {
+    // Malformed JSON, an unknown field, a wrong type and a missing field are what the document
+    // forbids, so the generated client cannot send them: these go outside it.
     const raw = await app.inject({
       method: 'POST',
       url: '/api/arrangements',
@@ -370,15 +397,16 @@ describeOnBothDatabases('API', (store) => {
     });
     expect(raw.statusCode).toBe(400);
     expect(raw.json()).toMatchObject({ status: 400, errors: [{ field: 'body' }] });
+    const outside = callOutsideDocument(() => app, tokens);
 
-    const unknown = await call('commissioner', 'POST', '/api/arrangements', {
+    const unknown = await outside('commissioner', 'POST', '/api/arrangements', {
       arrangement: { ...dudley, colour: 'blue' },
       reason: 'x',
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toContainEqual(expect.objectContaining({ field: 'body/arrangement/colour' }));
 
-    const wrongType = await call('commissioner', 'PUT', `/api/arrangements/${arrangementId}`, {
+    const wrongType = await outside('commissioner', 'PUT', `/api/arrangements/${arrangementId}`, {
       version: 'two',
       arrangement: dudley,
       reason: 'x',
@@ -386,106 +414,111 @@ describeOnBothDatabases('API', (store) => {
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.errors).toEqual([expect.objectContaining({ field: 'body/version' })]);
 
-    const missing = await call('commissioner', 'POST', '/api/arrangements', { arrangement: dudley });
+    const missing = await outside('commissioner', 'POST', '/api/arrangements', { arrangement: dudley });
     expect(missing.body.errors).toEqual([{ field: 'body/reason', problem: 'is required (string)' }]);
 
-    const badRef = await call('commissioner', 'POST', '/api/arrangements', {
-      arrangement: { ...dudley, funds: [{ ...dudley.funds[0], host: 'nobody' }] },
-      reason: 'x',
+    const badRef = await as('commissioner').POST('/api/arrangements', {
+      body: {
+        arrangement: { ...dudley, funds: dudley.funds.slice(0, 1).map((f) => ({ ...f, host: 'nobody' })) },
+        reason: 'x',
+      },
     });
-    expect(badRef.body.errors).toContainEqual(
+    expect(badRef.error?.errors).toContainEqual(
       expect.objectContaining({ field: 'body/arrangement/funds/0/host' }),
     );
 
-    const taken = await call('administrator', 'POST', '/api/users', {
-      email: 'VIEWER@example.nhs.uk',
-      name: 'Again',
-      password: 'another long password',
-      roles: [{ role: 'viewer', organisation: null }],
-      reason: 'x',
+    const taken = await as('administrator').POST('/api/users', {
+      body: {
+        email: 'VIEWER@example.nhs.uk',
+        name: 'Again',
+        password: 'another long password',
+        roles: [{ role: 'viewer', organisation: null }],
+        reason: 'x',
+      },
     });
-    expect(taken.body.errors).toEqual([
+    expect(taken.error?.errors).toEqual([
       expect.objectContaining({ field: 'body/email', problem: 'already has an account' }),
     ]);
 
-    const badDate = await call('viewer', 'POST', `/api/arrangements/${arrangementId}/check?on=2026-02-30`);
-    expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
+    const badDate = await as('viewer').POST('/api/arrangements/{id}/check', {
+      params: { ...path(), query: { on: '2026-02-30' } },
+    });
+    expect(badDate.error?.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
   });
 
   it('lets one of two simultaneous updates win and gives the other 409 with the current version', async () => {
     const v = await version();
     const [a, b] = await Promise.all([
-      call('commissioner', 'PUT', `/api/arrangements/${arrangementId}`, {
-        version: v,
-        arrangement: { ...dudley, name: 'A' },
-        reason: 'a',
+      as('commissioner').PUT('/api/arrangements/{id}', {
+        params: path(),
+        body: { version: v, arrangement: { ...dudley, name: 'A' }, reason: 'a' },
       }),
-      call('local-authority', 'PUT', `/api/arrangements/${arrangementId}`, {
-        version: v,
-        arrangement: { ...dudley, name: 'B' },
-        reason: 'b',
+      as('local-authority').PUT('/api/arrangements/{id}', {
+        params: path(),
+        body: { version: v, arrangement: { ...dudley, name: 'B' }, reason: 'b' },
       }),
     ]);
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const loser = a.status === 409 ? a : b;
-    expect(loser.body).toMatchObject({ status: 409, current_version: v + 1 });
+    expect([a.response.status, b.response.status].sort()).toEqual([200, 409]);
+    const loser = a.response.status === 409 ? a : b;
+    expect(loser.error).toMatchObject({ status: 409, current_version: v + 1 });
   });
 
   it('checks through the rulebook and keeps version history and the audit chain', async () => {
-    const check = await call('viewer', 'POST', `/api/arrangements/${arrangementId}/check?on=2026-08-01`);
-    expect(check.body).toMatchObject({ on: '2026-08-01', version: await version() });
-    expect(typeof check.body.lawful).toBe('boolean');
-    const history = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/versions`);
-    expect(history.body.items[0]).toMatchObject({ version: 1, reason: 'set up' });
-    const verify = await call('assurer', 'GET', '/api/audit/verify');
-    expect(verify.body).toMatchObject({ intact: true });
-    const audit = await call('assurer', 'GET', `/api/audit?entity=arrangement&entity_id=${arrangementId}`);
-    expect(audit.body.items.map((r: { action: string }) => r.action)).toContain('decide:approve-subcontract');
+    const check = await as('viewer').POST('/api/arrangements/{id}/check', {
+      params: { ...path(), query: { on: '2026-08-01' } },
+    });
+    expect(check.data).toMatchObject({ on: '2026-08-01', version: await version() });
+    expect(typeof check.data?.lawful).toBe('boolean');
+    const history = await as('viewer').GET('/api/arrangements/{id}/versions', { params: path() });
+    expect(history.data?.items[0]).toMatchObject({ version: 1, reason: 'set up' });
+    const verify = await as('assurer').GET('/api/audit/verify');
+    expect(verify.data).toMatchObject({ intact: true });
+    const audit = await as('assurer').GET('/api/audit', {
+      params: { query: { entity: 'arrangement', entity_id: arrangementId } },
+    });
+    expect(audit.data?.items.map((r) => r.action)).toContain('decide:approve-subcontract');
   });
 
   it("gives the arrangement's responsibility matrix and pooling plan for the date asked", async () => {
-    const matrix = await call('provider', 'GET', `/api/arrangements/${arrangementId}/matrix?on=2026-08-01`);
-    expect(matrix.status).toBe(200);
-    expect(matrix.body).toMatchObject({ on: '2026-08-01', version: await version() });
-    expect(matrix.body.parties.map((p: { id: string }) => p.id)).toEqual([
-      'black-country-icb',
-      'dudley-group',
-    ]);
-    const needs = matrix.body.rows.find((r: { title: string }) => r.title === 'Population needs assessment');
+    const on = (date: string) => ({ ...path(), query: { on: date } });
+    const matrix = await as('provider').GET('/api/arrangements/{id}/matrix', { params: on('2026-08-01') });
+    expect(matrix.response.status).toBe(200);
+    expect(matrix.data).toMatchObject({ on: '2026-08-01', version: await version() });
+    expect(matrix.data?.parties.map((p) => p.id)).toEqual(['black-country-icb', 'dudley-group']);
+    const needs = matrix.data?.rows.find((r) => r.title === 'Population needs assessment');
     expect(needs).toMatchObject({ in_force: true, provider_may_support: 'yes' });
-    expect(needs.cells['black-country-icb'].role).toBe('responsible');
-    expect(needs.citations.length).toBeGreaterThan(0);
+    expect(needs?.cells['black-country-icb']?.role).toBe('responsible');
+    expect(needs?.citations.length).toBeGreaterThan(0);
 
-    const plan = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/pooling?on=2026-08-01`);
-    expect(plan.status).toBe(200);
-    expect(plan.body).toMatchObject({
+    const plan = await as('viewer').GET('/api/arrangements/{id}/pooling', { params: on('2026-08-01') });
+    expect(plan.response.status).toBe(200);
+    expect(plan.data).toMatchObject({
       on: '2026-08-01',
       commissioners: ['icb', 'local-authority'],
       feasible: true,
       mechanism: 's75-pooled-fund',
     });
-    expect(plan.body.funds[0]).toMatchObject({ kind: 'pooled', parties: ['icb', 'local-authority'] });
-    expect(plan.body.funds[0].services).toContain('adult-social-care');
-    expect(plan.body.ring_fenced.map((r: { service: string }) => r.service)).toContain('primary-medical');
-    expect(plan.body.ring_fenced[0].citations[0].text).toBeTruthy();
+    expect(plan.data?.funds[0]).toMatchObject({ kind: 'pooled', parties: ['icb', 'local-authority'] });
+    expect(plan.data?.funds[0]?.services).toContain('adult-social-care');
+    expect(plan.data?.ring_fenced.map((r) => r.service)).toContain('primary-medical');
+    expect(plan.data?.ring_fenced[0]?.citations[0]?.text).toBeTruthy();
 
     // Before ICBs existed the same arrangement has no lawful plan, and says why.
-    const before = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/pooling?on=2017-09-01`);
-    expect(before.body.feasible).toBe(false);
-    expect(before.body.problems.length).toBeGreaterThan(0);
+    const before = await as('viewer').GET('/api/arrangements/{id}/pooling', { params: on('2017-09-01') });
+    expect(before.data?.feasible).toBe(false);
+    expect(before.data?.problems.length).toBeGreaterThan(0);
 
-    const badDate = await call('viewer', 'GET', `/api/arrangements/${arrangementId}/matrix?on=1-8-2026`);
-    expect(badDate.status).toBe(400);
-    expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
-    const badPoolingDate = await call(
-      'viewer',
-      'GET',
-      `/api/arrangements/${arrangementId}/pooling?on=2026-13-01`,
-    );
-    expect(badPoolingDate.body.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
+    const badDate = await as('viewer').GET('/api/arrangements/{id}/matrix', { params: on('1-8-2026') });
+    expect(badDate.response.status).toBe(400);
+    expect(badDate.error?.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
+    const badPoolingDate = await as('viewer').GET('/api/arrangements/{id}/pooling', {
+      params: on('2026-13-01'),
+    });
+    expect(badPoolingDate.error?.errors).toEqual([expect.objectContaining({ field: 'querystring/on' })]);
   });
 
   it('publishes OpenAPI 3.1 and sends security headers', async () => {
+    // The document itself is not one of the operations it describes.
     const spec = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(spec.json().openapi).toBe('3.1.0');
     expect(Object.keys(spec.json().paths)).toContain('/api/arrangements/{id}/check');
@@ -495,34 +528,24 @@ describeOnBothDatabases('API', (store) => {
   });
 
   it('signs in with a secure HTTP-only cookie and slows down password guessing', async () => {
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'viewer@example.nhs.uk', password: 'a long test password' },
+    const browser = as('anonymous');
+    const ok = await browser.POST('/api/auth/login', {
+      body: { email: 'viewer@example.nhs.uk', password: 'a long test password' },
     });
-    expect(ok.statusCode).toBe(200);
-    const cookie = String(ok.headers['set-cookie']);
+    expect(ok.response.status).toBe(200);
+    const cookie = ok.response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const me = await app.inject({
-      method: 'GET',
-      url: '/api/auth/me',
-      headers: { cookie: cookie.split(';')[0] ?? '' },
-    });
-    expect(me.json().email).toBe('viewer@example.nhs.uk');
+    const me = await browser.GET('/api/auth/me', { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(me.data?.email).toBe('viewer@example.nhs.uk');
     // Ten failed guesses at one account are heard (src/api/sign-in-limits.ts); the eleventh is not.
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push(
-        (
-          await app.inject({
-            method: 'POST',
-            url: '/api/auth/login',
-            payload: { email: 'viewer@example.nhs.uk', password: 'guess' },
-          })
-        ).statusCode,
-      );
+      const guess = await browser.POST('/api/auth/login', {
+        body: { email: 'viewer@example.nhs.uk', password: 'guess' },
+      });
+      statuses.push(guess.response.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { ContractEventInput } from '../contracts/events.ts';
 import { listAudit, verifyAudit } from '../store/audit.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
-import { callAs, signInAccounts } from './test-accounts.ts';
+import { clientsFor, signInAccounts } from './test-accounts.ts';
 
 /**
  * Issue 5's "done when", through the API: the Dudley-style contract entered with its
@@ -16,8 +17,7 @@ import { callAs, signInAccounts } from './test-accounts.ts';
  * suspended GP contracts; every step in the audit log, and the chain intact.
  */
 const file = parse(readFileSync('examples/contracts/dudley-icp.yaml', 'utf8'));
-type Event = { on: string; type: string; by: string; [k: string]: unknown };
-const events = file.events as Event[];
+const events = file.events as ContractEventInput[];
 
 const accounts = [
   { key: 'commissioner', role: 'commissioner', organisation: '05C' },
@@ -35,60 +35,61 @@ const recorder: Record<string, string> = {
 describeOnBothDatabases('the Dudley contract through the API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = callAs(() => app, tokens);
+  const as = clientsFor(() => app, tokens);
 
   it('takes the contract from advert to exit, event by event, each recorded as its party', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), accounts, tokens);
-    const created = await call('commissioner', 'POST', '/api/contracts', {
-      contract: { particulars: file.particulars },
-      reason: 'The Dudley ICP Contract is advertised',
+    const created = await as('commissioner').POST('/api/contracts', {
+      body: { contract: { particulars: file.particulars }, reason: 'The Dudley ICP Contract is advertised' },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
-    let version = created.body.version;
+    expect(created.response.status).toBe(201);
+    const path = { path: { id: created.data?.id ?? '' } };
+    let version = created.data?.version;
 
     for (const event of events) {
       if (event.type === 'subcontract-approved') {
         // Only a commissioner can approve a subcontract: the ICP is refused, as itself or posing as one.
-        const asIcp = await call('icp', 'POST', `/api/contracts/${id}/events`, {
-          event: { ...event, by: 'provider' },
+        const asIcp = await as('icp').POST('/api/contracts/{id}/events', {
+          params: path,
+          body: { event: { ...event, by: 'provider' } },
         });
-        expect(asIcp.status).toBe(403);
-        expect(asIcp.body.rule).toBe('system.decision.approve-subcontract');
-        expect(asIcp.body.citations[0].text).toMatch(/paras 49-50/);
-        const posing = await call('icp', 'POST', `/api/contracts/${id}/events`, { event });
-        expect(posing.status).toBe(403);
+        expect(asIcp.response.status).toBe(403);
+        expect(asIcp.error?.rule).toBe('system.decision.approve-subcontract');
+        expect(asIcp.error?.citations?.[0]?.text).toMatch(/paras 49-50/);
+        const posing = await as('icp').POST('/api/contracts/{id}/events', { params: path, body: { event } });
+        expect(posing.response.status).toBe(403);
       }
       const who = recorder[event.by] ?? 'commissioner';
-      const r = await call(who, 'POST', `/api/contracts/${id}/events`, { event, version });
-      expect(r.status, `${event.on} ${event.type}: ${JSON.stringify(r.body)}`).toBe(201);
-      version = r.body.version;
+      const r = await as(who).POST('/api/contracts/{id}/events', { params: path, body: { event, version } });
+      expect(r.response.status, `${event.on} ${event.type}: ${JSON.stringify(r.error)}`).toBe(201);
+      version = r.data?.version;
     }
 
-    const { body } = await call('commissioner', 'GET', `/api/contracts/${id}?on=2022-10-01`);
-    const s = body.report.state;
-    expect(s.phase).toBe('closed');
-    expect(s.refusals).toEqual([]);
-    expect(s.phases.map((p: { phase: string }) => p.phase)).toContain('live');
-    expect(s.subcontracts['talking-therapies']).toMatchObject({
-      status: 'with-commissioners',
-      approved_by: 'dudley-ccg',
+    const on = { ...path, query: { on: '2022-10-01' } };
+    const body = (await as('commissioner').GET('/api/contracts/{id}', { params: on })).data;
+    // The document leaves the report's state open (docs/contracts.md describes it): matched, not typed.
+    const state = body?.report.state;
+    expect(state).toMatchObject({
+      phase: 'closed',
+      refusals: [],
+      subcontracts: { 'talking-therapies': { status: 'with-commissioners', approved_by: 'dudley-ccg' } },
+      practices: {
+        // Meadowbrook joined fully in 2019 and chose to reactivate its GMS contract in April 2022.
+        M87001: { periods: [{ ended_by: 'practice-choice', to: '2022-04-01' }] },
+        M87003: {
+          periods: [{ mode: 'full', from: '2021-01-04', to: '2022-07-01', ended_by: 'default-on-exit' }],
+        },
+      },
+      breaches: [{ id: 'no-plan-2022' }],
+      remedial_plans: { 'rap-financial-plan-2022': { completed_on: '2022-05-10' } },
     });
-    expect(s.practices.M87003.periods).toEqual([
-      { mode: 'full', from: '2021-01-04', to: '2022-07-01', ended_by: 'default-on-exit' },
-    ]);
-    expect(s.practices.M87001.periods.at(-1)).toMatchObject({
-      ended_by: 'practice-choice',
-      to: '2022-04-01',
-    });
-    expect(s.breaches.map((b: { id: string }) => b.id)).toEqual(['no-plan-2022']);
-    expect(s.remedial_plans['rap-financial-plan-2022'].completed_on).toBe('2022-05-10');
-    expect(s.variations).toHaveLength(2);
-    expect(body.recorded).toHaveLength(events.length);
-    expect(body.recorded[0].recorded_by_name).toBe('commissioner');
+    expect(state?.phases).toContainEqual(expect.objectContaining({ phase: 'live' }));
+    expect(state?.variations).toHaveLength(2);
+    expect(body?.recorded).toHaveLength(events.length);
+    expect(body?.recorded[0]?.recorded_by_name).toBe('commissioner');
 
-    const timeline = (await call('icp', 'GET', `/api/contracts/${id}/timeline?on=2022-10-01`)).body.timeline;
+    const timeline = (await as('icp').GET('/api/contracts/{id}/timeline', { params: on })).data?.timeline;
     expect(timeline).toContainEqual(
       expect.objectContaining({
         on: '2022-07-01',
@@ -113,9 +114,9 @@ describeOnBothDatabases('the Dudley contract through the API', (store) => {
     expect(audit.find((a) => a.action === 'record-event:services-commenced')?.after).toMatchObject({
       phase: 'live',
     });
-    const verified = await call('administrator', 'GET', '/api/audit/verify');
-    expect(verified.status).toBe(200);
-    expect(verified.body.intact).toBe(true);
+    const verified = await as('administrator').GET('/api/audit/verify');
+    expect(verified.response.status).toBe(200);
+    expect(verified.data?.intact).toBe(true);
     expect((await verifyAudit(store().db)).intact).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type { Role } from '../core/roles.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
-import { callAs, type MatrixRow, matrixMismatches, signInAccounts } from './test-accounts.ts';
+import { clientsFor, type MatrixRow, matrixMismatches, signInAccounts } from './test-accounts.ts';
 
 // The Dudley example (parties 05C, E08000027 and RYK) as it stood on 30 June 2021, live.
 const file = parse(readFileSync('examples/contracts/dudley-icp.yaml', 'utf8'));
@@ -36,36 +36,35 @@ const indicator = {
   indicator: 'care-plans',
   year: '2020/21',
   value: '77',
-};
+} as const;
 const reports = {
   on: '2021-07-01',
   type: 'third-party-contract-activity',
   by: 'provider',
   third_party: 'The Dudley Group NHS Foundation Trust',
   activity: 'receive-third-party-reports',
-};
+} as const;
 
 describeOnBothDatabases('stored contracts API', (store) => {
   let app: Api;
   let id = '';
   const tokens = new Map<string, string>();
-  const call = callAs(() => app, tokens);
-
+  const as = clientsFor(() => app, tokens);
+  const path = () => ({ path: { id } });
   it('starts with a user per role and the Dudley contract entered by its commissioner', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), accounts, tokens);
-    const created = await call('commissioner', 'POST', '/api/contracts', {
-      contract: live,
-      reason: 'set up',
+    const created = await as('commissioner').POST('/api/contracts', {
+      body: { contract: live, reason: 'set up' },
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'dudley-icp', parties: ['05C', 'E08000027', 'RYK'] });
-    expect(created.body.events).toBe(live.events.length);
-    id = created.body.id;
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ id: 'dudley-icp', parties: ['05C', 'E08000027', 'RYK'] });
+    expect(created.data?.events).toBe(live.events.length);
+    id = created.data?.id ?? '';
   });
 
   const matrix: MatrixRow[] = [
-    { name: 'list stored contracts', expect: {}, request: () => ['GET', '/api/contracts'] },
+    { name: 'list stored contracts', expect: {}, request: (api) => api.GET('/api/contracts') },
     {
       name: 'enter a contract (commissioners of a party, administrators)',
       expect: {
@@ -78,21 +77,22 @@ describeOnBothDatabases('stored contracts API', (store) => {
         'other-commissioner': 403,
         'other-provider': 403,
       },
-      request: () => [
-        'POST',
-        '/api/contracts',
-        { contract: { particulars: file.particulars }, reason: 'matrix' },
-      ],
+      request: (api) =>
+        api.POST('/api/contracts', {
+          body: { contract: { particulars: file.particulars }, reason: 'matrix' },
+        }),
     },
     {
       name: 'read a contract on a date',
       expect: {},
-      request: () => ['GET', `/api/contracts/${id}?on=2021-06-30`],
+      request: (api) =>
+        api.GET('/api/contracts/{id}', { params: { ...path(), query: { on: '2021-06-30' } } }),
     },
     {
       name: "a contract's timeline",
       expect: {},
-      request: () => ['GET', `/api/contracts/${id}/timeline?on=2021-07-01`],
+      request: (api) =>
+        api.GET('/api/contracts/{id}/timeline', { params: { ...path(), query: { on: '2021-07-01' } } }),
     },
     {
       name: 'record an event as the commissioners',
@@ -106,7 +106,8 @@ describeOnBothDatabases('stored contracts API', (store) => {
         'other-commissioner': 403,
         'other-provider': 403,
       },
-      request: () => ['POST', `/api/contracts/${id}/events`, { event: indicator }],
+      request: (api) =>
+        api.POST('/api/contracts/{id}/events', { params: path(), body: { event: indicator } }),
     },
     {
       name: 'record an event as the ICP',
@@ -120,55 +121,63 @@ describeOnBothDatabases('stored contracts API', (store) => {
         'other-commissioner': 403,
         'other-provider': 403,
       },
-      request: () => ['POST', `/api/contracts/${id}/events`, { event: reports }],
+      request: (api) => api.POST('/api/contracts/{id}/events', { params: path(), body: { event: reports } }),
     },
   ];
 
   it('answers every stored-contract endpoint for every role as the authorisation matrix says', async () => {
-    expect(await matrixMismatches(matrix, everyone, call)).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, as)).toEqual([]);
   });
 
   it('says why a role outside the contract is refused', async () => {
-    const other = await call('other-commissioner', 'POST', `/api/contracts/${id}/events`, {
-      event: indicator,
+    const other = await as('other-commissioner').POST('/api/contracts/{id}/events', {
+      params: path(),
+      body: { event: indicator },
     });
-    expect(other.body.detail).toMatch(/party to this contract \(05C, E08000027, RYK\).*commissioner \(QHM\)/);
+    expect(other.error?.detail).toMatch(
+      /party to this contract \(05C, E08000027, RYK\).*commissioner \(QHM\)/,
+    );
   });
 
   it('refuses, without storing, an event the rules do not allow, naming the rule and its source', async () => {
-    const before = (await call('viewer', 'GET', `/api/contracts/${id}`)).body;
-    const refused = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
-      event: { on: '2021-07-02', type: 'exit-completed', by: 'commissioner' },
+    const read = async () => (await as('viewer').GET('/api/contracts/{id}', { params: path() })).data;
+    const before = await read();
+    const refused = await as('commissioner').POST('/api/contracts/{id}/events', {
+      params: path(),
+      body: { event: { on: '2021-07-02', type: 'exit-completed', by: 'commissioner' } },
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body.rule).toMatch(/^lifecycle\./);
-    expect(refused.body.citations.length).toBeGreaterThan(0);
-    const after = (await call('viewer', 'GET', `/api/contracts/${id}`)).body;
-    expect(after.version).toBe(before.version);
-    expect(after.recorded.length).toBe(before.recorded.length);
+    expect(refused.response.status).toBe(422);
+    expect(refused.error?.rule).toMatch(/^lifecycle\./);
+    expect(refused.error?.citations?.length).toBeGreaterThan(0);
+    const after = await read();
+    expect(after?.version).toBe(before?.version);
+    expect(after?.recorded.length).toBe(before?.recorded.length);
   });
 
   it('refuses an event dated before the last one, and a stale version, naming the field', async () => {
-    const early = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
-      event: { ...indicator, on: '2021-06-01' },
+    const early = await as('commissioner').POST('/api/contracts/{id}/events', {
+      params: path(),
+      body: { event: { ...indicator, on: '2021-06-01' } },
     });
-    expect(early.status).toBe(400);
-    expect(early.body.errors[0].field).toBe('body/event/on');
-    const stale = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
-      event: indicator,
-      version: 1,
+    expect(early.response.status).toBe(400);
+    expect(early.error?.errors?.[0]?.field).toBe('body/event/on');
+    const stale = await as('commissioner').POST('/api/contracts/{id}/events', {
+      params: path(),
+      body: { event: indicator, version: 1 },
     });
-    expect(stale.status).toBe(409);
-    expect(stale.body.current_version).toBeGreaterThan(1);
+    expect(stale.response.status).toBe(409);
+    expect(stale.error?.current_version).toBeGreaterThan(1);
   });
 
   it('names the field of a malformed event, and answers 404 for a contract that is not there', async () => {
-    const bad = await call('commissioner', 'POST', `/api/contracts/${id}/events`, {
-      event: { ...indicator, year: '2020' },
+    const bad = await as('commissioner').POST('/api/contracts/{id}/events', {
+      params: path(),
+      body: { event: { ...indicator, year: '2020' } },
     });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].field).toBe('body/event/year');
-    expect((await call('viewer', 'GET', '/api/contracts/nope')).status).toBe(404);
+    expect(bad.response.status).toBe(400);
+    expect(bad.error?.errors?.[0]?.field).toBe('body/event/year');
+    const none = await as('viewer').GET('/api/contracts/{id}', { params: { path: { id: 'nope' } } });
+    expect(none.response.status).toBe(404);
   });
 
   it('refuses to enter a contract one of whose events the rules refuse, naming the event and the rule', async () => {
@@ -176,17 +185,17 @@ describeOnBothDatabases('stored contracts API', (store) => {
       ...live.events.slice(0, 3),
       { on: '2018-11-02', type: 'services-commenced', by: 'commissioner' },
     ];
-    const refused = await call('commissioner', 'POST', '/api/contracts', {
-      contract: { particulars: file.particulars, events },
-      reason: 'bad',
+    const refused = await as('commissioner').POST('/api/contracts', {
+      body: { contract: { particulars: file.particulars, events }, reason: 'bad' },
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body.detail).toMatch(/^Event 4 \(services-commenced on 2018-11-02\)/);
-    const list = (await call('viewer', 'GET', '/api/contracts')).body.items;
-    expect(list.filter((c: { id: string }) => c.id.startsWith('dudley-icp')).length).toBe(4);
+    expect(refused.response.status).toBe(422);
+    expect(refused.error?.detail).toMatch(/^Event 4 \(services-commenced on 2018-11-02\)/);
+    const list = (await as('viewer').GET('/api/contracts')).data?.items ?? [];
+    expect(list.filter((c) => c.id.startsWith('dudley-icp')).length).toBe(4);
   });
 
   it('describes the stored-contract routes in OpenAPI', async () => {
+    // The document itself is not one of the operations it describes.
     const paths = Object.keys((await app.inject({ method: 'GET', url: '/openapi.json' })).json().paths);
     for (const path of [
       '/api/contracts',

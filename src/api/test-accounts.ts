@@ -3,6 +3,7 @@ import type { Store } from '../store/db.ts';
 import { startSession } from '../store/sessions.ts';
 import { createUser } from '../store/users.ts';
 import type { Api } from './context.ts';
+import { type ApiClient, generatedClient } from './test-client.ts';
 
 /** A test account: `key` names it in the test, with one role for one organisation (or England). */
 export interface TestAccount {
@@ -33,7 +34,19 @@ export async function signInAccounts(
   }
 }
 
-/** What a test call got back: status, parsed JSON body (if any) and headers. */
+/** A generated client for each test account, by its key in `tokens`; a key with no token calls anonymously. */
+export function clientsFor(app: () => Api, tokens: Map<string, string>): (who: string) => ApiClient {
+  const clients = new Map<string, ApiClient>();
+  return (who) => {
+    const known = clients.get(who);
+    if (known) return known;
+    const client = generatedClient(app, () => tokens.get(who));
+    clients.set(who, client);
+    return client;
+  };
+}
+
+/** What a request outside the document got back: status, parsed JSON body (if any) and headers. */
 export interface Answer {
   status: number;
   body: any;
@@ -41,10 +54,11 @@ export interface Answer {
 }
 
 /**
- * Calls the API as a signed-in test account (by its key in `tokens`), or anonymously for a
- * key with no token. `app` is read at call time, so suites can build the app in a test.
+ * Sends, as a test account, a request the OpenAPI document forbids (a wrong type, a missing
+ * or unknown field, hostile text), which the generated client would refuse to compile.
+ * Everything else goes through `clientsFor`.
  */
-export function callAs(app: () => Api, tokens: Map<string, string>) {
+export function callOutsideDocument(app: () => Api, tokens: Map<string, string>) {
   return async (who: string, method: string, url: string, payload?: unknown): Promise<Answer> => {
     const token = tokens.get(who);
     const response = await app().inject({
@@ -61,12 +75,16 @@ export function callAs(app: () => Api, tokens: Map<string, string>) {
   };
 }
 
+/** Calls the API as a signed-in test account, untyped (being replaced by `clientsFor`). */
+export const callAs = callOutsideDocument;
+
 /** One endpoint in an authorisation matrix: the request to make and the status each caller should get. */
 export interface MatrixRow {
   name: string;
   /** Status by caller; a caller not named gets 200, and `anonymous` (no token) 401. */
   expect: Partial<Record<string, number>>;
-  request: () => [string, string, unknown?] | Promise<[string, string, unknown?]>;
+  /** The request, through the generated client: a row the OpenAPI document does not describe fails to compile. */
+  request: (api: ApiClient) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
 }
 
 /**
@@ -76,20 +94,22 @@ export interface MatrixRow {
 export async function matrixMismatches(
   rows: readonly MatrixRow[],
   callers: readonly string[],
-  call: ReturnType<typeof callAs>,
+  as: (who: string) => ApiClient,
 ): Promise<string[]> {
   const wrong: string[] = [];
   for (const row of rows) {
     for (const who of callers) {
       const expected = who === 'anonymous' ? 401 : (row.expect[who] ?? 200);
-      const [method, url, payload] = await row.request();
-      const got = await call(who, method, url, payload);
-      if (got.status !== expected)
+      const { response, data, error } = await row.request(as(who));
+      if (response.status !== expected)
         wrong.push(
-          `${row.name} as ${who}: ${got.status}, expected ${expected} (${JSON.stringify(got.body).slice(0, 200)})`,
+          `${row.name} as ${who}: ${response.status}, expected ${expected} (${JSON.stringify(error ?? data)?.slice(0, 200)})`,
         );
-      else if (got.status >= 400 && !/application\/problem\+json/.test(String(got.headers['content-type'])))
-        wrong.push(`${row.name} as ${who}: ${got.status} is not a problem response`);
+      else if (
+        response.status >= 400 &&
+        !/application\/problem\+json/.test(response.headers.get('content-type') ?? '')
+      )
+        wrong.push(`${row.name} as ${who}: ${response.status} is not a problem response`);
     }
   }
   return wrong;

@@ -5,7 +5,7 @@ import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import {
-  callAs,
+  clientsFor,
   type MatrixRow,
   matrixMismatches,
   signInAccounts,
@@ -40,7 +40,7 @@ const writers = (ok: number) =>
 describeOnBothDatabases('place groupings API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = callAs(() => app, tokens);
+  const as = clientsFor(() => app, tokens);
   const places = byLocalAuthority();
   let id = '';
   let n = 0;
@@ -48,68 +48,91 @@ describeOnBothDatabases('place groupings API', (store) => {
   it('starts with a user per role and a saved grouping', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), people, tokens);
-    const created = await call('commissioner', 'POST', '/api/icbs/QUA/place-groupings', {
-      name: 'By local authority',
-      places,
-      reason: 'first grouping',
+    const created = await as('commissioner').POST('/api/icbs/{icb}/place-groupings', {
+      params: { path: { icb: 'QUA' } },
+      body: { name: 'By local authority', places, reason: 'first grouping' },
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ icb: 'QUA', year: '2025/26', version: 1, places });
-    id = created.body.id;
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ icb: 'QUA', year: '2025/26', version: 1, places });
+    id = created.data?.id ?? '';
   });
 
   it('answers every endpoint for every role as the authorisation matrix says', async () => {
+    const grouping = { path: { icb: 'QUA', id } };
     const version = async () =>
-      (await call('administrator', 'GET', `/api/icbs/QUA/place-groupings/${id}`)).body.version as number;
+      (await as('administrator').GET('/api/icbs/{icb}/place-groupings/{id}', { params: grouping })).data
+        ?.version ?? 0;
+    const icb = { path: { icb: 'QUA' } };
     const matrix: MatrixRow[] = [
-      { name: 'practices', expect: {}, request: () => ['GET', '/api/icbs/QUA/practices'] },
-      { name: 'list', expect: {}, request: () => ['GET', '/api/icbs/QUA/place-groupings'] },
-      { name: 'get', expect: {}, request: () => ['GET', `/api/icbs/QUA/place-groupings/${id}`] },
+      {
+        name: 'practices',
+        expect: {},
+        request: (api) => api.GET('/api/icbs/{icb}/practices', { params: icb }),
+      },
+      {
+        name: 'list',
+        expect: {},
+        request: (api) => api.GET('/api/icbs/{icb}/place-groupings', { params: icb }),
+      },
+      {
+        name: 'get',
+        expect: {},
+        request: (api) => api.GET('/api/icbs/{icb}/place-groupings/{id}', { params: grouping }),
+      },
       {
         name: 'create',
         expect: writers(201),
-        request: async () => [
-          'POST',
-          '/api/icbs/QUA/place-groupings',
-          { name: `Matrix ${++n}`, places, reason: 'matrix' },
-        ],
+        request: (api) =>
+          api.POST('/api/icbs/{icb}/place-groupings', {
+            params: icb,
+            body: { name: `Matrix ${++n}`, places, reason: 'matrix' },
+          }),
       },
       {
         name: 'update',
         expect: writers(200),
-        request: async () => [
-          'PUT',
-          `/api/icbs/QUA/place-groupings/${id}`,
-          { version: await version(), name: 'By local authority', places, reason: 'matrix' },
-        ],
+        request: async (api) =>
+          api.PUT('/api/icbs/{icb}/place-groupings/{id}', {
+            params: grouping,
+            body: { version: await version(), name: 'By local authority', places, reason: 'matrix' },
+          }),
       },
     ];
-    expect(await matrixMismatches(matrix, everyone, call)).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, as)).toEqual([]);
   });
 
   it('lists the ICB practices with their local authority', async () => {
-    const got = await call('viewer', 'GET', '/api/icbs/QUA/practices');
-    expect(got.body.icb_name).toBe('NHS Black Country ICB');
-    expect(got.body.items).toContainEqual(
+    const practices = (icb: string) =>
+      as('viewer').GET('/api/icbs/{icb}/practices', { params: { path: { icb } } });
+    const got = await practices('QUA');
+    expect(got.data?.icb_name).toBe('NHS Black Country ICB');
+    expect(got.data?.items).toContainEqual(
       expect.objectContaining({
         code: 'M88015',
         local_authority: 'E08000025',
         local_authority_name: 'Birmingham',
       }),
     );
-    expect((await call('viewer', 'GET', '/api/icbs/ZZZ/practices')).status).toBe(404);
+    expect((await practices('ZZZ')).response.status).toBe(404);
   });
 
   it('names the field: a practice in two places, an unknown practice, an empty name, a practice in no place', async () => {
-    const post = (body: object) =>
-      call('commissioner', 'POST', '/api/icbs/QUA/place-groupings', { name: 'Bad', reason: 'test', ...body });
+    const post = (body: { name?: string; places: typeof places }) =>
+      as('commissioner').POST('/api/icbs/{icb}/place-groupings', {
+        params: { path: { icb: 'QUA' } },
+        body: { name: 'Bad', reason: 'test', ...body },
+      });
     const [first, second, ...rest] = places;
     if (!first || !second) throw new Error('QUA has fewer than two local authorities');
     const twice = await post({
-      places: [first, { ...second, practices: [...second.practices, first.practices[0]] }, ...rest],
+      places: [
+        first,
+        { ...second, practices: [...second.practices, ...first.practices.slice(0, 1)] },
+        ...rest,
+      ],
     });
-    expect(twice.status).toBe(400);
-    expect(twice.body.errors).toEqual([
+    expect(twice.response.status).toBe(400);
+    expect(twice.error?.errors).toEqual([
       expect.objectContaining({
         field: `body/places/1/practices/${second.practices.length}`,
         problem: expect.stringContaining(`already in place '${first.name}'`),
@@ -118,29 +141,32 @@ describeOnBothDatabases('place groupings API', (store) => {
     const unknown = await post({
       places: [{ ...first, practices: ['A81001', ...first.practices] }, second, ...rest],
     });
-    expect(unknown.body.errors[0]).toMatchObject({
+    expect(unknown.error?.errors?.[0]).toMatchObject({
       field: 'body/places/0/practices/0',
       problem: expect.stringContaining('A81001 is not a practice of QUA'),
     });
     const empty = await post({ places: [{ ...first, name: '  ' }, second, ...rest] });
-    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'body/places/0/name' })]);
+    expect(empty.error?.errors).toEqual([expect.objectContaining({ field: 'body/places/0/name' })]);
     const sameName = await post({ places: [first, { ...second, name: first.name.toUpperCase() }, ...rest] });
-    expect(sameName.body.errors).toEqual([expect.objectContaining({ field: 'body/places/1/name' })]);
+    expect(sameName.error?.errors).toEqual([expect.objectContaining({ field: 'body/places/1/name' })]);
     const noPractices = await post({ places: [first, second, ...rest, { name: 'Empty', practices: [] }] });
-    expect(noPractices.body.errors).toEqual([
+    expect(noPractices.error?.errors).toEqual([
       expect.objectContaining({ field: `body/places/${places.length}/practices` }),
     ]);
     const unplaced = await post({ places: [first] });
-    expect(unplaced.body.errors[0]).toMatchObject({
+    expect(unplaced.error?.errors?.[0]).toMatchObject({
       field: 'body/places',
       problem: expect.stringContaining('in no place'),
     });
     const taken = await post({ name: 'By local authority', places });
-    expect(taken.body.errors).toEqual([expect.objectContaining({ field: 'body/name' })]);
+    expect(taken.error?.errors).toEqual([expect.objectContaining({ field: 'body/name' })]);
   });
 
   it('saves a change, refuses a stale version with 409, and audits each save', async () => {
-    const before = await call('commissioner', 'GET', `/api/icbs/QUA/place-groupings/${id}`);
+    const grouping = { path: { icb: 'QUA', id } };
+    const before =
+      (await as('commissioner').GET('/api/icbs/{icb}/place-groupings/{id}', { params: grouping })).data
+        ?.version ?? 0;
     const [first, second, ...rest] = places;
     if (!first || !second) throw new Error('QUA has fewer than two local authorities');
     const moved = [
@@ -148,31 +174,29 @@ describeOnBothDatabases('place groupings API', (store) => {
       { ...second, practices: [...second.practices, ...first.practices.slice(0, 1)] },
       ...rest,
     ];
-    const saved = await call('commissioner', 'PUT', `/api/icbs/QUA/place-groupings/${id}`, {
-      version: before.body.version,
-      name: 'Moved one',
-      places: moved,
-      reason: 'a practice over the boundary',
+    const saved = await as('commissioner').PUT('/api/icbs/{icb}/place-groupings/{id}', {
+      params: grouping,
+      body: { version: before, name: 'Moved one', places: moved, reason: 'a practice over the boundary' },
     });
-    expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ version: before.body.version + 1, name: 'Moved one', places: moved });
-    const stale = await call('administrator', 'PUT', `/api/icbs/QUA/place-groupings/${id}`, {
-      version: before.body.version,
-      name: 'Lost update',
-      places,
-      reason: 'late',
+    expect(saved.response.status).toBe(200);
+    expect(saved.data).toMatchObject({ version: before + 1, name: 'Moved one', places: moved });
+    const stale = await as('administrator').PUT('/api/icbs/{icb}/place-groupings/{id}', {
+      params: grouping,
+      body: { version: before, name: 'Lost update', places, reason: 'late' },
     });
-    expect(stale.status).toBe(409);
-    expect(stale.body.current_version).toBe(before.body.version + 1);
-    expect((await call('commissioner', 'GET', `/api/icbs/QUA/place-groupings/${id}`)).body.name).toBe(
-      'Moved one',
-    );
+    expect(stale.response.status).toBe(409);
+    expect(stale.error?.current_version).toBe(before + 1);
+    const after = await as('commissioner').GET('/api/icbs/{icb}/place-groupings/{id}', { params: grouping });
+    expect(after.data?.name).toBe('Moved one');
     const audit = await listAudit(store().db, { entity: 'place-grouping', entityId: id, limit: 1000 });
     expect(audit.map((a) => a.action)).toEqual(['create', ...audit.slice(1).map(() => 'update')]);
     expect(audit.at(-1)).toMatchObject({
       reason: 'a practice over the boundary',
       after: { name: 'Moved one' },
     });
-    expect((await call('commissioner', 'GET', '/api/icbs/QUA/place-groupings/nope')).status).toBe(404);
+    const missing = await as('commissioner').GET('/api/icbs/{icb}/place-groupings/{id}', {
+      params: { path: { icb: 'QUA', id: 'nope' } },
+    });
+    expect(missing.response.status).toBe(404);
   });
 });
