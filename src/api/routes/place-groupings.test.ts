@@ -54,7 +54,7 @@ describeOnBothDatabases('place groupings API', (store) => {
       reason: 'first grouping',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ icb: 'QUA', year: '2025/26', version: 1, places });
+    expect(created.body).toMatchObject({ icb: 'QUA', year: '2025/26', version: 1, places, pot: null });
     id = created.body.id;
   });
 
@@ -174,5 +174,136 @@ describeOnBothDatabases('place groupings API', (store) => {
       after: { name: 'Moved one' },
     });
     expect((await call('commissioner', 'GET', '/api/icbs/QUA/place-groupings/nope')).status).toBe(404);
+  });
+
+  it('saves the pot with the grouping, in pence, and gives it back when the grouping is opened', async () => {
+    const [first, second] = places;
+    if (!first || !second) throw new Error('QUA has fewer than two local authorities');
+    const pot = {
+      components: [
+        {
+          name: 'Core services',
+          amount: '£2,500,000,000.00',
+          basis: 'core-overall',
+          floors: [{ place: first.name, minimum: '£1.00' }],
+        },
+        {
+          name: 'Mental health',
+          amount: '£345,000,000.50',
+          basis: 'mental-health',
+          ring_fences: [{ place: second.name, amount: '£2,000,000.00' }],
+        },
+      ],
+      pace: { rate: '25%', current: places.map((p) => ({ place: p.name, amount: '£500,000,000.00' })) },
+      method: 'nhse-tool',
+    };
+    const created = await call('commissioner', 'POST', '/api/icbs/QUA/place-groupings', {
+      name: 'With a pot',
+      places,
+      pot,
+      reason: 'the 2025/26 allocation',
+    });
+    expect(created.status).toBe(201);
+    const opened = await call('viewer', 'GET', `/api/icbs/QUA/place-groupings/${created.body.id}`);
+    expect(opened.body.pot).toEqual({
+      components: [
+        {
+          name: 'Core services',
+          amount: { pence: 250_000_000_000, pounds: '£2,500,000,000.00' },
+          basis: 'core-overall',
+          ring_fences: [],
+          floors: [{ place: first.name, minimum: { pence: 100, pounds: '£1.00' } }],
+        },
+        {
+          name: 'Mental health',
+          amount: { pence: 34_500_000_050, pounds: '£345,000,000.50' },
+          basis: 'mental-health',
+          ring_fences: [{ place: second.name, amount: { pence: 200_000_000, pounds: '£2,000,000.00' } }],
+          floors: [],
+        },
+      ],
+      pace: {
+        rate: '25%',
+        current: places.map((p) => ({
+          place: p.name,
+          amount: { pence: 50_000_000_000, pounds: '£500,000,000.00' },
+        })),
+      },
+      method: 'nhse-tool',
+    });
+    const listed = await call('viewer', 'GET', '/api/icbs/QUA/place-groupings');
+    expect(listed.body.items.find((g: { id: string }) => g.id === created.body.id).pot).toEqual(
+      opened.body.pot,
+    );
+
+    // A new version without the pot clears it; the audit log keeps what it was.
+    const cleared = await call('commissioner', 'PUT', `/api/icbs/QUA/place-groupings/${created.body.id}`, {
+      version: 1,
+      name: 'With a pot',
+      places,
+      reason: 'the pot is to be agreed again',
+    });
+    expect(cleared.body).toMatchObject({ version: 2, pot: null });
+    const audit = await listAudit(store().db, {
+      entity: 'place-grouping',
+      entityId: created.body.id,
+      limit: 10,
+    });
+    expect(audit.at(-1)).toMatchObject({
+      before: { pot: { components: [{ amount: 250_000_000_000 }, { amount: 34_500_000_050 }] } },
+      after: { pot: null },
+    });
+  });
+
+  it('names the pot field that is wrong, as the pot is written', async () => {
+    const [first] = places;
+    if (!first) throw new Error('QUA has no places');
+    const post = (pot: object) =>
+      call('commissioner', 'POST', '/api/icbs/QUA/place-groupings', {
+        name: 'Bad pot',
+        places,
+        pot,
+        reason: 'test',
+      });
+    const component = { name: 'Core services', amount: '£100.00', basis: 'core-overall' };
+    const problem = async (pot: object) => {
+      const answer = await post(pot);
+      expect(answer.status).toBe(400);
+      return answer.body.errors[0];
+    };
+    expect(await problem({ components: [{ ...component, amount: 'lots' }] })).toMatchObject({
+      field: 'body/pot/components/0/amount',
+      problem: "'lots' is not an amount in pounds and pence",
+    });
+    expect(
+      await problem({
+        components: [component, { ...component, ring_fences: [{ place: 'Nowhere', amount: '£1.00' }] }],
+      }),
+    ).toMatchObject({
+      field: 'body/pot/components/1',
+      problem: "names place 'Nowhere', which is not in places",
+    });
+    expect(
+      await problem({ components: [{ ...component, floors: [{ place: first.name, minimum: '£200.00' }] }] }),
+    ).toMatchObject({
+      field: 'body/pot/components/0',
+      problem: expect.stringContaining('exceed its amount (£100.00)'),
+    });
+    expect(
+      await problem({
+        components: [component],
+        pace: { rate: '25%', current: [{ place: first.name, amount: '£1.00' }] },
+      }),
+    ).toMatchObject({
+      field: 'body/pot/pace/current',
+      problem: 'must give a current allocation for every place',
+    });
+    expect(
+      await problem({
+        components: [component],
+        pace: { rate: '125%', current: places.map((p) => ({ place: p.name, amount: '£1.00' })) },
+      }),
+    ).toMatchObject({ field: 'body/pot/pace/rate', problem: expect.stringContaining('between 0% and 100%') });
+    expect(await problem({ components: [] })).toMatchObject({ field: 'body/pot/components' });
   });
 });
