@@ -2,7 +2,7 @@ import { InvalidInput } from '../../core/errors.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
 import { checkPot, type PotText, type SavedPot } from '../../finance/grouping-pot.ts';
 import { money } from '../../finance/report.ts';
-import { loadWeightedPopulations } from '../../finance/weighted-populations.ts';
+import { loadWeightedPopulations, weightedPopulationSources } from '../../finance/weighted-populations.ts';
 import { actorOf } from '../../store/actor.ts';
 import { NotFound } from '../../store/errors.ts';
 import { pcnsOfPractices } from '../../store/organisations.ts';
@@ -140,6 +140,7 @@ export function placeGroupingHandlers({ store }: ApiContext) {
       icb,
       icb_name: all[0]?.icb_name ?? icb,
       year,
+      source: weightedPopulationSources[year as keyof typeof weightedPopulationSources],
       ...pageOf(
         rows,
         limit,

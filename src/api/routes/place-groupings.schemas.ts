@@ -137,7 +137,14 @@ export const listIcbPracticesSchema = {
     ...pageQuery(500, 2000),
   }),
   response: {
-    200: Page(Practice).extend({ icb: z.string(), icb_name: z.string(), year: z.string() }),
+    200: Page(Practice).extend({
+      icb: z.string(),
+      icb_name: z.string(),
+      year: z.string(),
+      source: z
+        .object({ title: z.string(), counted: z.string() })
+        .describe('Where the practices and populations come from, and when the populations were counted'),
+    }),
   },
 };
 

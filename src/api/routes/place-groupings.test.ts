@@ -90,6 +90,10 @@ describeOnBothDatabases('place groupings API', (store) => {
   it('lists the ICB practices with their local authority', async () => {
     const got = await call('viewer', 'GET', '/api/icbs/QUA/practices');
     expect(got.body.icb_name).toBe('NHS Black Country ICB');
+    // The one dated source of the allocation page's practice counts and populations.
+    expect(got.body.source.counted).toBe(
+      'patients registered with each practice from November 2023 to October 2024, projected to 2025/26',
+    );
     expect(got.body.items).toContainEqual(
       expect.objectContaining({
         code: 'M88015',

@@ -39,6 +39,7 @@ export function Allocation() {
           icb={icb}
           icbName={practices.data.icb_name}
           year={practices.data.year}
+          source={practices.data.source}
           practices={practices.data.practices}
           groupings={groupings.data ?? []}
         />

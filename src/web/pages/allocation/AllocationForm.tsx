@@ -6,18 +6,22 @@ import {
   allocationRequest,
   byLocalAuthority,
   draftErrors,
+  draftFromGrouping,
+  groupingPot,
   type IcbPractice,
   inputFor,
   newDraft,
+  potEntered,
 } from '../../allocation-form.ts';
 import { ApiError } from '../../api.ts';
-import { Checkbox, ErrorSummary, type FieldError, Select, TextInput } from '../../components/forms.tsx';
-import { type PlaceGrouping, useAllocation, useSaveGrouping } from '../../endpoints.ts';
+import { ErrorSummary, type FieldError, Select } from '../../components/forms.tsx';
+import { type PlaceGrouping, type PracticesSource, useAllocation, useSaveGrouping } from '../../endpoints.ts';
 import { required } from '../../validation.ts';
 import { AllocationResults } from './AllocationResults.tsx';
 import { MovePractices } from './MovePractices.tsx';
 import { PlaceEditor } from './PlaceEditor.tsx';
-import { ComponentEditor, MethodChoice } from './PotEditor.tsx';
+import { MethodChoice, PaceEditor, PotSection } from './PotEditor.tsx';
+import { SaveGrouping } from './SaveGrouping.tsx';
 
 /** A value once it has stopped changing for `ms`: the allocation is asked for when typing pauses. */
 function useSettled(value: string, ms: number): string {
@@ -33,6 +37,8 @@ export interface AllocationFormProps {
   icb: string;
   icbName: string;
   year: string;
+  /** Where the practices and their populations come from, and when they were counted. */
+  source: PracticesSource | undefined;
   practices: IcbPractice[];
   groupings: PlaceGrouping[];
 }
@@ -41,7 +47,7 @@ export interface AllocationFormProps {
  * The places of one ICB and its pot, the allocation worked out as they change, and saving the
  * grouping. Groupings are saved for the ICB and can be opened again under "Start from".
  */
-export function AllocationForm({ icb, icbName, year, practices, groupings }: AllocationFormProps) {
+export function AllocationForm({ icb, icbName, year, source, practices, groupings }: AllocationFormProps) {
   const [draft, setDraft] = useState<AllocationDraft>(() => newDraft(byLocalAuthority(practices)));
   const [loaded, setLoaded] = useState<{ id: string; version: number } | null>(null);
   const [name, setName] = useState('');
@@ -58,6 +64,7 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
     });
 
   const errors = draftErrors(draft);
+  const entered = potEntered(draft);
   const requestText = errors.length ? '' : JSON.stringify(allocationRequest(icb, year, draft));
   const settled = useSettled(requestText, 300);
   const asked: AllocationRequest | null = settled ? JSON.parse(settled) : null;
@@ -99,7 +106,11 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
   const start = (id: string) => {
     const g = groupings.find((x) => x.id === id);
     const keep = draft.components.map((c) => ({ ...c, ringFences: [], floors: [] }));
-    setDraft({ ...newDraft(g ? g.places : byLocalAuthority(practices), keep), method: draft.method });
+    setDraft(
+      g
+        ? draftFromGrouping(g, draft)
+        : { ...newDraft(byLocalAuthority(practices), keep), method: draft.method },
+    );
     setLoaded(g ? { id: g.id, version: g.version } : null);
     setName(g?.name ?? '');
     setSubmitted(false);
@@ -112,6 +123,7 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
     const body = {
       name: name.trim(),
       places: draft.places.map((p) => ({ name: p.name.trim(), practices: p.practices })),
+      pot: groupingPot(draft),
       reason: reason.trim(),
     };
     save.mutate(loaded && !asNew ? { ...body, id: loaded.id, version: loaded.version } : body, {
@@ -122,6 +134,7 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
       },
     });
   };
+  const editor = { draft, errorFor, onChange: update };
 
   return (
     <form onSubmit={submit(false)} noValidate>
@@ -129,7 +142,7 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
       <Select
         id="grouping-start"
         label="Start from"
-        hint="Practices grouped by the local authority they sit in, or a grouping saved for this ICB"
+        hint="Practices grouped by the local authority they sit in, or a grouping saved for this ICB with its pot"
         value={loaded?.id ?? ''}
         options={[
           { value: '', text: 'By local authority' },
@@ -151,17 +164,8 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
           setTicked(new Set());
         }}
       />
-      {draft.places.map((p, i) => (
-        <PlaceEditor
-          key={i}
-          index={i}
-          draft={draft}
-          byCode={byCode}
-          errorFor={errorFor}
-          onChange={update}
-          ticked={ticked}
-          onTick={tick}
-        />
+      {draft.places.map((_, i) => (
+        <PlaceEditor key={i} index={i} {...editor} byCode={byCode} ticked={ticked} onTick={tick} />
       ))}
       <button
         type="button"
@@ -171,128 +175,37 @@ export function AllocationForm({ icb, icbName, year, practices, groupings }: All
         Add a place
       </button>
 
-      <h2>The pot</h2>
-      <p>
-        Each component is shared by the need for its service: ring-fenced money first, then the rest by each
-        place's share of the weighted population, with floors (investment guarantees such as the mental health
-        investment standard) honoured.
-      </p>
-      {draft.components.map((c, k) => (
-        <ComponentEditor key={k} index={k} draft={draft} errorFor={errorFor} onChange={update} />
-      ))}
-      <button
-        type="button"
-        className="nhsuk-button nhsuk-button--secondary"
-        onClick={() =>
-          update({
-            ...draft,
-            components: [
-              ...draft.components,
-              {
-                name: `Component ${draft.components.length + 1}`,
-                amount: '£0.00',
-                basis: 'core-overall',
-                ringFences: draft.places.map(() => ''),
-                floors: draft.places.map(() => ''),
-              },
-            ],
-          })
-        }
-      >
-        Add a component
-      </button>
-
+      <PotSection {...editor} icbName={icbName} />
       <MethodChoice value={draft.method} onChange={(method) => update({ ...draft, method })} />
-
-      <h2>Pace of change</h2>
-      <div className="nhsuk-checkboxes nhsuk-form-group">
-        <Checkbox
-          id="pace-on"
-          label="Move places towards their targets from their current allocations"
-          checked={draft.pace.on}
-          onChange={(on) => update({ ...draft, pace: { ...draft.pace, on } })}
-        />
-      </div>
-      {draft.pace.on && (
-        <>
-          <TextInput
-            id="pace"
-            label="Pace of change"
-            hint="The share of the gap between current allocation and target closed this year, like 25%"
-            value={draft.pace.percent}
-            error={errorFor('pace')}
-            onChange={(percent) => update({ ...draft, pace: { ...draft.pace, percent } })}
-            width={10}
-          />
-          {draft.places.map((p, i) => (
-            <TextInput
-              key={i}
-              id={`current-${i}`}
-              label={`Current allocation of ${p.name}`}
-              hint="In pounds, like £600,000,000.00"
-              value={draft.pace.current[i] ?? ''}
-              error={errorFor(`current-${i}`)}
-              onChange={(v) =>
-                update({
-                  ...draft,
-                  pace: { ...draft.pace, current: draft.pace.current.map((x, k) => (k === i ? v : x)) },
-                })
-              }
-              width={20}
-            />
-          ))}
-        </>
-      )}
+      <PaceEditor {...editor} />
 
       {allocation.data && requestText && (
         <AllocationResults
           report={allocation.data}
           names={new Map(asked?.pot.map((c) => [c.id, c.name]))}
+          byCode={byCode}
+          source={source}
+          potEntered={entered && allocation.data.total.pence > 0}
           stale={allocation.isFetching}
           request={allocation.isPlaceholderData ? null : asked}
         />
       )}
 
-      <h2>Save the grouping</h2>
-      <p>Saving keeps the places and their practices for {icbName}; the pot is not saved.</p>
-      <TextInput
-        id="grouping-name"
-        label="Name of the grouping"
-        value={name}
-        error={submitted ? saveErrors.find((e) => e.field === 'grouping-name')?.message : undefined}
-        onChange={setName}
-        width={30}
+      <SaveGrouping
+        icbName={icbName}
+        potEntered={entered}
+        name={name}
+        reason={reason}
+        onName={setName}
+        onReason={setReason}
+        errorFor={(field) => (submitted ? saveErrors.find((e) => e.field === field)?.message : undefined)}
+        saved={
+          save.data && { name: save.data.name, version: save.data.version, withPot: save.data.pot !== null }
+        }
+        loaded={loaded !== null}
+        saving={save.isPending}
+        onSaveAsNew={submit(true)}
       />
-      <TextInput
-        id="grouping-reason"
-        label="Why you are saving it"
-        hint="Kept in the audit log"
-        value={reason}
-        error={submitted ? saveErrors.find((e) => e.field === 'grouping-reason')?.message : undefined}
-        onChange={setReason}
-      />
-      {save.isSuccess && (
-        <div className="nhsuk-inset-text" role="status">
-          <p>
-            Saved “{save.data.name}” as version {save.data.version}.
-          </p>
-        </div>
-      )}
-      <div className="nhsuk-button-group">
-        <button type="submit" className="nhsuk-button" disabled={save.isPending}>
-          {loaded ? 'Save changes to the grouping' : 'Save grouping'}
-        </button>
-        {loaded && (
-          <button
-            type="button"
-            className="nhsuk-button nhsuk-button--secondary"
-            disabled={save.isPending}
-            onClick={submit(true)}
-          >
-            Save as a new grouping
-          </button>
-        )}
-      </div>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import {
   type IcbPractice,
   inNoPcn,
   movePractice,
+  placePopulation,
   removePlace,
   renamePlace,
 } from '../../allocation-form.ts';
@@ -34,7 +35,7 @@ export function PlaceEditor({
   onTick: (code: string, on: boolean) => void;
 }) {
   const place = draft.places[i] as AllocationDraft['places'][number];
-  const population = place.practices.reduce((t, c) => t + Number(byCode.get(c)?.population ?? 0), 0);
+  const population = placePopulation(place.practices, byCode);
   const practicesError = errorFor(`place-${i}-practices`);
   const options = draft.places.map((p, k) => ({ value: String(k), text: p.name || `Place ${k + 1}` }));
   return (
@@ -56,7 +57,7 @@ export function PlaceEditor({
         )}
         <p className="nhsuk-body-s">
           {formatCount(place.practices.length)} {place.practices.length === 1 ? 'practice' : 'practices'},
-          registered population {formatCount(Math.round(population))}
+          registered population {formatCount(population)}
         </p>
       </div>
       {place.practices.length > 0 ? (

@@ -1,5 +1,5 @@
-import type { AllocationDraft, AllocationMethodChoice } from '../../allocation-form.ts';
-import { Select, TextInput } from '../../components/forms.tsx';
+import { type AllocationDraft, type AllocationMethodChoice, potEntered } from '../../allocation-form.ts';
+import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
 import { basisOptions } from './basis-names.ts';
 import type { EditorProps } from './PlaceEditor.tsx';
 
@@ -10,8 +10,11 @@ export function ComponentEditor({ index: k, draft, errorFor, onChange }: EditorP
     onChange({ ...draft, components: draft.components.map((x, j) => (j === k ? { ...x, ...patch } : x)) });
   const at = (list: string[], i: number, v: string) => list.map((x, j) => (j === i ? v : x));
   return (
-    <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
-      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Component {k + 1}</legend>
+    <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4" data-testid={`component-${k}`}>
+      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+        Component {k + 1}{' '}
+        {c.amount.trim() === '' && <strong className="nhsuk-tag nhsuk-tag--yellow">Amount to enter</strong>}
+      </legend>
       <TextInput
         id={`component-${k}-name`}
         label="Name"
@@ -23,7 +26,7 @@ export function ComponentEditor({ index: k, draft, errorFor, onChange }: EditorP
       <TextInput
         id={`component-${k}-amount`}
         label={`Amount of ${c.name || `component ${k + 1}`}`}
-        hint="In pounds, like £100,000,000.00"
+        hint="The ICB's own figure for this component, in pounds, like £1,650,000,000.00"
         value={c.amount}
         error={errorFor(`component-${k}-amount`)}
         onChange={(amount) => set({ amount })}
@@ -135,5 +138,115 @@ export function MethodChoice(props: {
         </div>
       </fieldset>
     </div>
+  );
+}
+
+/**
+ * The pot: its components, each shared by the need for its service. Concordat's NHS data has
+ * the weighted populations the pot is shared by but no ICB's allocation in pounds, so the pot
+ * starts as a figure to enter and the page shows no money until it is entered.
+ */
+export function PotSection({
+  draft,
+  icbName,
+  errorFor,
+  onChange,
+}: Omit<EditorProps, 'index'> & { icbName: string }) {
+  return (
+    <>
+      <h2>The pot</h2>
+      {!potEntered(draft) && (
+        <div className="nhsuk-warning-callout" data-testid="pot-to-enter">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              The pot is a figure to enter
+            </span>
+          </h3>
+          <p>
+            Concordat holds NHS England's weighted populations for each practice, but not {icbName}'s
+            allocation in pounds. Enter the amount of each component from the ICB's financial plan or NHS
+            England's published allocations. Until every amount is entered, this page shows need indices only.
+          </p>
+        </div>
+      )}
+      <p>
+        Each component is shared by the need for its service: ring-fenced money first, then the rest by each
+        place's share of the weighted population, with floors (investment guarantees such as the mental health
+        investment standard) honoured.
+      </p>
+      {draft.components.map((_, k) => (
+        <ComponentEditor key={k} index={k} draft={draft} errorFor={errorFor} onChange={onChange} />
+      ))}
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary"
+        onClick={() =>
+          onChange({
+            ...draft,
+            components: [
+              ...draft.components,
+              {
+                name: `Component ${draft.components.length + 1}`,
+                amount: '',
+                basis: 'core-overall',
+                ringFences: draft.places.map(() => ''),
+                floors: draft.places.map(() => ''),
+              },
+            ],
+          })
+        }
+      >
+        Add a component
+      </button>
+    </>
+  );
+}
+
+/** Moving each place from its current allocation towards its target by a share of the gap. */
+export function PaceEditor({ draft, errorFor, onChange }: Omit<EditorProps, 'index'>) {
+  const pace = draft.pace;
+  return (
+    <>
+      <h2>Pace of change</h2>
+      <div className="nhsuk-checkboxes nhsuk-form-group">
+        <Checkbox
+          id="pace-on"
+          label="Move places towards their targets from their current allocations"
+          checked={pace.on}
+          onChange={(on) => onChange({ ...draft, pace: { ...pace, on } })}
+        />
+      </div>
+      {pace.on && (
+        <>
+          <TextInput
+            id="pace"
+            label="Pace of change"
+            hint="The share of the gap between current allocation and target closed this year, like 25%"
+            value={pace.percent}
+            error={errorFor('pace')}
+            onChange={(percent) => onChange({ ...draft, pace: { ...pace, percent } })}
+            width={10}
+          />
+          {draft.places.map((p, i) => (
+            <TextInput
+              key={i}
+              id={`current-${i}`}
+              label={`Current allocation of ${p.name}`}
+              hint="In pounds, like £600,000,000.00"
+              value={pace.current[i] ?? ''}
+              error={errorFor(`current-${i}`)}
+              onChange={(v) =>
+                onChange({
+                  ...draft,
+                  pace: { ...pace, current: pace.current.map((x, k) => (k === i ? v : x)) },
+                })
+              }
+              width={20}
+            />
+          ))}
+        </>
+      )}
+    </>
   );
 }
