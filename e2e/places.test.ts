@@ -24,12 +24,26 @@ describe('places and list sizes in Chromium', { timeout: 180_000 }, () => {
       .nth(2)
       .textContent();
 
+  const wolverhamptonAllocation = (amount: string) =>
+    page
+      .getByTestId('allocation')
+      .getByRole('row', { name: /^Wolverhampton/ })
+      .getByText(amount)
+      .first()
+      .waitFor();
+
   it('groups practices into places by local authority, moves one and sees need indices change', async () => {
     await page.getByRole('link', { name: 'Place allocation' }).click();
     await page.getByRole('heading', { name: 'Places of NHS Black Country ICB' }).waitFor();
     await page.getByTestId('need-indices').waitFor();
     // By local authority: Great Barr (M88015) sits in Birmingham, a place of one practice.
     expect(await placeNames()).toEqual(['Birmingham', 'Dudley', 'Sandwell', 'Walsall', 'Wolverhampton']);
+    // The data has no allocation in pounds for the ICB: the pot is a figure to enter, and no
+    // money is shown until it is entered.
+    await page.getByTestId('pot-to-enter').waitFor();
+    expect(await page.getByLabel('Amount of Core services').inputValue()).toBe('');
+    expect(await page.getByTestId('allocation').count()).toBe(0);
+    expect(await page.getByTestId('allocation-key-figures').textContent()).not.toContain('£');
     const before = await needIndex('Sandwell');
     expect(before).toMatch(/^\d\.\d+$/);
 
@@ -64,6 +78,9 @@ describe('places and list sizes in Chromium', { timeout: 180_000 }, () => {
 
   it('honours a floor and a pace of change, in pounds and pence', async () => {
     const wolverhampton = page.getByTestId('allocation').getByRole('row', { name: /^Wolverhampton/ });
+    await page.getByLabel('Amount of Core services').fill('£100,000,000.00');
+    await page.getByTestId('allocation-key-figures').getByText('£100.00m').waitFor();
+    expect(await page.getByTestId('pot-to-enter').count()).toBe(0);
     await page.getByText('Ring-fences and floors for Core services').click();
     await page.getByLabel('Floor for Wolverhampton').fill('£30,000,000.00');
     await wolverhampton.getByText('£30,000,000.00').first().waitFor();
@@ -99,7 +116,10 @@ describe('places and list sizes in Chromium', { timeout: 180_000 }, () => {
     await page.getByLabel('Name of the grouping').fill('Sandwell with Great Barr');
     await page.getByLabel('Why you are saving it').fill('Great Barr belongs to a Sandwell PCN');
     await page.getByRole('button', { name: 'Save grouping' }).click();
-    await page.getByRole('status').getByText('Saved “Sandwell with Great Barr” as version 1.').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('Saved “Sandwell with Great Barr” as version 1, with its pot.')
+      .waitFor();
 
     await page.reload();
     await page.getByTestId('need-indices').waitFor();
@@ -110,6 +130,10 @@ describe('places and list sizes in Chromium', { timeout: 180_000 }, () => {
     );
     expect(await placeNames()).toEqual(['Dudley', 'Sandwell', 'Walsall', 'Wolverhampton']);
     expect(await page.getByLabel(/^Place for M88015/).inputValue()).toBe('1');
+    // The pot came back with the grouping: its amount and Wolverhampton's floor.
+    expect(await page.getByLabel('Amount of Core services').inputValue()).toBe('£100,000,000.00');
+    expect(await page.getByLabel('Floor for Wolverhampton').inputValue()).toBe('£30,000,000.00');
+    await wolverhamptonAllocation('£30,000,000.00');
     await expectAccessible(page);
   });
 

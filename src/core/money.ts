@@ -105,3 +105,26 @@ export function formatPounds(amount: Pence | number): string {
   const p = (abs % 100).toString().padStart(2, '0');
   return `${negative ? '-' : ''}£${pounds}.${p}`;
 }
+
+const penceInAMillion = 100_000_000;
+
+/**
+ * Money as a board reads it, in millions of pounds: 16_778_000_000 → "£167.78m". Rounded
+ * half away from zero to `places` decimal places (0 to 8; 8 is to the penny), exactly, in
+ * whole numbers; "-£1.37m" below zero, and never "-£0.00m". Detail tables keep `formatPounds`.
+ */
+export function formatMillions(amount: Pence | number, places = 2): string {
+  pence(amount);
+  if (!Number.isInteger(places) || places < 0 || places > 8)
+    throw new InvalidInput('places', `${places} is not a whole number of decimal places from 0 to 8`);
+  const unit = penceInAMillion / 10 ** places;
+  const abs = Math.abs(amount);
+  const rest = abs % unit;
+  const units = (abs - rest) / unit + (rest * 2 >= unit ? 1 : 0);
+  const scale = 10 ** places;
+  const whole = Math.floor(units / scale)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = places ? `.${(units % scale).toString().padStart(places, '0')}` : '';
+  return `${amount < 0 && units > 0 ? '-' : ''}£${whole}${fraction}m`;
+}

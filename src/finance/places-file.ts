@@ -6,7 +6,7 @@ import { parsePercent } from '../money/rate.ts';
 import { type AllocationBasis, basisNames } from '../system/weighted-populations.ts';
 import type { AllocationInput } from './allocation.ts';
 
-const Pounds = z.string().min(1).describe('An amount in pounds, for example "£12,345,678.00".');
+export const Pounds = z.string().min(1).describe('An amount in pounds, for example "£12,345,678.00".');
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');
 
 /** A places file for `concordat allocate`: the places (sets of practices) and the single pot. */

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, createPdf, TableCell } from 'pdfmake';
+import { formatMillions } from '../core/money.ts';
 import { oglAttributionWithAddress } from '../core/open-government-licence.ts';
 import { formatDate } from '../law/date.ts';
 import { displayCell, type Table, type TableSet } from './table.ts';
@@ -46,11 +47,9 @@ type TDocumentDefinitions = Parameters<typeof createPdf>[0];
 const nhsBlue = '#005EB8';
 const darkGrey = '#425563';
 
-/** Money as a board reads it: £12.3m (one decimal), or £0.04m for small sums. */
-export function millions(pence: number): string {
-  const m = pence / 1e8;
-  const digits = Math.abs(m) >= 1 || m === 0 ? 1 : 2;
-  return `${m < 0 ? '-' : ''}£${Math.abs(m).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}m`;
+/** Money as a board reads it: £12.3m (one decimal), or £0.04m for sums under £1m. */
+export function millions(amount: number): string {
+  return formatMillions(amount, Math.abs(amount) >= 100_000_000 || amount === 0 ? 1 : 2);
 }
 
 function chartValue(unit: BarChart['unit'], v: number): string {

@@ -326,6 +326,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0011-place-grouping-pots': {
+    // The pot (components, ring-fences, floors, pace of change) is saved with the places it
+    // is shared between; groupings saved before keep none (null) until one is entered.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('place_groupings').addColumn('pot', 'jsonb').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { InvalidInput } from '../core/errors.ts';
+import type { GroupedPlace, SavedPot } from '../finance/grouping-pot.ts';
 import type { Actor } from './arrangements.ts';
 import { appendAudit } from './audit.ts';
 import { NotFound, StaleVersion } from './errors.ts';
 import { afterNameAndId, type Keyset } from './listing.ts';
-import type { Database, GroupedPlace } from './schema.ts';
+import type { Database } from './schema.ts';
 
-/** An ICB's practices grouped into named places, saved for place allocation. */
+/** An ICB's practices grouped into named places, saved for place allocation with the pot shared between them. */
 export interface PlaceGrouping {
   id: string;
   icb: string;
   name: string;
   year: string;
   places: GroupedPlace[];
+  pot: SavedPot | null;
   version: number;
   created_by: number | null;
   updated_by: number | null;
@@ -25,6 +27,8 @@ export interface GroupingContent {
   name: string;
   year: string;
   places: GroupedPlace[];
+  /** The pot, checked against the places by the caller; null when none has been entered. */
+  pot: SavedPot | null;
 }
 
 const newId = () => `grouping-${randomBytes(4).toString('hex')}`;
@@ -59,6 +63,7 @@ export async function createGrouping(
         name: content.name,
         year: content.year,
         places: JSON.stringify(content.places),
+        pot: content.pot && JSON.stringify(content.pot),
         version: 1,
         created_by: actor.userId,
         updated_by: actor.userId,
@@ -145,6 +150,7 @@ export async function updateGrouping(
         name: content.name,
         year: content.year,
         places: JSON.stringify(content.places),
+        pot: content.pot && JSON.stringify(content.pot),
         version: before.version + 1,
         updated_by: actor.userId,
         updated_at: new Date().toISOString(),
@@ -158,7 +164,7 @@ export async function updateGrouping(
       action: 'update',
       entity: 'place-grouping',
       entity_id: id,
-      before: { icb, name: before.name, year: before.year, places: before.places },
+      before: { icb, name: before.name, year: before.year, places: before.places, pot: before.pot },
       after: { icb, ...content },
       reason,
     });

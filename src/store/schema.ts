@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { OrganisationKind } from '../core/organisations.ts';
 import type { Role } from '../core/roles.ts';
+import type { GroupedPlace, SavedPot } from '../finance/grouping-pot.ts';
 
 /**
  * The database as Kysely sees it. Dates are calendar dates returned as `YYYY-MM-DD`
@@ -225,12 +226,6 @@ export interface ListSizeTable {
   source: string;
 }
 
-/** One place of a grouping: its name and the ODS codes of its practices. */
-export interface GroupedPlace {
-  name: string;
-  practices: string[];
-}
-
 export interface PlaceGroupingTable {
   id: string;
   /** The ICB code in the weighted populations, e.g. QUA. */
@@ -240,6 +235,8 @@ export interface PlaceGroupingTable {
   year: string;
   /** An array rather than an object keyed by name: jsonb would reorder the keys. */
   places: JSONColumnType<GroupedPlace[]>;
+  /** The pot shared between the places, or null when none has been entered. */
+  pot: JSONColumnType<SavedPot | null, string | null, string | null>;
   version: number;
   created_by: number | null;
   updated_by: number | null;

@@ -15,6 +15,23 @@ export const weightedPopulationYears = {
   '2025/26': 'weightedPopulations2025',
 } as const satisfies Record<string, DataFile>;
 
+/**
+ * Where each year's weighted populations come from and when its populations were counted
+ * (data/nhs/allocation-weighted-populations-2025-26.README.txt), for the pages that show
+ * practice counts and populations from them.
+ */
+export const weightedPopulationSources: Record<
+  keyof typeof weightedPopulationYears,
+  { title: string; counted: string }
+> = {
+  '2025/26': {
+    title:
+      "NHS England's 2025/26 ICB allocations: weighted populations by GP practice, published with its place-based allocation tool",
+    counted:
+      'patients registered with each practice from November 2023 to October 2024, projected to 2025/26',
+  },
+};
+
 /** How a pot component is shared between places: which weighted population it follows. */
 export const allocationBases = {
   population: 'Population',

@@ -4,13 +4,18 @@ import {
   allocationRequest,
   byLocalAuthority,
   draftErrors,
+  draftFromGrouping,
+  groupingPot,
   type IcbPractice,
   inputFor,
   movePractice,
   movePractices,
   newDraft,
   pcnsOf,
+  placePopulation,
+  potEntered,
   removePlace,
+  type SavedGrouping,
 } from './allocation-form.ts';
 
 const practice = (code: string, la: string): IcbPractice => ({
@@ -69,7 +74,12 @@ describe('place allocation form', () => {
     let draft = newDraft(byLocalAuthority(practices));
     draft = {
       ...draft,
-      components: draft.components.map((c) => ({ ...c, ringFences: ['£5.00', ''], floors: ['', '£7.00'] })),
+      components: draft.components.map((c) => ({
+        ...c,
+        amount: '£100.00',
+        ringFences: ['£5.00', ''],
+        floors: ['', '£7.00'],
+      })),
       pace: { on: true, percent: '25', current: ['£1.00', '£2.00'] },
     };
     const request = allocationRequest('QUA', '2025/26', draft);
@@ -101,5 +111,145 @@ describe('place allocation form', () => {
     ).toEqual([{ code: 'U1', name: 'Halesowen PCN', practices: ['M87002', 'M88015'] }]);
     const draft = movePractices(newDraft(byLocalAuthority(practices)), ['M87002', 'M88015'], 1);
     expect(draft.places.map((p) => p.practices)).toEqual([[], ['M87001', 'M87002', 'M88015']]);
+  });
+
+  it('starts with the pot still to enter: no problem, need indices only, nothing to save', () => {
+    const draft = newDraft(byLocalAuthority(practices));
+    expect(draft.components.map((c) => c.amount)).toEqual(['']);
+    expect(potEntered(draft)).toBe(false);
+    expect(draftErrors(draft)).toEqual([]);
+    const typed = {
+      ...draft,
+      components: draft.components.map((c) => ({ ...c, floors: ['£7.00', ''] })),
+      pace: { ...draft.pace, on: true, current: ['£1.00', '£2.00'] },
+    };
+    const request = allocationRequest('QUA', '2025/26', typed);
+    expect(request.pot).toEqual([
+      {
+        id: 'component-1',
+        name: 'Core services',
+        amount: '£0.00',
+        basis: 'core-overall',
+        ring_fences: [],
+        floors: [],
+      },
+    ]);
+    expect(request.pace).toBeUndefined();
+    expect(groupingPot(typed)).toBeNull();
+    // A pot partly entered names the amounts still missing.
+    const partly = {
+      ...draft,
+      components: [
+        { ...(draft.components[0] as (typeof draft.components)[number]), amount: '£1.00' },
+        {
+          name: 'Mental health',
+          amount: ' ',
+          basis: 'mental-health',
+          ringFences: ['', ''],
+          floors: ['', ''],
+        },
+      ],
+    };
+    expect(draftErrors(partly)).toEqual([
+      { field: 'component-1-amount', message: 'Enter the amount of Mental health' },
+    ]);
+  });
+
+  it('saves the pot by place name and opens it again as it was', () => {
+    let draft = newDraft(byLocalAuthority(practices));
+    draft = {
+      ...draft,
+      components: [
+        {
+          name: 'Core services',
+          amount: '£2,500.00',
+          basis: 'core-overall',
+          ringFences: ['', '£5.00'],
+          floors: ['£7.00', ''],
+        },
+      ],
+      pace: { on: true, percent: '25', current: ['£1.00', '£2.00'] },
+      method: 'nhse-tool',
+    };
+    const pot = groupingPot(draft);
+    expect(pot).toEqual({
+      components: [
+        {
+          name: 'Core services',
+          amount: '£2,500.00',
+          basis: 'core-overall',
+          ring_fences: [{ place: 'Dudley', amount: '£5.00' }],
+          floors: [{ place: 'Birmingham', minimum: '£7.00' }],
+        },
+      ],
+      pace: {
+        rate: '25%',
+        current: [
+          { place: 'Birmingham', amount: '£1.00' },
+          { place: 'Dudley', amount: '£2.00' },
+        ],
+      },
+      method: 'nhse-tool',
+    });
+    // As the API gives it back: amounts in pence and pounds; places in another order.
+    const money = (pounds: string) => ({ pence: Number(pounds.replace(/[£,.]/g, '')), pounds });
+    const saved = {
+      id: 'grouping-1',
+      places: [...draft.places].reverse(),
+      pot: {
+        components: pot?.components.map((c) => ({
+          ...c,
+          amount: money(c.amount),
+          ring_fences: (c.ring_fences ?? []).map((r) => ({ place: r.place, amount: money(r.amount) })),
+          floors: (c.floors ?? []).map((f) => ({ place: f.place, minimum: money(f.minimum) })),
+        })),
+        pace: {
+          rate: '25%',
+          current: pot?.pace?.current.map((c) => ({ place: c.place, amount: money(c.amount) })),
+        },
+        method: 'nhse-tool',
+      },
+    } as unknown as SavedGrouping;
+    const opened = draftFromGrouping(saved, newDraft(byLocalAuthority(practices)));
+    expect(opened.places.map((p) => p.name)).toEqual(['Dudley', 'Birmingham']);
+    expect(opened.components).toEqual([
+      {
+        name: 'Core services',
+        amount: '£2,500.00',
+        basis: 'core-overall',
+        ringFences: ['£5.00', ''],
+        floors: ['', '£7.00'],
+      },
+    ]);
+    expect(opened.pace).toEqual({ on: true, percent: '25%', current: ['£2.00', '£1.00'] });
+    expect(opened.method).toBe('nhse-tool');
+    // A grouping saved without a pot keeps the pot in hand, less what belonged to the old places.
+    const kept = draftFromGrouping({ ...saved, pot: null }, opened);
+    expect(kept.components).toEqual([{ ...opened.components[0], ringFences: ['', ''], floors: ['', ''] }]);
+    expect(kept.pace.on).toBe(false);
+  });
+
+  it('maps problems with a saved pot back to the inputs', () => {
+    const draft = newDraft(byLocalAuthority(practices));
+    expect(inputFor('body/pot/components/0/amount', draft)).toBe('component-0-amount');
+    expect(inputFor('body/pot/components/0/name', draft)).toBe('component-0-name');
+    expect(inputFor('body/pot/components/0/floors/1/minimum', draft)).toBe('component-0-amount');
+    expect(inputFor('body/pot/pace/current/1/amount', draft)).toBe('current-1');
+    expect(inputFor('body/pot/pace/current', draft)).toBe('current-0');
+    expect(inputFor('body/pot/pace/rate', draft)).toBe('pace');
+  });
+
+  it('adds practice populations exactly and rounds the place once, half up', () => {
+    const byCode = new Map(
+      [
+        { ...practice('M1', 'A'), population: '0.25' },
+        { ...practice('M2', 'A'), population: '100.25' },
+        { ...practice('M3', 'A'), population: '7' },
+      ].map((p) => [p.code, p]),
+    );
+    expect(placePopulation(['M1', 'M2'], byCode)).toBe(101);
+    expect(placePopulation(['M1', 'M3'], byCode)).toBe(7);
+    expect(placePopulation(['M2'], byCode)).toBe(100);
+    expect(placePopulation(['M1', 'M2', 'M3', 'unknown'], byCode)).toBe(108);
   });
 });

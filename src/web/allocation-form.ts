@@ -5,7 +5,16 @@
  * types, the request the server needs, and server problem fields → input ids.
  */
 import type { FieldError } from './components/forms.tsx';
+import type { operations } from './openapi.generated.ts';
 import { pounds, required } from './validation.ts';
+
+type GroupingBody = NonNullable<
+  operations['createPlaceGrouping']['requestBody']
+>['content']['application/json'];
+/** The pot as a grouping saves it: pounds as written, places by name. */
+export type PotBody = NonNullable<GroupingBody['pot']>;
+/** A saved grouping as the API gives it back, with its pot (null when none was entered). */
+export type SavedGrouping = operations['getPlaceGrouping']['responses'][200]['content']['application/json'];
 
 export interface IcbPractice {
   code: string;
@@ -71,21 +80,18 @@ export function byLocalAuthority(practices: readonly IcbPractice[]): PlaceDraft[
     .map(([name, codes]) => ({ name, practices: codes }));
 }
 
-/** A draft for a set of places: one component and no pace of change. */
+/**
+ * A draft for a set of places: one component and no pace of change. The pot's amount starts
+ * blank, a figure to enter: Concordat's NHS data (data/nhs) holds the weighted populations
+ * the pot is shared by, but no ICB's allocation in pounds, and an invented sum must never
+ * stand in for the ICB's own.
+ */
 export function newDraft(places: PlaceDraft[], components?: ComponentDraft[]): AllocationDraft {
   const blank = () => places.map(() => '');
   return {
     places,
     components: (
-      components ?? [
-        {
-          name: 'Core services',
-          amount: '£100,000,000.00',
-          basis: 'core-overall',
-          ringFences: [],
-          floors: [],
-        },
-      ]
+      components ?? [{ name: 'Core services', amount: '', basis: 'core-overall', ringFences: [], floors: [] }]
     ).map((c) => ({
       ...c,
       ringFences: fit(c.ringFences, places.length),
@@ -115,6 +121,20 @@ export function movePractices(draft: AllocationDraft, codes: readonly string[], 
           : p.practices.filter((c) => !moving.has(c)),
     })),
   };
+}
+
+/**
+ * The registered population of a set of practices to the whole person: the practices'
+ * figures (given to the hundredth) added exactly, then rounded half up. Every place figure on
+ * the page comes from here, so one place never shows two populations.
+ */
+export function placePopulation(codes: readonly string[], byCode: ReadonlyMap<string, IcbPractice>): number {
+  let hundredths = 0;
+  for (const code of codes) {
+    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(byCode.get(code)?.population ?? '');
+    if (m) hundredths += Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  }
+  return Math.floor((hundredths + 50) / 100);
 }
 
 export const inNoPcn = (p: IcbPractice) => /^practices in no pcn/i.test(p.pcn_name ?? '');
@@ -179,7 +199,18 @@ function amount(value: string, what: string, optional = false): string | undefin
     : undefined;
 }
 
-/** Every problem with the draft, by the id of the input that holds it, in page order. */
+/** Whether the pot has been entered: every component has an amount. Until then no money is shown. */
+export function potEntered(draft: AllocationDraft): boolean {
+  return draft.components.every((c) => c.amount.trim() !== '');
+}
+
+/** Whether no amount at all has been entered yet (the pot as it starts). */
+const potBlank = (draft: AllocationDraft) => draft.components.every((c) => c.amount.trim() === '');
+
+/**
+ * Every problem with the draft, by the id of the input that holds it, in page order. A pot
+ * with no amounts at all is not a problem (it is still to enter); one partly entered is.
+ */
 export function draftErrors(draft: AllocationDraft): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string | undefined) => {
@@ -200,7 +231,11 @@ export function draftErrors(draft: AllocationDraft): FieldError[] {
   });
   draft.components.forEach((c, k) => {
     add(`component-${k}-name`, required(c.name, `a name for component ${k + 1}`));
-    add(`component-${k}-amount`, amount(c.amount, `the amount of ${c.name.trim() || `component ${k + 1}`}`));
+    if (!potBlank(draft))
+      add(
+        `component-${k}-amount`,
+        amount(c.amount, `the amount of ${c.name.trim() || `component ${k + 1}`}`),
+      );
     draft.places.forEach((p, i) => {
       add(
         `component-${k}-place-${i}-ring-fence`,
@@ -227,8 +262,15 @@ export function draftErrors(draft: AllocationDraft): FieldError[] {
 
 const placeId = (i: number) => `place-${i + 1}`;
 
-/** The POST /api/allocations body for a draft that has no errors. */
+/**
+ * The POST /api/allocations body for a draft that has no errors. Before the pot is entered
+ * it asks only for need indices, which do not depend on the pot's size: each component at
+ * £0.00 with no ring-fences, floors or pace. The page then shows no money from it.
+ */
 export function allocationRequest(icb: string, year: string, draft: AllocationDraft): AllocationRequest {
+  const entered = potEntered(draft);
+  const given = (list: string[]) =>
+    entered ? draft.places.map((_, i) => ({ place: placeId(i), value: (list[i] ?? '').trim() })) : [];
   return {
     icb,
     year,
@@ -236,30 +278,115 @@ export function allocationRequest(icb: string, year: string, draft: AllocationDr
     pot: draft.components.map((c, k) => ({
       id: `component-${k + 1}`,
       name: c.name.trim(),
-      amount: c.amount.trim(),
+      amount: entered ? c.amount.trim() : '£0.00',
       basis: c.basis,
-      ring_fences: draft.places
-        .map((_, i) => ({ place: placeId(i), amount: (c.ringFences[i] ?? '').trim() }))
-        .filter((r) => r.amount !== ''),
-      floors: draft.places
-        .map((_, i) => ({ place: placeId(i), minimum: (c.floors[i] ?? '').trim() }))
-        .filter((f) => f.minimum !== ''),
+      ring_fences: given(c.ringFences)
+        .filter((r) => r.value !== '')
+        .map((r) => ({ place: r.place, amount: r.value })),
+      floors: given(c.floors)
+        .filter((f) => f.value !== '')
+        .map((f) => ({ place: f.place, minimum: f.value })),
     })),
-    ...(draft.pace.on
+    ...(entered && draft.pace.on
       ? {
-          current: draft.places.map((_, i) => ({
-            place: placeId(i),
-            amount: (draft.pace.current[i] ?? '').trim(),
-          })),
-          pace: `${draft.pace.percent.trim().replace(/%$/, '')}%`,
+          current: given(draft.pace.current).map((c) => ({ place: c.place, amount: c.value })),
+          pace: paceRate(draft),
         }
       : {}),
     method: draft.method,
   };
 }
 
+/** "25" or "25%" as the API writes a percentage: 25%. */
+const paceRate = (draft: AllocationDraft) => `${draft.pace.percent.trim().replace(/%$/, '')}%`;
+
+/** The pot to save with the grouping (places by name), or null while it is still to enter. */
+export function groupingPot(draft: AllocationDraft): PotBody | null {
+  if (!potEntered(draft)) return null;
+  const name = (i: number) => (draft.places[i]?.name ?? '').trim();
+  const given = <T>(list: string[], make: (value: string, place: string) => T) =>
+    list.flatMap((v, i) => (v.trim() === '' || i >= draft.places.length ? [] : [make(v.trim(), name(i))]));
+  return {
+    components: draft.components.map((c) => ({
+      name: c.name.trim(),
+      amount: c.amount.trim(),
+      basis: c.basis as PotBody['components'][number]['basis'],
+      ring_fences: given(c.ringFences, (amount, place) => ({ place, amount })),
+      floors: given(c.floors, (minimum, place) => ({ place, minimum })),
+    })),
+    pace: draft.pace.on
+      ? {
+          rate: paceRate(draft),
+          current: draft.places.map((p, i) => ({
+            place: p.name.trim(),
+            amount: (draft.pace.current[i] ?? '').trim(),
+          })),
+        }
+      : null,
+    method: draft.method,
+  };
+}
+
+/**
+ * A saved grouping opened again: its places, and its pot when one was saved (each place's
+ * ring-fence, floor and current allocation found by the place's name). Without a saved pot
+ * the pot in hand is kept, less what belonged to the old places.
+ */
+export function draftFromGrouping(g: SavedGrouping, current: AllocationDraft): AllocationDraft {
+  const places = g.places.map((p) => ({ name: p.name, practices: p.practices }));
+  const pot = g.pot;
+  if (!pot) {
+    const keep = current.components.map((c) => ({ ...c, ringFences: [], floors: [] }));
+    return { ...newDraft(places, keep), method: current.method };
+  }
+  const byPlace = <T>(list: T[], place: (x: T) => string, value: (x: T) => string) =>
+    places.map((p) => {
+      const found = list.find((x) => place(x) === p.name);
+      return found ? value(found) : '';
+    });
+  const draft = newDraft(
+    places,
+    pot.components.map((c) => ({
+      name: c.name,
+      amount: c.amount.pounds,
+      basis: c.basis,
+      ringFences: byPlace(
+        c.ring_fences,
+        (r) => r.place,
+        (r) => r.amount.pounds,
+      ),
+      floors: byPlace(
+        c.floors,
+        (f) => f.place,
+        (f) => f.minimum.pounds,
+      ),
+    })),
+  );
+  return {
+    ...draft,
+    pace: pot.pace
+      ? {
+          on: true,
+          percent: pot.pace.rate,
+          current: byPlace(
+            pot.pace.current,
+            (c) => c.place,
+            (c) => c.amount.pounds,
+          ),
+        }
+      : draft.pace,
+    method: pot.method,
+  };
+}
+
 /** A problem field from POST /api/allocations or a grouping save → the id of the input to fix. */
 export function inputFor(field: string, draft: AllocationDraft): string {
+  const saved = /^body\/pot\/components\/(\d+)(\/name|\/basis)?/.exec(field);
+  if (saved)
+    return `component-${saved[1]}-${saved[2] === '/name' ? 'name' : saved[2] === '/basis' ? 'basis' : 'amount'}`;
+  const savedCurrent = /^body\/pot\/pace\/current(?:\/(\d+))?/.exec(field);
+  if (savedCurrent) return `current-${savedCurrent[1] ?? 0}`;
+  if (field.startsWith('body/pot/pace')) return 'pace';
   const practice = /^body\/places\/(\d+)\/practices\/(\d+)/.exec(field);
   if (practice) {
     const code = draft.places[Number(practice[1])]?.practices[Number(practice[2])];

@@ -8,7 +8,7 @@ import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
-import type { AllocationRequest, IcbPractice } from './allocation-form.ts';
+import type { AllocationRequest, IcbPractice, PotBody } from './allocation-form.ts';
 import { ApiError, answer, apiClient, everyPage } from './api.ts';
 import type { components, operations } from './openapi.generated.ts';
 import type { Answer, Arrangement, CheckReport, StoredArrangement } from './types.ts';
@@ -278,6 +278,9 @@ export function useAllocation(request: AllocationRequest | null) {
   });
 }
 
+/** Where an ICB's practices and their populations come from, and when the populations were counted. */
+export type PracticesSource = Answer<'listIcbPractices'>['source'];
+
 /** An ICB's practices in the weighted populations, with the local authority each sits in. */
 export function useIcbPractices(icb: string) {
   return useQuery({
@@ -291,7 +294,13 @@ export function useIcbPractices(icb: string) {
         first ??= page;
         return page;
       });
-      return { icb, icb_name: first?.icb_name ?? icb, year: first?.year ?? '', practices };
+      return {
+        icb,
+        icb_name: first?.icb_name ?? icb,
+        year: first?.year ?? '',
+        source: first?.source,
+        practices,
+      };
     },
     enabled: icb !== '',
     retry: false,
@@ -326,6 +335,7 @@ export function useSaveGrouping(icb: string) {
       version?: number;
       name: string;
       places: PlaceGrouping['places'];
+      pot: PotBody | null;
       reason: string;
     }) =>
       id

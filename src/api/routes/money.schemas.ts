@@ -6,7 +6,7 @@ import { weightedPopulationYears } from '../../system/weighted-populations.ts';
 import { signedIn } from '../context.ts';
 import { tableQuery } from '../tabular.ts';
 
-const Money = z.object({ pence: z.number().int(), pounds: z.string() });
+export const Money = z.object({ pence: z.number().int(), pounds: z.string() });
 /** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources, parts. */
 const Trace: z.ZodType<TraceType> = z
   .object({

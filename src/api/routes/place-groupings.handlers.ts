@@ -1,17 +1,19 @@
 import { InvalidInput } from '../../core/errors.ts';
 import { icbEditors, roles } from '../../core/roles.ts';
 import { formatPersons, resolvePlaces } from '../../finance/allocation.ts';
+import { checkPot, type PotText, type SavedPot } from '../../finance/grouping-pot.ts';
+import { money } from '../../finance/report.ts';
 import { actorOf } from '../../store/actor.ts';
 import { NotFound } from '../../store/errors.ts';
 import { pcnsOfPractices } from '../../store/organisations.ts';
 import {
   createGrouping,
-  type GroupingContent,
   getGrouping,
   listGroupings,
+  type PlaceGrouping,
   updateGrouping,
 } from '../../store/place-groupings.ts';
-import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
+import { loadWeightedPopulations, weightedPopulationSources } from '../../system/weighted-populations.ts';
 import { requireRole } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
@@ -34,11 +36,26 @@ function practicesOf(icb: string, year: string) {
   return list;
 }
 
+interface ContentIn {
+  name: string;
+  year: string;
+  places: { name: string; practices: string[] }[];
+  pot: PotText | null;
+}
+
+/** A domain problem as a 400 naming the body field. */
+function asBadRequest(e: unknown): unknown {
+  return e instanceof InvalidInput
+    ? badRequest([{ field: pointerUnder('body', e.field), problem: e.problem, hint: e.hint }])
+    : e;
+}
+
 /**
  * A grouping must be a partition of the ICB's practices, as allocation needs: every place
- * named once and holding practices, every practice of the ICB in exactly one place.
+ * named once and holding practices, every practice of the ICB in exactly one place; and its
+ * pot, when given, must share out between those places. Returns the pot in pence.
  */
-function checkGrouping(icb: string, content: GroupingContent): void {
+function checkGrouping(icb: string, content: ContentIn): SavedPot | null {
   const data = practicesOf(icb, content.year);
   const problems: { field: string; problem: string }[] = [];
   const seen = new Map<string, number>();
@@ -61,11 +78,31 @@ function checkGrouping(icb: string, content: GroupingContent): void {
       content.places.map((p) => ({ id: p.name, name: p.name, practices: p.practices })),
       data,
     );
+    return content.pot && checkPot(icb, content.year, content.places, content.pot, data);
   } catch (e) {
-    if (e instanceof InvalidInput)
-      throw badRequest([{ field: pointerUnder('body', e.field), problem: e.problem, hint: e.hint }]);
-    throw e;
+    throw asBadRequest(e);
   }
+}
+
+/** A saved grouping as the API sends it: the pot's amounts in pence and in pounds. */
+function groupingOut(g: PlaceGrouping) {
+  const pot = g.pot;
+  return {
+    ...g,
+    pot: pot && {
+      components: pot.components.map((c) => ({
+        ...c,
+        amount: money(c.amount),
+        ring_fences: c.ring_fences.map((r) => ({ place: r.place, amount: money(r.amount) })),
+        floors: c.floors.map((f) => ({ place: f.place, minimum: money(f.minimum) })),
+      })),
+      pace: pot.pace && {
+        rate: pot.pace.rate,
+        current: pot.pace.current.map((c) => ({ place: c.place, amount: money(c.amount) })),
+      },
+      method: pot.method,
+    },
+  };
 }
 
 /** The store refuses a name already taken in the ICB; the API names the body field. */
@@ -73,9 +110,7 @@ async function named<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof InvalidInput)
-      throw badRequest([{ field: pointerUnder('body', e.field), problem: e.problem, hint: e.hint }]);
-    throw e;
+    throw asBadRequest(e);
   }
 }
 
@@ -104,6 +139,7 @@ export function placeGroupingHandlers({ store }: ApiContext) {
       icb,
       icb_name: all[0]?.icb_name ?? icb,
       year,
+      source: weightedPopulationSources[year as keyof typeof weightedPopulationSources],
       ...pageOf(
         rows,
         limit,
@@ -131,39 +167,41 @@ export function placeGroupingHandlers({ store }: ApiContext) {
       after: decodeCursor(cursor, filters, NameAndId),
       limit: limit + 1,
     });
-    return pageOf(rows, limit, filters, (g) => [g.name, g.id]);
+    return pageOf(rows, limit, filters, (g) => [g.name, g.id], groupingOut);
   };
 
   const getOne: Handler<typeof getPlaceGroupingSchema> = async (request, reply) => {
     requireRole(request, roles);
     const found = await getGrouping(store.db, request.params.icb, request.params.id);
-    return reply.header('etag', `"${found.version}"`).send(found);
+    return reply.header('etag', `"${found.version}"`).send(groupingOut(found));
   };
 
   const create: Handler<typeof createPlaceGroupingSchema> = async (request, reply) => {
     const { icb } = request.params;
     const user = requireRole(request, icbEditors, [icb], `save place groupings for ${icb}`);
     const { reason, ...content } = request.body;
-    checkGrouping(icb, content);
-    const created = await named(() => createGrouping(store.db, icb, content, actorOf(user), reason));
+    const pot = checkGrouping(icb, content);
+    const created = await named(() =>
+      createGrouping(store.db, icb, { ...content, pot }, actorOf(user), reason),
+    );
     return reply
       .status(201)
       .header('location', `/api/icbs/${icb}/place-groupings/${encodeURIComponent(created.id)}`)
       .header('etag', `"${created.version}"`)
-      .send(created);
+      .send(groupingOut(created));
   };
 
   const replace: Handler<typeof replacePlaceGroupingSchema> = async (request, reply) => {
     const { icb, id } = request.params;
     const user = requireRole(request, icbEditors, [icb], `change place groupings for ${icb}`);
     const { reason, version, ...content } = request.body;
-    checkGrouping(icb, content);
+    const pot = checkGrouping(icb, content);
     if (request.headers['if-match'] !== undefined)
       requireMatch(request, (await getGrouping(store.db, icb, id)).version);
     const updated = await named(() =>
-      updateGrouping(store.db, icb, id, version, content, actorOf(user), reason),
+      updateGrouping(store.db, icb, id, version, { ...content, pot }, actorOf(user), reason),
     );
-    return reply.header('etag', `"${updated.version}"`).send(updated);
+    return reply.header('etag', `"${updated.version}"`).send(groupingOut(updated));
   };
 
   return { listPractices, list, getOne, create, replace };

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { weightedPopulationYears } from '../../system/weighted-populations.ts';
+import { type AllocationMethod, methodNames } from '../../finance/allocation.ts';
+import { Pounds } from '../../finance/places-file.ts';
+import {
+  type AllocationBasis,
+  basisNames,
+  weightedPopulationYears,
+} from '../../system/weighted-populations.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
 import { Page, pageQuery } from '../pagination.ts';
+import { Money } from './money.schemas.ts';
 
 const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
 const latestYear = years[years.length - 1] as string;
@@ -19,6 +26,60 @@ const Place = z.strictObject({
     .array(z.string().regex(/^[A-Z]\d{5}$/, 'must be a GP practice ODS code such as M87001'))
     .describe('ODS codes of the practices in the place.'),
 });
+const PlaceName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .describe('The name of one of the places of this grouping.');
+const Basis = z
+  .enum(basisNames as [AllocationBasis, ...AllocationBasis[]])
+  .describe('The weighted population the component is shared by, as in POST /api/allocations.');
+const Method = z.enum(methodNames as [AllocationMethod, ...AllocationMethod[]]);
+/** The pot as written: pounds and a percentage, places by name. Checked by sharing it between the places. */
+const PotIn = z
+  .strictObject({
+    components: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1, 'must not be empty: name the component').max(200),
+          amount: Pounds,
+          basis: Basis,
+          ring_fences: z.array(z.strictObject({ place: PlaceName, amount: Pounds })).default([]),
+          floors: z.array(z.strictObject({ place: PlaceName, minimum: Pounds })).default([]),
+        }),
+      )
+      .min(1, 'must have at least one component'),
+    pace: z
+      .strictObject({
+        rate: z
+          .string()
+          .regex(/^\d+(\.\d+)?%$/, 'must be a percentage, like 25%')
+          .describe('The share of the gap between current allocation and target closed this year.'),
+        current: z.array(z.strictObject({ place: PlaceName, amount: Pounds })),
+      })
+      .nullable()
+      .default(null)
+      .describe('Moving places from their current allocations towards their targets; null for none.'),
+    method: Method.default('exact'),
+  })
+  .describe('The pot shared between the places: components, ring-fences, floors, pace of change.');
+const PotOut = z.object({
+  components: z.array(
+    z.object({
+      name: z.string(),
+      amount: Money,
+      basis: z.string(),
+      ring_fences: z.array(z.object({ place: z.string(), amount: Money })),
+      floors: z.array(z.object({ place: z.string(), minimum: Money })),
+    }),
+  ),
+  pace: z
+    .object({ rate: z.string(), current: z.array(z.object({ place: z.string(), amount: Money })) })
+    .nullable(),
+  method: Method,
+});
+
 const Content = {
   name: z.string().trim().min(1, 'must not be empty: name the grouping').max(200),
   year: z
@@ -26,6 +87,9 @@ const Content = {
     .default(latestYear)
     .describe('Financial year of the weighted populations whose practices are grouped'),
   places: z.array(Place).min(1, 'must have at least one place'),
+  pot: PotIn.nullable()
+    .default(null)
+    .describe('The pot, saved with the grouping; null (or left out) when it has not been entered.'),
   reason: z.string().min(1).max(2000).describe('Why the change is made; kept in the audit log.'),
 };
 const Grouping = z.object({
@@ -34,6 +98,7 @@ const Grouping = z.object({
   name: z.string(),
   year: z.string(),
   places: z.array(z.object({ name: z.string(), practices: z.array(z.string()) })),
+  pot: PotOut.nullable(),
   version: z.number().int(),
   created_by: z.number().nullable(),
   updated_by: z.number().nullable(),
@@ -72,7 +137,14 @@ export const listIcbPracticesSchema = {
     ...pageQuery(500, 2000),
   }),
   response: {
-    200: Page(Practice).extend({ icb: z.string(), icb_name: z.string(), year: z.string() }),
+    200: Page(Practice).extend({
+      icb: z.string(),
+      icb_name: z.string(),
+      year: z.string(),
+      source: z
+        .object({ title: z.string(), counted: z.string() })
+        .describe('Where the practices and populations come from, and when the populations were counted'),
+    }),
   },
 };
 

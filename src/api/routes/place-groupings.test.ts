@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { listAudit } from '../../store/audit.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
+import type { paths } from '../../web/openapi.generated.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import {
@@ -21,6 +22,9 @@ function byLocalAuthority(): { name: string; practices: string[] }[] {
   return [...places].map(([name, practices]) => ({ name, practices }));
 }
 
+/** What saving a grouping sends, as the OpenAPI document describes it. */
+type PlaceGroupingBody =
+  paths['/api/icbs/{icb}/place-groupings']['post']['requestBody']['content']['application/json'];
 const people: TestAccount[] = [
   { key: 'commissioner', role: 'commissioner', organisation: 'QUA' },
   { key: 'other-commissioner', role: 'commissioner', organisation: 'QHM' },
@@ -53,7 +57,7 @@ describeOnBothDatabases('place groupings API', (store) => {
       body: { name: 'By local authority', places, reason: 'first grouping' },
     });
     expect(created.response.status).toBe(201);
-    expect(created.data).toMatchObject({ icb: 'QUA', year: '2025/26', version: 1, places });
+    expect(created.data).toMatchObject({ icb: 'QUA', year: '2025/26', version: 1, places, pot: null });
     id = created.data?.id ?? '';
   });
 
@@ -106,6 +110,10 @@ describeOnBothDatabases('place groupings API', (store) => {
       as('viewer').GET('/api/icbs/{icb}/practices', { params: { path: { icb } } });
     const got = await practices('QUA');
     expect(got.data?.icb_name).toBe('NHS Black Country ICB');
+    // The one dated source of the allocation page's practice counts and populations.
+    expect(got.data?.source.counted).toBe(
+      'patients registered with each practice from November 2023 to October 2024, projected to 2025/26',
+    );
     expect(got.data?.items).toContainEqual(
       expect.objectContaining({
         code: 'M88015',
@@ -198,5 +206,131 @@ describeOnBothDatabases('place groupings API', (store) => {
       params: { path: { icb: 'QUA', id: 'nope' } },
     });
     expect(missing.response.status).toBe(404);
+  });
+
+  it('saves the pot with the grouping, in pence, and gives it back when the grouping is opened', async () => {
+    const [first, second] = places;
+    if (!first || !second) throw new Error('QUA has fewer than two local authorities');
+    const pot: NonNullable<PlaceGroupingBody['pot']> = {
+      components: [
+        {
+          name: 'Core services',
+          amount: '£2,500,000,000.00',
+          basis: 'core-overall',
+          floors: [{ place: first.name, minimum: '£1.00' }],
+        },
+        {
+          name: 'Mental health',
+          amount: '£345,000,000.50',
+          basis: 'mental-health',
+          ring_fences: [{ place: second.name, amount: '£2,000,000.00' }],
+        },
+      ],
+      pace: { rate: '25%', current: places.map((p) => ({ place: p.name, amount: '£500,000,000.00' })) },
+      method: 'nhse-tool',
+    };
+    const created = await as('commissioner').POST('/api/icbs/{icb}/place-groupings', {
+      params: { path: { icb: 'QUA' } },
+      body: { name: 'With a pot', places, pot, reason: 'the 2025/26 allocation' },
+    });
+    expect(created.response.status).toBe(201);
+    const saved = created.data?.id ?? '';
+    const opened = await as('viewer').GET('/api/icbs/{icb}/place-groupings/{id}', {
+      params: { path: { icb: 'QUA', id: saved } },
+    });
+    expect(opened.data?.pot).toEqual({
+      components: [
+        {
+          name: 'Core services',
+          amount: { pence: 250_000_000_000, pounds: '£2,500,000,000.00' },
+          basis: 'core-overall',
+          ring_fences: [],
+          floors: [{ place: first.name, minimum: { pence: 100, pounds: '£1.00' } }],
+        },
+        {
+          name: 'Mental health',
+          amount: { pence: 34_500_000_050, pounds: '£345,000,000.50' },
+          basis: 'mental-health',
+          ring_fences: [{ place: second.name, amount: { pence: 200_000_000, pounds: '£2,000,000.00' } }],
+          floors: [],
+        },
+      ],
+      pace: {
+        rate: '25%',
+        current: places.map((p) => ({
+          place: p.name,
+          amount: { pence: 50_000_000_000, pounds: '£500,000,000.00' },
+        })),
+      },
+      method: 'nhse-tool',
+    });
+    const listed = await as('viewer').GET('/api/icbs/{icb}/place-groupings', {
+      params: { path: { icb: 'QUA' } },
+    });
+    expect(listed.data?.items.find((g) => g.id === saved)?.pot).toEqual(opened.data?.pot);
+
+    // A new version without the pot clears it; the audit log keeps what it was.
+    const cleared = await as('commissioner').PUT('/api/icbs/{icb}/place-groupings/{id}', {
+      params: { path: { icb: 'QUA', id: saved } },
+      body: { version: 1, name: 'With a pot', places, reason: 'the pot is to be agreed again' },
+    });
+    expect(cleared.data).toMatchObject({ version: 2, pot: null });
+    const audit = await listAudit(store().db, {
+      entity: 'place-grouping',
+      entityId: saved,
+      limit: 10,
+    });
+    expect(audit.at(-1)).toMatchObject({
+      before: { pot: { components: [{ amount: 250_000_000_000 }, { amount: 34_500_000_050 }] } },
+      after: { pot: null },
+    });
+  });
+
+  it('names the pot field that is wrong, as the pot is written', async () => {
+    const [first] = places;
+    if (!first) throw new Error('QUA has no places');
+    const component = { name: 'Core services', amount: '£100.00', basis: 'core-overall' } as const;
+    const problem = async (pot: NonNullable<PlaceGroupingBody['pot']>) => {
+      const answer = await as('commissioner').POST('/api/icbs/{icb}/place-groupings', {
+        params: { path: { icb: 'QUA' } },
+        body: { name: 'Bad pot', places, pot, reason: 'test' },
+      });
+      expect(answer.response.status).toBe(400);
+      return answer.error?.errors?.[0];
+    };
+    expect(await problem({ components: [{ ...component, amount: 'lots' }] })).toMatchObject({
+      field: 'body/pot/components/0/amount',
+      problem: "'lots' is not an amount in pounds and pence",
+    });
+    expect(
+      await problem({
+        components: [component, { ...component, ring_fences: [{ place: 'Nowhere', amount: '£1.00' }] }],
+      }),
+    ).toMatchObject({
+      field: 'body/pot/components/1',
+      problem: "names place 'Nowhere', which is not in places",
+    });
+    expect(
+      await problem({ components: [{ ...component, floors: [{ place: first.name, minimum: '£200.00' }] }] }),
+    ).toMatchObject({
+      field: 'body/pot/components/0',
+      problem: expect.stringContaining('exceed its amount (£100.00)'),
+    });
+    expect(
+      await problem({
+        components: [component],
+        pace: { rate: '25%', current: [{ place: first.name, amount: '£1.00' }] },
+      }),
+    ).toMatchObject({
+      field: 'body/pot/pace/current',
+      problem: 'must give a current allocation for every place',
+    });
+    expect(
+      await problem({
+        components: [component],
+        pace: { rate: '125%', current: places.map((p) => ({ place: p.name, amount: '£1.00' })) },
+      }),
+    ).toMatchObject({ field: 'body/pot/pace/rate', problem: expect.stringContaining('between 0% and 100%') });
+    expect(await problem({ components: [] })).toMatchObject({ field: 'body/pot/components' });
   });
 });

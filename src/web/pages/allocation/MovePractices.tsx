@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { type AllocationDraft, type IcbPractice, movePractices, pcnsOf } from '../allocation-form.ts';
-import { Select } from '../components/forms.tsx';
-import { organisationName } from '../names.ts';
+import { type AllocationDraft, type IcbPractice, movePractices, pcnsOf } from '../../allocation-form.ts';
+import { Select } from '../../components/forms.tsx';
+import { organisationName } from '../../names.ts';
 
 /**
  * Moves many practices between places in one go: a whole primary care network, or every
