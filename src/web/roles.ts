@@ -42,6 +42,11 @@ export function canEdit(grants: RoleGrant[], parties: readonly string[]): boolea
   );
 }
 
+/** May this user create arrangements at all? The server also asks that one of their organisations is a party. */
+export function canCreate(grants: RoleGrant[]): boolean {
+  return grants.some((g) => editors.includes(g.role));
+}
+
 /**
  * May this user accept a party change that awaits these parties? An administrator, or a
  * commissioner (NHS or local authority) of one of them, mirroring the server
