@@ -82,3 +82,10 @@ export function optionsOf<K extends string>(words: Record<K, string>): { value: 
 }
 
 export const yesNo = (b: boolean | undefined) => (b ? 'Yes' : 'No');
+
+/** Words to go mid-sentence: "The council’s …" → "the council’s …", leaving "NHS England’s …" be. */
+export const midSentence = (words: string) => words.replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
+
+/** A party's kind and its registry code, as a line under its name. */
+export const kindAndCode = (kind: string, code: string | undefined) =>
+  code ? `${kind}, code ${code}` : kind;

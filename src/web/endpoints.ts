@@ -53,19 +53,22 @@ export function useSignOut() {
   });
 }
 
+/** A registry search (of one kind, or any when `kind` is empty), for `useQuery` or `useQueries`. */
+export const organisationSearchQuery = (q: string, kind: string, limit = 50) => ({
+  queryKey: ['organisations', q, kind, limit],
+  queryFn: () =>
+    answer(
+      apiClient.GET('/api/organisations', {
+        params: {
+          query: { q: q.trim(), kind: (kind || undefined) as Organisation['kind'] | undefined, limit },
+        },
+      }),
+    ),
+  enabled: q.trim().length >= 2,
+});
+
 export function useOrganisationSearch(q: string, kind: string) {
-  return useQuery({
-    queryKey: ['organisations', q, kind],
-    queryFn: () =>
-      answer(
-        apiClient.GET('/api/organisations', {
-          params: {
-            query: { q: q.trim(), kind: (kind || undefined) as Organisation['kind'] | undefined, limit: 50 },
-          },
-        }),
-      ),
-    enabled: q.trim().length >= 2,
-  });
+  return useQuery(organisationSearchQuery(q, kind));
 }
 
 export function useOrganisation(code: string, kind?: string) {

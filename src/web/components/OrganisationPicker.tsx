@@ -1,8 +1,10 @@
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import { kindName } from '../../core/organisations.ts';
 import type { RegistryOrganisation } from '../arrangement-draft.ts';
-import { useOrganisationSearch } from '../endpoints.ts';
+import { organisationSearchQuery } from '../endpoints.ts';
+import { useDebounced } from '../hooks.ts';
 import { organisationName } from '../names.ts';
 import { TextInput } from './forms.tsx';
 
@@ -25,9 +27,18 @@ export function OrganisationPicker(props: {
 }) {
   const { id, kinds, chosen, action, onPick } = props;
   const [q, setQ] = useState('');
-  // One kind is asked of the server (a practice among 6,000); several are filtered here.
-  const search = useOrganisationSearch(q, kinds.length === 1 ? (kinds[0] as string) : '');
-  const found = (search.data?.items ?? []).filter((o) => kinds.includes(o.kind) && !chosen.includes(o.code));
+  // Asked once typing pauses, of each kind on its own: a closed CCG named Dudley is then not
+  // crowded out by the open practices and places of that name. Open bodies come first.
+  const asked = useDebounced(q.trim(), 300);
+  const searches = useQueries({ queries: kinds.map((kind) => organisationSearchQuery(asked, kind, 10)) });
+  const search = {
+    isPending: asked.length >= 2 && searches.some((s) => s.isPending),
+    error: searches.find((s) => s.error)?.error ?? null,
+    data: searches.every((s) => s.data) ? searches.flatMap((s) => s.data?.items ?? []) : undefined,
+  };
+  const found = (search.data ?? [])
+    .filter((o) => !chosen.includes(o.code))
+    .sort((a, b) => Number(a.closed !== null) - Number(b.closed !== null));
   return (
     <div className="nhsuk-u-margin-bottom-5">
       <TextInput
@@ -40,15 +51,15 @@ export function OrganisationPicker(props: {
         onChange={setQ}
       />
       <div aria-live="polite">
-        {q.trim().length >= 2 && search.isPending && <p>Searching…</p>}
+        {search.isPending && <p>Searching…</p>}
         {search.error && <p className="nhsuk-error-message">{search.error.message}</p>}
-        {search.data && found.length === 0 && (
+        {asked.length >= 2 && search.data && found.length === 0 && (
           <p>No organisation of the kind asked for matches “{q.trim()}”.</p>
         )}
       </div>
-      {search.data && found.length > 0 && (
+      {asked.length >= 2 && found.length > 0 && (
         <ul className="nhsuk-list concordat-picker-results" data-testid={`${id}-results`}>
-          {found.slice(0, 10).map((o) => {
+          {found.map((o) => {
             const name = organisationName(o.name);
             return (
               <li key={`${o.kind}:${o.code}`}>

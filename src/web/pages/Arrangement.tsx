@@ -137,6 +137,7 @@ function TheArrangement({
         <p>Your role lets you read this arrangement but not change it.</p>
       )}
       <ArrangementSummary
+        level={3}
         arrangement={a}
         names={names}
         activities={activities}

@@ -9,7 +9,9 @@ import {
   fundingSourceWords,
   fundKindWords,
   integrationWords,
+  kindAndCode,
   mechanismWords,
+  midSentence,
   providerKindWords,
   providerRoleWords,
 } from '../arrangement-words.ts';
@@ -26,8 +28,11 @@ export function ArrangementSummary({
   names,
   activities,
   changeHref,
+  level = 2,
 }: {
   arrangement: Arrangement;
+  /** The level of each part's heading: 2 on a page of its own, 3 inside a section. */
+  level?: 2 | 3;
   names: Namer;
   activities: readonly CatalogueActivity[];
   /** Where a part's Change link goes; no links when not given. */
@@ -51,11 +56,11 @@ export function ArrangementSummary({
     ],
     commissioners: a.commissioners.map((c) => ({
       key: c.name,
-      value: `${commissionerKindWords[c.kind]}${c.ods ? ` ${c.ods}` : ''}${c.delegated_primary_medical ? '; holds delegated primary medical services' : ''}`,
+      value: `${kindAndCode(commissionerKindWords[c.kind], c.ods)}${c.delegated_primary_medical ? '; holds delegated primary medical services' : ''}`,
     })),
     providers: a.providers.map((p) => ({
       key: p.name,
-      value: `${providerKindWords[p.kind]}${p.ods ? ` ${p.ods}` : ''}${p.lead ? '; the Integrated Care Provider' : ''}`,
+      value: `${kindAndCode(providerKindWords[p.kind], p.ods)}${p.lead ? '; the Integrated Care Provider' : ''}`,
     })),
     services: a.services.map((s) => ({
       key: names.service(s.service),
@@ -77,7 +82,7 @@ export function ArrangementSummary({
     funding: [
       ...a.funding_streams.map((s) => ({
         key: `${names.service(s.service)}, from ${names.party(s.commissioner)}`,
-        value: `${money(s.annual_value)} a year; ${fundingSourceWords[s.source]}`,
+        value: `${money(s.annual_value)} a year, from ${midSentence(fundingSourceWords[s.source])}`,
       })),
       ...(a.funding_streams.length > 1 ? [{ key: 'Total a year', value: formatPounds(total) }] : []),
     ],
@@ -101,6 +106,7 @@ export function ArrangementSummary({
         ]
       : [{ key: 'Term', value: 'Not agreed yet' }],
   };
+  const Heading = level === 2 ? 'h2' : 'h3';
   const kept = [
     a.payment && 'how the provider is paid (incentives, uplifts, risk share)',
     a.procurement && 'how the contract is awarded',
@@ -111,9 +117,9 @@ export function ArrangementSummary({
       {steps.map((step) => (
         <section key={step.slug} aria-labelledby={`summary-${step.slug}`}>
           <div className="concordat-summary-heading">
-            <h2 className="nhsuk-heading-m" id={`summary-${step.slug}`}>
+            <Heading className="nhsuk-heading-m" id={`summary-${step.slug}`}>
               {step.name}
-            </h2>
+            </Heading>
             {changeHref && (
               <Link href={changeHref(step.slug)}>
                 Change<span className="nhsuk-u-visually-hidden"> {step.name.toLowerCase()}</span>

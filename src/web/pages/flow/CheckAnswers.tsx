@@ -111,7 +111,7 @@ export function CheckAnswers(
       )}
       {grouped.map(({ step, found }) => (
         <section key={step.slug} aria-labelledby={`found-${step.slug}`}>
-          <h3 id={`found-${step.slug}`}>About the {step.name.toLowerCase()}</h3>
+          <h3 id={`found-${step.slug}`}>{step.name}</h3>
           <Findings findings={found} />
         </section>
       ))}

@@ -14,7 +14,7 @@ import {
   replaceProvider,
 } from '../../arrangement-draft.ts';
 import { findingsAt, findingsOfItem } from '../../arrangement-steps.ts';
-import { commissionerKindWords, providerKindWords } from '../../arrangement-words.ts';
+import { commissionerKindWords, kindAndCode, providerKindWords } from '../../arrangement-words.ts';
 import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
 import { OrganisationPicker } from '../../components/OrganisationPicker.tsx';
 import { PlacedFindings } from '../findings.tsx';
@@ -91,8 +91,7 @@ export function CommissionersStep({ draft, change, errorFor, findings, names, an
           title={c.name}
           about={
             <>
-              {commissionerKindWords[c.kind]}
-              {c.ods && ` ${c.ods}`}
+              {kindAndCode(commissionerKindWords[c.kind], c.ods)}
               {partyNote(stored, c.ods)}
             </>
           }
@@ -178,8 +177,7 @@ export function ProvidersStep({ draft, change, errorFor, findings, names, announ
           title={p.name || `Provider ${i + 1}`}
           about={
             <>
-              {providerKindWords[p.kind]}
-              {p.ods && ` ${p.ods}`}
+              {kindAndCode(providerKindWords[p.kind], p.ods)}
               {partyNote(stored, p.ods)}
             </>
           }
