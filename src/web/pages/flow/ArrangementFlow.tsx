@@ -131,7 +131,24 @@ export function ArrangementFlow(props: FlowProps) {
       {!checkable ? (
         <p>{checkWaitsFor}</p>
       ) : serverProblems.length > 0 ? (
-        <p>The check cannot run until the problems shown are put right.</p>
+        <>
+          <p>The check cannot run until these are put right:</p>
+          <ul className="nhsuk-list">
+            {serverProblems.map((e) => {
+              const page = stepOf(e.field);
+              return (
+                <li key={`${e.field}:${e.message}`}>
+                  {page ? (
+                    <Link href={`${base}/${page.slug}#${e.field}`}>{page.name}</Link>
+                  ) : (
+                    'The arrangement'
+                  )}
+                  : {e.message}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       ) : check.data ? (
         <p>
           {current && !check.isFetching ? 'Checked' : 'Checking'} against the rules in force on{' '}

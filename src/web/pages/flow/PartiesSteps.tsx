@@ -61,7 +61,8 @@ function partyNote(stored: StepProps['stored'], ods: string | undefined): string
   return ' · Not yet a party to this arrangement';
 }
 
-const exampleNote = 'An example from the template, not a real organisation: replace it with your own.';
+const exampleNote =
+  'Not an organisation from the NHS registry (a care model’s example, say): choose the one it stands for.';
 
 function PartiesRule({ stored }: { stored: StepProps['stored'] }) {
   if (!stored) return null;
