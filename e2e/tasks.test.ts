@@ -110,6 +110,211 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
       .waitFor();
   });
 
+  it('task 3: create a pooled arrangement for community health and adult social care between the ICB and a council, and check it', async () => {
+    await home();
+    await page.getByRole('link', { name: 'Arrangements' }).first().click();
+    await page.getByRole('link', { name: 'Create an arrangement' }).click();
+    await page.getByRole('heading', { name: 'How do you want to start?' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('From nothing').check();
+    const next = () => page.getByRole('button', { name: 'Continue' }).click();
+    await next();
+
+    await page.getByRole('heading', { name: 'What is the arrangement called?' }).waitFor();
+    // Continuing with nothing filled in names what is missing, in a sentence.
+    await next();
+    await page.locator('.nhsuk-error-summary').getByText('Enter the name of the arrangement').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Name', { exact: true }).fill('Dudley community health and adult social care pool');
+    await page.getByLabel('Place or system it serves (optional)').fill('Dudley');
+    await next();
+
+    // Commissioners are picked from the registry by name, with the code as secondary text.
+    await page.getByRole('heading', { name: 'Who commissions it?' }).waitFor();
+    const pick = async (label: string, search: string, name: string) => {
+      await page.getByLabel(label).fill(search);
+      await page.getByRole('button', { name: `Add ${name}`, exact: true }).click();
+    };
+    await page.getByLabel('Add a commissioner').fill('Black Country');
+    const results = page.getByTestId('commissioners-results');
+    await results.waitFor();
+    expect(await results.locator('li').first().textContent()).toContain('Integrated care board QUA');
+    await expectAccessible(page);
+    await page
+      .getByRole('button', { name: 'Add NHS Black Country Integrated Care Board', exact: true })
+      .click();
+    // The council by name, its kind and code beneath: not the places or practices called Dudley.
+    await page.getByLabel('Add a commissioner').fill('Dudley');
+    await results.getByText('Local authority E08000027').waitFor();
+    await docShot(results, 'create-pick-commissioner');
+    await page.getByRole('button', { name: 'Add Dudley', exact: true }).click();
+    const commissioners = page.getByTestId('commissioner');
+    expect(await commissioners.count()).toBe(2);
+    expect(await commissioners.nth(1).textContent()).toContain('Local authority, code E08000027');
+    await expectAccessible(page);
+    await next();
+
+    await page.getByRole('heading', { name: 'Who provides the services?' }).waitFor();
+    await pick(
+      'Add a provider from the NHS registry',
+      'Dudley Group',
+      'The Dudley Group NHS Foundation Trust',
+    );
+    await page.getByTestId('provider').waitFor();
+    await next();
+
+    await page.getByRole('heading', { name: 'Which services does it cover?' }).waitFor();
+    for (const service of ['Community health services', 'Adult social care']) {
+      await page.getByLabel('Add a service').selectOption({ label: service });
+      await page.getByRole('button', { name: 'Add the service' }).click();
+    }
+    const services = page.getByTestId('service');
+    expect(await services.count()).toBe(2);
+    // Each service goes to the commissioner whose function it is: the council's social care.
+    expect(await page.locator('#services-1-commissioner option:checked').textContent()).toBe('Dudley');
+    // Now whole enough to check: the check runs as the arrangement is written.
+    await page
+      .getByTestId('check-status')
+      .getByText(/^Checked against the rules in force on /)
+      .waitFor();
+    await expectAccessible(page);
+    await next();
+
+    await page.getByRole('heading', { name: 'How is the money brought together?' }).waitFor();
+    await page.getByRole('button', { name: 'Add a fund' }).click();
+    const fund = page.getByTestId('fund');
+    await fund.waitFor();
+    expect(await page.getByLabel('Name of the fund').inputValue()).toBe('Dudley pooled fund');
+    expect(await page.locator('#funds-0-host option:checked').textContent()).toBe('Dudley');
+    expect(await fund.getByLabel('Community health services').isChecked()).toBe(true);
+    expect(await fund.getByLabel('Adult social care').isChecked()).toBe(true);
+    await expectAccessible(page);
+    await next();
+
+    await page.getByRole('heading', { name: 'How much money goes in, and from whom?' }).waitFor();
+    await page.getByRole('button', { name: 'Add a funding stream' }).click();
+    await page.getByRole('button', { name: 'Add a funding stream' }).click();
+    await page.locator('#funding_streams-0-annual_value').fill('18,400,000.00');
+    await page.locator('#funding_streams-1-annual_value').fill('22,300,000.00');
+    expect(await page.getByTestId('funding-total').textContent()).toBe('Total a year: £40,700,000.00');
+    await next();
+    for (const question of [
+      'Which GP practices take part?',
+      'Which services are subcontracted?',
+      'What does the provider do in each commissioning activity?',
+    ]) {
+      await page.getByRole('heading', { name: question }).waitFor();
+      await next();
+    }
+
+    // Each finding is placed against the field it concerns, by the rule's title; the rule's id
+    // is only under "Sources and technical details". Ticking the box re-checks and it goes.
+    await page.getByRole('heading', { name: 'When does it start and end?' }).waitFor();
+    const fill = async (id: string, [d, m, y]: string[]) => {
+      await page.locator(`#${id}`).fill(d as string);
+      await page.locator(`#${id}-month`).fill(m as string);
+      await page.locator(`#${id}-year`).fill(y as string);
+    };
+    await fill('term-start', ['1', '4', '2027']);
+    await fill('term-end', ['31', '3', '2037']);
+    const exit = page.locator('[data-about="term-exit_arrangements"]');
+    await exit
+      .locator('strong', { hasText: 'Commissioners keep rights to terminate, suspend and manage exit' })
+      .waitFor();
+    expect(await exit.getByText(/^Rule /).isVisible()).toBe(false);
+    await expectAccessible(page);
+    await docShot(page.getByTestId('exit-arrangements'), 'create-finding-at-field');
+    await page.locator('#term-exit_arrangements').check();
+    await exit.waitFor({ state: 'detached' });
+    await next();
+
+    // Check your answers: every part with its Change link, and what the check found.
+    await page.getByRole('heading', { name: 'Check your answers before saving' }).waitFor();
+    const summary = page.getByTestId('arrangement-summary');
+    expect(await summary.textContent()).toContain('Dudley pooled fund');
+    expect(await summary.textContent()).toContain('£40,700,000.00');
+    await page.getByRole('heading', { name: 'What the check found' }).waitFor();
+    expect(await page.getByTestId('check-status').textContent()).toMatch(
+      /Checked against the rules in force on .*: 0 errors/,
+    );
+    await page.getByRole('button', { name: 'Create the arrangement' }).click();
+    await page.locator('.nhsuk-error-summary').getByText('Enter why you are creating it').waitFor();
+    await expectAccessible(page);
+    await page
+      .getByLabel('Why are you creating it?')
+      .fill('Pooling agreed by the ICB board and Dudley Council');
+    await page.getByRole('button', { name: 'Create the arrangement' }).click();
+    await page.getByTestId('saved').getByText('Created as version 1.').waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Dudley community health and adult social care pool' })
+      .waitFor();
+    const address = new URL(page.url()).pathname;
+    await expectAccessible(page);
+
+    // A second version: the term lengthened to twelve years, which the check warns about.
+    await page.getByRole('link', { name: 'Change the arrangement' }).click();
+    await page.getByRole('heading', { name: 'Check your answers before saving' }).waitFor();
+    await page.getByRole('link', { name: 'Change term' }).click();
+    await page.getByRole('heading', { name: 'When does it start and end?' }).waitFor();
+    await fill('term-end', ['31', '3', '2039']);
+    await page
+      .locator('[data-about="term-end"]')
+      .locator('strong', { hasText: 'Longest ICP Contract term the national guidance contemplates' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Back to check your answers' }).click();
+    await page.getByLabel('Why are you making this change?').fill('Term extended to twelve years');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByTestId('saved').getByText('Saved as version 2.').waitFor();
+
+    // The two versions side by side: what changed, and the finding the change brought.
+    await page.getByRole('link', { name: 'Compare versions side by side' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare versions' }).waitFor();
+    const changes = page.getByTestId('version-changes');
+    await changes.waitFor();
+    const row = changes.locator('tr', { hasText: 'Ends' });
+    expect(await row.locator('td').allTextContents()).toEqual(['31 March 2037', '31 March 2039']);
+    const brought = page.getByTestId('findings-new');
+    await brought
+      .getByRole('heading', { name: 'Longest ICP Contract term the national guidance contemplates' })
+      .waitFor();
+    await expectAccessible(page);
+    await docShot(page.locator('main'), 'compare-versions');
+    await docShot(page.getByTestId('version-changes'), 'version-changes');
+
+    // Restoring version 1 saves it again as version 3, with the reason kept.
+    expect(await page.getByLabel('Version to restore').inputValue()).toBe('1');
+    await page.getByLabel('Why are you restoring it?').fill('The board agreed ten years');
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByTestId('saved').getByText('Saved as version 3.').waitFor();
+    expect(new URL(page.url()).pathname).toBe(address);
+    await page.getByRole('cell', { name: 'Restored version 1: The board agreed ten years' }).waitFor();
+    expect(await page.getByTestId('arrangement-summary').textContent()).toContain('31 March 2037');
+    await expectAccessible(page);
+
+    // On a phone, none of these pages is wider than the screen.
+    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
+    await phone.addCookies(await page.context().cookies());
+    const small = await phone.newPage();
+    try {
+      for (const path of [
+        '/arrangements/new',
+        '/arrangements/new/commissioners',
+        `${address}/change/check`,
+        `${address}/change/funds`,
+        `${address}/versions?from=1&to=2`,
+      ]) {
+        await small.goto(`${server.url}${path}`);
+        await small.locator('main h1').first().waitFor();
+        await small.waitForLoadState('networkidle');
+        const width = await small.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(375);
+        await expectAccessible(small);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('task 6: record a contract event ("obligation met")', async () => {
     await home();
     await page.getByRole('link', { name: 'Contracts' }).first().click();

@@ -14,6 +14,7 @@ import type { Api, RouteModule } from './context.ts';
 import { openApiOptions } from './openapi.ts';
 import { isDatabaseRefusal, sendProblem, toProblem } from './problems.ts';
 import { logRequest, noStore, refuseCrossSite, refuseIllFormedText } from './request-hygiene.ts';
+import { arrangementCatalogueRoutes } from './routes/arrangement-catalogue.ts';
 import { arrangementPartyRoutes } from './routes/arrangement-parties.ts';
 import { arrangementRoutes } from './routes/arrangements.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -36,6 +37,7 @@ export const routeModules: RouteModule[] = [
   organisationRoutes,
   arrangementRoutes,
   arrangementPartyRoutes,
+  arrangementCatalogueRoutes,
   auditRoutes,
   populationRoutes,
   contractRoutes,

@@ -50,6 +50,11 @@ export const requestExamples: Record<string, () => unknown> = {
   }),
   createArrangement: () => ({ arrangement: arrangement(), reason: 'Section 75 agreement signed' }),
   replaceArrangement: () => ({ version: 1, arrangement: arrangement(), reason: 'Public health added' }),
+  checkArrangementDraft: () => ({ arrangement: arrangement() }),
+  restoreArrangementVersion: () => ({
+    version: 3,
+    reason: 'The board did not approve moving mental health into the pooled fund',
+  }),
   recordDecision: () => ({
     decision: 'approve-subcontract',
     subject: 'Community podiatry subcontract with Walsall Healthcare',

@@ -110,6 +110,7 @@ async function keepVersion(
   before: unknown,
   actor: Actor,
   reason: string,
+  action?: 'restore',
 ): Promise<void> {
   await trx
     .insertInto('arrangement_versions')
@@ -122,14 +123,15 @@ async function keepVersion(
       reason,
     })
     .execute();
-  await auditDocumentChange(trx, {
+  const change = {
     actor: actor.label,
     entity: 'arrangement',
     entity_id: row.id,
     before,
     after: document,
     reason,
-  });
+  };
+  await (action ? appendAudit(trx, { ...change, action }) : auditDocumentChange(trx, change));
 }
 
 export async function getArrangement(db: Kysely<Database>, id: string): Promise<StoredArrangement> {
@@ -172,34 +174,90 @@ export async function updateArrangement(
   actor: Actor,
   reason: string,
 ): Promise<StoredArrangement> {
+  return db.transaction().execute((trx) => saveNewVersion(trx, id, expectedVersion, document, actor, reason));
+}
+
+/**
+ * Saves an earlier version's document again as the newest version (nothing in the history is
+ * changed or lost), on the same terms as any update: only over `expectedVersion`, and only if
+ * it names exactly the stored parties, so a restore cannot bring back a party since removed.
+ * The version's reason and the audit record (action `restore`) say which version it restores.
+ */
+export async function restoreArrangementVersion(
+  db: Kysely<Database>,
+  id: string,
+  restoring: number,
+  expectedVersion: number,
+  actor: Actor,
+  reason: string,
+): Promise<StoredArrangement> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('arrangements')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw new NotFound('arrangement', id);
-    if (before.version !== expectedVersion)
-      throw new StaleVersion('arrangement', id, expectedVersion, before.version);
-    await requireStoredParties(trx, id, document);
-    const now = new Date().toISOString();
-    const version = before.version + 1;
-    const row = await trx
-      .updateTable('arrangements')
-      .set({
-        name: document.name,
-        version,
-        document: JSON.stringify(document),
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await keepVersion(trx, row, document, before.document, actor, reason);
-    return getArrangement(trx, row.id);
+    const earlier = await getArrangementVersion(trx, id, restoring);
+    return saveNewVersion(
+      trx,
+      id,
+      expectedVersion,
+      earlier.document,
+      actor,
+      `Restored version ${restoring}: ${reason}`,
+      'restore',
+    );
   });
+}
+
+/** The new version over `expectedVersion`, kept in the history and audited, in the caller's transaction. */
+async function saveNewVersion(
+  trx: Transaction<Database>,
+  id: string,
+  expectedVersion: number,
+  document: Arrangement,
+  actor: Actor,
+  reason: string,
+  action?: 'restore',
+): Promise<StoredArrangement> {
+  const before = await trx
+    .selectFrom('arrangements')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw new NotFound('arrangement', id);
+  if (before.version !== expectedVersion)
+    throw new StaleVersion('arrangement', id, expectedVersion, before.version);
+  await requireStoredParties(trx, id, document);
+  const row = await trx
+    .updateTable('arrangements')
+    .set({
+      name: document.name,
+      version: before.version + 1,
+      document: JSON.stringify(document),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await keepVersion(trx, row, document, before.document, actor, reason, action);
+  return getArrangement(trx, row.id);
+}
+
+/** One stored version of an arrangement, with who saved it and why. */
+export async function getArrangementVersion(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<ArrangementVersion> {
+  const row = await db
+    .selectFrom('arrangement_versions')
+    .select(['version', 'document', 'changed_by', 'changed_at', 'reason'])
+    .where('arrangement_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) {
+    await getArrangement(db, id);
+    throw new NotFound(`version ${version} of arrangement`, id);
+  }
+  return { ...row, document: row.document as Arrangement };
 }
 
 export async function listVersions(

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Layout } from './components/Layout.tsx';
 import { useSession, useSignOut } from './endpoints.ts';
 import { Allocation } from './pages/Allocation.tsx';
@@ -14,6 +15,17 @@ import { SignIn } from './pages/SignIn.tsx';
 import { StoredContract } from './pages/StoredContract.tsx';
 import { matchPath, navigate, useLocation } from './router.ts';
 import type { User } from './types.ts';
+
+/** Pages few visits need, loaded when first opened: the main script stays small for the first load. */
+const CreateArrangement = lazy(async () => ({
+  default: (await import('./pages/CreateArrangement.tsx')).CreateArrangement,
+}));
+const ChangeArrangement = lazy(async () => ({
+  default: (await import('./pages/ChangeArrangement.tsx')).ChangeArrangement,
+}));
+const CompareVersions = lazy(async () => ({
+  default: (await import('./pages/CompareVersions.tsx')).CompareVersions,
+}));
 
 export function App() {
   const session = useSession();
@@ -34,7 +46,7 @@ export function App() {
       path={url.pathname}
       onSignOut={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
     >
-      {page}
+      <Suspense fallback={<p>Loading…</p>}>{page}</Suspense>
     </Layout>
   );
 }
@@ -43,7 +55,10 @@ function route(url: URL, user: User): React.ReactNode {
   const path = url.pathname;
   if (path === '/') return <Home user={user} />;
   if (path === '/explorer') return <Explorer />;
-  if (path === '/arrangements') return <Arrangements />;
+  if (path === '/arrangements') return <Arrangements user={user} />;
+  if (path === '/arrangements/new') return <CreateArrangement step={undefined} user={user} />;
+  const creating = matchPath('/arrangements/new/:step', path);
+  if (creating) return <CreateArrangement step={creating.step} user={user} />;
   if (path === '/allocation') return <Allocation />;
   if (path === '/ics') return <OperatingModelPage />;
   const budget = matchPath('/arrangements/:id/budget', path);
@@ -53,6 +68,18 @@ function route(url: URL, user: User): React.ReactNode {
   if (contract) return <StoredContract key={contract.id} id={contract.id as string} user={user} />;
   if (path === '/population')
     return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
+  const changing = matchPath('/arrangements/:id/change/:step', path);
+  if (changing)
+    return (
+      <ChangeArrangement
+        key={changing.id}
+        id={changing.id as string}
+        step={changing.step as string}
+        user={user}
+      />
+    );
+  const versions = matchPath('/arrangements/:id/versions', path);
+  if (versions) return <CompareVersions key={versions.id} id={versions.id as string} user={user} />;
   const arrangement = matchPath('/arrangements/:id', path);
   if (arrangement) return <ArrangementPage key={arrangement.id} id={arrangement.id as string} user={user} />;
   const org = matchPath('/organisations/:code', path);

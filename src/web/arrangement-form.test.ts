@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readArrangementFile } from '../law/arrangement-file.ts';
+import { blankArrangement } from './arrangement-draft.ts';
 import { arrangementErrors, serverFieldId } from './arrangement-form.ts';
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yaml'));
@@ -10,21 +11,31 @@ describe('arrangement form checks', () => {
     expect(arrangementErrors(readArrangementFile(`examples/${file}`))).toEqual([]);
   });
 
+  it('ask for the parts a blank arrangement lacks, each in a sentence', () => {
+    expect(arrangementErrors(blankArrangement())).toEqual([
+      { field: 'name', message: 'Enter the name of the arrangement' },
+      { field: 'commissioners', message: 'Add at least one commissioner' },
+      { field: 'providers', message: 'Add at least one provider' },
+      { field: 'services', message: 'Add at least one service' },
+    ]);
+  });
+
   it('name each field that is wrong, by the id of its input', () => {
-    const a = readArrangementFile('examples/dudley-integrated-care.yaml');
+    const a = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
     const broken = {
       ...a,
       name: ' ',
-      commissioners: a.commissioners.map((c, i) => (i === 1 ? { ...c, id: 'Dudley Council' } : c)),
-      providers: a.providers.map((p) => ({ ...p, id: 'dudley-ccg' })),
-      gp_practices: [{ ods: 'M8700', contract: 'gms' as const, mode: 'full' as const }],
+      funds: a.funds.map((f, i) => (i === 1 ? { ...f, parties: [] } : f)),
+      funding_streams: a.funding_streams.map((s, i) => (i === 2 ? { ...s, annual_value: '£1.234' } : s)),
+      subcontracts: [{ id: 'x', subcontractor: '', services: [] }],
       term: { start: '2030-04-01', end: '2020-03-31' },
     };
     expect(arrangementErrors(broken).map((e) => e.field)).toEqual([
       'name',
-      'commissioners-1-id',
-      'providers-0-id',
-      'gp_practices-0-ods',
+      'funds-1-parties',
+      'funding_streams-2-annual_value',
+      'subcontracts-0-subcontractor',
+      'subcontracts-0-services',
       'term-end',
     ]);
   });

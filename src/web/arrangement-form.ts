@@ -1,11 +1,12 @@
 /**
- * The browser's field-by-field check of an arrangement being edited. Field ids double as
- * the ids of the inputs (`commissioners-0-name`), so the error summary links to each one.
- * The server runs the full schema (src/law/arrangement.ts) again on save.
+ * The browser's field-by-field check of an arrangement being written. Field ids double as
+ * the ids of the inputs (`funds-0-name`), so an error summary links to each one, and a
+ * server problem or a finding about `funds[0].name` lands on the same input. The server
+ * runs the full schema (src/law/arrangement.ts) again when the draft is checked or saved.
  */
 import type { FieldError } from './components/forms.tsx';
 import type { Arrangement } from './types.ts';
-import { id, isoDate, pounds, practiceCode, required } from './validation.ts';
+import { isoDate, pounds, required } from './validation.ts';
 
 export function fieldId(...path: (string | number)[]): string {
   return path.join('-');
@@ -18,47 +19,18 @@ export function arrangementErrors(a: Arrangement): FieldError[] {
   };
   const nth = (i: number) => `${i + 1}`;
 
-  add(required(a.name, 'the arrangement name'), 'name');
-  a.commissioners.forEach((c, i) => {
-    add(required(c.name, `the name of commissioner ${nth(i)}`), 'commissioners', i, 'name');
-    add(id(c.id, `the id of commissioner ${nth(i)}`), 'commissioners', i, 'id');
+  add(required(a.name, 'the name of the arrangement'), 'name');
+  if (a.commissioners.length === 0) add('Add at least one commissioner', 'commissioners');
+  if (a.providers.length === 0) add('Add at least one provider', 'providers');
+  a.providers.forEach((p, i) =>
+    add(required(p.name, `the name of provider ${nth(i)}`), 'providers', i, 'name'),
+  );
+  if (a.services.length === 0) add('Add at least one service', 'services');
+  a.funds.forEach((f, i) => {
+    add(required(f.name, `the name of fund ${nth(i)}`), 'funds', i, 'name');
+    if (f.parties.length === 0) add(`Choose at least one partner in fund ${nth(i)}`, 'funds', i, 'parties');
+    if (f.services.length === 0) add(`Choose at least one service in fund ${nth(i)}`, 'funds', i, 'services');
   });
-  a.providers.forEach((p, i) => {
-    add(required(p.name, `the name of provider ${nth(i)}`), 'providers', i, 'name');
-    add(id(p.id, `the id of provider ${nth(i)}`), 'providers', i, 'id');
-  });
-  const parties = new Set([...a.commissioners.map((c) => c.id), ...a.providers.map((p) => p.id)]);
-  const seen = new Set<string>();
-  for (const [i, party] of [...a.commissioners, ...a.providers].entries()) {
-    const isCommissioner = i < a.commissioners.length;
-    const index = isCommissioner ? i : i - a.commissioners.length;
-    if (seen.has(party.id))
-      add(
-        `The id ${party.id} is used twice; give each party its own id`,
-        isCommissioner ? 'commissioners' : 'providers',
-        index,
-        'id',
-      );
-    seen.add(party.id);
-  }
-  a.subcontracts.forEach((s, i) => {
-    add(
-      required(s.subcontractor, `the subcontractor of subcontract ${nth(i)}`),
-      'subcontracts',
-      i,
-      'subcontractor',
-    );
-    if (s.value !== undefined)
-      add(pounds(s.value, `the value of subcontract ${nth(i)}`), 'subcontracts', i, 'value');
-    if (s.approved_by && !parties.has(s.approved_by))
-      add(
-        `Subcontract ${nth(i)} is approved by ${s.approved_by}, who is not a party`,
-        'subcontracts',
-        i,
-        'approved_by',
-      );
-  });
-  a.gp_practices.forEach((g, i) => add(practiceCode(g.ods), 'gp_practices', i, 'ods'));
   a.funding_streams.forEach((s, i) =>
     add(
       pounds(s.annual_value, `the annual value of funding stream ${nth(i)}`),
@@ -67,10 +39,18 @@ export function arrangementErrors(a: Arrangement): FieldError[] {
       'annual_value',
     ),
   );
+  a.subcontracts.forEach((s, i) => {
+    add(required(s.subcontractor, `who subcontract ${nth(i)} is with`), 'subcontracts', i, 'subcontractor');
+    if (s.services.length === 0)
+      add(`Choose at least one service for subcontract ${nth(i)}`, 'subcontracts', i, 'services');
+    if (s.value !== undefined)
+      add(pounds(s.value, `the value of subcontract ${nth(i)}`), 'subcontracts', i, 'value');
+  });
   if (a.term) {
-    add(isoDate(a.term.start, 'the start of the term'), 'term', 'start');
-    add(isoDate(a.term.end, 'the end of the term'), 'term', 'end');
-    if (a.term.start > a.term.end) add('The term must end after it starts', 'term', 'end');
+    add(isoDate(a.term.start, 'the date the term starts'), 'term', 'start');
+    add(isoDate(a.term.end, 'the date the term ends'), 'term', 'end');
+    if (a.term.start && a.term.end && a.term.start > a.term.end)
+      add('The term must end after it starts', 'term', 'end');
   }
   return out;
 }

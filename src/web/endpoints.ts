@@ -53,19 +53,22 @@ export function useSignOut() {
   });
 }
 
+/** A registry search (of one kind, or any when `kind` is empty), for `useQuery` or `useQueries`. */
+export const organisationSearchQuery = (q: string, kind: string, limit = 50) => ({
+  queryKey: ['organisations', q, kind, limit],
+  queryFn: () =>
+    answer(
+      apiClient.GET('/api/organisations', {
+        params: {
+          query: { q: q.trim(), kind: (kind || undefined) as Organisation['kind'] | undefined, limit },
+        },
+      }),
+    ),
+  enabled: q.trim().length >= 2,
+});
+
 export function useOrganisationSearch(q: string, kind: string) {
-  return useQuery({
-    queryKey: ['organisations', q, kind],
-    queryFn: () =>
-      answer(
-        apiClient.GET('/api/organisations', {
-          params: {
-            query: { q: q.trim(), kind: (kind || undefined) as Organisation['kind'] | undefined, limit: 50 },
-          },
-        }),
-      ),
-    enabled: q.trim().length >= 2,
-  });
+  return useQuery(organisationSearchQuery(q, kind));
 }
 
 export function useOrganisation(code: string, kind?: string, enabled = true) {
@@ -105,14 +108,17 @@ export function useArrangements() {
   });
 }
 
+/** One stored arrangement, for `useQuery` or for fetching once (copying it). */
+export const arrangementQuery = (id: string) => ({
+  queryKey: ['arrangement', id],
+  queryFn: async () =>
+    (await answer(
+      apiClient.GET('/api/arrangements/{id}', { params: { path: { id } } }),
+    )) as StoredArrangement,
+});
+
 export function useArrangement(id: string) {
-  return useQuery({
-    queryKey: ['arrangement', id],
-    queryFn: async () =>
-      (await answer(
-        apiClient.GET('/api/arrangements/{id}', { params: { path: { id } } }),
-      )) as StoredArrangement,
-  });
+  return useQuery(arrangementQuery(id));
 }
 
 export function useSaveArrangement(id: string) {
@@ -133,17 +139,118 @@ export function useSaveArrangement(id: string) {
   });
 }
 
-/** The check is a POST (the server records the findings) but reads as a query keyed by version and date. */
+/**
+ * The check of a version (the current one, or an earlier one to compare) on a date. It is a
+ * POST (the server records the findings) but reads as a query keyed by version and date.
+ */
 export function useCheck(id: string, version: number | undefined, on: string) {
   return useQuery({
     queryKey: ['check', id, version, on],
     queryFn: async () =>
       (await answer(
         apiClient.POST('/api/arrangements/{id}/check', {
-          params: { path: { id }, query: { on: on || undefined } },
+          params: { path: { id }, query: { on: on || undefined, version } },
+        }),
+      )) as CheckReport & { version: number },
+    enabled: version !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
+ * The check of a draft nobody has saved (nothing is kept): null until the draft is whole
+ * enough to check. The last answer stays shown while the next is worked out, so the findings
+ * do not flicker as the user types.
+ */
+export function useDraftCheck(draft: Arrangement | null, on: string) {
+  return useQuery({
+    queryKey: ['draft-check', on, draft],
+    queryFn: async () =>
+      (await answer(
+        apiClient.POST('/api/arrangement-drafts/check', {
+          params: { query: { on } },
+          body: { arrangement: draft as Arrangement },
         }),
       )) as CheckReport,
-    enabled: version !== undefined,
+    enabled: draft !== null,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+export function useCreateArrangement() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { arrangement: Arrangement; reason: string }) =>
+      (await answer(apiClient.POST('/api/arrangements', { body }))) as StoredArrangement,
+    onSuccess: (created) => {
+      client.setQueryData(['arrangement', created.id], created);
+      void client.invalidateQueries({ queryKey: ['arrangements'] });
+    },
+  });
+}
+
+/** Saves an earlier version again as the newest; refused (409) if someone saved since `version`. */
+export function useRestoreVersion(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ restoring, ...body }: { restoring: number; version: number; reason: string }) =>
+      (await answer(
+        apiClient.POST('/api/arrangements/{id}/versions/{version}/restore', {
+          params: { path: { id, version: restoring } },
+          body,
+        }),
+      )) as StoredArrangement,
+    onSuccess: (saved) => {
+      client.setQueryData(['arrangement', id], saved);
+      void client.invalidateQueries({ queryKey: ['arrangements'] });
+      void client.invalidateQueries({ queryKey: ['versions', id] });
+      void client.invalidateQueries({ queryKey: ['matrix', id] });
+      void client.invalidateQueries({ queryKey: ['pooling', id] });
+    },
+  });
+}
+
+export type ArrangementTemplate = Answer<'listArrangementTemplates'>['items'][number];
+export type CatalogueActivity = Answer<'listActivities'>['items'][number];
+
+/** The care models a new arrangement can start from. */
+export function useTemplates() {
+  return useQuery({
+    queryKey: ['arrangement-templates'],
+    queryFn: () =>
+      everyPage((cursor) =>
+        answer(apiClient.GET('/api/arrangement-templates', { params: { query: { cursor } } })),
+      ),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The rulebook's services on a date, by title. */
+export function useServiceCatalogue(on: string) {
+  return useQuery({
+    queryKey: ['catalogue', 'services', on],
+    queryFn: async () =>
+      (
+        await everyPage((cursor) =>
+          answer(apiClient.GET('/api/rules/services', { params: { query: { on, cursor } } })),
+        )
+      ).sort((a, b) => a.title.localeCompare(b.title)),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The Annex A commissioning activities in force on a date, in the table's order. */
+export function useActivityCatalogue(on: string) {
+  return useQuery({
+    queryKey: ['catalogue', 'activities', on],
+    queryFn: async () =>
+      (
+        await everyPage((cursor) =>
+          answer(apiClient.GET('/api/rules/activities', { params: { query: { on, cursor } } })),
+        )
+      ).sort((a, b) => (a.row ?? 999) - (b.row ?? 999) || a.title.localeCompare(b.title)),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -222,6 +329,26 @@ export function useAcceptPartyChange(id: string) {
     },
   });
 }
+
+/**
+ * Proposes adding or removing a party; it takes effect once every commissioning party has
+ * accepted it (at once when the proposer's own parties are all there are, or for an administrator).
+ */
+export function useProposePartyChange(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PartyChangeProposal) =>
+      answer(apiClient.POST('/api/arrangements/{id}/parties', { params: { path: { id } }, body })),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: ['party-changes', id] });
+      void client.invalidateQueries({ queryKey: ['parties', id] });
+      void client.invalidateQueries({ queryKey: ['arrangement', id] });
+    },
+  });
+}
+export type PartyChangeProposal = NonNullable<
+  operations['proposePartyChange']['requestBody']
+>['content']['application/json'];
 
 /** Who does each commissioning activity on a date (the server's `responsibilityMatrix`). */
 export function useMatrix(id: string, on: string, enabled: boolean) {

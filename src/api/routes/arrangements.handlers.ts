@@ -16,11 +16,13 @@ import { partiesOf } from '../../store/arrangement-parties.ts';
 import {
   createArrangement,
   getArrangement,
+  getArrangementVersion,
   getDecision,
   listArrangements,
   listVersions,
   recordCheck,
   recordDecision,
+  restoreArrangementVersion,
   type StoredArrangement,
   updateArrangement,
 } from '../../store/arrangements.ts';
@@ -31,6 +33,7 @@ import { decodeCursor, NameAndId, pageOf, VersionKey } from '../pagination.ts';
 import { badRequest, forbidden, refusedByRule } from '../problems.ts';
 import { answer } from '../tabular.ts';
 import type {
+  checkArrangementDraftSchema,
   checkArrangementSchema,
   createArrangementSchema,
   getArrangementSchema,
@@ -41,6 +44,7 @@ import type {
   listArrangementVersionsSchema,
   recordDecisionSchema,
   replaceArrangementSchema,
+  restoreArrangementVersionSchema,
 } from './arrangements.schemas.ts';
 
 /** Cross-references the schema cannot see (a fund hosted by an undeclared party), as field errors. */
@@ -147,7 +151,13 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
   };
 
   const check: Handler<typeof checkArrangementSchema> = async (request, reply) => {
-    const stored = await readable(request, () => getArrangement(store.db, request.params.id));
+    const current = await readable(request, () => getArrangement(store.db, request.params.id));
+    const asked = request.query.version;
+    // An earlier version is checked, and its findings kept, as that version.
+    const stored =
+      asked === undefined || asked === current.version
+        ? current
+        : { ...current, ...(await getArrangementVersion(store.db, current.id, asked)) };
     const on = request.query.on ?? today();
     const report = checkArrangement(rulebook, stored.document, on);
     await recordCheck(store.db, stored, on, report, actorOf(requireUser(request)));
@@ -159,6 +169,32 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
         String(stored.version),
       ),
     );
+  };
+
+  const checkDraft: Handler<typeof checkArrangementDraftSchema> = async (request) => {
+    requireRole(request, editors, undefined, 'check a draft arrangement');
+    const { arrangement } = request.body;
+    checkReferences(arrangement);
+    return checkArrangement(rulebook, arrangement, request.query.on ?? today());
+  };
+
+  const restore: Handler<typeof restoreArrangementVersionSchema> = async (request, reply) => {
+    const current = await getArrangement(store.db, request.params.id);
+    const user = requireRole(request, editors, current.parties, 'restore a version of this arrangement');
+    requireMatch(request, current.version);
+    if (request.params.version === current.version)
+      throw badRequest([
+        { field: 'params/version', problem: 'is the current version: choose an earlier one to restore' },
+      ]);
+    const restored = await restoreArrangementVersion(
+      store.db,
+      current.id,
+      request.params.version,
+      request.body.version,
+      actorOf(user),
+      request.body.reason,
+    );
+    return reply.header('etag', `"${restored.version}"`).send(restored);
   };
 
   const matrix: Handler<typeof getResponsibilityMatrixSchema> = async (request, reply) => {
@@ -225,5 +261,18 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     return found;
   };
 
-  return { list, create, getOne, replace, versions, check, matrix, pooling, decide, decision };
+  return {
+    list,
+    create,
+    getOne,
+    replace,
+    versions,
+    check,
+    checkDraft,
+    restore,
+    matrix,
+    pooling,
+    decide,
+    decision,
+  };
 }

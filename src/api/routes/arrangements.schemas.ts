@@ -39,6 +39,13 @@ export const Finding = z.object({
   ),
   trace: z.array(z.object({ rule: z.string(), version_from: z.string(), outcome: z.string() })),
 });
+const CheckReport = z.object({
+  arrangement: z.string(),
+  on: z.string(),
+  lawful: z.boolean(),
+  counts: z.object({ error: z.number(), warning: z.number(), information: z.number() }),
+  findings: z.array(Finding),
+});
 const Summary = Stored.omit({ document: true });
 const Reason = z.string().min(1).max(2000).describe('Why the change is made; kept in the audit log.');
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -118,17 +125,46 @@ export const checkArrangementSchema = {
     'Also as CSV (one table, `table=`) or Excel (every table and a sheet of sources): `format=csv|xlsx` or the Accept header.',
   security: signedIn,
   params: Params,
-  querystring: OnQuery.extend(tableQuery),
-  response: {
-    200: z.object({
-      arrangement: z.string(),
-      version: z.number(),
-      on: z.string(),
-      lawful: z.boolean(),
-      counts: z.object({ error: z.number(), warning: z.number(), information: z.number() }),
-      findings: z.array(Finding),
-    }),
-  },
+  querystring: OnQuery.extend({
+    version: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('An earlier version to check (as listed under …/versions); default the current one.'),
+    ...tableQuery,
+  }),
+  response: { 200: CheckReport.extend({ version: z.number() }) },
+};
+
+export const checkArrangementDraftSchema = {
+  operationId: 'checkArrangementDraft',
+  tags: ['arrangements'],
+  summary: 'Check an arrangement that is not saved (a draft being written) against the rules on a date',
+  description:
+    'For forms that check as the user types: nothing is stored and nothing is audited, as nothing changes. Commissioners (NHS and local authority) and administrators, who are the ones who write arrangements. A draft that does not yet pass the arrangement schema is refused with 400 naming each field.',
+  security: signedIn,
+  querystring: OnQuery,
+  body: z.strictObject({ arrangement: Arrangement }),
+  response: { 200: CheckReport },
+};
+
+export const restoreArrangementVersionSchema = {
+  operationId: 'restoreArrangementVersion',
+  tags: ['arrangements'],
+  summary: 'Restore an earlier version: its document is saved again as a new version, with a reason',
+  description:
+    'Nothing in the history is changed. As for any save: 409 (or 412 with If-Match) if the current version is no longer the one sent, and 422 if the earlier document does not name exactly the stored parties (parties change only by POST …/parties).',
+  security: signedIn,
+  params: Params.extend({
+    version: z.coerce.number().int().min(1).describe('The earlier version to restore.'),
+  }),
+  headers: IfMatchHeaders,
+  body: z.strictObject({
+    version: z.number().int().min(1).describe('The current version, which the restored one follows.'),
+    reason: Reason,
+  }),
+  response: { 200: Stored, 422: Problem },
 };
 
 export const getResponsibilityMatrixSchema = {

@@ -81,3 +81,38 @@ export function Citations({
     </ul>
   );
 }
+
+/**
+ * The findings about one field or part, shown beside it while the arrangement is written:
+ * how serious, the rule's title and what it says about this arrangement; the sources and
+ * the rule's id folded away under "Sources and technical details".
+ */
+export function PlacedFindings({ findings, about }: { findings: readonly Finding[]; about?: string }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul className="nhsuk-list concordat-placed-findings" data-testid="placed-findings" data-about={about}>
+      {findings.map((f, i) => {
+        const tag = severityTag[f.severity];
+        return (
+          <li key={`${f.rule}:${f.path}:${i}`} data-severity={f.severity}>
+            <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong>{' '}
+            <strong>{f.rule_title}</strong>
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{f.message}</p>
+            <details className="nhsuk-details nhsuk-u-margin-bottom-2">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">
+                  Sources and technical details
+                  <span className="nhsuk-u-visually-hidden">: {f.rule_title}</span>
+                </span>
+              </summary>
+              <div className="nhsuk-details__text nhsuk-body-s">
+                <Citations citations={f.citations} />
+                <p className="nhsuk-u-margin-bottom-0">Rule {f.rule}</p>
+              </div>
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
