@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { actorsFor } from '../api/contract-permissions.ts';
 import { roles } from '../store/schema.ts';
-import { canAcceptPartyChange, canEdit, contractActorsFor } from './roles.ts';
+import {
+  canAcceptPartyChange,
+  canEdit,
+  canEditOperatingModel,
+  contractActorsFor,
+  operatingModelIcbs,
+} from './roles.ts';
 
 describe('who may edit an arrangement', () => {
   const parties = ['05C', 'E08000027', 'RYK'];
@@ -36,5 +42,27 @@ describe('who a user may record contract events as', () => {
     for (const role of roles)
       expect(contractActorsFor([{ role, organisation: null }])).toEqual([...actorsFor[role]]);
     expect(contractActorsFor([{ role: 'provider', organisation: 'RYK' }])).toEqual(['provider', 'practice']);
+  });
+});
+
+describe('who may change an ICB’s operating model', () => {
+  it('is the ICB’s commissioner (its governance lead), an England-wide commissioner or an administrator', () => {
+    expect(canEditOperatingModel([{ role: 'commissioner', organisation: 'QUA' }], 'QUA')).toBe(true);
+    expect(canEditOperatingModel([{ role: 'commissioner', organisation: null }], 'QUA')).toBe(true);
+    expect(canEditOperatingModel([{ role: 'administrator', organisation: null }], 'QUA')).toBe(true);
+    expect(canEditOperatingModel([{ role: 'commissioner', organisation: 'QHM' }], 'QUA')).toBe(false);
+    expect(canEditOperatingModel([{ role: 'provider', organisation: 'QUA' }], 'QUA')).toBe(false);
+    expect(canEditOperatingModel([{ role: 'local-authority', organisation: 'E08000027' }], 'QUA')).toBe(
+      false,
+    );
+    expect(canEditOperatingModel([{ role: 'assurer', organisation: null }], 'QUA')).toBe(false);
+  });
+  it('offers a commissioner its own ICBs, and administrators every ICB', () => {
+    expect(operatingModelIcbs([{ role: 'commissioner', organisation: 'QUA' }])).toEqual({
+      all: false,
+      codes: ['QUA'],
+    });
+    expect(operatingModelIcbs([{ role: 'administrator', organisation: null }]).all).toBe(true);
+    expect(operatingModelIcbs([{ role: 'viewer', organisation: 'QUA' }])).toEqual({ all: false, codes: [] });
   });
 });

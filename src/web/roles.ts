@@ -80,3 +80,26 @@ const allocators: readonly Role[] = ['commissioner', 'assurer', 'administrator']
 export function canAllocate(grants: RoleGrant[]): boolean {
   return grants.some((g) => allocators.includes(g.role));
 }
+
+/**
+ * May this user change (or create) an operating model of this ICB? Its commissioner (who
+ * stands for its governance lead) or an administrator, mirroring the server
+ * (src/api/routes/operating-models.handlers.ts); the server still decides.
+ */
+export function canEditOperatingModel(grants: RoleGrant[], icb: string): boolean {
+  return grants.some(
+    (g) =>
+      g.role === 'administrator' ||
+      (g.role === 'commissioner' && (g.organisation === null || g.organisation === icb)),
+  );
+}
+
+/** The ICBs whose models this user may create: their commissioner grants' organisations, or all. */
+export function operatingModelIcbs(grants: RoleGrant[]): { all: boolean; codes: string[] } {
+  return {
+    all: grants.some(
+      (g) => g.role === 'administrator' || (g.role === 'commissioner' && g.organisation === null),
+    ),
+    codes: grants.flatMap((g) => (g.role === 'commissioner' && g.organisation ? [g.organisation] : [])),
+  };
+}
