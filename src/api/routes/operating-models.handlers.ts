@@ -171,7 +171,7 @@ export function operatingModelHandlers({ store, rulebook }: ApiContext) {
     return {
       models: naming
         .filter((m) => !inForce || inForce.has(m))
-        .map(({ id, document }) => ({ id, ...organisationView(document, code) })),
+        .map(({ id, version, document }) => ({ id, version, ...organisationView(document, code) })),
     };
   };
 

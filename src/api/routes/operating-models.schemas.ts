@@ -213,6 +213,7 @@ export const organisationIcsSchema = {
       models: z.array(
         z.object({
           id: z.string(),
+          version: z.number().int(),
           name: z.string(),
           icb: z.string(),
           icb_name: z.string(),

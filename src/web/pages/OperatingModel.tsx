@@ -231,6 +231,7 @@ export function OperatingModelPage({ id, user }: { id: string; user: User }) {
   if (model.isPending) return <p>Loading…</p>;
   if (model.error) return <p className="nhsuk-error-message">{model.error.message}</p>;
   const m = model.data.document;
+  const decisionOf = (sordId: string) => m.sord.find((s) => s.id === sordId)?.decision ?? sordId;
   const editable = canEditOperatingModel(user.roles, model.data.icb);
   const edit = `/ics/${encodeURIComponent(id)}/edit`;
   return (
@@ -290,7 +291,7 @@ export function OperatingModelPage({ id, user }: { id: string; user: User }) {
             rows={check.data.budgets.holders.map((h) => ({
               key: h.id,
               head: h.name,
-              cells: [h.pounds, h.decisions.join(', ') || 'None'],
+              cells: [h.pounds, h.decisions.map(decisionOf).join('; ') || 'None'],
             }))}
           />
         </section>
