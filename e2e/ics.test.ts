@@ -220,6 +220,48 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
     await expectAccessible(page);
   });
 
+  it('saves a change as a new version, and never overwrites a version someone else saved meanwhile', async () => {
+    await page.goto(`${server.url}/ics`);
+    await page.getByRole('link', { name: newModel }).click();
+    await page.getByRole('link', { name: 'Change this operating model' }).click();
+    await page.getByText('Changing version 1').waitFor();
+    await page.getByTestId('parts').getByRole('link', { name: 'Delegated budgets' }).click();
+    await page.getByLabel('What the ICB holds to delegate from (optional)').fill('£100,000,000');
+    await page.getByLabel('Dudley place').fill('150000000');
+    const budgets = page.getByRole('region', { name: 'What the check says about the delegated budgets' });
+    await budgets
+      .getByText(/come to £150,000,000\.00, £50,000,000\.00 more than the £100,000,000\.00 the ICB holds/)
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Dudley place').fill('£40,000,000');
+    await expect.poll(() => budgets.count()).toBe(0);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Why are you making this change?').fill('Budgets agreed by the board');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    await page.getByText('Saved as version 2, with your reason in the audit log.').waitFor();
+    const id = new URL(page.url()).pathname.split('/')[2] as string;
+
+    // Someone else saves version 3 while this page edits version 2.
+    await page.getByRole('link', { name: 'Change this operating model' }).click();
+    await page.getByText('Changing version 2').waitFor();
+    const api = `${server.url}/api/operating-models/${id}`;
+    const stored = await (await page.request.get(api)).json();
+    const other = await page.request.put(api, {
+      headers: { origin: server.url, 'if-match': '"2"' },
+      data: { version: 2, model: { ...stored.document, name: `${newModel}, revised` }, reason: 'Renamed' },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByLabel('Why are you making this change?').fill('Nothing changed');
+    await page.getByRole('button', { name: 'Save a new version' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByText(/^Someone else saved a newer version while you were editing/)
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Discard your changes' }).click();
+    await page.getByRole('heading', { name: `${newModel}, revised` }).waitFor();
+  });
+
   it("shows in the explorer, on a date, an ICB's place partnerships and a trust's collaboratives", async () => {
     await page.goto(`${server.url}/explorer?on=2024-01-01&org=QUA&kind=icb`);
     const ics = page.getByTestId('organisation-ics');
@@ -267,7 +309,7 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
     }
   });
 
-  it('fits a 375 px phone screen on every page of the model and its editor', async () => {
+  it('fits a 375 px phone screen on every page of the model and its editor, each passing axe', async () => {
     const href = await demoHref();
     const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
     await phone.addCookies(await page.context().cookies());
@@ -278,7 +320,13 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
         href,
         '/ics/new',
         `${href}/edit`,
+        `${href}/edit/details`,
+        `${href}/edit/organisations`,
+        `${href}/edit/organisations/new`,
         `${href}/edit/board`,
+        `${href}/edit/committees`,
+        `${href}/edit/committees/1`,
+        `${href}/edit/collaboratives/1`,
         `${href}/edit/places`,
         `${href}/edit/places/2`,
         `${href}/edit/sord/4`,
