@@ -168,6 +168,7 @@ export function CollaborativeItem({ which }: { which: string }) {
           <RegistrySearch
             id={id('add-icb')}
             label="Add another ICB it serves"
+            hint="Type part of its name, like Birmingham"
             kind="icb"
             onPick={(found) =>
               collab.icbs.includes(found.code)

@@ -2,11 +2,11 @@ import type { Committee } from '../../../system/operating-model/model.ts';
 import { CheckboxGroup, Radios } from '../../components/choices.tsx';
 import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
 import type { OperatingModel } from '../../operating-model-endpoints.ts';
-import { committeeErrors, fieldId } from '../../operating-model-form.ts';
+import { committeeErrors, fieldId, withOrganisation } from '../../operating-model-form.ts';
 import { committeeKinds, wordsFor } from '../../operating-model-words.ts';
 import { useEditor } from './editor-state.tsx';
 import { draftId, ItemListPage, useItemPage } from './lists.tsx';
-import { OrganisationPicker } from './OrganisationPicker.tsx';
+import { asModelOrganisation, OrganisationPicker, RegistrySearch } from './OrganisationPicker.tsx';
 import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
 
 type Member = Committee['members'][number];
@@ -124,20 +124,28 @@ export function CommitteeItem({ which }: { which: string }) {
                 options={local.organisations.map((o) => ({ value: o.id, text: o.name }))}
                 onChange={(organisations) => setCommittee(local, { ...committee, organisations })}
               />
-              <OrganisationPicker
-                id={id('add-organisation')}
-                label="Add a body to the joint committee"
-                model={local}
-                value={undefined}
-                offer={(o) => !committee.organisations.includes(o.id)}
-                kind=""
-                optional="Choose a body"
-                onChange={(m, org) =>
-                  org && !committee.organisations.includes(org)
-                    ? setCommittee(m, { ...committee, organisations: [...committee.organisations, org] })
-                    : setLocal(m)
-                }
-              />
+              <details className="nhsuk-details">
+                <summary className="nhsuk-details__summary">
+                  <span className="nhsuk-details__summary-text">
+                    A body is not listed? Find it in the NHS registry
+                  </span>
+                </summary>
+                <div className="nhsuk-details__text">
+                  <RegistrySearch
+                    id={id('add-organisation')}
+                    label="Name of the body"
+                    kind=""
+                    onPick={(found) => {
+                      const added = withOrganisation(local, asModelOrganisation(found));
+                      const parties = committee.organisations;
+                      setCommittee(added.model, {
+                        ...committee,
+                        organisations: parties.includes(added.id) ? parties : [...parties, added.id],
+                      });
+                    }}
+                  />
+                </div>
+              </details>
             </>
           )}
           <TextInput

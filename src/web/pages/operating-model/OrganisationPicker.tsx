@@ -41,11 +41,13 @@ export function RegistrySearch({
   id,
   label,
   kind,
+  hint = 'Type part of its name, like Dudley',
   onPick,
 }: {
   id: string;
   label: string;
   kind: RegistryKind | '';
+  hint?: string;
   onPick: (found: Found) => void;
 }) {
   const [q, setQ] = useState('');
@@ -53,14 +55,7 @@ export function RegistrySearch({
   const found = (search.data?.items ?? []).filter((o) => fromRegistry[o.kind] && o.closed === null);
   return (
     <div className="concordat-registry-search">
-      <TextInput
-        id={id}
-        label={label}
-        hint="Type part of its name, like Dudley"
-        type="search"
-        value={q}
-        onChange={setQ}
-      />
+      <TextInput id={id} label={label} hint={hint} type="search" value={q} onChange={setQ} />
       {q.trim().length >= 2 && search.isPending && <p className="nhsuk-body-s">Searching…</p>}
       {search.error && <p className="nhsuk-error-message">{search.error.message}</p>}
       {q.trim().length >= 2 && search.data && found.length === 0 && (
