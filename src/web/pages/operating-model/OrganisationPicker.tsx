@@ -77,8 +77,7 @@ export function RegistrySearch({
               </button>
               <span className="nhsuk-body-s concordat-secondary">
                 {' '}
-                {wordsFor(organisationKinds, (fromRegistry[o.kind] as (n: string) => string)(o.name))}{' '}
-                {o.code}
+                {wordsFor(organisationKinds, asModelOrganisation(o).kind)} {o.code}
               </span>
             </li>
           ))}

@@ -40,8 +40,13 @@ const storageKey = (key: string) => `concordat:operating-model-draft:${key}`;
 export function keptDraft(key: string, base?: number): Kept | undefined {
   const text = sessionStorage.getItem(storageKey(key));
   if (!text) return undefined;
-  const kept = JSON.parse(text) as Kept;
-  return (kept.base ?? undefined) === base ? kept : undefined;
+  try {
+    const kept = JSON.parse(text) as Kept;
+    return (kept.base ?? undefined) === base ? kept : undefined;
+  } catch {
+    // Not what this page wrote (edited by hand, or by an older version): start afresh.
+    return undefined;
+  }
 }
 
 export function keepDraft(key: string, kept: Kept): void {
