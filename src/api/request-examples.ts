@@ -82,6 +82,7 @@ export const requestExamples: Record<string, () => unknown> = {
   allocatePlaces: places,
   writeAllocationPaper: places,
   createOperatingModel: () => ({ model: operatingModel(), reason: 'Agreed by the ICB board' }),
+  checkOperatingModelDraft: () => ({ model: operatingModel(), on: '2021-09-01' }),
   replaceOperatingModel: () => ({
     version: 1,
     model: operatingModel(),

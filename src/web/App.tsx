@@ -8,7 +8,7 @@ import { BudgetPage } from './pages/Budget.tsx';
 import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
-import { OperatingModelPage } from './pages/OperatingModel.tsx';
+import { OperatingModelPage, OperatingModels } from './pages/OperatingModel.tsx';
 import { Organisation } from './pages/Organisation.tsx';
 import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
@@ -26,6 +26,13 @@ const ChangeArrangement = lazy(async () => ({
 const CompareVersions = lazy(async () => ({
   default: (await import('./pages/CompareVersions.tsx')).CompareVersions,
 }));
+// The operating-model editor is loaded only by those who open it.
+const OperatingModelEditor = lazy(() =>
+  import('./pages/operating-model/Editor.tsx').then((m) => ({ default: m.OperatingModelEditor })),
+);
+const NewOperatingModel = lazy(() =>
+  import('./pages/operating-model/NewModel.tsx').then((m) => ({ default: m.NewModel })),
+);
 
 export function App() {
   const session = useSession();
@@ -51,6 +58,35 @@ export function App() {
   );
 }
 
+/** `/ics/new`, `/ics/{id}`, and the editor's pages under `/ics/{id|new}/edit/…`. */
+function operatingModelRoute(path: string, user: User): React.ReactNode {
+  const [id, edit, ...rest] = path.replace(/\/+$/, '').split('/').slice(2).map(decodeURIComponent);
+  const loading = <p>Loading…</p>;
+  if (id === 'new' && edit === undefined)
+    return (
+      <Suspense fallback={loading}>
+        <NewOperatingModel user={user} />
+      </Suspense>
+    );
+  if (id && edit === 'edit')
+    return (
+      <Suspense fallback={loading}>
+        <OperatingModelEditor key={id} modelKey={id} rest={rest} user={user} />
+      </Suspense>
+    );
+  if (id && edit === undefined && id !== 'new') return <OperatingModelPage key={id} id={id} user={user} />;
+  return <PageNotFound />;
+}
+
+function PageNotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>If you typed the web address, check it is correct.</p>
+    </>
+  );
+}
+
 function route(url: URL, user: User): React.ReactNode {
   const path = url.pathname;
   if (path === '/') return <Home user={user} />;
@@ -60,7 +96,8 @@ function route(url: URL, user: User): React.ReactNode {
   const creating = matchPath('/arrangements/new/:step', path);
   if (creating) return <CreateArrangement step={creating.step} user={user} />;
   if (path === '/allocation') return <Allocation />;
-  if (path === '/ics') return <OperatingModelPage />;
+  if (path === '/ics') return <OperatingModels user={user} />;
+  if (path.startsWith('/ics/')) return operatingModelRoute(path, user);
   const budget = matchPath('/arrangements/:id/budget', path);
   if (budget) return <BudgetPage key={budget.id} id={budget.id as string} />;
   if (path === '/contracts') return <Contract />;
@@ -84,10 +121,5 @@ function route(url: URL, user: User): React.ReactNode {
   if (arrangement) return <ArrangementPage key={arrangement.id} id={arrangement.id as string} user={user} />;
   const org = matchPath('/organisations/:code', path);
   if (org) return <Organisation code={org.code as string} kind={url.searchParams.get('kind') ?? undefined} />;
-  return (
-    <>
-      <h1>Page not found</h1>
-      <p>If you typed the web address, check it is correct.</p>
-    </>
-  );
+  return <PageNotFound />;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../core/roles.ts';
+import { grantsFor, holdsOneOf, icbEditors, type Role, type RoleGrant } from '../core/roles.ts';
 
 /**
  * Roles in the web app's words. Who may do what is the core's (src/core/roles.ts), which the
@@ -30,4 +30,22 @@ export function roleName(role: Role): string {
 
 export function roleDescription(role: Role): string {
   return roleWork[role];
+}
+
+/**
+ * May this user change (or create) an operating model of this ICB? Its commissioner (who
+ * stands for its governance lead), an England-wide commissioner or an administrator, as the
+ * server decides (src/api/routes/operating-models.handlers.ts).
+ */
+export function canEditOperatingModel(grants: readonly RoleGrant[], icb: string): boolean {
+  return holdsOneOf(grants, icbEditors, [icb]);
+}
+
+/** The ICBs whose models this user may create: their commissioner grants' organisations, or all. */
+export function operatingModelIcbs(grants: readonly RoleGrant[]): { all: boolean; codes: string[] } {
+  const everywhere = grantsFor(grants, []);
+  return {
+    all: everywhere.some((g) => (icbEditors as readonly Role[]).includes(g.role)),
+    codes: grants.flatMap((g) => (g.role === 'commissioner' && g.organisation ? [g.organisation] : [])),
+  };
 }

@@ -12,19 +12,24 @@ import {
 } from '../../store/operating-models.ts';
 import { resolveBudgets } from '../../system/operating-model/budgets.ts';
 import { checkOperatingModel } from '../../system/operating-model/check.ts';
+import { icbFunctions } from '../../system/operating-model/functions.ts';
+import { modelsInForce } from '../../system/operating-model/in-force.ts';
 import type { OperatingModel } from '../../system/operating-model/model.ts';
+import { organisationView } from '../../system/operating-model/organisation-view.ts';
 import { referenceProblems } from '../../system/operating-model/references.ts';
 import { sordRows } from '../../system/operating-model/sord.ts';
 import { reachOf, requireRole, requireUser } from '../auth.ts';
 import { requireMatch } from '../conditional.ts';
 import type { ApiContext, Handler } from '../context.ts';
-import { decodeCursor, NameAndId, pageOf, VersionKey } from '../pagination.ts';
+import { decodeCursor, NameAndId, pageOf, pageOfList, VersionKey } from '../pagination.ts';
 import { badRequest } from '../problems.ts';
 import type {
+  checkOperatingModelDraftSchema,
   checkOperatingModelSchema,
   createOperatingModelSchema,
   getOperatingModelSchema,
   getSordSchema,
+  listIcbFunctionsSchema,
   listOperatingModelsSchema,
   listOperatingModelVersionsSchema,
   organisationIcsSchema,
@@ -129,47 +134,42 @@ export function operatingModelHandlers({ store, rulebook }: ApiContext) {
     return { rows: sordRows(rulebook, stored.document) };
   };
 
-  /** The registry tie-in: what the stored models say about one organisation. */
+  const checkDraft: Handler<typeof checkOperatingModelDraftSchema> = async (request) => {
+    const { model, on } = request.body;
+    requireRole(request, editors, [model.icb.code], `check an operating model for ${model.icb.code}`);
+    checkModel(model);
+    return checkOperatingModel(rulebook, model, on ?? today(), resolveBudgets(model));
+  };
+
+  const functions: Handler<typeof listIcbFunctionsSchema> = async (request) => {
+    requireUser(request);
+    const { on, limit, cursor } = request.query;
+    const date = on ?? today();
+    const all = icbFunctions(rulebook, date).sort((a, b) => a.id.localeCompare(b.id));
+    return pageOfList(all, { limit, cursor }, [date], (f) => f.id, 'ascending');
+  };
+
+  /** The registry tie-in: what the stored models (those in force on a date, if given) say about one organisation. */
   const forOrganisation: Handler<typeof organisationIcsSchema> = async (request) => {
     const user = requireUser(request);
     const { code } = request.params;
+    const { on } = request.query;
     const naming = await listOperatingModels(store.db, undefined, { reach: reachOf(user), party: code });
+    const oldestFirst = [...naming].sort((a, b) => a.updated_at.localeCompare(b.updated_at));
+    const inForce =
+      on &&
+      new Set(
+        modelsInForce(oldestFirst, on, (m) => ({
+          icb: m.icb,
+          effective_from: m.document.effective_from,
+        })),
+      );
     return {
-      models: naming.map(({ id, name, icb, document: m }) => {
-        const orgId = m.organisations.find((o) => o.code === code)?.id;
-        const isIcb = icb === code;
-        const nameOf = (id?: string) => m.organisations.find((o) => o.id === id)?.name ?? id;
-        return {
-          id,
-          name,
-          icb,
-          places: m.places
-            .filter(
-              (p) =>
-                isIcb ||
-                p.partnership.members.some((x) => x.organisation === orgId) ||
-                p.local_authorities.includes(orgId ?? ''),
-            )
-            .map((p) => ({
-              name: p.name,
-              form: p.partnership.form,
-              members: p.partnership.members.map((x) => ({
-                role: x.role,
-                organisation: nameOf(x.organisation) ?? x.note,
-              })),
-            })),
-          collaboratives: m.collaboratives
-            .filter((c) => isIcb || c.members.includes(orgId ?? ''))
-            .map((c) => ({
-              name: c.name,
-              members: c.members.map((x) => nameOf(x) ?? x),
-              lead: nameOf(c.lead),
-            })),
-          board: isIcb ? m.board.members.map((b) => ({ role: b.role, title: b.title })) : [],
-        };
-      }),
+      models: naming
+        .filter((m) => !inForce || inForce.has(m))
+        .map(({ id, version, document }) => ({ id, version, ...organisationView(document, code) })),
     };
   };
 
-  return { list, create, getOne, replace, versions, check, sord, forOrganisation };
+  return { list, create, getOne, replace, versions, check, checkDraft, functions, sord, forOrganisation };
 }

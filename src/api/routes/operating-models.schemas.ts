@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../../law/date.ts';
 import { OperatingModel } from '../../system/operating-model/model.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
@@ -105,6 +106,19 @@ export const listOperatingModelVersionsSchema = {
   },
 };
 
+const Report = z.object({
+  model: z.string(),
+  icb: z.string(),
+  on: z.string(),
+  lawful: z.boolean(),
+  counts: z.object({ error: z.number(), warning: z.number(), information: z.number() }),
+  findings: z.array(Finding),
+  budgets: z.object({
+    allocation: z.object({ pounds: z.string(), source: z.string() }).optional(),
+    holders: z.array(Holder),
+  }),
+});
+
 export const checkOperatingModelSchema = {
   operationId: 'checkOperatingModel',
   tags,
@@ -112,21 +126,47 @@ export const checkOperatingModelSchema = {
   security: signedIn,
   params: Params,
   querystring: OnQuery,
+  response: { 200: Report.extend({ version: z.number() }), ...problems },
+};
+
+export const checkOperatingModelDraftSchema = {
+  operationId: 'checkOperatingModelDraft',
+  tags,
+  summary:
+    'Check an operating model that is not saved (the editor checks as you go) on a date; nothing is stored (those who may edit the ICB’s models)',
+  description:
+    'A model whose references do not match (a committee, place or organisation that is not in it) is refused with 400, each problem naming its field, as a save would be.',
+  security: signedIn,
+  body: z.strictObject({
+    model: OperatingModel,
+    on: IsoDate.optional().describe('The date (YYYY-MM-DD); default today.'),
+  }),
+  response: { 200: Report, ...problems },
+};
+
+export const listIcbFunctionsSchema = {
+  operationId: 'listIcbFunctions',
+  tags,
+  summary:
+    'The functions a scheme of reservation and delegation can name, by rule id, with who may decide each on a date',
+  security: signedIn,
+  querystring: OnQuery.extend(pageQuery(100, 200)),
   response: {
-    200: z.object({
-      model: z.string(),
-      icb: z.string(),
-      version: z.number(),
-      on: z.string(),
-      lawful: z.boolean(),
-      counts: z.object({ error: z.number(), warning: z.number(), information: z.number() }),
-      findings: z.array(Finding),
-      budgets: z.object({
-        allocation: z.object({ pounds: z.string(), source: z.string() }).optional(),
-        holders: z.array(Holder),
+    200: Page(
+      z.object({
+        id: z.string().describe('The rule id a SoRD row names as its function.'),
+        title: z.string(),
+        reserved: z.boolean().describe('The board must keep it.'),
+        who_may_decide: z.string().describe('Who may take its decisions on the date, in words.'),
+        held_from_nhse: z
+          .string()
+          .optional()
+          .describe('The NHS England delegation the ICB holds it by, if it is one.'),
+        in_force: z.boolean().describe('Whether the rule is in force on the date (from 1 July 2022).'),
       }),
-    }),
-    ...problems,
+    ),
+    400: Problem,
+    401: Problem,
   },
 };
 
@@ -160,27 +200,52 @@ export const organisationIcsSchema = {
   operationId: 'getOrganisationIcs',
   tags,
   summary:
-    'For an organisation: the stored operating models naming it, with its places and partnerships and the collaboratives it belongs to',
+    'For an organisation: the stored operating models naming it, with its places and partnerships, the collaboratives it belongs to, and for an ICB its board',
+  description:
+    'With `on`, only the model of each ICB in force on that date: the one with the latest `effective_from` on or before it (a model with none counts as in force from any date, after the dated ones).',
   security: signedIn,
   params: z.object({ code: z.string().min(1).max(12) }),
+  querystring: z.strictObject({
+    on: IsoDate.optional().describe('Only the models in force on this date (YYYY-MM-DD).'),
+  }),
   response: {
     200: z.object({
       models: z.array(
         z.object({
           id: z.string(),
+          version: z.number().int(),
           name: z.string(),
           icb: z.string(),
+          icb_name: z.string(),
+          effective_from: z.string().optional(),
           places: z.array(
             z.object({
               name: z.string(),
               form: z.string(),
+              decided_by: z
+                .string()
+                .optional()
+                .describe('The committee or lead provider that decides for the place, by name.'),
               members: z.array(z.object({ role: z.string(), organisation: z.string().optional() })),
             }),
           ),
           collaboratives: z.array(
-            z.object({ name: z.string(), members: z.array(z.string()), lead: z.string().optional() }),
+            z.object({
+              name: z.string(),
+              members: z.array(z.string()),
+              lead: z.string().optional(),
+              functions: z.array(z.string()),
+            }),
           ),
-          board: z.array(z.object({ role: z.string(), title: z.string().optional() })),
+          board: z.array(
+            z.object({
+              role: z.string(),
+              title: z.string().optional(),
+              name: z.string().optional(),
+              nominated_by: z.array(z.string()).describe('Who nominated the member, by name.'),
+              represents: z.array(z.string()).describe('The places and collaboratives it speaks for.'),
+            }),
+          ),
         }),
       ),
     }),

@@ -83,6 +83,16 @@ describeOnBothDatabases('operating models API', (store) => {
         request: (api) => api.GET('/api/operating-models', { params: { query: { icb: 'QUA' } } }),
       },
       {
+        name: 'functions',
+        expect: {},
+        request: (api) => api.GET('/api/icb-functions', { params: { query: { on: '2023-09-01' } } }),
+      },
+      {
+        name: 'check a draft',
+        expect: editors(200),
+        request: (api) => api.POST('/api/operating-models/check', { body: { model, on: '2023-09-01' } }),
+      },
+      {
         name: 'create',
         expect: editors(201),
         request: (api) => api.POST('/api/operating-models', { body: { model, reason: 'matrix' } }),
@@ -125,6 +135,58 @@ describeOnBothDatabases('operating models API', (store) => {
     expect(refused.error?.errors?.[0]?.field).toBe('body/model/sord/0/decided_by');
   });
 
+  it('checks a draft without storing it, and refuses one whose references do not match', async () => {
+    const stored = async () =>
+      (await as('administrator').GET('/api/operating-models', { params: { query: { icb: 'QUA' } } })).data
+        ?.items.length;
+    const before = await stored();
+    const sandwell = model.places.findIndex((p) => p.id === 'sandwell');
+    const draft = {
+      ...model,
+      places: model.places.map((p, i) =>
+        i === sandwell
+          ? {
+              ...p,
+              partnership: {
+                ...p.partnership,
+                members: p.partnership.members.filter((m) => m.role !== 'local-authority'),
+              },
+            }
+          : p,
+      ),
+    };
+    const checked = await as('governance-lead').POST('/api/operating-models/check', {
+      body: { model: draft, on: '2023-09-01' },
+    });
+    expect(checked.response.status).toBe(200);
+    const lacking = checked.data?.findings.find((f) => f.path === `places[${sandwell}].partnership.members`);
+    expect(lacking).toMatchObject({ rule: 'system.om.place-partnership', severity: 'warning' });
+    expect(lacking?.message).toMatch(/^Sandwell's partnership lacks the local authority/);
+    expect(lacking?.citations[0]?.text).toMatch(/Integrating care/);
+    const refused = await as('governance-lead').POST('/api/operating-models/check', {
+      body: {
+        model: { ...draft, sord: model.sord.slice(0, 1).map((r) => ({ ...r, decided_by: 'nobody' })) },
+      },
+    });
+    expect(refused.response.status).toBe(400);
+    expect(refused.error?.errors?.[0]?.field).toBe('body/model/sord/0/decided_by');
+    expect(await stored()).toBe(before);
+  });
+
+  it('lists the functions a SoRD can name, with who may decide each on the date', async () => {
+    const functions = (query: { limit: number; cursor?: string }) =>
+      as('trust').GET('/api/icb-functions', { params: { query: { on: '2023-09-01', ...query } } });
+    const listed = (await functions({ limit: 200 })).data;
+    expect(listed?.next_cursor).toBeNull();
+    const budget = listed?.items.find((f) => f.id === 'system.icb-function.annual-budget');
+    expect(budget).toMatchObject({ reserved: true, who_may_decide: 'Reserved to the board', in_force: true });
+    const first = (await functions({ limit: 5 })).data;
+    const second = (await functions({ limit: 5, cursor: first?.next_cursor ?? undefined })).data;
+    expect([...(first?.items ?? []), ...(second?.items ?? [])].map((f) => f.id)).toEqual(
+      listed?.items.slice(0, 10).map((f) => f.id),
+    );
+  });
+
   it("shows a trust's collaboratives and places, and an ICB's board, for the organisation page", async () => {
     const ics = (who: string, code: string) =>
       as(who).GET('/api/organisations/{code}/ics', { params: { path: { code } } });
@@ -135,6 +197,23 @@ describeOnBothDatabases('operating models API', (store) => {
     expect(first?.places.map((p) => p.name)).toEqual(['Walsall']);
     const icb = (await ics('governance-lead', 'QUA')).data?.models[0];
     expect(icb?.places).toHaveLength(4);
-    expect(icb?.board.length).toBeGreaterThan(5);
+    expect(icb?.places[2]).toMatchObject({
+      name: 'Walsall',
+      form: 'lead-provider',
+      decided_by: 'Walsall Healthcare NHS Trust',
+    });
+    expect(icb?.board[0]).toEqual({ role: 'chair', nominated_by: ['NHS England'], represents: [] });
+  });
+
+  it('on a date, shows only the model of each ICB in force then', async () => {
+    const later = { ...model, name: 'Black Country operating model 2025', effective_from: '2025-04-01' };
+    await as('governance-lead').POST('/api/operating-models', { body: { model: later, reason: 'new year' } });
+    const inForce = (on?: string) =>
+      as('trust').GET('/api/organisations/{code}/ics', { params: { path: { code: 'RBK' }, query: { on } } });
+    const names = async (on: string) => (await inForce(on)).data?.models.map((m) => m.name);
+    expect(await names('2024-06-01')).toEqual([model.name]);
+    expect(await names('2025-06-01')).toEqual(['Black Country operating model 2025']);
+    expect(await names('2023-01-01')).toEqual([]);
+    expect((await inForce()).data?.models.length).toBeGreaterThan(1);
   });
 });

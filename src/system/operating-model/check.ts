@@ -6,6 +6,7 @@ import type { KindFields } from '../../law/kinds/index.ts';
 import type { DelegateKind } from '../../law/kinds/system.ts';
 import type { Rulebook, RuleVersion } from '../../law/rulebook.ts';
 import type { Budgets } from './budgets.ts';
+import { delegateNames, mayGoTo } from './functions.ts';
 import type { OperatingModel, PartnershipRole, SordEntry } from './model.ts';
 
 /** What a check of an operating model receives; pure, like the arrangement checks. */
@@ -350,14 +351,6 @@ export function deciderOf(model: OperatingModel, decidedBy: string): Decider {
   };
 }
 
-const delegateNames: Record<DelegateKind, string> = {
-  'board-committee': 'a committee of the board',
-  'joint-committee': 'a joint committee',
-  officer: 'an officer',
-  'nhs-trust': 'an NHS trust or foundation trust',
-  'local-authority': 'a local authority',
-};
-
 /** Each SoRD entry: who may decide, whether the ICB holds the function, conflicts and limits. */
 const sord: Check = (ctx) =>
   ctx.model.sord.flatMap((entry, i) => {
@@ -422,10 +415,7 @@ function statutoryDelegation(ctx: ModelContext, entry: SordEntry, decider: Decid
       finding(ctx, entry.function, {
         severity: 'error',
         path: `${path}.decided_by`,
-        message: `'${entry.decision}' is given to ${decider.name}, ${delegateNames[decider.kind]}; this function may go only to ${v.delegable_to
-          .map((k) => delegateNames[k])
-          .join(', ')
-          .replace(/, ([^,]*)$/, ' or $1')}.`,
+        message: `'${entry.decision}' is given to ${decider.name}, ${delegateNames[decider.kind]}; this function may go only to ${mayGoTo(v.delegable_to)}.`,
       }),
     );
   }

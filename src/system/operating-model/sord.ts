@@ -1,6 +1,7 @@
 import { formatPounds, parsePounds } from '../../core/money.ts';
 import type { Rulebook } from '../../law/rulebook.ts';
 import { deciderOf } from './check.ts';
+import { functionTitle } from './functions.ts';
 import type { OperatingModel } from './model.ts';
 
 /** One row of the scheme of reservation and delegation, as a governance lead reads it. */
@@ -32,12 +33,10 @@ export function sordRows(rulebook: Rulebook, model: OperatingModel): SordRow[] {
   const orgName = (id: string) => model.organisations.find((o) => o.id === id)?.name ?? id;
   return model.sord.map((s, i) => {
     const decider = deciderOf(model, s.decided_by);
-    const bare = rulebook.entries.get(s.function)?.title.replace(/^For an ICB: /, '') ?? s.function;
-    const title = `${bare.charAt(0).toUpperCase()}${bare.slice(1)}`;
     return {
       id: s.id,
       function: s.function,
-      function_title: title,
+      function_title: functionTitle(rulebook, s.function),
       decision: s.decision,
       decided_by: decider.name,
       route: routes[decider.kind] ?? decider.kind,

@@ -10,6 +10,7 @@ import { type TreeNode, useOrganisation, useOrganisationSearch, useTree } from '
 import { formatCount } from '../format.ts';
 import { organisationName } from '../names.ts';
 import { navigate, useLocation } from '../router.ts';
+import { OrganisationIcs } from './OrganisationIcs.tsx';
 import { orgHref, treeHref } from './organisation-kinds.ts';
 
 const searchKinds = [
@@ -27,6 +28,8 @@ const searchKinds = [
 
 /** Kinds whose structure is worth drawing as a tree. */
 const treeKinds = new Set(['region', 'icb', 'stp', 'sub-icb-location', 'ccg', 'place', 'pcn']);
+/** Kinds shown by the operating models that name them: the partnerships and collaboratives they are in. */
+const partnerKinds = new Set(['trust', 'local-authority']);
 
 /**
  * The NHS system on a chosen date: find an organisation by name or ODS code, then see its
@@ -88,7 +91,9 @@ export function Explorer() {
         </div>
       </div>
       <SearchResults q={q} kind={searchKind} on={on} />
-      {org ? (
+      {org && partnerKinds.has(kind) ? (
+        <Partner code={org} kind={kind} on={on} />
+      ) : org ? (
         <Tree code={org} kind={kind} on={on} />
       ) : (
         <p>Find an integrated care board (or any organisation) above to see its structure on the date.</p>
@@ -134,6 +139,11 @@ function SearchResults({ q, kind, on }: { q: string; kind: string; on: string })
             {treeKinds.has(o.kind) && (
               <span className="nhsuk-body-s concordat-secondary">
                 <Link href={treeHref(o, on)}>Structure on {formatDate(on)}</Link>
+              </span>
+            )}
+            {partnerKinds.has(o.kind) && (
+              <span className="nhsuk-body-s concordat-secondary">
+                <Link href={treeHref(o, on)}>Partnerships and collaboratives on {formatDate(on)}</Link>
               </span>
             )}
           </li>
@@ -188,6 +198,23 @@ function Tree({ code, kind, on }: { code: string; kind: string; on: string }) {
           <Branch key={`${c.kind}:${c.code}`} node={c} on={on} />
         ))}
       </ul>
+      {root.kind === 'icb' && <OrganisationIcs code={root.code} on={tree.data.on} governance={false} />}
+    </section>
+  );
+}
+
+/** A trust or council on the date: the place partnerships and provider collaboratives it was in. */
+function Partner({ code, kind, on }: { code: string; kind: string; on: string }) {
+  const org = useOrganisation(code, kind);
+  if (org.isPending) return <p>Loading…</p>;
+  if (org.error) return <p className="nhsuk-error-message">{org.error.message}</p>;
+  return (
+    <section data-testid="partner">
+      <p>
+        <Link href={orgHref(org.data)}>{organisationName(org.data.name)}</Link> ({kindName(org.data.kind)}{' '}
+        {org.data.code})
+      </p>
+      <OrganisationIcs code={code} on={on} governance={false} />
     </section>
   );
 }

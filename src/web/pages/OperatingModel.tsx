@@ -1,24 +1,58 @@
 import { useState } from 'react';
 import { formatDate, today as todayInEngland } from '../../core/dates.ts';
 import { DateInput } from '../components/DateInput.tsx';
+import { Link } from '../components/Link.tsx';
 import { Table } from '../components/Table.tsx';
 import {
   type OperatingModel,
+  type OrganisationIcs,
   type SordRow,
   useModelCheck,
   useOperatingModel,
   useOperatingModels,
   useSord,
 } from '../operating-model-endpoints.ts';
+import { boardRoles, placeForms, wordsFor } from '../operating-model-words.ts';
+import { canEditOperatingModel, operatingModelIcbs } from '../roles.ts';
+import { useLocation } from '../router.ts';
+import type { User } from '../types.ts';
 import { isoDate } from '../validation.ts';
 import { CheckCounts, Findings } from './findings.tsx';
 
-const formNames: Record<string, string> = {
-  'icb-committee': 'Committee of the ICB with delegated authority',
-  'joint-committee': 'Joint committee with the local authority',
-  'lead-provider': 'Lead provider',
-  advisory: 'Advisory only',
-};
+/** The operating models the user's roles reach, and (for a governance lead) a way to create one. */
+export function OperatingModels({ user }: { user: User }) {
+  const models = useOperatingModels();
+  const may = operatingModelIcbs(user.roles);
+  return (
+    <>
+      <h1>ICS operating models</h1>
+      <p>
+        How each integrated care board is governed: its board, committees, places and their partnerships,
+        provider collaboratives, and its scheme of reservation and delegation, checked against the law on any
+        date.
+      </p>
+      {(may.all || may.codes.length > 0) && (
+        <Link className="nhsuk-button" href="/ics/new">
+          Create an operating model
+        </Link>
+      )}
+      {models.isPending && <p>Loading…</p>}
+      {models.error && <p className="nhsuk-error-message">{models.error.message}</p>}
+      {models.data?.length === 0 && <p>No operating model is stored that your roles reach.</p>}
+      {models.data && models.data.length > 0 && (
+        <Table
+          testId="operating-models"
+          columns={['Operating model', 'Version', 'Last changed']}
+          rows={models.data.map((m) => ({
+            key: m.id,
+            head: <Link href={`/ics/${encodeURIComponent(m.id)}`}>{m.name}</Link>,
+            cells: [m.version, formatDate(m.updated_at.slice(0, 10))],
+          }))}
+        />
+      )}
+    </>
+  );
+}
 
 /** The structure as a board member draws it: the board, and under it committees, places and collaboratives. */
 function StructureDiagram({ model }: { model: OperatingModel }) {
@@ -62,7 +96,7 @@ function StructureDiagram({ model }: { model: OperatingModel }) {
             {model.places.map((p) => (
               <li key={p.id} className="om-node">
                 <strong>{p.name}</strong>
-                <span className="nhsuk-body-s">{formNames[p.partnership.form]}</span>
+                <span className="nhsuk-body-s">{wordsFor(placeForms, p.partnership.form)}</span>
                 <span className="nhsuk-body-s">
                   {p.partnership.lead_provider
                     ? `Lead: ${orgName(p.partnership.lead_provider)}`
@@ -92,8 +126,11 @@ function StructureDiagram({ model }: { model: OperatingModel }) {
   );
 }
 
-/** The SoRD, filterable by route and by words in the decision or function. */
-function SordTable({ rows }: { rows: SordRow[] }) {
+/**
+ * The SoRD, filterable by route and by words. `idPrefix` keeps the filters' ids unique when a
+ * page shows several models' schemes.
+ */
+export function SordTable({ rows, idPrefix = 'sord' }: { rows: SordRow[]; idPrefix?: string }) {
   const [route, setRoute] = useState('');
   const [words, setWords] = useState('');
   const routes = [...new Set(rows.map((r) => r.route))].sort();
@@ -107,12 +144,12 @@ function SordTable({ rows }: { rows: SordRow[] }) {
     <>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="sord-route">
+          <label className="nhsuk-label" htmlFor={`${idPrefix}-route`}>
             Route
           </label>
           <select
             className="nhsuk-select"
-            id="sord-route"
+            id={`${idPrefix}-route`}
             value={route}
             onChange={(e) => setRoute(e.target.value)}
           >
@@ -125,12 +162,12 @@ function SordTable({ rows }: { rows: SordRow[] }) {
           </select>
         </div>
         <div className="nhsuk-grid-column-one-half nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="sord-search">
+          <label className="nhsuk-label" htmlFor={`${idPrefix}-search`}>
             Search decisions
           </label>
           <input
             className="nhsuk-input"
-            id="sord-search"
+            id={`${idPrefix}-search`}
             type="search"
             value={words}
             onChange={(e) => setWords(e.target.value)}
@@ -161,26 +198,69 @@ function SordTable({ rows }: { rows: SordRow[] }) {
   );
 }
 
+type BoardMember = OrganisationIcs['models'][number]['board'][number];
+
+/** The board as a table: each member's role, who they are, who nominated them and what they speak for. */
+export function BoardTable({ members, testId = 'board' }: { members: BoardMember[]; testId?: string }) {
+  return (
+    <Table
+      testId={testId}
+      columns={['Member', 'Who', 'Nominated by', 'Speaks for']}
+      rows={members.map((b, i) => ({
+        key: i,
+        head: wordsFor(boardRoles, b.role),
+        cells: [
+          [b.title, b.name].filter(Boolean).join(': ') || 'Not recorded',
+          b.nominated_by.join(', ') || 'Not recorded',
+          b.represents.join(', ') || 'None',
+        ],
+      }))}
+    />
+  );
+}
+
 /** An ICS operating model: its structure, its scheme of reservation and delegation, and findings on a date. */
-export function OperatingModelPage() {
-  const models = useOperatingModels();
-  const id = models.data?.[0]?.id;
+export function OperatingModelPage({ id, user }: { id: string; user: User }) {
   const model = useOperatingModel(id);
   const [on, setOn] = useState(todayInEngland());
   const dateError = isoDate(on, 'the date to check on');
   const check = useModelCheck(id, model.data?.version, dateError ? '' : on);
   const sord = useSord(id, model.data?.version);
+  const saved = useLocation().searchParams.get('saved');
 
-  if (models.isPending || (id && model.isPending)) return <p>Loading…</p>;
-  if (models.error) return <p className="nhsuk-error-message">{models.error.message}</p>;
-  if (!id) return <p>No operating model is stored that your roles reach.</p>;
+  if (model.isPending) return <p>Loading…</p>;
   if (model.error) return <p className="nhsuk-error-message">{model.error.message}</p>;
-  if (!model.data) return <p>Loading…</p>;
   const m = model.data.document;
+  const decisionOf = (sordId: string) => m.sord.find((s) => s.id === sordId)?.decision ?? sordId;
+  const editable = canEditOperatingModel(user.roles, model.data.icb);
+  const edit = `/ics/${encodeURIComponent(id)}/edit`;
   return (
     <>
       <span className="nhsuk-caption-l">ICS operating model, version {model.data.version}</span>
       <h1>{m.name}</h1>
+      {saved === String(model.data.version) && (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>Saved as version {saved}, with your reason in the audit log.</p>
+        </div>
+      )}
+      <p className="nhsuk-body-s">
+        {m.effective_from ? `In force from ${formatDate(m.effective_from)}. ` : ''}Last changed{' '}
+        {formatDate(model.data.updated_at.slice(0, 10))}.
+      </p>
+      {editable && (
+        <div className="nhsuk-button-group">
+          <Link className="nhsuk-button" href={edit}>
+            Change this operating model
+          </Link>
+          <Link
+            className="nhsuk-button nhsuk-button--secondary"
+            href={`/ics/new?copy=${encodeURIComponent(id)}`}
+          >
+            Copy it as a new operating model
+          </Link>
+        </div>
+      )}
       {m.illustrative && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -211,7 +291,7 @@ export function OperatingModelPage() {
             rows={check.data.budgets.holders.map((h) => ({
               key: h.id,
               head: h.name,
-              cells: [h.pounds, h.decisions.join(', ') || 'None'],
+              cells: [h.pounds, h.decisions.map(decisionOf).join('; ') || 'None'],
             }))}
           />
         </section>

@@ -41,7 +41,10 @@ export function Organisation({ code, kind }: { code: string; kind: string | unde
           </Link>
         </p>
       )}
-      <OrganisationIcs code={o.code} />
+      {/* A CCG, STP or sub-ICB location can share its code with an ICB, but no model names it. */}
+      {!['ccg', 'stp', 'sub-icb-location', 'region', 'practice'].includes(o.kind) && (
+        <OrganisationIcs code={o.code} />
+      )}
       <h2 className="nhsuk-heading-m">History of changes</h2>
       <Downloads
         what="the history of changes"

@@ -1,7 +1,7 @@
 import { formatDate } from '../../core/dates.ts';
 import type { CheckReport, Finding } from '../types.ts';
 
-const severityTag = {
+export const severityTag = {
   error: { text: 'Not allowed', colour: 'red' },
   warning: { text: 'Needs attention', colour: 'orange' },
   information: { text: 'For information', colour: 'blue' },
