@@ -34,7 +34,16 @@ function newest(dir) {
 // The API's OpenAPI document and the client types generated from it (git-ignored), which the
 // web app and the API tests compile against: regenerated when the server's code changes.
 const apiTypes = 'src/web/openapi.generated.ts';
-const apiSources = ['src/api', 'src/law', 'src/contracts', 'src/finance', 'src/store', 'examples'];
+const apiSources = [
+  'src/api',
+  'src/core',
+  'src/law',
+  'src/contracts',
+  'src/finance',
+  'src/system',
+  'src/store',
+  'examples',
+];
 if (!existsSync(apiTypes) || Math.max(...apiSources.map(newest)) > statSync(apiTypes).mtimeMs) {
   console.error('Concordat: generating the API client types from the OpenAPI document…');
   execSync('npx tsx scripts/write-openapi.ts', { stdio: 'inherit' });
@@ -49,7 +58,7 @@ if (!dryRun) {
 // The web app's build (dist/web, git-ignored) is what the API server serves at /.
 const webBuilt = 'dist/web/index.html';
 // The event form is built from the published event schema, so a regenerated schema rebuilds it too.
-const webSources = ['src/web', 'src/law', 'docs/contract-event.schema.json', 'package-lock.json'];
+const webSources = ['src/web', 'src/core', 'src/law', 'docs/contract-event.schema.json', 'package-lock.json'];
 const webStale =
   !existsSync(webBuilt) ||
   Math.max(...webSources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs))) >

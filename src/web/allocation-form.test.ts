@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AllocationDraft,
   addPlace,
   allocationRequest,
   byLocalAuthority,
@@ -24,6 +25,8 @@ const practice = (code: string, la: string): IcbPractice => ({
   local_authority: 'E08000000',
   local_authority_name: la,
   population: '1000.00',
+  pcn: null,
+  pcn_name: null,
 });
 const practices = [
   practice('M87002', 'Dudley'),
@@ -137,7 +140,7 @@ describe('place allocation form', () => {
     expect(request.pace).toBeUndefined();
     expect(groupingPot(typed)).toBeNull();
     // A pot partly entered names the amounts still missing.
-    const partly = {
+    const partly: AllocationDraft = {
       ...draft,
       components: [
         { ...(draft.components[0] as (typeof draft.components)[number]), amount: '£1.00' },

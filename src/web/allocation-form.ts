@@ -5,27 +5,23 @@
  * types, the request the server needs, and server problem fields → input ids.
  */
 import type { FieldError } from './components/forms.tsx';
-import type { operations } from './openapi.generated.ts';
+import type { Answer, RequestBody } from './types.ts';
 import { pounds, required } from './validation.ts';
 
-type GroupingBody = NonNullable<
-  operations['createPlaceGrouping']['requestBody']
->['content']['application/json'];
 /** The pot as a grouping saves it: pounds as written, places by name. */
-export type PotBody = NonNullable<GroupingBody['pot']>;
+export type PotBody = NonNullable<RequestBody<'createPlaceGrouping'>['pot']>;
 /** A saved grouping as the API gives it back, with its pot (null when none was entered). */
-export type SavedGrouping = operations['getPlaceGrouping']['responses'][200]['content']['application/json'];
+export type SavedGrouping = Answer<'getPlaceGrouping'>;
 
-export interface IcbPractice {
-  code: string;
-  name: string;
-  local_authority: string;
-  local_authority_name: string;
-  population: string;
-  /** The practice's primary care network today, when the registry has one. */
-  pcn?: string | null;
-  pcn_name?: string | null;
-}
+/** An ICB's practice as GET /api/icbs/{icb}/practices lists it. */
+export type IcbPractice = Answer<'listIcbPractices'>['items'][number];
+
+/** The POST /api/allocations body. */
+export type AllocationRequest = RequestBody<'allocatePlaces'>;
+/** Which weighted population a pot component is shared by. */
+export type AllocationBasis = AllocationRequest['pot'][number]['basis'];
+/** exact, or nhse-tool: round as NHS England's place-based allocation tool does. */
+export type AllocationMethodChoice = NonNullable<AllocationRequest['method']>;
 
 export interface PlaceDraft {
   name: string;
@@ -35,7 +31,7 @@ export interface PlaceDraft {
 export interface ComponentDraft {
   name: string;
   amount: string;
-  basis: string;
+  basis: AllocationBasis;
   /** Per place (same order as the places): money ring-fenced to it, '' for none. */
   ringFences: string[];
   /** Per place: the least it may get (an investment guarantee), '' for none. */
@@ -46,26 +42,6 @@ export interface AllocationDraft {
   places: PlaceDraft[];
   components: ComponentDraft[];
   pace: { on: boolean; percent: string; current: string[] };
-  /** exact, or nhse-tool: round as NHS England's place-based allocation tool does. */
-  method: AllocationMethodChoice;
-}
-
-export type AllocationMethodChoice = 'exact' | 'nhse-tool';
-
-export interface AllocationRequest {
-  icb: string;
-  year: string;
-  places: { id: string; name: string; practices: string[] }[];
-  pot: {
-    id: string;
-    name: string;
-    amount: string;
-    basis: string;
-    ring_fences: { place: string; amount: string }[];
-    floors: { place: string; minimum: string }[];
-  }[];
-  current?: { place: string; amount: string }[];
-  pace?: string;
   method: AllocationMethodChoice;
 }
 
@@ -267,7 +243,11 @@ const placeId = (i: number) => `place-${i + 1}`;
  * it asks only for need indices, which do not depend on the pot's size: each component at
  * £0.00 with no ring-fences, floors or pace. The page then shows no money from it.
  */
-export function allocationRequest(icb: string, year: string, draft: AllocationDraft): AllocationRequest {
+export function allocationRequest(
+  icb: string,
+  year: AllocationRequest['year'],
+  draft: AllocationDraft,
+): AllocationRequest {
   const entered = potEntered(draft);
   const given = (list: string[]) =>
     entered ? draft.places.map((_, i) => ({ place: placeId(i), value: (list[i] ?? '').trim() })) : [];

@@ -2,7 +2,7 @@
  * Every API route the web app uses, in one place (see docs/api.md for the server's side).
  * Pages call these hooks; TanStack Query caches reads and refetches after changes.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContractReport } from '../contracts/replay.ts';
 import type { AllocationReport, BudgetReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
@@ -10,8 +10,8 @@ import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
 import type { AllocationRequest, IcbPractice, PotBody } from './allocation-form.ts';
 import { ApiError, answer, apiClient, everyPage } from './api.ts';
-import type { components, operations } from './openapi.generated.ts';
-import type { Answer, Arrangement, CheckReport, StoredArrangement } from './types.ts';
+import type { components } from './openapi.generated.ts';
+import type { Answer, Arrangement, CheckReport, RequestBody, StoredArrangement } from './types.ts';
 
 export type Organisation = Answer<'searchOrganisations'>['items'][number];
 export type TreeNode = components['schemas']['OrganisationTreeNode'];
@@ -36,8 +36,7 @@ export function useSession() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) =>
-      answer(apiClient.POST('/api/auth/login', { body })),
+    mutationFn: (body: RequestBody<'signIn'>) => answer(apiClient.POST('/api/auth/login', { body })),
     onSuccess: ({ user }) => client.setQueryData(['session'], user),
   });
 }
@@ -268,10 +267,7 @@ export function useVersions(id: string) {
 }
 
 export type ArrangementVersion = Answer<'listArrangementVersions'>['items'][number];
-type AllocationBody = NonNullable<operations['allocatePlaces']['requestBody']>['content']['application/json'];
-export type DecisionInput = NonNullable<
-  operations['recordDecision']['requestBody']
->['content']['application/json'];
+export type DecisionInput = RequestBody<'recordDecision'>;
 
 /** A statutory commissioner decision; the server refuses it (403, naming the rule) to a role the law does not allow. */
 export function useRecordDecision(id: string) {
@@ -395,11 +391,9 @@ export function useBudget(id: string, explain: boolean) {
 export function useAllocation(request: AllocationRequest | null) {
   return useQuery({
     queryKey: ['allocation', request],
-    queryFn: async () =>
-      (await answer(
-        apiClient.POST('/api/allocations', { body: request as AllocationBody }),
-      )) as AllocationReport,
-    enabled: request !== null,
+    queryFn: request
+      ? async () => (await answer(apiClient.POST('/api/allocations', { body: request }))) as AllocationReport
+      : skipToken,
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -424,7 +418,7 @@ export function useIcbPractices(icb: string) {
       return {
         icb,
         icb_name: first?.icb_name ?? icb,
-        year: first?.year ?? '',
+        year: first?.year,
         source: first?.source,
         practices,
       };

@@ -15,6 +15,11 @@ export type Answer<Op extends keyof operations, Status extends number = 200> =
     ? T
     : never;
 
+/** The JSON body an operation takes, as the server's OpenAPI document describes it. */
+export type RequestBody<Op extends keyof operations> = NonNullable<
+  operations[Op]['requestBody']
+>['content']['application/json'];
+
 export type User = Answer<'whoAmI'>;
 
 /** A stored arrangement; its document is typed as the rulebook's own arrangement. */

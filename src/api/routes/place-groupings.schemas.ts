@@ -69,7 +69,7 @@ const PotOut = z.object({
     z.object({
       name: z.string(),
       amount: Money,
-      basis: z.string(),
+      basis: Basis,
       ring_fences: z.array(z.object({ place: z.string(), amount: Money })),
       floors: z.array(z.object({ place: z.string(), minimum: Money })),
     }),
@@ -140,7 +140,7 @@ export const listIcbPracticesSchema = {
     200: Page(Practice).extend({
       icb: z.string(),
       icb_name: z.string(),
-      year: z.string(),
+      year: z.enum(years),
       source: z
         .object({ title: z.string(), counted: z.string() })
         .describe('Where the practices and populations come from, and when the populations were counted'),

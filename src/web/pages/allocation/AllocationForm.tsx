@@ -36,7 +36,7 @@ function useSettled(value: string, ms: number): string {
 export interface AllocationFormProps {
   icb: string;
   icbName: string;
-  year: string;
+  year: AllocationRequest['year'];
   /** Where the practices and their populations come from, and when they were counted. */
   source: PracticesSource | undefined;
   practices: IcbPractice[];

@@ -1,4 +1,4 @@
-import type { AllocationBasis } from '../../../system/weighted-populations.ts';
+import type { AllocationBasis } from '../../allocation-form.ts';
 
 /** Which weighted population a component follows, in the words of NHS England's allocation tool. */
 export const basisNames: Record<AllocationBasis, string> = {
@@ -14,7 +14,10 @@ export const basisNames: Record<AllocationBasis, string> = {
   population: 'Registered population (no weighting)',
 };
 
-export const basisOptions = Object.entries(basisNames).map(([value, text]) => ({ value, text }));
+export const basisOptions = (Object.keys(basisNames) as AllocationBasis[]).map((value) => ({
+  value,
+  text: basisNames[value],
+}));
 
 /** A basis by name, or as the server sent it when it is one the page does not know. */
 export const basisName = (basis: string): string => basisNames[basis as AllocationBasis] ?? basis;
