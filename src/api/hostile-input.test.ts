@@ -5,13 +5,17 @@ import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { createUser } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
-import { callAs } from './test-accounts.ts';
+import { callOutsideDocument } from './test-accounts.ts';
+import { generatedClient } from './test-client.ts';
 
 /** The reviewed requests that gave a 500 or a non-problem error: each is now a 400 problem naming the field. */
 describeOnBothDatabases('hostile input', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = callAs(() => app, tokens);
+  // NUL, lone surrogates, year 0000 and broken percent-encoding are what the document forbids:
+  // these requests go outside the generated client, which signs in the ordinary way.
+  const call = callOutsideDocument(() => app, tokens);
+  const browser = generatedClient(() => app);
   const logLines: string[] = [];
 
   it('starts with an administrator and a log that captures each line', async () => {
@@ -33,23 +37,19 @@ describeOnBothDatabases('hostile input', (store) => {
       { userId: null, label: 'test' },
       'test',
     );
-    const login = await call('anonymous', 'POST', '/api/auth/login', {
-      email: 'admin@example.nhs.uk',
-      password: 'a long test password',
+    const login = await browser.POST('/api/auth/login', {
+      body: { email: 'admin@example.nhs.uk', password: 'a long test password' },
     });
-    expect(login.status).toBe(200);
-    const issued = await app.inject({
-      method: 'POST',
-      url: '/api/auth/tokens',
+    expect(login.response.status).toBe(200);
+    const issued = await browser.POST('/api/auth/tokens', {
+      body: {},
       headers: {
-        cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
-        host: 'concordat.test',
+        cookie: login.response.headers.get('set-cookie')?.split(';')[0] ?? '',
         origin: 'http://concordat.test',
       },
-      payload: {},
     });
-    expect(issued.statusCode).toBe(201);
-    tokens.set('admin', issued.json().token);
+    expect(issued.response.status).toBe(201);
+    tokens.set('admin', issued.data?.token ?? '');
   });
 
   const cases: [string, string, string, unknown, string][] = [

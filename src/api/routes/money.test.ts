@@ -11,16 +11,19 @@ import { readArrangementFile } from '../../law/arrangement-file.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
+import type { operations } from '../../web/openapi.generated.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
 import { xlsxType } from '../tabular.ts';
-import { callAs, signInAccounts, type TestAccount } from '../test-accounts.ts';
+import { callOutsideDocument, clientsFor, signInAccounts, type TestAccount } from '../test-accounts.ts';
 import { pointerUnder } from './money.handlers.ts';
 
 const file = 'examples/black-country-dudley-place-2026.yaml';
 const dudley = readArrangementFile(file);
 const placesFile = 'examples/places/black-country-2025-26.yaml';
-const { icb: _icb, description: _d, ...places } = parse(readFileSync(placesFile, 'utf8'));
+type AllocationRequest = operations['allocatePlaces']['requestBody']['content']['application/json'];
+const { icb: _icb, description: _d, ...placesYaml } = parse(readFileSync(placesFile, 'utf8'));
+const places: Omit<AllocationRequest, 'icb'> = placesYaml;
 
 const people: TestAccount[] = [
   { key: 'qua-commissioner', role: 'commissioner', organisation: 'QUA' },
@@ -36,124 +39,125 @@ it('turns domain field paths into the API problem pointers', () => {
 describeOnBothDatabases('money API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = callAs(() => app, tokens);
+  const as = clientsFor(() => app, tokens);
   let id = '';
+  const budget = (who: string, query: { years?: number; explain?: 'true' } = {}) =>
+    as(who).GET('/api/arrangements/{id}/budget', { params: { path: { id }, query } });
+  const allocate = (who: string, request: Partial<AllocationRequest> = {}) =>
+    as(who).POST('/api/allocations', { body: { icb: 'QUA', ...places, ...request } });
 
   it('starts with users and the Dudley arrangement', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), people, tokens);
-    const created = await call('qua-commissioner', 'POST', '/api/arrangements', {
-      arrangement: dudley,
-      reason: 'test',
+    const created = await as('qua-commissioner').POST('/api/arrangements', {
+      body: { arrangement: dudley, reason: 'test' },
     });
-    expect(created.status).toBe(201);
-    id = created.body.id;
+    expect(created.response.status).toBe(201);
+    id = created.data?.id ?? '';
   });
 
   it('gives the same budget report as concordat budget --format json, with traces on request', async () => {
     const rulebook = loadRulebook();
     const expected = budgetReport(dudley, classifyByRulebook(rulebook), rulebook, { years: 2 });
-    const got = await call('qua-commissioner', 'GET', `/api/arrangements/${id}/budget?years=2`);
-    expect(got.status).toBe(200);
-    expect(got.body).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(got.body.years).toHaveLength(2);
-    expect(got.body.years[0].instalments).toHaveLength(12);
-    expect(got.body.budget.icp_total.trace).toBeUndefined();
-    const explained = await call('assurer', 'GET', `/api/arrangements/${id}/budget?years=1&explain=true`);
-    expect(explained.body.years[0].wpap.trace.rule).toMatch(/\S/);
+    const got = await budget('qua-commissioner', { years: 2 });
+    expect(got.response.status).toBe(200);
+    expect(got.data).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(got.data?.years).toHaveLength(2);
+    expect(got.data?.years[0]?.instalments).toHaveLength(12);
+    expect(got.data?.budget.icp_total.trace).toBeUndefined();
+    const explained = await budget('assurer', { years: 1, explain: 'true' });
+    expect(explained.data?.years[0]?.wpap.trace?.rule).toMatch(/\S/);
   });
 
   it('refuses a commissioner who is not a party, and names a bad query field', async () => {
-    expect((await call('other-commissioner', 'GET', `/api/arrangements/${id}/budget`)).status).toBe(403);
-    const bad = await call('qua-commissioner', 'GET', `/api/arrangements/${id}/budget?years=0`);
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].field).toBe('querystring/years');
+    expect((await budget('other-commissioner')).response.status).toBe(403);
+    const bad = await budget('qua-commissioner', { years: 0 });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error?.errors?.[0]?.field).toBe('querystring/years');
   });
 
   it('allocates the Black Country pot as concordat allocate does, for its commissioners and assurers', async () => {
     const expected = allocationReport(
       allocatePlaces(readPlacesFile(placesFile, 'QUA', '2025/26'), loadWeightedPopulations('2025/26')),
     );
-    const got = await call('qua-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places });
-    expect(got.status).toBe(200);
-    expect(got.body).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(
-      (await call('other-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status,
-    ).toBe(403);
-    expect((await call('assurer', 'POST', '/api/allocations', { icb: 'QUA', ...places })).status).toBe(200);
+    const got = await allocate('qua-commissioner');
+    expect(got.response.status).toBe(200);
+    expect(got.data).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect((await allocate('other-commissioner')).response.status).toBe(403);
+    expect((await allocate('assurer')).response.status).toBe(200);
   });
 
   it("allocates by NHS England's tool method when asked, names the method used, and refuses an unknown one", async () => {
     const input = readPlacesFile(placesFile, 'QUA', '2025/26');
     const weights = loadWeightedPopulations('2025/26');
     const tool = allocationReport(allocatePlaces({ ...input, method: 'nhse-tool' }, weights));
-    const got = await call('qua-commissioner', 'POST', '/api/allocations', {
+    const got = await allocate('qua-commissioner', { method: 'nhse-tool' });
+    expect(got.response.status).toBe(200);
+    expect(got.data).toEqual(JSON.parse(JSON.stringify(tool)));
+    expect(got.data?.method).toBe('nhse-tool');
+    expect(got.data?.places[0]?.need_index.decimal).toMatch(/^\d\.\d{3}$/);
+    const exact = await allocate('qua-commissioner');
+    expect(exact.data?.method).toBe('exact');
+    // A method the document does not list cannot be sent through the generated client.
+    const bad = await callOutsideDocument(() => app, tokens)('assurer', 'POST', '/api/allocations', {
       icb: 'QUA',
       ...places,
-      method: 'nhse-tool',
+      method: 'rough',
     });
-    expect(got.status).toBe(200);
-    expect(got.body).toEqual(JSON.parse(JSON.stringify(tool)));
-    expect(got.body.method).toBe('nhse-tool');
-    expect(got.body.places[0].need_index.decimal).toMatch(/^\d\.\d{3}$/);
-    const exact = await call('qua-commissioner', 'POST', '/api/allocations', { icb: 'QUA', ...places });
-    expect(exact.body.method).toBe('exact');
-    const bad = await call('assurer', 'POST', '/api/allocations', { icb: 'QUA', ...places, method: 'rough' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('body/method');
   });
 
   it('gives the budget tables as CSV and Excel, to the penny, and only to those who may read it', async () => {
-    const get = (who: string, url: string, accept?: string) =>
-      app.inject({
-        method: 'GET',
-        url,
-        headers: { authorization: `Bearer ${tokens.get(who)}`, ...(accept ? { accept } : {}) },
-      });
-    const json = (await call('qua-commissioner', 'GET', `/api/arrangements/${id}/budget?years=1`)).body;
-    const csv = await get(
-      'qua-commissioner',
-      `/api/arrangements/${id}/budget?years=1&format=csv&table=instalments`,
+    const json = (await budget('qua-commissioner', { years: 1 })).data;
+    const csv = await as('qua-commissioner').GET('/api/arrangements/{id}/budget', {
+      params: { path: { id }, query: { years: 1, format: 'csv', table: 'instalments' } },
+      parseAs: 'text',
+    });
+    expect(csv.response.status).toBe(200);
+    expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.response.headers.get('content-disposition')).toMatch(
+      /attachment; filename=".*instalments.*\.csv"/,
     );
-    expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".*instalments.*\.csv"/);
-    const rows = parseCsv(csv.body);
+    const rows = parseCsv(csv.data ?? '');
     expect(rows).toHaveLength(13);
     expect(rows.slice(1).map((r) => Math.round(Number(r[4]) * 100))).toEqual(
-      json.years[0].instalments.map((i: { pence: number }) => i.pence),
+      json?.years[0]?.instalments.map((i) => i.pence),
     );
-    const xlsx = await get('assurer', `/api/arrangements/${id}/budget?years=1`, xlsxType);
-    expect(xlsx.headers['content-type']).toBe(xlsxType);
+    const xlsx = await as('assurer').GET('/api/arrangements/{id}/budget', {
+      params: { path: { id }, query: { years: 1 } },
+      headers: { accept: xlsxType },
+      parseAs: 'arrayBuffer',
+    });
+    expect(xlsx.response.headers.get('content-type')).toBe(xlsxType);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.rawPayload as never);
+    await book.xlsx.load(xlsx.data as ArrayBuffer);
     expect(book.getWorksheet('WPAP by year')?.getRow(2).getCell(7).value).toBe(
-      json.years[0].wpap.pence / 100,
+      (json?.years[0]?.wpap.pence ?? 0) / 100,
     );
-    expect((await get('other-commissioner', `/api/arrangements/${id}/budget?format=csv`)).statusCode).toBe(
-      403,
-    );
-    const bad = await get('qua-commissioner', `/api/arrangements/${id}/budget?format=csv&table=nope`);
-    expect(bad.statusCode).toBe(400);
-    expect(JSON.parse(bad.body).errors[0]).toMatchObject({
+    const refused = await as('other-commissioner').GET('/api/arrangements/{id}/budget', {
+      params: { path: { id }, query: { format: 'csv' } },
+      parseAs: 'text',
+    });
+    expect(refused.response.status).toBe(403);
+    const bad = await as('qua-commissioner').GET('/api/arrangements/{id}/budget', {
+      params: { path: { id }, query: { format: 'csv', table: 'nope' } },
+      parseAs: 'text',
+    });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error?.errors?.[0]).toMatchObject({
       field: 'query/table',
       hint: expect.stringMatching(/instalments/),
     });
   });
 
   it('names the field that is wrong in an allocation request', async () => {
-    const badAmount = await call('assurer', 'POST', '/api/allocations', {
-      icb: 'QUA',
-      ...places,
-      pot: [{ ...places.pot[0], amount: 'lots' }],
+    const badAmount = await allocate('assurer', {
+      pot: places.pot.slice(0, 1).map((p) => ({ ...p, amount: 'lots' })),
     });
-    expect(badAmount.status).toBe(400);
-    expect(badAmount.body.errors[0].field).toBe('body/pot/0/amount');
-    const badPractice = await call('assurer', 'POST', '/api/allocations', {
-      icb: 'QUA',
-      ...places,
-      places: [{ id: 'x', name: 'X', practices: ['nope'] }],
-    });
-    expect(badPractice.body.errors[0].field).toBe('body/places/0/practices/0');
+    expect(badAmount.response.status).toBe(400);
+    expect(badAmount.error?.errors?.[0]?.field).toBe('body/pot/0/amount');
+    const badPractice = await allocate('assurer', { places: [{ id: 'x', name: 'X', practices: ['nope'] }] });
+    expect(badPractice.error?.errors?.[0]?.field).toBe('body/places/0/practices/0');
   });
 });

@@ -6,7 +6,7 @@ import { publishedReportPath } from '../../population/published.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
 import { buildApp } from '../app.ts';
 import type { Api } from '../context.ts';
-import { signInAccounts, type TestAccount } from '../test-accounts.ts';
+import { clientsFor, signInAccounts, type TestAccount } from '../test-accounts.ts';
 
 const dataDir = mkdtempSync(`${tmpdir()}/concordat-population-api-`);
 const previous = process.env.CONCORDAT_DATA_DIR;
@@ -30,24 +30,18 @@ const people: TestAccount[] = [
 describeOnBothDatabases('population API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const get = async (who: string | null, url: string) => {
-    const token = who ? tokens.get(who) : undefined;
-    const r = await app.inject({
-      method: 'GET',
-      url,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    return { status: r.statusCode, body: r.json() };
-  };
+  const as = clientsFor(() => app, tokens);
+  const report = (who: string, icb: string) =>
+    as(who).GET('/api/population/{icb}/report', { params: { path: { icb } } });
 
   it('serves an ICB report only to its commissioners and assurers', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), people, tokens);
-    expect((await get('qua-commissioner', '/api/population/QUA/report')).body.served.total).toBe(1000);
-    expect((await get('assurer', '/api/population/QUA/report')).status).toBe(200);
-    expect((await get('other-commissioner', '/api/population/QUA/report')).status).toBe(403);
-    expect((await get('viewer', '/api/population/QUA/report')).status).toBe(403);
-    expect((await get(null, '/api/population/QUA/report')).status).toBe(401);
-    expect((await get('assurer', '/api/population/QHM/report')).status).toBe(404);
+    expect((await report('qua-commissioner', 'QUA')).data).toMatchObject({ served: { total: 1000 } });
+    expect((await report('assurer', 'QUA')).response.status).toBe(200);
+    expect((await report('other-commissioner', 'QUA')).response.status).toBe(403);
+    expect((await report('viewer', 'QUA')).response.status).toBe(403);
+    expect((await report('anonymous', 'QUA')).response.status).toBe(401);
+    expect((await report('assurer', 'QHM')).response.status).toBe(404);
   });
 });
