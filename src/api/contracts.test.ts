@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Role } from '../core/roles.ts';
 import type { ContractEventInput } from '../contracts/events.ts';
+import type { Role } from '../core/roles.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';

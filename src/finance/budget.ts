@@ -4,7 +4,7 @@ import type { Arrangement } from '../law/arrangement.ts';
 import type { IsoDate } from '../law/date.ts';
 import { classifyFundingStream } from '../law/pooling.ts';
 import type { Rulebook } from '../law/rulebook.ts';
-import { type Figure, figure } from './trace.ts';
+import { draftIcpContract, type Figure, figure } from './trace.ts';
 
 export type FundingStream = Arrangement['funding_streams'][number];
 
@@ -18,7 +18,12 @@ export type StreamClass = 'pooled' | 'aligned' | 'outside';
 
 export interface StreamClassification {
   class: StreamClass;
+  /** Why, in words (the rule's id is kept apart, in `rule`). */
   reason: string;
+  /** The rulebook entry that decided it. */
+  rule?: string | undefined;
+  /** The service's name, e.g. "NHS continuing healthcare"; its id in words when not given. */
+  service_name?: string | undefined;
   citations?: string[] | undefined;
 }
 
@@ -36,11 +41,14 @@ export type FundingStreamClassifier = (
 export interface BudgetLine {
   id: string;
   service: string;
+  service_name: string;
   commissioner: string;
+  commissioner_name: string;
   source: FundingStream['source'];
   value: Pence;
   class: StreamClass;
   reason: string;
+  rule: string | undefined;
   citations: readonly string[];
 }
 
@@ -57,6 +65,20 @@ export interface IntegratedBudget {
 }
 
 const noCitations: readonly string[] = [];
+
+/** What each class total is called, and how its streams are described, in a figure's explanation. */
+const streamsNamed: Record<StreamClass, string> = {
+  pooled: 'pooled budget',
+  aligned: 'aligned budget',
+  outside: 'money outside the ICP',
+};
+const streamsAre: Record<StreamClass, string> = {
+  pooled: 'pooled by the commissioners',
+  aligned: 'aligned (kept by each commissioner, paid through the ICP Contract)',
+  outside: 'left outside the ICP Contract',
+};
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** NHS sources CQUIN applies to: not primary care (seed 001 para 44) and not local-authority money. */
 const cquinSources: ReadonlySet<FundingStream['source']> = new Set(['icb-core', 's7a', 'specialised']);
@@ -83,25 +105,34 @@ export function buildBudget(
     return {
       id: s.id,
       service: s.service,
+      service_name: c.service_name ?? s.service.replaceAll('-', ' '),
       commissioner: s.commissioner,
+      commissioner_name:
+        arrangement.commissioners.find((x) => x.id === s.commissioner)?.name ?? s.commissioner,
       source: s.source,
       value,
       class: c.class,
       reason: c.reason,
+      rule: c.rule,
       citations: c.citations ?? noCitations,
     };
   });
   const total = (cls: StreamClass) => {
     let amount = 0;
     for (const l of lines) if (l.class === cls) amount += l.value;
-    // The lines are listed only when the figure is explained.
+    // The lines are listed only when the figure is explained, each by its service and commissioner.
     return figure(
       pence(amount, 'sum'),
-      `${cls} streams`,
-      `sum of the funding streams classified ${cls}`,
+      streamsNamed[cls],
+      `the sum of the funding streams ${streamsAre[cls]}`,
       () => ({
         inputs: Object.fromEntries(
-          lines.filter((l) => l.class === cls).map((l) => [l.id, `${formatPounds(l.value)} (${l.reason})`]),
+          lines
+            .filter((l) => l.class === cls)
+            .map((l) => [
+              `${sentenceCase(l.service_name)} from ${l.commissioner_name}`,
+              `${formatPounds(l.value)}: ${l.reason}`,
+            ]),
         ),
       }),
     );
@@ -119,13 +150,13 @@ export function buildBudget(
     icp_total: figure(
       sum([pooled.amount, aligned.amount]),
       'ICP in-scope baseline',
-      'pooled + aligned streams; streams outside the contract are left out (seed 001 paragraph 39)',
+      `pooled + aligned streams; streams outside the contract are left out (${draftIcpContract('paragraph 39')})`,
       () => ({ inputs: {}, parameters: [], parts: [pooled.trace, aligned.trace] }),
     ),
     cquin_eligible: figure(
       sum(eligible.map((l) => l.value)),
       'CQUIN-eligible value',
-      'in-scope NHS streams other than primary care (seed 001 paragraph 44); local-authority money is not in an NHS scheme',
+      `in-scope NHS streams other than primary care (${draftIcpContract('paragraph 44')}); local-authority money is not in an NHS scheme`,
       () => ({ inputs: Object.fromEntries(eligible.map((l) => [l.id, formatPounds(l.value)])) }),
     ),
   };
@@ -147,7 +178,9 @@ export function classifyByRulebook(rulebook: Rulebook): FundingStreamClassifier 
     const c = classifyFundingStream(rulebook, stream, on, `funding_streams[${i}].service`);
     const answer = {
       class: c.classification === 'aligned-ring-fenced' ? ('aligned' as const) : c.classification,
-      reason: `${c.rule}: ${c.reason}`,
+      reason: c.reason,
+      rule: c.rule,
+      service_name: c.title,
       citations: c.citations.map((x) => x.text),
     };
     known.set(key, answer);

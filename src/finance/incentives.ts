@@ -15,7 +15,7 @@ import {
   ratio,
   roundRate,
 } from '../money/rate.ts';
-import { type Figure, figure, type ParameterUse } from './trace.ts';
+import { draftIcpContract, type Figure, figure, type ParameterUse } from './trace.ts';
 
 /** An indicator money depends on: its share of the money (weight) and how far it was met (0 to 1). */
 export interface WeightedIndicator {
@@ -37,7 +37,7 @@ export function cquinFigure(amount: Pence, eligible: Pence, rate: Rate, paramete
   return figure(
     amount,
     'CQUIN money at risk',
-    'eligible (non-primary-care) value × CQUIN percentage, rounded once to the penny (seed 001 paragraph 44)',
+    `eligible (non-primary-care) value × CQUIN percentage, rounded once to the penny (${draftIcpContract('paragraph 44')})`,
     () => ({
       inputs: { eligible_value: formatPounds(eligible), rate: formatPercent(rate, 3) },
       parameters: [parameter],
@@ -217,7 +217,7 @@ export function moneyAtRisk(national: Pence, local: Pence, assured = false): AtR
     national_assurance_given: assured,
     reason: !needed
       ? 'no money at risk beyond the national schemes'
-      : `${formatPounds(local)} is at risk beyond the national schemes (cap ${formatPounds(national)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (seed 001 paragraph 45)`,
+      : `${formatPounds(local)} is at risk beyond the national schemes (cap ${formatPounds(national)}); ${assured ? 'it passed national assurance before award' : 'it needs national assurance before the contract is awarded'} (${draftIcpContract('paragraph 45')})`,
   };
 }
 

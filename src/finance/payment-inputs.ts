@@ -64,8 +64,16 @@ export interface PaymentInputs {
       }
     | undefined;
   /** Local indicators; each earns on its own money at risk, so it is the only indicator sharing it. */
-  local: { id: string; atRisk: Rate; achievement: Rate; field: string; alone: WeightedIndicator[] }[];
-  activity: { id: string; service: string; annual: Pence; field: string }[];
+  local: {
+    id: string;
+    /** The indicator's name as the arrangement gives it, else its id in words. */
+    name: string;
+    atRisk: Rate;
+    achievement: Rate;
+    field: string;
+    alone: WeightedIndicator[];
+  }[];
+  activity: { id: string; service: string; description: string | undefined; annual: Pence; field: string }[];
   /** The uplift for every year of the schedule after the first. */
   uplift: Map<FinancialYear, Uplift>;
   populationIndex: Map<FinancialYear, Rate>;
@@ -112,7 +120,7 @@ export function readPayment(
     }
     const annual = parsePounds(x.annual_value, `${field}.annual_value`);
     if (annual < 0) throw new InvalidInput(`${field}.annual_value`, 'is negative');
-    return { id: x.id, service: x.service, annual, field };
+    return { id: x.id, service: x.service, description: x.description, annual, field };
   });
 
   checkNoOverlap(
@@ -185,6 +193,7 @@ export function readPayment(
     const achievement = parseAchievement(x.achievement, `payment.local_indicators[${i}].achievement`);
     return {
       id: x.id,
+      name: x.name ?? x.id.replaceAll('-', ' '),
       atRisk: percentUpTo100(
         x.at_risk,
         `payment.local_indicators[${i}].at_risk`,
@@ -240,14 +249,7 @@ function readCorridors(
         to: fallback.to,
         citations: rulebook.resolve(fallback.cite).map((c) => c.text),
       }
-    : localParameter(
-        field,
-        'Risk-share corridors (agreed in the contract)',
-        shown,
-        'corridors',
-        term.from,
-        field,
-      );
+    : localParameter(field, 'Risk-share corridors (agreed in the contract)', shown, 'corridors', term.from);
   return { corridors, cap, parameter };
 }
 
@@ -316,7 +318,6 @@ function readCquin(
           c.rate,
           'percent',
           term.from,
-          'payment.cquin.rate',
         ),
       }
     : undefined;
@@ -370,14 +371,7 @@ function readUplift(u: Payment['uplifts'][number], i: number): Uplift {
   return {
     rate,
     growth: plus(one, rate),
-    parameter: localParameter(
-      'payment.uplift',
-      'Annual uplift',
-      u.rate,
-      'percent',
-      u.from,
-      `payment.uplifts[${i}]`,
-    ),
+    parameter: localParameter('payment.uplift', 'Annual uplift', u.rate, 'percent', u.from),
   };
 }
 

@@ -5,6 +5,7 @@ import { loadRulebook } from '../law/rulebook.ts';
 import { checkCommissionerCodes } from '../system/commissioner-codes.ts';
 import { classifyByRulebook } from './budget.ts';
 import { budgetReport } from './report.ts';
+import type { Trace } from './trace.ts';
 
 const rulebook = loadRulebook();
 const example = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
@@ -50,7 +51,7 @@ describe('instalments', () => {
     expect(y?.instalments[0]?.trace?.what).toMatch(/^WPAP instalment for April 2026: £/);
     expect(y?.instalments[0]?.trace?.inputs.days_paid).toBe('30 of 30');
     expect(y?.risk_share?.provider.trace?.parameters[0]?.citations).toEqual([
-      'agreed locally: arrangement file, payment.risk_share.corridors',
+      "agreed locally, in the arrangement's payment terms",
     ]);
   });
 });
@@ -86,5 +87,56 @@ describe('QOF', () => {
     expect(() => report(a)).toThrow(
       /payment\.qof\.year: 2022\/23 is outside the contract term \(1 April 2026 to 31 March 2036\)/,
     );
+  });
+});
+
+describe('the budget explained in words a commissioner reads', () => {
+  /** Every text of a trace: what, how, the inputs' names and values, the parameters and their sources. */
+  const texts = (t: Trace): string[] => [
+    t.what,
+    t.rule,
+    ...Object.entries(t.inputs).flat(),
+    ...t.parameters.flatMap((p) => [p.title, ...p.citations]),
+    ...t.parts.flatMap(texts),
+  ];
+
+  it('names streams by service and commissioner and sources by title, never by internal id', () => {
+    const r = report(example, 1, true);
+    const year = r.years[0];
+    const traces = [
+      r.budget.pooled,
+      r.budget.aligned,
+      r.budget.icp_total,
+      year?.wpap,
+      year?.risk_share?.provider,
+    ];
+    const all = traces.flatMap((f) => (f?.trace ? texts(f.trace) : []));
+    expect(all.length).toBeGreaterThan(20);
+    const streamIds = example.funding_streams.map((s) => s.id);
+    expect(all.filter((t) => /pooling\.|payment\.|\bseeds?\b/.test(t) || streamIds.includes(t))).toEqual([]);
+    expect(Object.keys(r.budget.pooled.trace?.inputs ?? {})).toContain(
+      'NHS continuing healthcare from NHS Black Country Integrated Care Board',
+    );
+    expect(all).toContain(
+      'in-scope value − incentive money at risk − activity-paid lines (NHS England, Draft ICP Contract: a consultation, August 2018, paragraphs 39 and 40)',
+    );
+  });
+
+  it('says what the £1,367,820.00 between the budget and the first WPAP is made of', () => {
+    const steps = report(example).budget_to_wpap;
+    expect(steps.budget.pounds).toBe('£167,780,000.00');
+    expect(steps.steps.map((s) => [s.what, s.amount.pounds])).toEqual([
+      [
+        'scope change from 1 October 2026 to the end of the year: Community falls service joins the contract',
+        '£1,820,000.00',
+      ],
+      ['CQUIN money held at risk until earned', '-£1,089,820.00'],
+      [
+        'money held at risk on the local indicator "Fewer avoidable emergency admissions" until earned',
+        '-£848,000.00',
+      ],
+      ['paid on activity instead: Vaccinations and immunisations paid per dose', '-£1,250,000.00'],
+    ]);
+    expect(steps.wpap.pounds).toBe('£166,412,180.00');
   });
 });

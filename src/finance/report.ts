@@ -27,7 +27,7 @@ import {
 import { asCount, asPence, yearParameter } from './parameters.ts';
 import type { Figure, Trace } from './trace.ts';
 import { wpapSchedule } from './wpap.ts';
-import { explainYears, instalmentFigure } from './wpap-explain.ts';
+import { budgetToWpap, explainYears, instalmentFigure } from './wpap-explain.ts';
 
 /** Money in reports: exact pence for machines, pounds for people. */
 export interface Money {
@@ -81,12 +81,13 @@ export function budgetReport(
       lines: budget.lines.map((l) => ({
         id: l.id,
         service: l.service,
+        service_name: l.service_name,
         commissioner: l.commissioner,
-        commissioner_name:
-          arrangement.commissioners.find((c) => c.id === l.commissioner)?.name ?? l.commissioner,
+        commissioner_name: l.commissioner_name,
         source: l.source,
         class: l.class,
         reason: l.reason,
+        rule: l.rule ?? null,
         citations: l.citations,
         value: money(l.value),
       })),
@@ -126,7 +127,7 @@ export function budgetReport(
         flow_through: y.flow_through
           ? {
               ...yearFig(y.flow_through.total, e?.flow_through),
-              practices: flowPractices(schedule.flow_practices, y.flow_through),
+              practices: flowPractices(schedule.flow_practices, y.flow_through, arrangement),
             }
           : null,
         risk_share: y.risk_share
@@ -149,11 +150,23 @@ export function budgetReport(
         }),
       };
     }),
+    budget_to_wpap: budgetToWpapReport(schedule),
     qof,
     notes: [...unchecked, ...schedule.notes],
   };
 }
 export type BudgetReport = ReturnType<typeof budgetReport>;
+
+/** Why the first year's WPAP differs from the budget, step by step, in pounds and pence. */
+function budgetToWpapReport(schedule: Parameters<typeof budgetToWpap>[0]) {
+  const r = budgetToWpap(schedule);
+  return {
+    year: r.year,
+    budget: money(r.budget),
+    steps: r.steps.map((s) => ({ what: s.what, amount: money(s.amount) })),
+    wpap: money(r.wpap),
+  };
+}
 
 /** Money at risk and the national-assurance test (seed 001 paragraph 45), in pounds and pence. */
 function moneyAtRiskReport(national: Pence, local: Pence, assured: boolean) {
@@ -168,11 +181,17 @@ function moneyAtRiskReport(national: Pence, local: Pence, assured: boolean) {
   };
 }
 
-/** Each practice's part of the flow-through, named as in its trace ("practice M87009: £1.23"). */
-function flowPractices(practices: readonly PracticeShare[], f: FlowThrough) {
+/**
+ * Each practice's part of the flow-through: the practice (by code and, where the arrangement
+ * gives it, name), the list size it is shared by, and its amount; `what` as in its trace.
+ */
+function flowPractices(practices: readonly PracticeShare[], f: FlowThrough, a: Arrangement) {
   return practices.map((p, i) => ({
     what: practiceFigure(p, f.parts[i] as Pence).trace.what,
+    ods: p.ods,
+    name: a.gp_practices.find((g) => g.ods === p.ods)?.name ?? null,
     list_size: p.list_size,
+    amount: money(f.parts[i] as Pence),
   }));
 }
 

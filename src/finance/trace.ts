@@ -99,16 +99,23 @@ export function parameterUse(p: ParameterValue): ParameterUse {
   };
 }
 
-/** A parameter given locally (in the arrangement file) rather than by the rulebook. */
+/** A parameter given locally (in the arrangement's payment terms) rather than by the rulebook. */
 export function localParameter(
   id: string,
   title: string,
   value: string,
   unit: string,
   from: IsoDate,
-  field: string,
 ): ParameterUse {
-  return { id, title, value, unit, from, citations: [`agreed locally: arrangement file, ${field}`] };
+  return { id, title, value, unit, from, citations: ["agreed locally, in the arrangement's payment terms"] };
+}
+
+/**
+ * The paper most of the money rules come from, at a paragraph, cited as a commissioner
+ * would look it up (as the rulebook cites source icp-contract-2018).
+ */
+export function draftIcpContract(at: string): string {
+  return `NHS England, Draft ICP Contract: a consultation, August 2018, ${at}`;
 }
 
 export type { Rulebook };

@@ -1,10 +1,11 @@
-import { formatPounds, type Pence, pence } from '../core/money.ts';
+import { formatPounds, negate, type Pence, pence, sum } from '../core/money.ts';
 import { formatDate } from '../law/date.ts';
-import type { Month } from '../money/calendar.ts';
+import { classifyService } from '../law/pooling.ts';
+import { type Month, proRataByDays } from '../money/calendar.ts';
 import { formatDecimal, formatPercent, one } from '../money/rate.ts';
 import { cquinFigure, earned, earnedFigure, flowThroughFigure } from './incentives.ts';
 import type { DatedRate, PaymentInputs } from './payment-inputs.ts';
-import { type Figure, figure } from './trace.ts';
+import { draftIcpContract, type Figure, figure } from './trace.ts';
 import { changesIn, cquinField, paymentInputs, type Schedule, type YearSchedule } from './wpap.ts';
 
 /** A year's figures with how each was reached (ARCHITECTURE practice 12). */
@@ -30,8 +31,13 @@ export function explainYears(schedule: Schedule): YearFigures[] {
   return schedule.years.map((_, k) => explainYear(schedule, inputs, k));
 }
 
+/** A service's name in the rulebook on a date (the arrangement names services by their ids). */
+function serviceName(rulebook: Schedule['from']['rulebook'], service: string, on: string): string {
+  return classifyService(rulebook, service, on).title;
+}
+
 function explainYear(schedule: Schedule, inputs: PaymentInputs, k: number): YearFigures {
-  const { budget } = schedule.from;
+  const { budget, rulebook } = schedule.from;
   const y = schedule.years[k] as YearSchedule;
   const changes = changesIn(inputs.changes, y.year);
 
@@ -53,7 +59,7 @@ function explainYear(schedule: Schedule, inputs: PaymentInputs, k: number): Year
       figure(
         y.full_year,
         'full-year in-scope value',
-        "(last year's full-year value + scope changes carried in) × (1 + uplift) × weighted-population index, rounded once (seed 001 paragraph 40)",
+        `(last year's full-year value + scope changes carried in) × (1 + uplift) × weighted-population index, rounded once (${draftIcpContract('paragraph 40')})`,
         () => ({
           inputs: {
             last_year: formatPounds(last?.full_year ?? pence(0)),
@@ -100,7 +106,7 @@ function explainYear(schedule: Schedule, inputs: PaymentInputs, k: number): Year
   const locals = inputs.local.map((x, i) =>
     figure(
       y.local_indicators[i] as Pence,
-      `local indicator ${x.id} at risk`,
+      `money at risk on the local indicator "${x.name}"`,
       'in-scope value × agreed percentage, rounded once',
       () => ({ inputs: { at_risk: formatPercent(x.atRisk) } }),
     ),
@@ -113,21 +119,26 @@ function explainYear(schedule: Schedule, inputs: PaymentInputs, k: number): Year
   const activityLines = inputs.activity.map((a, i) =>
     figure(
       y.activity_lines[i] as Pence,
-      `activity-paid ${a.id}`,
+      `paid on activity: ${a.description ?? serviceName(rulebook, a.service, y.period.from)}`,
       'annual estimate × days in term ÷ days in year (not uplifted)',
-      () => ({ inputs: { service: a.service, annual_estimate: formatPounds(a.annual) } }),
+      () => ({
+        inputs: {
+          service: serviceName(rulebook, a.service, y.period.from),
+          annual_estimate: formatPounds(a.annual),
+        },
+      }),
     ),
   );
   const activity = figure(
     y.activity_paid,
     'activity-paid lines',
-    'paid on activity, outside the WPAP (seed 001 paragraph 40)',
+    `paid on activity, outside the WPAP (${draftIcpContract('paragraph 40')})`,
     () => ({ inputs: {}, parameters: [], parts: activityLines.map((a) => a.trace) }),
   );
   const wpap = figure(
     y.wpap,
     `WPAP ${y.year}`,
-    'in-scope value − incentive money at risk − activity-paid lines (seed 001 paragraphs 39–40)',
+    `in-scope value − incentive money at risk − activity-paid lines (${draftIcpContract('paragraphs 39 and 40')})`,
     () => ({
       inputs: {},
       parameters: [],
@@ -178,4 +189,53 @@ export function instalmentFigure(amount: Pence, y: YearSchedule, month: Month, p
       },
     }),
   );
+}
+
+/** One step from the integrated budget to the first year's WPAP: what it is and what it adds (or takes away). */
+export interface BudgetStep {
+  what: string;
+  amount: Pence;
+}
+
+/**
+ * Why the first year's WPAP is not the integrated budget's ICP total: the steps wpapSchedule
+ * takes from one to the other (seed 001 paragraphs 39 and 40), each with its amount, adding up
+ * exactly: the budget, cut to the days of the year the term covers, plus each scope change
+ * from its date, limited to any affordability cap, less the incentive money held at risk
+ * (CQUIN and local indicators) and the lines paid on activity instead. Steps of £0.00 are left out.
+ */
+export function budgetToWpap(schedule: Schedule): {
+  year: string;
+  budget: Pence;
+  steps: BudgetStep[];
+  wpap: Pence;
+} {
+  const { budget, arrangement, rulebook } = schedule.from;
+  const y = schedule.years[0] as YearSchedule;
+  const inputs = paymentInputs(arrangement, schedule.term, rulebook);
+  const baseline = budget.icp_total.amount;
+  const termPart = proRataByDays(baseline, y.period, y.year, 'in_scope');
+  const changes = changesIn(inputs.changes, y.year);
+  const beforeCap = pence(termPart + sum(y.scope_changes));
+  const steps: BudgetStep[] = [
+    {
+      what: `only ${y.days} days of ${y.year} are in the term (${formatDate(y.period.from)} to ${formatDate(y.period.to)})`,
+      amount: pence(termPart - baseline),
+    },
+    ...changes.map((c, i) => ({
+      what: `scope change from ${formatDate(c.from)} to the end of the year: ${c.description}`,
+      amount: y.scope_changes[i] as Pence,
+    })),
+    { what: 'limited to the affordability cap agreed for the year', amount: pence(y.in_scope - beforeCap) },
+    { what: 'CQUIN money held at risk until earned', amount: negate(y.cquin_at_risk) },
+    ...inputs.local.map((x, i) => ({
+      what: `money held at risk on the local indicator "${x.name}" until earned`,
+      amount: negate(y.local_indicators[i] as Pence),
+    })),
+    ...inputs.activity.map((a, i) => ({
+      what: `paid on activity instead: ${a.description ?? serviceName(rulebook, a.service, y.period.from)}`,
+      amount: negate(y.activity_lines[i] as Pence),
+    })),
+  ];
+  return { year: y.year, budget: baseline, steps: steps.filter((s) => s.amount !== 0), wpap: y.wpap };
 }

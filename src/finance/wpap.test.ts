@@ -8,7 +8,7 @@ import { monthsIn } from '../money/calendar.ts';
 import { buildBudget, type FundingStreamClassifier } from './budget.ts';
 import { moneyAtRisk } from './incentives.ts';
 import { monthlyInstalments, wpapSchedule } from './wpap.ts';
-import { explainYears, type YearFigures } from './wpap-explain.ts';
+import { budgetToWpap, explainYears, type YearFigures } from './wpap-explain.ts';
 
 const rulebook = loadRulebook();
 
@@ -150,9 +150,11 @@ describe('WPAP schedule', () => {
     expect(y1?.flow_through?.total).toBe(61_500_00);
     // 60m × 1.02 × 1.01
     expect(y2?.in_scope).toBe(61_812_000_00);
-    expect(explainYears(s)[1]?.in_scope.trace.parts[0]?.parameters[0]?.citations[0]).toMatch(
-      /payment\.uplifts\[0\]/,
-    );
+    expect(explainYears(s)[1]?.in_scope.trace.parts[0]?.parameters[0]).toMatchObject({
+      title: 'Annual uplift',
+      from: '2027-04-01',
+      citations: ["agreed locally, in the arrangement's payment terms"],
+    });
   });
 
   it('pays a scope change pro rata by days from its date, in the months from that date', () => {
@@ -433,7 +435,71 @@ describe('risk-share corridors', () => {
     const provider = s.years[0]?.risk_share?.provider;
     expect(provider?.amount).toBe(1_500_000_00);
     expect(provider?.trace.parameters[0]?.citations).toEqual([
-      'agreed locally: arrangement file, payment.risk_share.corridors',
+      "agreed locally, in the arrangement's payment terms",
     ]);
+  });
+});
+
+describe('from the budget to the first WPAP', () => {
+  it('names each step from the budget to the WPAP, and the steps add up exactly', () => {
+    const percent = (hundredths: number) => `${(hundredths / 100).toFixed(2)}%`;
+    fc.assert(
+      fc.property(
+        fc.record({
+          startDay: fc.integer({ min: 0, max: 364 }),
+          cquin: fc.integer({ min: 0, max: 300 }),
+          local: fc.integer({ min: 0, max: 200 }),
+          changeDay: fc.integer({ min: 0, max: 364 }),
+          change: fc.integer({ min: -1_000_000_00, max: 5_000_000_00 }),
+          cap: fc.option(fc.integer({ min: 1_000_000_00, max: 70_000_000_00 }), { nil: undefined }),
+        }),
+        (g) => {
+          const day = (n: number) => new Date(Date.UTC(2026, 3, 1 + n)).toISOString().slice(0, 10);
+          const a = arrangement(
+            {
+              cquin: { rate: percent(g.cquin), indicators: [{ id: 'a', weight: 1, achievement: '100%' }] },
+              local_indicators: [
+                { id: 'c', name: 'Fewer falls', at_risk: percent(g.local), achievement: '50%' },
+              ],
+              activity_paid: [
+                {
+                  id: 'v',
+                  service: 's7a-immunisation',
+                  annual_value: '£1,000,000.00',
+                  description: 'Vaccinations',
+                },
+              ],
+              scope_changes: [
+                {
+                  from: day(Math.max(g.startDay, g.changeDay)),
+                  annual_value: `${g.change < 0 ? '-' : ''}£${Math.abs(g.change) / 100}`,
+                  description: 'Falls service',
+                },
+              ],
+              affordability: g.cap === undefined ? [] : [{ year: '2026/27', cap: `£${g.cap / 100}` }],
+            },
+            { start: day(g.startDay), end: '2028-03-31' },
+          );
+          let s: ReturnType<typeof schedule>;
+          try {
+            s = schedule(a, 1);
+          } catch (e) {
+            // A cap below the money at risk leaves a negative WPAP, which the schedule refuses.
+            if (e instanceof InvalidInput && e.field === 'payment') return true;
+            throw e;
+          }
+          const r = budgetToWpap(s);
+          const total = r.steps.reduce((t: number, x) => t + x.amount, r.budget);
+          const capped = s.years[0]?.capped === true;
+          return (
+            r.budget === s.from.budget.icp_total.amount &&
+            total === r.wpap &&
+            r.wpap === s.years[0]?.wpap &&
+            r.steps.every((x) => x.amount !== 0 && !/payment\.|seed/.test(x.what)) &&
+            capped === r.steps.some((x) => x.what.startsWith('limited to the affordability cap'))
+          );
+        },
+      ),
+    );
   });
 });

@@ -53,6 +53,8 @@ export function requireService(
 /** How a service's or a funding stream's money may be held, with the rule that says so. */
 export interface FundingClassification {
   service: string;
+  /** The service's name in the rulebook, e.g. "NHS continuing healthcare". */
+  title: string;
   source?: FundingSource | undefined;
   classification: Classification;
   rule: string;
@@ -74,11 +76,12 @@ export function classifyService(
 ): FundingClassification {
   const svc = requireService(rulebook, service, on, field);
   const v = svc.version;
-  if (v.route) return fromRoute(rulebook, service, v.route, on);
+  if (v.route) return fromRoute(rulebook, svc, v.route, on);
   if (v.s75 !== 'included' && v.s75_exclusion) {
     const ex = rulebook.require(v.s75_exclusion, on, 's75-exclusion');
     return {
       service,
+      title: svc.title,
       classification: 'aligned-ring-fenced',
       rule: v.s75_exclusion,
       reason: `${svc.title} cannot be part of a s75 arrangement: ${ex.summary}`,
@@ -87,6 +90,7 @@ export function classifyService(
   }
   return {
     service,
+    title: svc.title,
     classification: 'pooled',
     rule: svc.rule,
     reason: `${svc.title} may be pooled: ${v.summary}`,
@@ -94,10 +98,16 @@ export function classifyService(
   };
 }
 
-function fromRoute(rulebook: Rulebook, service: string, route: string, on: IsoDate): FundingClassification {
+function fromRoute(
+  rulebook: Rulebook,
+  svc: Pick<ServiceRule, 'service' | 'title'>,
+  route: string,
+  on: IsoDate,
+): FundingClassification {
   const r = rulebook.require(route, on, 'commissioning-route');
   return {
-    service,
+    service: svc.service,
+    title: svc.title,
     classification: r.classification,
     rule: route,
     reason: r.summary,
@@ -131,7 +141,7 @@ export function classifyFundingStream(
 ): FundingClassification {
   const byService = classifyService(rulebook, stream.service, on, field);
   const route = sourceRoutes[stream.source];
-  const bySource = route ? fromRoute(rulebook, stream.service, route, on) : undefined;
+  const bySource = route ? fromRoute(rulebook, byService, route, on) : undefined;
   const chosen =
     bySource && strictness[bySource.classification] > strictness[byService.classification]
       ? bySource

@@ -267,6 +267,27 @@ function addTo(total: TreeNode, part: TreeNode): void {
  * The primary care network each of these practices belonged to on a date, by practice
  * code (practices in no PCN then are left out): lets a place be built a PCN at a time.
  */
+/** Each practice's latest published list size on or before a date, and the day it counted patients on. */
+export async function listSizesOfPractices(
+  db: Kysely<Database>,
+  practices: readonly string[],
+  on: string,
+): Promise<Map<string, { list_size: number; as_at: string }>> {
+  if (practices.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('list_sizes as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .select(['o.code', 'l.list_size', 'l.as_at'])
+    .distinctOn('o.code')
+    .where('o.kind', '=', 'practice')
+    .where('o.code', 'in', [...practices])
+    .where('l.as_at', '<=', on)
+    .orderBy('o.code')
+    .orderBy('l.as_at', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.code, { list_size: r.list_size, as_at: r.as_at }]));
+}
+
 export async function pcnsOfPractices(
   db: Kysely<Database>,
   practices: readonly string[],

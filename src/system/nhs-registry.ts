@@ -50,6 +50,8 @@ export const listSizesAsAt = '2021-01-01';
 
 /** Where the registry's list sizes come from and the date they count patients on, as answers cite it. */
 export const listSizesSource = {
+  /** The publication as a commissioner knows it (no file names). */
+  title: "NHS Digital's Quality and Outcomes Framework 2020/21 practice list sizes",
   as_at: listSizesAsAt,
   source: `QOF 2020/21 practice list sizes (data/nhs/${dataFiles.qofPrevalence})`,
 };

@@ -6,10 +6,13 @@ import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { placesInput } from '../../finance/places-file.ts';
 import { allocationReport, budgetReport } from '../../finance/report.ts';
+import type { Arrangement } from '../../law/arrangement.ts';
 import { today } from '../../law/date.ts';
 import { allocationTables, budgetTables } from '../../outputs/money-tables.ts';
 import { allocationPaper, budgetPaper } from '../../outputs/papers.ts';
 import { getArrangement } from '../../store/arrangements.ts';
+import { listSizesOfPractices } from '../../store/organisations.ts';
+import { listSizesSource } from '../../system/nhs-registry.ts';
 import { loadWeightedPopulations } from '../../system/weighted-populations.ts';
 import { requireRole } from '../auth.ts';
 import type { ApiContext, Handler } from '../context.ts';
@@ -68,10 +71,36 @@ export async function allocationOf(request: FastifyRequest, body: AllocationBody
   );
 }
 
+/**
+ * The list sizes the arrangement shares flow-through by, each beside the registry's published
+ * list for that practice on the first day of the term, so a page can say which source its
+ * list sizes match and as of when.
+ */
+async function practiceLists({ store }: ApiContext, a: Arrangement, on: string) {
+  const practices = a.gp_practices.filter((p) => p.list_size !== undefined);
+  const published = await listSizesOfPractices(
+    store.db,
+    practices.map((p) => p.ods),
+    on,
+  );
+  return {
+    published_source: { title: listSizesSource.title, as_at: listSizesSource.as_at },
+    practices: practices.map((p) => ({
+      ods: p.ods,
+      name: p.name ?? null,
+      list_size: p.list_size as number,
+      published: published.get(p.ods) ?? null,
+    })),
+  };
+}
+
 export function moneyHandlers(ctx: ApiContext) {
   const budget: Handler<typeof getBudgetSchema> = async (request, reply) => {
     const { stored, report } = await budgetOf(ctx, request, request.params.id, request.query);
-    return answer(request, reply, report, budgetTables, (r) => budgetPaper(r, String(stored.version)));
+    const lists = await practiceLists(ctx, stored.document, report.budget.on);
+    return answer(request, reply, { ...report, practice_lists: lists }, budgetTables, (r) =>
+      budgetPaper(r, String(stored.version)),
+    );
   };
 
   const allocate: Handler<typeof allocatePlacesSchema> = async (request, reply) => {

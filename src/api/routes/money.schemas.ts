@@ -71,6 +71,35 @@ const BudgetReport = z.looseObject({
       ),
     }),
   ),
+  budget_to_wpap: z
+    .object({
+      year: z.string(),
+      budget: Money,
+      steps: z.array(z.object({ what: z.string(), amount: Money })),
+      wpap: Money,
+    })
+    .describe(
+      "Why the first year's WPAP differs from the budget: the steps between them, which add up exactly.",
+    ),
+  practice_lists: z
+    .object({
+      published_source: z.object({ title: z.string(), as_at: z.string() }),
+      practices: z.array(
+        z.object({
+          ods: z.string(),
+          name: z.string().nullable(),
+          list_size: z
+            .number()
+            .int()
+            .describe('The list size the arrangement gives, which flow-through is shared by'),
+          published: z
+            .object({ list_size: z.number().int(), as_at: z.string() })
+            .nullable()
+            .describe("The registry's published list for the practice on the first day of the term, if any"),
+        }),
+      ),
+    })
+    .describe('The list sizes the arrangement shares flow-through by, beside the published ones.'),
   qof: z.unknown(),
   notes: z.array(z.string()),
 });
