@@ -84,20 +84,25 @@ async function readSusFile(
   ])) {
     const person = checkPerson(row, 'person_id', persons);
     const date = row.must(dateOf(row.get(spec.date)), spec.date, 'is not a date', dateHint);
-    const diagnoses = [
-      row.get('primary_diagnosis'),
-      ...row.get('secondary_diagnoses').split(/[\s;,|]+/),
-    ].filter(Boolean);
-    for (const [i, written] of diagnoses.entries()) {
-      const code = normaliseIcd10(written);
-      if (!icd10Pattern.test(code)) {
+    const primary = row.get('primary_diagnosis');
+    if (primary !== '' && !icd10Pattern.test(normaliseIcd10(primary)))
+      row.refuse('primary_diagnosis', 'is not an ICD-10 code');
+    const secondary = row
+      .get('secondary_diagnoses')
+      .split(/[\s;,|]+/)
+      .filter(Boolean);
+    for (const written of secondary) {
+      if (!icd10Pattern.test(normaliseIcd10(written))) {
         row.refuse(
-          i === 0 && row.get('primary_diagnosis') ? 'primary_diagnosis' : 'secondary_diagnoses',
+          'secondary_diagnoses',
           `holds '${written}', which is not an ICD-10 code`,
+          'Separate codes with semicolons.',
         );
       }
-      const found = codeList.fromIcd10(code);
-      for (const condition of found) out.condition(person, condition, date);
+    }
+    for (const written of [primary, ...secondary].filter(Boolean)) {
+      for (const condition of codeList.fromIcd10(normaliseIcd10(written)))
+        out.condition(person, condition, date);
     }
     let setting: Setting | 'left out';
     if (file === 'apc') {
