@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
  */
 export const nhsDataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
 
+/**
+ * The code lists shipped in `data/code-lists/` (see its README). Named here, two folders below
+ * the root like the compiled CLI, so the path holds in dist/ as in src/.
+ */
+export const codeListDir = fileURLToPath(new URL('../../data/code-lists/', import.meta.url));
+
 export const referenceFiles = {
   practiceMap: 'gp-practice-map-2026-08.csv.gz',
   registeredSingleAge: 'gp-registered-single-age-2026-08.csv.gz',

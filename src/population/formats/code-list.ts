@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { InvalidInput } from '../../core/errors.ts';
 import { type Condition, conditionCodes } from '../model.ts';
+import { codeListDir } from '../reference.ts';
 import { csvRows } from './text-input.ts';
 
 /**
@@ -12,9 +12,7 @@ import { csvRows } from './text-input.ts';
  * shipped is `data/code-lists/conditions-v1.yaml`; a user can give their own (`--code-list`),
  * checked here line by line. Unmapped codes are simply not conditions.
  */
-export const defaultCodeListPath = fileURLToPath(
-  new URL('../../../data/code-lists/conditions-v1.yaml', import.meta.url),
-);
+export const defaultCodeListPath = join(codeListDir, 'conditions-v1.yaml');
 
 export interface CodeListSummary {
   path: string;

@@ -7,7 +7,8 @@ import { englandComparators, icbPractices } from '../england.ts';
 import { type PopulationReport, runPipeline } from '../pipeline.ts';
 import { noSuppression } from '../suppress.ts';
 import { synthesise } from '../synth.ts';
-import { fixtureDate, fixturePersons, fixtureServed, writeFixture } from '../test-fixture.ts';
+import { fixtureDate, fixtureServed, writeFixture } from '../test-fixture.ts';
+import { writeFixtureInRealAreas } from './fixture-areas.ts';
 import type { InputFormat } from './input-formats.ts';
 import { loadDataset } from './load.ts';
 import { type ForeignFormat, writeForeign } from './write.ts';
@@ -22,28 +23,8 @@ const scratch = (name: string) => {
   return dir;
 };
 
-/**
- * The fixture's LSOAs are made up (E01009004 is no 2011 LSOA) and its deciles chosen by hand.
- * OMOP and FHIR carry only the LSOA, and Concordat looks its decile up, so here each person
- * lives in a real Dudley LSOA whose IMD 2019 decile is the one the fixture gives them.
- */
-const realAreas: Record<string, string> = {
-  P1: 'E01009733', // decile 1
-  P2: 'E01009725', // decile 2
-  P3: 'E01009724', // decile 9
-  P4: 'E01009724', // decile 9
-  P5: 'E01009743', // decile 1
-  P6: 'E01009719', // decile 5
-  P7: 'E01009733', // decile 1
-};
 function fixtureInRealAreas(): string {
-  const persons = fixturePersons.map((line, i) => {
-    if (i === 0) return line;
-    const fields = line.split(',');
-    fields[7] = realAreas[fields[0] as string] as string;
-    return fields.join(',');
-  });
-  const dir = writeFixture({ persons });
+  const dir = writeFixtureInRealAreas();
   dirs.push(dir);
   return dir;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidInput } from '../../core/errors.ts';
 import { DuckDbEngine } from '../engines/duckdb.ts';
-import { fixturePersons, writeFixture } from '../test-fixture.ts';
+import { writeFixtureInRealAreas } from './fixture-areas.ts';
 import { detectFormat, loadDataset } from './load.ts';
 import { type ForeignFormat, writeForeign } from './write.ts';
 
@@ -13,21 +13,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** The fixture with each person in a real LSOA of the fixture's decile (see formats.test.ts). */
-const areas: Record<string, string> = {
-  P1: 'E01009733',
-  P2: 'E01009725',
-  P3: 'E01009724',
-  P4: 'E01009724',
-  P5: 'E01009743',
-  P6: 'E01009719',
-  P7: 'E01009733',
-};
-const native = writeFixture({
-  persons: fixturePersons.map((l, i) =>
-    i === 0 ? l : l.replace(/E0100900\d/, areas[l.split(',')[0] as string] as string),
-  ),
-});
+const native = writeFixtureInRealAreas();
 dirs.push(native);
 
 type Edit = (dir: string) => void;
