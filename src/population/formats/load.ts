@@ -10,11 +10,14 @@ import { readOmop } from './omop-read.ts';
 import type { Reader } from './read-context.ts';
 import { readSus } from './sus-read.ts';
 
-const readers: Record<Exclude<InputFormat, 'native'>, Reader> = {
-  omop: readOmop,
-  fhir: readFhir,
-  sus: readSus,
+/** Each reader, and how many steps it reports (for the progress bar). */
+const readers: Record<Exclude<InputFormat, 'native'>, { read: Reader; steps: number }> = {
+  omop: { read: readOmop, steps: 4 },
+  fhir: { read: readFhir, steps: 3 },
+  sus: { read: readSus, steps: 4 },
 };
+/** Steps the native ingest reports after a reader: the practice map, each table read and checked, loaded. */
+const ingestSteps = 8;
 
 /**
  * Which format a folder holds: the `format` its manifest.json names (as `concordat synth`
@@ -79,17 +82,19 @@ export async function loadDataset(
   const codeList = await loadCodeList(options.codeList);
   const out = new NativeOutput();
   const notes = new Notes();
+  const { read, steps } = readers[format];
+  const total = steps + ingestSteps;
   let done = 0;
   try {
-    const files = await readers[format](dir, {
+    const files = await read(dir, {
       engine,
       codeList,
       reference: await loadReference(),
       out,
       notes,
-      step: (name) => progress(`read ${name}`, ++done, done + 4),
+      step: (name) => progress(`read ${name}`, ++done, total),
     });
-    await ingestFiles(engine, files, (step, n, total) => progress(step, done + n, done + total));
+    await ingestFiles(engine, files, (step, n) => progress(step, steps + n, total));
   } finally {
     out.dispose();
   }
