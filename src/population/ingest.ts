@@ -223,20 +223,31 @@ export async function loadPracticeMap(engine: DuckDbEngine): Promise<void> {
     FROM read_csv(${sqlPath(dataFilePath('practiceMap'))}, header = true, all_varchar = true)`);
 }
 
+const tables: TableName[] = ['persons', 'conditions', 'events'];
+
 /** Ingests the data set in `dir` into `engine`, all or nothing. */
 export async function ingest(
   engine: DuckDbEngine,
   dir: string,
   progress: Progress = () => {},
 ): Promise<DatasetManifest> {
-  const tables: TableName[] = ['persons', 'conditions', 'events'];
+  const manifest = readManifest(dir);
+  const files = Object.fromEntries(tables.map((t) => [t, datasetFile(dir, t)])) as Record<TableName, string>;
+  await ingestFiles(engine, files, progress);
+  return manifest;
+}
+
+/** Ingests the three tables from the files named, all or nothing (for readers of other formats). */
+export async function ingestFiles(
+  engine: DuckDbEngine,
+  files: Record<TableName, string>,
+  progress: Progress = () => {},
+): Promise<void> {
   const total = tables.length * 2 + 2;
   let done = 0;
   const step = (name: string) => progress(name, ++done, total);
-  const manifest = readManifest(dir);
   await loadPracticeMap(engine);
   step('practice map');
-  const files = Object.fromEntries(tables.map((t) => [t, datasetFile(dir, t)])) as Record<TableName, string>;
   try {
     for (const table of tables) {
       const file = files[table];
@@ -265,7 +276,6 @@ export async function ingest(
   } finally {
     for (const table of tables) await engine.run(`DROP TABLE IF EXISTS stage_${table}`);
   }
-  return manifest;
 }
 
 /** One scan per table: the first bad row in file order, and the first check it fails. */

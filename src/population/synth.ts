@@ -1,10 +1,11 @@
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from '../core/errors.ts';
 import { oglAttribution } from '../core/open-government-licence.ts';
 import { dataFilePath, dataFiles } from '../system/data-files.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
+import { LineWriter } from './formats/text-output.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
 import { type Condition, conditionCodes, conditions, type Sex, settings, syntheticLabel } from './model.ts';
 import { cumulative, Random } from './random.ts';
@@ -189,32 +190,6 @@ const dayMs = 86_400_000;
 const epochDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / dayMs;
 const isoOfDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
 
-class Writer {
-  private readonly fd: number;
-  private lines: string[] = [];
-  count = 0;
-  constructor(
-    readonly path: string,
-    header: string,
-  ) {
-    this.fd = openSync(path, 'w');
-    writeSync(this.fd, `${header}\n`);
-  }
-  line(text: string) {
-    this.lines.push(text);
-    this.count++;
-    if (this.lines.length >= 50_000) this.flush();
-  }
-  flush() {
-    if (this.lines.length > 0) writeSync(this.fd, `${this.lines.join('\n')}\n`);
-    this.lines = [];
-  }
-  close() {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
-
 export interface SynthResult {
   manifest: DatasetManifest & {
     label: string;
@@ -310,12 +285,12 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     }
     progress('people', 1, 4);
 
-    const persons = new Writer(
+    const persons = new LineWriter(
       join(options.out, 'persons.csv'),
       'person_id,birth_year,birth_month,sex,practice_code,registered_from,registered_to,lsoa,imd_decile,death_date',
     );
-    const conds = new Writer(join(options.out, 'conditions.csv'), 'person_id,condition,onset_date');
-    const events = new Writer(join(options.out, 'events.csv'), 'person_id,event_date,setting,cost_pence');
+    const conds = new LineWriter(join(options.out, 'conditions.csv'), 'person_id,condition,onset_date');
+    const events = new LineWriter(join(options.out, 'events.csv'), 'person_id,event_date,setting,cost_pence');
 
     // Condition scaling per practice: register rate × eligible people ÷ Σ shape over them.
     const shapeSums = practices.map(() => new Map<Condition, { shape: number; eligible: number }>());

@@ -11,6 +11,9 @@ import { InvalidInput } from '../core/errors.ts';
  */
 export const nhsDataDir = fileURLToPath(new URL('../../data/nhs/', import.meta.url));
 
+/** The condition code lists shipped in `data/code-lists/` (see its README). */
+export const codeListDir = fileURLToPath(new URL('../../data/code-lists/', import.meta.url));
+
 export const dataFiles = {
   /** Practices, PCNs, sub-ICB locations, ICBs and regions on 1 August 2026 (the merged ICBs). */
   practiceMap: 'gp-practice-map-2026-08.csv.gz',

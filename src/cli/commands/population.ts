@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { isIsoDate, today } from '../../core/dates.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { Engine } from '../../population/engines/engine.ts';
+import { type InputFormat, inputFormats } from '../../population/formats/input-formats.ts';
+import type { SynthFormat } from '../../population/formats/write.ts';
 import type { Progress } from '../../population/ingest.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
 import { publishedReportPath } from '../../population/published.ts';
@@ -63,31 +65,31 @@ export function registerPopulation(program: Command): void {
     .command('synth')
     .description('Generate a SYNTHETIC population for an ICB, calibrated to published NHS data.')
     .requiredOption('--icb <code>', 'ICB code, for example QUA (NHS Black Country ICB)')
-    .requiredOption('--out <dir>', 'folder to write persons, conditions and events into')
+    .requiredOption('--out <dir>', 'folder to write the data set into')
     .option('--seed <n>', 'seed for the random generator (same seed, same people)', '1')
     .option('--scale <fraction>', 'fraction of the real population to generate, 0 to 1', '1')
-    .option('--format <format>', 'parquet or csv', 'parquet')
+    .option(
+      '--format <format>',
+      'native (Parquet; also parquet), csv (native as CSV), omop (OMOP CDM v5.4 CSV), fhir (FHIR R4 bulk NDJSON) or sus (SUS-style CSV)',
+      'parquet',
+    )
     .action(
       action(async (opts: { icb: string; out: string; seed: string; scale: string; format: string }) => {
-        if (opts.format !== 'parquet' && opts.format !== 'csv') {
-          throw new InvalidInput('--format', `'${opts.format}' is not a format`, 'Use parquet or csv.');
-        }
         const scale = Number(opts.scale);
         if (!Number.isFinite(scale)) throw new InvalidInput('--scale', `'${opts.scale}' is not a number`);
-        const { synthesise } = await import('../../population/synth.ts');
+        const { synthesiseIn } = await import('../../population/formats/write.ts');
         const bar = await progressBar('Generating');
         try {
-          const { manifest } = await synthesise({
+          const { manifest } = await synthesiseIn(opts.format as SynthFormat, {
             icb: opts.icb.toUpperCase(),
             out: opts.out,
             seed: wholeNumber('--seed', opts.seed),
             scale,
-            format: opts.format,
             progress: bar.progress,
           });
           bar.stop();
           process.stdout.write(
-            `${manifest.label}\nWrote ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions and ${manifest.counts.events.toLocaleString('en-GB')} events for ${manifest.icb} to ${opts.out}\n`,
+            `${manifest.label}\nWrote ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions and ${manifest.counts.events.toLocaleString('en-GB')} events for ${manifest.icb} to ${opts.out} (${opts.format})\n`,
           );
         } finally {
           bar.stop();
@@ -101,7 +103,12 @@ export function registerPopulation(program: Command): void {
     .description(
       'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json, report.html, report.xlsx and a CSV of each table.',
     )
-    .requiredOption('--data <dir>', 'folder with persons, conditions and events (CSV or Parquet)')
+    .requiredOption(
+      '--data <dir>',
+      "the data set's folder: Concordat's own tables, OMOP CDM v5.4 CSV, a FHIR R4 bulk export or SUS-style CSV",
+    )
+    .option('--input-format <format>', 'native, omop, fhir or sus; default found from the folder')
+    .option('--code-list <file>', 'code list mapping diagnosis codes to conditions; default the shipped one')
     .option('--engine <engine>', 'duckdb or clickhouse', 'duckdb')
     .option('--on <date>', "the date (YYYY-MM-DD); default the data set's analysis date")
     .option('--icb <code>', "serve every practice in this ICB; default the data set's ICB")
@@ -124,6 +131,8 @@ export function registerPopulation(program: Command): void {
       action(
         async (opts: {
           data: string;
+          inputFormat?: string;
+          codeList?: string;
           engine: string;
           on?: string;
           icb?: string;
@@ -143,8 +152,17 @@ export function registerPopulation(program: Command): void {
               'Use duckdb or clickhouse.',
             );
           }
+          const inputFormat = opts.inputFormat;
+          if (inputFormat !== undefined && !(inputFormats as readonly string[]).includes(inputFormat)) {
+            throw new InvalidInput(
+              '--input-format',
+              `'${inputFormat}' is not a format`,
+              'Use native, omop, fhir or sus.',
+            );
+          }
           const [
-            { readManifest, ingest },
+            { readManifest },
+            { loadDataset },
             { DuckDbEngine },
             { englandComparators },
             { icbPractices },
@@ -152,6 +170,7 @@ export function registerPopulation(program: Command): void {
             { reportHtml },
           ] = await Promise.all([
             import('../../population/ingest.ts'),
+            import('../../population/formats/load.ts'),
             import('../../population/engines/duckdb.ts'),
             import('../../population/england.ts'),
             import('../../system/practices.ts'),
@@ -192,8 +211,14 @@ export function registerPopulation(program: Command): void {
           const bar = await progressBar('Loading');
           const stops: (() => Promise<void>)[] = [() => duck.close()];
           try {
-            const checked = await ingest(duck, opts.data, bar.progress);
+            const loaded = await loadDataset(duck, opts.data, {
+              format: inputFormat as InputFormat | undefined,
+              codeList: opts.codeList,
+              progress: bar.progress,
+            });
+            const checked = loaded.manifest;
             bar.stop();
+            for (const note of loaded.notes) process.stdout.write(`Note: ${note}\n`);
             let engine: Engine = duck;
             if (opts.engine === 'clickhouse') {
               let urls = opts.clickhouse?.split(',').map((u) => u.trim());
@@ -227,6 +252,10 @@ export function registerPopulation(program: Command): void {
             const out = opts.out ?? join(opts.data, 'report');
             mkdirSync(out, { recursive: true });
             writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+            writeFileSync(
+              join(out, 'input.json'),
+              `${JSON.stringify({ data: opts.data, format: loaded.format, codeList: loaded.codeList ?? null, notes: loaded.notes }, null, 2)}\n`,
+            );
             writeFileSync(join(out, 'report.html'), reportHtml(report));
             const tables = await writeReportTables(out, report);
             if (opts.publish) {

@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFixtureInRealAreas } from '../../population/formats/fixture-areas.ts';
+import { writeForeign } from '../../population/formats/write.ts';
+import { writeFixture } from '../../population/test-fixture.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'concordat-cli-formats-'));
+  dirs.push(dir);
+  return dir;
+};
+
+function concordat(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/concordat.js', ...args], { encoding: 'utf8' });
+}
+
+describe('concordat analyse on OMOP, FHIR and SUS-style data', () => {
+  it('finds a FHIR bulk export from its files, reports on it and records what it read', async () => {
+    const native = writeFixtureInRealAreas();
+    dirs.push(native);
+    const dir = scratch();
+    await writeForeign('fhir', native, dir, '2026-08-01');
+    rmSync(join(dir, 'manifest.json'));
+    const result = concordat(
+      'analyse',
+      '--data',
+      dir,
+      '--practices',
+      'M87001,M87003',
+      '--on',
+      '2025-08-01',
+      '--suppress-up-to',
+      '0',
+      '--round-to',
+      '1',
+    );
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8')).served.total).toBe(5);
+    const input = JSON.parse(readFileSync(join(dir, 'report', 'input.json'), 'utf8'));
+    expect(input).toMatchObject({ format: 'fhir', codeList: { version: '1' }, notes: [] });
+  }, 120_000);
+
+  it('refuses an unknown input format and a code list for native data', () => {
+    const bad = concordat('analyse', '--data', '.', '--input-format', 'hl7v2');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--input-format: 'hl7v2' is not a format/);
+    const dir = writeFixture();
+    dirs.push(dir);
+    const native = concordat(
+      'analyse',
+      '--data',
+      dir,
+      '--practices',
+      'M87001',
+      '--on',
+      '2025-08-01',
+      '--code-list',
+      'x.yaml',
+    );
+    expect(native.status).toBe(2);
+    expect(native.stderr).toMatch(/--code-list: is only used for OMOP, FHIR and SUS-style data/);
+  }, 120_000);
+
+  it('refuses a bad code list naming its line', () => {
+    const dir = writeFixtureInRealAreas();
+    dirs.push(dir);
+    const list = join(scratch(), 'list.yaml');
+    writeFileSync(list, 'version: 1\nconditions:\n  AF:\n    icd10: {source: x, codes: [48]}\n');
+    const result = concordat(
+      'analyse',
+      '--data',
+      dir,
+      '--on',
+      '2025-08-01',
+      '--practices',
+      'M87001',
+      '--input-format',
+      'sus',
+      '--code-list',
+      list,
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /list\.yaml line 4, conditions\.AF\.icd10\.codes: '48' is not an ICD-10 code or range/,
+    );
+  }, 120_000);
+});
+
+describe('concordat synth --format', () => {
+  it('writes a synthetic ICB as SUS-style extracts, saying so in its manifest', () => {
+    const out = scratch();
+    const result = concordat('synth', '--icb', 'QUA', '--out', out, '--scale', '0.001', '--format', 'sus');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/SYNTHETIC DATA[\s\S]*\(sus\)/);
+    expect(readdirSync(out).sort()).toEqual([
+      'README.txt',
+      'ae.csv',
+      'apc.csv',
+      'conditions.csv',
+      'events.csv',
+      'manifest.json',
+      'op.csv',
+      'persons.csv',
+    ]);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({
+      synthetic: true,
+      format: 'sus',
+    });
+  }, 120_000);
+
+  it('refuses a format it cannot write', () => {
+    const result = concordat('synth', '--icb', 'QUA', '--out', scratch(), '--format', 'xml');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--format: 'xml' is not a format/);
+  }, 60_000);
+});
