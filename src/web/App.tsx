@@ -1,18 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Layout } from './components/Layout.tsx';
 import { useSession, useSignOut } from './endpoints.ts';
-import { Allocation } from './pages/Allocation.tsx';
 import { ArrangementPage } from './pages/Arrangement.tsx';
 import { Arrangements } from './pages/Arrangements.tsx';
-import { BudgetPage } from './pages/Budget.tsx';
-import { Contract } from './pages/Contract.tsx';
 import { Explorer } from './pages/Explorer.tsx';
 import { Home } from './pages/Home.tsx';
 import { OperatingModelPage, OperatingModels } from './pages/OperatingModel.tsx';
-import { Organisation } from './pages/Organisation.tsx';
-import { Population } from './pages/Population.tsx';
 import { SignIn } from './pages/SignIn.tsx';
-import { StoredContract } from './pages/StoredContract.tsx';
 import { matchPath, navigate, useLocation } from './router.ts';
 import type { User } from './types.ts';
 
@@ -26,6 +20,15 @@ const ChangeArrangement = lazy(async () => ({
 const CompareVersions = lazy(async () => ({
   default: (await import('./pages/CompareVersions.tsx')).CompareVersions,
 }));
+// Pages that draw charts or long tables, loaded when first opened: the sign-in and home pages load alone.
+const Allocation = lazy(async () => ({ default: (await import('./pages/Allocation.tsx')).Allocation }));
+const BudgetPage = lazy(async () => ({ default: (await import('./pages/Budget.tsx')).BudgetPage }));
+const Contract = lazy(async () => ({ default: (await import('./pages/Contract.tsx')).Contract }));
+const Population = lazy(async () => ({ default: (await import('./pages/Population.tsx')).Population }));
+const StoredContract = lazy(async () => ({
+  default: (await import('./pages/StoredContract.tsx')).StoredContract,
+}));
+const Organisation = lazy(async () => ({ default: (await import('./pages/Organisation.tsx')).Organisation }));
 // The operating-model editor is loaded only by those who open it.
 const OperatingModelEditor = lazy(() =>
   import('./pages/operating-model/Editor.tsx').then((m) => ({ default: m.OperatingModelEditor })),
