@@ -66,6 +66,7 @@ const profileTable = fc
 const england = {
   ageSexShare: { F: new Array(19).fill(0.025), M: new Array(19).fill(0.025) },
   prevalence: {},
+  registers: {},
 };
 
 describe('disclosure control of population outputs', () => {
