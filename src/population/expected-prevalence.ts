@@ -111,8 +111,7 @@ export function expectedPrevalenceFromRows(
     ];
   });
   return {
-    standard:
-      "England's recorded prevalence, QOF 2020/21, over each register's own age range (QOF publishes no finer age or sex breakdown)",
+    standard: "England's recorded prevalence in QOF 2020/21, over each register's own age range",
     rows,
   };
 }

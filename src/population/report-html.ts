@@ -73,7 +73,7 @@ ${table(
 function multimorbidityScoreHtml(r: PopulationReport): string {
   const m = r.multimorbidityScore;
   return `<h3>Cambridge Multimorbidity Score (adults)</h3>
-<p>Each condition carries its general-outcome weight (Payne et al., CMAJ 2020); a person's score is the sum. Mean ${figure(m.mean, 2)} over ${count(m.adults)} adults. Partial: the data holds ${m.covered.length} of the score's 20 conditions; ${m.missing.map((c) => esc(c.condition.toLowerCase())).join(', ')} have no register, so scores here are lower than the full score would give.</p>
+<p>Each condition carries its general-outcome weight (Payne et al., CMAJ 2020); a person's score is the sum. Mean ${figure(m.mean, 2)} over ${count(m.adults)} adults. Partial: the data holds ${m.covered.length} of the score's 20 conditions; ${esc(new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(m.missing.map((c) => c.condition.toLowerCase())))} have no register, so scores here are lower than the full score would give.</p>
 ${table(
   ['Score', 'Adults', '%'],
   m.bands.map((b) => [esc(b.band), count(b.persons), figure(b.percent)]),

@@ -2,14 +2,14 @@ import { formatDate } from '../../../core/dates.ts';
 import type { DecileGap } from '../../../population/decile-gap.ts';
 import type { PopulationReport } from '../../../population/pipeline.ts';
 import { Table } from '../../components/Table.tsx';
-import { count, number, percent, withInterval } from './format.ts';
+import { count, listOf, number, percent, withInterval } from './format.ts';
 
 /** Decile 1 against decile 10 in words, beside a slope index of inequality. */
 export function gapText(gap: DecileGap, show: (n: number) => string): string {
   if (gap.mostDeprived === null || gap.leastDeprived === null || gap.absolute === null)
     return `Decile 1 against decile 10: ${gap.note ?? 'withheld'}`;
-  const times = gap.relative === null ? '' : `; the most deprived ${number(gap.relative, 2)} times the least`;
-  return `Decile 1 (most deprived) ${show(gap.mostDeprived)}, decile 10 ${show(gap.leastDeprived)}: gap ${show(gap.absolute)}${times}`;
+  const ratio = gap.relative === null ? '' : `; decile 1 ÷ decile 10: ${number(gap.relative, 2)}`;
+  return `Decile 1 (most deprived) ${show(gap.mostDeprived)}, decile 10 (least deprived) ${show(gap.leastDeprived)}; decile 10 minus decile 1: ${show(gap.absolute)}${ratio}`;
 }
 
 export function ExpectedPrevalence({ data }: { data: PopulationReport['expectedPrevalence'] }) {
@@ -17,10 +17,10 @@ export function ExpectedPrevalence({ data }: { data: PopulationReport['expectedP
     <section data-testid="expected-prevalence">
       <h2 className="nhsuk-heading-m">Recorded prevalence against expected</h2>
       <p>
-        How many people are on each register against the number England's rate would give for the people
-        served in the register's age range ({data.standard}). A ratio above 1 means more than expected.
-        England's figures are not published by age within the range, so an older population shows higher
-        ratios for conditions of later life. No ratio is shown from fewer than 10 people.
+        How many people are on each register against how many England's rate would give for the people served
+        in the register's age range. The rates used: {data.standard}. A ratio above 1 means more than
+        expected; since England's figures are not published by age within the range, an older population shows
+        higher ratios for conditions of later life. No ratio is shown from fewer than 10 people.
       </p>
       <Table
         columns={['Register', 'Ages', 'On the register', 'Expected', 'Observed ÷ expected (95% CI)']}
@@ -47,7 +47,7 @@ export function MultimorbidityScore({ data }: { data: PopulationReport['multimor
         Each of 20 conditions carries a weight for its effect on GP consultations, emergency admissions and
         death; an adult's score adds up the weights of their conditions. The mean is {number(data.mean, 2)}{' '}
         over {count(data.adults)} adults. The data holds {data.covered.length} of the 20 conditions:{' '}
-        {data.missing.map((m) => m.condition.toLowerCase()).join(', ')} are not recorded, so these scores are
+        {listOf(data.missing.map((m) => m.condition.toLowerCase()))} are not recorded, so these scores are
         lower than the full score.
       </p>
       <Table

@@ -16,3 +16,7 @@ export const withInterval = (value: number | null, lower: number | null, upper: 
   value === null
     ? 'withheld'
     : `${number(value, places)}${lower === null || upper === null ? '' : ` (${number(lower, places)} to ${number(upper, places)})`}`;
+
+/** "a, b and c". */
+export const listOf = (items: readonly string[]) =>
+  new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(items);
