@@ -387,7 +387,7 @@ ${table(
       shown(gap.leastDeprived),
       shown(gap.absolute),
       figure(gap.relative, 2),
-      esc([sii.note, gap.note].filter(Boolean).join('; ')),
+      esc([sii.note, gap.note && `Decile gap: ${gap.note}.`].filter(Boolean).join(' ')),
     ];
   }),
 )}
