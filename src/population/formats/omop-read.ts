@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Condition, type Setting, settings } from '../model.ts';
+import { type Condition, type Setting, settings, syntheticLabel } from '../model.ts';
 import { unitCostPence } from '../synth-model.ts';
 import { icd10Pattern, normaliseIcd10 } from './code-list.ts';
 import {
@@ -64,6 +64,19 @@ export async function readOmopFrom(source: OmopSource, context: ReadContext) {
   context.step('condition_occurrence');
   const files = await context.out.finish(context.engine);
   return { ...files, events: await readVisits(source, context, persons, careSites) };
+}
+
+/**
+ * Whether cdm_source says the data is synthetic, as `concordat synth --format omop` writes it
+ * (its source_description is the synthetic label), for a source with no manifest.json.
+ */
+export async function omopSynthetic(source: OmopSource): Promise<boolean> {
+  let synthetic = false;
+  if (!source.has('cdm_source')) return synthetic;
+  for await (const row of source.rows('cdm_source', ['source_description'])) {
+    synthetic ||= row.get('source_description').includes(syntheticLabel);
+  }
+  return synthetic;
 }
 
 interface Located {
