@@ -18,6 +18,18 @@ const scratch = () => {
   return dir;
 };
 
+/** The fixture's practices and date, with no suppression, so its five people are counted. */
+const fixtureOptions = [
+  '--practices',
+  'M87001,M87003',
+  '--on',
+  '2025-08-01',
+  '--suppress-up-to',
+  '0',
+  '--round-to',
+  '1',
+];
+
 function concordat(...args: string[]) {
   return spawnSync(process.execPath, ['bin/concordat.js', ...args], { encoding: 'utf8' });
 }
@@ -29,19 +41,7 @@ describe('concordat analyse on OMOP, FHIR and SUS-style data', () => {
     const dir = scratch();
     await writeForeign('fhir', native, dir, '2026-08-01');
     rmSync(join(dir, 'manifest.json'));
-    const result = concordat(
-      'analyse',
-      '--data',
-      dir,
-      '--practices',
-      'M87001,M87003',
-      '--on',
-      '2025-08-01',
-      '--suppress-up-to',
-      '0',
-      '--round-to',
-      '1',
-    );
+    const result = concordat('analyse', '--data', dir, ...fixtureOptions);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8')).served.total).toBe(5);
@@ -112,16 +112,9 @@ describe('concordat analyse --omop', () => {
         url.toString(),
         '--input-format',
         'omop',
-        '--practices',
-        'M87001,M87003',
-        '--on',
-        '2025-08-01',
         '--out',
         out,
-        '--suppress-up-to',
-        '0',
-        '--round-to',
-        '1',
+        ...fixtureOptions,
       );
       expect(result.stderr).not.toMatch(/Error/);
       expect(result.status).toBe(0);
