@@ -6,6 +6,7 @@ import { compareChecks, describeRuleChange, termWarning } from './check-compare.
 const finding = (rule: string, path: string, trace: [string, string][]): Finding => ({
   rule,
   rule_title: `Title of ${rule}`,
+  provenance: { unverified: 'Not compared with anything, for this test.' },
   severity: 'error',
   message: `${rule} at ${path}`,
   path,
