@@ -225,7 +225,10 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
       const refusal = provider.getByTestId('event-refusal');
       await refusal.waitFor();
       expect(await refusal.locator('code').textContent()).toBe('system.decision.approve-subcontract');
-      expect(await provider.getByTestId('event-refusal-sources').textContent()).toMatch(/paras 49-50/);
+      expect(await refusal.getByTestId('citations').textContent()).toMatch(/paras 49-50/);
+      expect(await refusal.getByTestId('provenance').textContent()).toMatch(
+        /^(Checked|Not yet checked) against /,
+      );
       await expectAccessible(provider);
     } finally {
       await provider.context().close();

@@ -144,6 +144,22 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const finding = page.locator('[data-severity="error"]').first();
     expect(await finding.textContent()).toContain('ICB');
     expect(await finding.getByTestId('citations').textContent()).toContain('Health and Care Act 2022');
+    // The rule rests on an Act no one has compared it with, and says so in words, not colour alone;
+    // its id and how far it was checked are under "Technical details".
+    expect(await finding.getByTestId('unchecked').textContent()).toBe(
+      'Not yet checked against its published sources',
+    );
+    const provenance = finding.getByTestId('provenance');
+    expect(await provenance.isVisible()).toBe(false);
+    await finding.getByText('Technical details').click();
+    await provenance.waitFor();
+    expect(await provenance.textContent()).toMatch(
+      /^Not yet checked against its published sources\. It cites Health and Care Act 2022/,
+    );
+    expect(await finding.getByTestId('technical-details').locator('code').first().textContent()).toBe(
+      'system.body.icb',
+    );
+    await accessible();
 
     await page.getByLabel('Check on').selectOption('other');
     await page.locator('#check-on-other').fill('1');

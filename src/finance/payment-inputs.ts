@@ -248,6 +248,7 @@ function readCorridors(
         from: fallback.from,
         to: fallback.to,
         citations: rulebook.resolve(fallback.cite).map((c) => c.text),
+        provenance: rulebook.entry(id).provenance,
       }
     : localParameter(field, 'Risk-share corridors (agreed in the contract)', shown, 'corridors', term.from);
   return { corridors, cap, parameter };

@@ -1,6 +1,8 @@
+import { Fragment } from 'react';
 import { formatDate, isIsoDate } from '../../core/dates.ts';
 import type { Trace } from '../../finance/trace.ts';
 import { plainSources } from '../sources.ts';
+import { RuleSource } from './RuleSource.tsx';
 
 /** `2026-04-01` inside a text → `1 April 2026`; other text as it is. */
 const gbDates = (text: string) =>
@@ -17,7 +19,7 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /**
  * How a figure was reached, for a finance lead: what it is and how it is worked out, the
  * inputs, the dated parameters with their sources by document title and paragraph (GB
- * dates), and the figures it was built from.
+ * dates) and, for the rulebook's, how far each was checked, and the figures it was built from.
  */
 export function TraceView({ trace }: { trace: Trace }) {
   return (
@@ -38,10 +40,20 @@ export function TraceView({ trace }: { trace: Trace }) {
         </dl>
       )}
       {trace.parameters.map((p) => (
-        <p className="nhsuk-body-s" key={`${p.id}-${p.from}`}>
-          {p.title}: {p.value} {p.unit} (from {formatDate(p.from)}
-          {p.to ? ` to ${formatDate(p.to)}` : ''}). {plain(p.citations.join('; '))}
-        </p>
+        <Fragment key={`${p.id}-${p.from}`}>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+            {p.title}: {p.value} {p.unit} (from {formatDate(p.from)}
+            {p.to ? ` to ${formatDate(p.to)}` : ''}).{!p.provenance && ` ${plain(p.citations.join('; '))}`}
+          </p>
+          {p.provenance && (
+            <RuleSource
+              rule={p.id}
+              citations={p.citations.map((text) => ({ text: plain(text) }))}
+              provenance={p.provenance}
+              about={p.title}
+            />
+          )}
+        </Fragment>
       ))}
       {trace.parts.length > 0 && (
         <details className="nhsuk-details">
