@@ -35,6 +35,16 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
   };
 
+  /** From the home page, the Dudley place arrangement through *Arrangements*. */
+  const openDudley = async () => {
+    await home();
+    await page.getByRole('link', { name: 'Arrangements' }).first().click();
+    await page
+      .getByRole('link', { name: /^Dudley place integrated care/ })
+      .first()
+      .click();
+  };
+
   it('task 1: find my ICB and a GP practice', async () => {
     await home();
     await page.getByRole('link', { name: 'System explorer' }).click();
@@ -67,12 +77,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   });
 
   it('task 2: check the Dudley arrangement on 15 Jan 2018 and 15 Jan 2019 and understand why the findings differ', async () => {
-    await home();
-    await page.getByRole('link', { name: 'Arrangements' }).first().click();
-    await page
-      .getByRole('link', { name: /^Dudley place integrated care/ })
-      .first()
-      .click();
+    await openDudley();
     await page.getByTestId('checked-on').first().waitFor();
 
     await page.getByLabel('Check on').selectOption('other');
@@ -344,12 +349,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   };
 
   it('task 4: view the budget and trace one figure to its source', async () => {
-    await home();
-    await page.getByRole('link', { name: 'Arrangements' }).first().click();
-    await page
-      .getByRole('link', { name: /^Dudley place integrated care/ })
-      .first()
-      .click();
+    await openDudley();
     await page.getByRole('link', { name: 'Budget and payments' }).click();
     await page.getByTestId('budget-totals').waitFor();
 
