@@ -1,9 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { formatDate } from '../../../core/dates.ts';
 import { ApiError } from '../../api.ts';
-import { BackLink } from '../../components/choices.tsx';
 import { ErrorSummary, type FieldError } from '../../components/forms.tsx';
-import { Link } from '../../components/Link.tsx';
+import { BackLink, Link } from '../../components/Link.tsx';
 import { RuleSource } from '../../components/RuleSource.tsx';
 import { type DraftReport, type OperatingModel, useDraftCheck } from '../../operating-model-endpoints.ts';
 import { isUnder, modelErrors, type Path, pathOf, tidy } from '../../operating-model-form.ts';
