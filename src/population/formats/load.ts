@@ -89,7 +89,7 @@ export async function loadDataset(
     const files = await read(dir, {
       engine,
       codeList,
-      reference: await loadReference(),
+      reference: loadReference(),
       out,
       notes,
       step: (name) => progress(`read ${name}`, ++done, total),
