@@ -106,8 +106,10 @@ function loadReference(icb: string) {
   const sizes = new Map(
     loadWeightedPopulations('2025/26')
       .filter((p) => icbPractices.has(p.practice))
-      .map((p) => [p.practice, { size: 0, lad: p.la }]),
+      .map((p) => [p.practice, { size: p.values.population / 1e9, lad: p.la }]),
   );
+  // A practice opened since the 2025/26 populations were counted is taken to be of average size.
+  const averageSize = [...sizes.values()].reduce((sum, p) => sum + p.size, 0) / sizes.size || 1;
   const practiceScore = practiceDeprivationScores();
   const scores = [...practiceScore.values()].sort((a, b) => b - a);
   const lsoasByLad = new Map<string, { code: string; decile: number }[]>();
@@ -151,7 +153,7 @@ function loadReference(icb: string) {
     return {
       code,
       pcn,
-      listSize: info?.size && info.size > 0 ? info.size : 1,
+      listSize: info?.size || averageSize,
       lsoas,
       lsoaCumulative: cumulative(weights),
       prevalence: prevalenceByPractice.get(code) ?? icbPrevalence,
