@@ -64,7 +64,7 @@ describe('architecture', () => {
     expect(offences).toEqual([]);
   });
 
-  // src/system/ is the one reader of data/nhs (docs/decisions/0008): everything else asks it for
+  // src/system/ is the one reader of data/nhs (docs/decisions/0007): everything else asks it for
   // rows, so a change of file or column is made in one place.
   it('names no data/nhs file outside src/system/', () => {
     const stems = readdirSync('data/nhs')
