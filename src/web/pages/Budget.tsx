@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import { formatPounds } from '../../core/money.ts';
-import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
 import { budgetFlow, type FlowLink, type FlowNode, flowColumns } from '../budget-flow.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
@@ -9,6 +8,7 @@ import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { TraceView } from '../components/TraceView.tsx';
 import { useBudget } from '../endpoints.ts';
+import type { BudgetReport, ReportFigure } from '../types.ts';
 
 type Pick = (r: BudgetReport) => ReportFigure | undefined;
 interface Selected {
