@@ -1,4 +1,10 @@
-import { lifeExpectancyFigures, qofRegisters, registeredBySingleAge } from '../system/reference-tables.ts';
+import { InvalidInput } from '../core/errors.ts';
+import {
+  byCode,
+  lifeExpectancyFigures,
+  qofRegisters,
+  registeredBySingleAge,
+} from '../system/reference-tables.ts';
 import type { Condition, Sex } from './model.ts';
 
 /**
@@ -12,6 +18,27 @@ export interface EnglandComparators {
   ageSexShare: Record<Sex, number[]>;
   /** Register ÷ all registered patients (all ages) per QOF group, England 2020/21. */
   prevalence: Partial<Record<Condition, number>>;
+  /**
+   * Register ÷ the patients of the register's own age range (QOF's denominator: 6 and over for
+   * asthma, 17 and over for diabetes, and so on), England 2020/21: the standard rates for
+   * expected prevalence (expected-prevalence.ts). QOF publishes no finer age breakdown.
+   */
+  registers: Partial<Record<Condition, EnglandRegister>>;
+}
+
+export interface EnglandRegister {
+  /** People on the register per person of `fromAge` and over. */
+  rate: number;
+  /** Youngest age the register counts (0 = all ages). */
+  fromAge: number;
+}
+
+/** QOF's list type for a register: TOTAL (all ages) or `NNOV` (NN and over). */
+export function registerFromAge(listType: string): number {
+  if (listType === 'TOTAL') return 0;
+  const over = /^(\d{2})OV$/.exec(listType);
+  if (!over) throw new InvalidInput('PATIENT_LIST_TYPE', `'${listType}' is not a QOF list type`);
+  return Number(over[1]);
 }
 
 export async function englandComparators(): Promise<EnglandComparators> {
@@ -30,12 +57,27 @@ export async function englandComparators(): Promise<EnglandComparators> {
   // Registers over the whole registered list (all ages), the same denominator the local figures use.
   const qof = qofRegisters();
   const list = qof.filter((r) => r.group === 'AF').reduce((s, r) => s + r.listSize, 0);
-  const registers = new Map<string, number>();
-  for (const r of qof) registers.set(r.group, (registers.get(r.group) ?? 0) + r.register);
-  const prevalence = [...registers]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([group, n]) => [group, n / list]);
-  return { ageSexShare, prevalence: Object.fromEntries(prevalence) };
+  // A register's own denominator: the list size of its age range, given on each of its rows.
+  const sums = new Map<string, { group: string; listType: string; register: number; list: number }>();
+  for (const r of qof) {
+    const key = `${r.group} ${r.listType}`;
+    const sum = sums.get(key) ?? { group: r.group, listType: r.listType, register: 0, list: 0 };
+    sum.register += r.register;
+    sum.list += r.listSize;
+    sums.set(key, sum);
+  }
+  const groups = [...sums.values()].sort(
+    (a, b) => byCode(a.group, b.group) || byCode(a.listType, b.listType),
+  );
+  const registerTotal = (group: string) =>
+    groups.filter((g) => g.group === group).reduce((s, g) => s + g.register, 0);
+  return {
+    ageSexShare,
+    prevalence: Object.fromEntries(groups.map((g) => [g.group, registerTotal(g.group) / list])),
+    registers: Object.fromEntries(
+      groups.map((g) => [g.group, { rate: g.register / g.list, fromAge: registerFromAge(g.listType) }]),
+    ),
+  };
 }
 
 export interface PublishedLifeExpectancy {
