@@ -1,5 +1,7 @@
+import createClient from 'openapi-fetch';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { paths } from '../src/web/openapi.generated.ts';
 import { expectAccessible, launch, screenshot } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -247,19 +249,17 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   it('shows a proposed party change to the commissioner it awaits, who accepts it', async () => {
     // Dudley Council proposes adding Walsall Healthcare, through the API as an integrator would.
     const council = server.accounts['local-authority'];
-    const headers = { 'content-type': 'application/json', origin: server.url };
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ email: council.email, password: council.password }),
+    const api = createClient<paths>({ baseUrl: server.url, headers: { origin: server.url } });
+    const login = await api.POST('/api/auth/login', {
+      body: { email: council.email, password: council.password },
     });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const proposed = await fetch(`${server.url}/api/arrangements/${server.arrangementId}/parties`, {
-      method: 'POST',
-      headers: { ...headers, cookie },
-      body: JSON.stringify({ change: 'add', organisation: 'RBK', side: 'provider', reason: 'Walsall joins' }),
+    const cookie = (login.response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const proposed = await api.POST('/api/arrangements/{id}/parties', {
+      params: { path: { id: server.arrangementId } },
+      body: { change: 'add', organisation: 'RBK', side: 'provider', reason: 'Walsall joins' },
+      headers: { cookie },
     });
-    expect(proposed.status).toBe(201);
+    expect(proposed.response.status).toBe(201);
 
     await page.reload();
     const changes = page.locator('table', { hasText: 'Proposed changes awaiting acceptance' });

@@ -6,14 +6,21 @@ import { describe, expect, it } from 'vitest';
 const domain = ['law', 'money', 'finance', 'contracts', 'system', 'population'];
 const outer = ['store', 'api', 'web', 'cli'];
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, pattern = /\.tsx?$/): string[] {
   let out: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out = out.concat(sourceFiles(path));
-    else if (/\.tsx?$/.test(name)) out.push(path);
+    if (statSync(path).isDirectory()) out = out.concat(sourceFiles(path, pattern));
+    else if (pattern.test(name)) out.push(path);
   }
   return out;
+}
+
+/** Code in every folder but src/system/ (src, tests, benches, scripts, browser tests). */
+function codeOutsideSystem(): string[] {
+  return ['src', 'test', 'bench', 'scripts', 'e2e']
+    .flatMap((dir) => sourceFiles(dir, /\.(tsx?|mjs|js)$/))
+    .filter((file) => !file.startsWith(join('src', 'system')));
 }
 
 describe('architecture', () => {
@@ -54,6 +61,34 @@ describe('architecture', () => {
           readFileSync(file, 'utf8'),
         ),
     );
+    expect(offences).toEqual([]);
+  });
+
+  // src/system/ is the one reader of data/nhs (docs/decisions/0007): everything else asks it for
+  // rows, so a change of file or column is made in one place.
+  it('names no data/nhs file outside src/system/', () => {
+    const stems = readdirSync('data/nhs')
+      .filter((name) => !/^(README|ATTRIBUTION)\.md$/.test(name))
+      .map((name) => name.replace(/(\.README\.txt|\.csv\.gz|\.pdf)$/, ''));
+    expect(stems.length).toBeGreaterThan(10);
+    const offences = codeOutsideSystem().flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return stems.filter((stem) => text.includes(stem)).map((stem) => `${file} names ${stem}`);
+    });
+    expect(offences).toEqual([]);
+  });
+
+  it('reads data/nhs only in src/system/', () => {
+    // This file names the readers; the allocation check reads the file itself, by design.
+    const exempt = [join('test', 'architecture.test.ts'), join('test', 'black-country-allocation.test.ts')];
+    const offences = codeOutsideSystem().filter((file) => {
+      if (exempt.includes(file)) return false;
+      // Tests may drive the system's CSV reader on files of their own.
+      const readers = file.includes('.test.')
+        ? /\b(dataFilePath|nhsDataDir)\b/
+        : /\b(dataFilePath|nhsDataDir|readGzipCsv|readTable)\b/;
+      return readers.test(readFileSync(file, 'utf8'));
+    });
     expect(offences).toEqual([]);
   });
 });

@@ -6,13 +6,14 @@ import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
 import {
-  callAs,
   clientsFor,
   type MatrixRow,
   matrixMismatches,
   signInAccounts,
   type TestAccount,
 } from './test-accounts.ts';
+
+type Fund = Arrangement['funds'][number];
 
 const example = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
 /** The Dudley place arrangement with the council by its ONS code: parties QUA, E08000027 and RNA. */
@@ -50,53 +51,61 @@ const everyone = [...people.map((p) => p.key), 'anonymous'];
 describeOnBothDatabases('drafts, earlier versions and restoring one', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
-  const call = callAs(() => app, tokens);
+  const as = clientsFor(() => app, tokens);
   let id = '';
-  const current = async () => (await call('administrator', 'GET', `/api/arrangements/${id}`)).body.version;
+  const current = async () =>
+    (await as('administrator').GET('/api/arrangements/{id}', { params: { path: { id } } })).data?.version ??
+    0;
+  const restore = (who: string, version: number, body: { version: number; reason: string }) =>
+    as(who).POST('/api/arrangements/{id}/versions/{version}/restore', {
+      params: { path: { id, version } },
+      body,
+    });
 
   it('creates an arrangement and saves a second version', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), people, tokens);
-    const created = await call('commissioner', 'POST', '/api/arrangements', {
-      arrangement: dudley,
-      reason: 'Section 75 agreement signed',
+    const created = await as('commissioner').POST('/api/arrangements', {
+      body: { arrangement: dudley, reason: 'Section 75 agreement signed' },
     });
-    expect(created.status).toBe(201);
-    id = created.body.id;
-    const saved = await call('commissioner', 'PUT', `/api/arrangements/${id}`, {
-      version: 1,
-      arrangement: selfApproved,
-      reason: 'Podiatry subcontracted',
+    expect(created.response.status).toBe(201);
+    id = created.data?.id ?? '';
+    const saved = await as('commissioner').PUT('/api/arrangements/{id}', {
+      params: { path: { id } },
+      body: { version: 1, arrangement: selfApproved, reason: 'Podiatry subcontracted' },
     });
-    expect(saved.status).toBe(200);
-    expect(saved.body.version).toBe(2);
+    expect(saved.response.status).toBe(200);
+    expect(saved.data?.version).toBe(2);
   });
 
   it('offers the care-model templates, the services and the activities, a page at a time', async () => {
-    const first = await call('commissioner', 'GET', '/api/arrangement-templates?limit=2');
-    expect(first.status).toBe(200);
-    const second = await call(
-      'commissioner',
-      'GET',
-      `/api/arrangement-templates?limit=2&cursor=${first.body.next_cursor}`,
-    );
-    const templates = [...first.body.items, ...second.body.items];
-    expect(templates.map((t: { id: string }) => t.id)).toEqual([
+    const templatesPage = (cursor?: string) =>
+      as('commissioner').GET('/api/arrangement-templates', {
+        params: { query: { limit: 2, ...(cursor ? { cursor } : {}) } },
+      });
+    const first = await templatesPage();
+    expect(first.response.status).toBe(200);
+    const second = await templatesPage(first.data?.next_cursor ?? undefined);
+    const templates = [...(first.data?.items ?? []), ...(second.data?.items ?? [])];
+    expect(templates.map((t) => t.id)).toEqual([
       'health-and-social-care-with-public-health',
       'icp-commissioning-activities-2018',
       'single-ccg-primary-and-community-2017',
     ]);
-    expect(second.body.next_cursor).toBeNull();
+    expect(second.data?.next_cursor).toBeNull();
     // Each template is a whole arrangement the server accepts as a draft.
     for (const t of templates) {
-      const checked = await call('commissioner', 'POST', '/api/arrangement-drafts/check?on=2019-04-01', {
-        arrangement: t.document,
+      const checked = await as('commissioner').POST('/api/arrangement-drafts/check', {
+        params: { query: { on: '2019-04-01' } },
+        body: { arrangement: t.document },
       });
-      expect(checked.status, t.id).toBe(200);
+      expect(checked.response.status, t.id).toBe(200);
     }
 
-    const services = await call('commissioner', 'GET', '/api/rules/services?on=2026-12-01');
-    const byId = new Map(services.body.items.map((s: { service: string }) => [s.service, s]));
+    const services = await as('commissioner').GET('/api/rules/services', {
+      params: { query: { on: '2026-12-01' } },
+    });
+    const byId = new Map(services.data?.items.map((s) => [s.service, s]));
     expect(byId.get('community-health')).toMatchObject({
       title: 'Community health services',
       function_of: 'local-nhs',
@@ -104,46 +113,51 @@ describeOnBothDatabases('drafts, earlier versions and restoring one', (store) =>
       s75: 'included',
     });
     expect(byId.get('adult-social-care')).toMatchObject({ function_of: 'local-authority' });
-    const activities = await call('commissioner', 'GET', '/api/rules/activities?on=2019-04-01');
-    const needs = activities.body.items.find(
-      (a: { activity: string }) => a.activity === 'population-needs-assessment',
-    );
-    expect(needs.title).toBeTruthy();
-    expect(needs.actions.some((a: { allowed: boolean; label: string }) => a.allowed && a.label)).toBe(true);
-    expect((await call('anonymous', 'GET', '/api/rules/services')).status).toBe(401);
+    const activities = await as('commissioner').GET('/api/rules/activities', {
+      params: { query: { on: '2019-04-01' } },
+    });
+    const needs = activities.data?.items.find((a) => a.activity === 'population-needs-assessment');
+    expect(needs?.title).toBeTruthy();
+    expect(needs?.actions.some((a) => a.allowed && a.label)).toBe(true);
+    expect((await as('anonymous').GET('/api/rules/services')).response.status).toBe(401);
   });
 
   it('checks a draft as the stored check would, keeping nothing', async () => {
     const audited = (await listAudit(store().db)).length;
     const kept = await store().db.selectFrom('findings').select('id').execute();
-    const draft = await call('council', 'POST', '/api/arrangement-drafts/check?on=2026-12-01', {
-      arrangement: selfApproved,
-    });
-    expect(draft.status).toBe(200);
-    expect(draft.body.counts.error).toBeGreaterThan(0);
+    const checkDraft = (arrangement: Arrangement) =>
+      as('council').POST('/api/arrangement-drafts/check', {
+        params: { query: { on: '2026-12-01' } },
+        body: { arrangement },
+      });
+    const draft = await checkDraft(selfApproved);
+    expect(draft.response.status).toBe(200);
+    expect(draft.data?.counts.error).toBeGreaterThan(0);
     expect((await listAudit(store().db)).length).toBe(audited);
     expect(await store().db.selectFrom('findings').select('id').execute()).toEqual(kept);
 
-    const stored = await call('commissioner', 'POST', `/api/arrangements/${id}/check?on=2026-12-01`);
-    expect(stored.body.version).toBe(2);
-    expect(draft.body.findings).toEqual(stored.body.findings);
-
-    const broken = await call('commissioner', 'POST', '/api/arrangement-drafts/check', {
-      arrangement: { ...dudley, funds: [{ ...dudley.funds[0], host: 'nobody' }] },
+    const stored = await as('commissioner').POST('/api/arrangements/{id}/check', {
+      params: { path: { id }, query: { on: '2026-12-01' } },
     });
-    expect(broken.status).toBe(400);
-    expect(broken.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'body/arrangement/funds/0/host',
-    ]);
+    expect(stored.data?.version).toBe(2);
+    expect(draft.data?.findings).toEqual(stored.data?.findings);
+
+    const broken = await checkDraft({ ...dudley, funds: [{ ...(dudley.funds[0] as Fund), host: 'nobody' }] });
+    expect(broken.response.status).toBe(400);
+    expect(broken.error?.errors?.map((e) => e.field)).toEqual(['body/arrangement/funds/0/host']);
   });
 
   it('checks an earlier version as that version, and keeps its findings against it', async () => {
-    const earlier = await call('viewer', 'POST', `/api/arrangements/${id}/check?on=2026-12-01&version=1`);
-    expect(earlier.status).toBe(200);
-    expect(earlier.body.version).toBe(1);
-    const later = await call('viewer', 'POST', `/api/arrangements/${id}/check?on=2026-12-01&version=2`);
-    const rules = (r: { findings: { rule: string }[] }) => r.findings.map((f) => f.rule);
-    expect(rules(later.body).filter((r) => !rules(earlier.body).includes(r)).length).toBeGreaterThan(0);
+    const check = (version: number, on?: string) =>
+      as('viewer').POST('/api/arrangements/{id}/check', {
+        params: { path: { id }, query: { version, ...(on ? { on } : {}) } },
+      });
+    const earlier = await check(1, '2026-12-01');
+    expect(earlier.response.status).toBe(200);
+    expect(earlier.data?.version).toBe(1);
+    const later = await check(2, '2026-12-01');
+    const rules = (r: { findings: { rule: string }[] } | undefined) => r?.findings.map((f) => f.rule) ?? [];
+    expect(rules(later.data).filter((r) => !rules(earlier.data).includes(r)).length).toBeGreaterThan(0);
     const kept = await store()
       .db.selectFrom('findings')
       .select('version')
@@ -151,8 +165,7 @@ describeOnBothDatabases('drafts, earlier versions and restoring one', (store) =>
       .distinct()
       .execute();
     expect(kept.map((k) => k.version).sort()).toEqual([1, 2]);
-    const missing = await call('viewer', 'POST', `/api/arrangements/${id}/check?version=9`);
-    expect(missing.status).toBe(404);
+    expect((await check(9)).response.status).toBe(404);
   });
 
   it('answers the new routes for every role as the authorisation matrix says', async () => {
@@ -182,46 +195,35 @@ describeOnBothDatabases('drafts, earlier versions and restoring one', (store) =>
           }),
       },
     ];
-    expect(
-      await matrixMismatches(
-        matrix,
-        everyone,
-        clientsFor(() => app, tokens),
-      ),
-    ).toEqual([]);
+    expect(await matrixMismatches(matrix, everyone, as)).toEqual([]);
   });
 
   it('restores an earlier version as a new one, with its reason audited, over the current version only', async () => {
     const before = await current();
-    const stale = await call('commissioner', 'POST', `/api/arrangements/${id}/versions/2/restore`, {
-      version: before - 1,
-      reason: 'late',
+    expect((await restore('commissioner', 2, { version: before - 1, reason: 'late' })).response.status).toBe(
+      409,
+    );
+    const unmatched = await as('commissioner').POST('/api/arrangements/{id}/versions/{version}/restore', {
+      params: { path: { id, version: 2 }, header: { 'if-match': '"1"' } },
+      body: { version: before, reason: 'late' },
     });
-    expect(stale.status).toBe(409);
-    const unmatched = await app.inject({
-      method: 'POST',
-      url: `/api/arrangements/${id}/versions/2/restore`,
-      headers: { authorization: `Bearer ${tokens.get('commissioner')}`, 'if-match': '"1"' },
-      payload: { version: before, reason: 'late' },
-    });
-    expect(unmatched.statusCode).toBe(412);
-    const itself = await call('commissioner', 'POST', `/api/arrangements/${id}/versions/${before}/restore`, {
-      version: before,
-      reason: 'no change',
-    });
-    expect(itself.status).toBe(400);
-    expect(itself.body.errors[0].field).toBe('params/version');
+    expect(unmatched.response.status).toBe(412);
+    const itself = await restore('commissioner', before, { version: before, reason: 'no change' });
+    expect(itself.response.status).toBe(400);
+    expect(itself.error?.errors?.[0]?.field).toBe('params/version');
 
-    const restored = await call('commissioner', 'POST', `/api/arrangements/${id}/versions/2/restore`, {
+    const restored = await restore('commissioner', 2, {
       version: before,
       reason: 'The podiatry subcontract goes ahead after all',
     });
-    expect(restored.status).toBe(200);
-    expect(restored.headers.etag).toBe(`"${before + 1}"`);
-    expect(restored.body.version).toBe(before + 1);
-    expect(restored.body.document).toEqual(selfApproved);
-    const versions = await call('commissioner', 'GET', `/api/arrangements/${id}/versions`);
-    expect(versions.body.items.at(-1).reason).toBe(
+    expect(restored.response.status).toBe(200);
+    expect(restored.response.headers.get('etag')).toBe(`"${before + 1}"`);
+    expect(restored.data?.version).toBe(before + 1);
+    expect(restored.data?.document).toEqual(selfApproved);
+    const versions = await as('commissioner').GET('/api/arrangements/{id}/versions', {
+      params: { path: { id } },
+    });
+    expect(versions.data?.items.at(-1)?.reason).toBe(
       'Restored version 2: The podiatry subcontract goes ahead after all',
     );
     const audit = await listAudit(store().db, { entity: 'arrangement', entityId: id, action: 'restore' });
@@ -231,13 +233,11 @@ describeOnBothDatabases('drafts, earlier versions and restoring one', (store) =>
 
   it('refuses to restore a version that names other parties than the stored ones, naming the field', async () => {
     // An administrator adds Walsall Healthcare (RBK) as a provider; the next version names it.
-    const added = await call('administrator', 'POST', `/api/arrangements/${id}/parties`, {
-      change: 'add',
-      organisation: 'RBK',
-      side: 'provider',
-      reason: 'Walsall joins',
+    const added = await as('administrator').POST('/api/arrangements/{id}/parties', {
+      params: { path: { id } },
+      body: { change: 'add', organisation: 'RBK', side: 'provider', reason: 'Walsall joins' },
     });
-    expect(added.body.status).toBe('applied');
+    expect(added.data?.status).toBe('applied');
     const withWalsall: Arrangement = {
       ...dudley,
       providers: [
@@ -245,18 +245,17 @@ describeOnBothDatabases('drafts, earlier versions and restoring one', (store) =>
         { id: 'walsall', name: 'Walsall Healthcare NHS Trust', kind: 'nhs-trust', ods: 'RBK' },
       ],
     };
-    const saved = await call('commissioner', 'PUT', `/api/arrangements/${id}`, {
-      version: await current(),
-      arrangement: withWalsall,
-      reason: 'Walsall joins',
+    const saved = await as('commissioner').PUT('/api/arrangements/{id}', {
+      params: { path: { id } },
+      body: { version: await current(), arrangement: withWalsall, reason: 'Walsall joins' },
     });
-    expect(saved.status).toBe(200);
-    const refused = await call('commissioner', 'POST', `/api/arrangements/${id}/versions/1/restore`, {
-      version: saved.body.version,
+    expect(saved.response.status).toBe(200);
+    const refused = await restore('commissioner', 1, {
+      version: saved.data?.version ?? 0,
       reason: 'back to the start',
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body.errors.map((e: { problem: string }) => e.problem).join(' ')).toContain('RBK');
-    expect(await current()).toBe(saved.body.version);
+    expect(refused.response.status).toBe(422);
+    expect(refused.error?.errors?.map((e) => e.problem).join(' ')).toContain('RBK');
+    expect(await current()).toBe(saved.data?.version);
   });
 });

@@ -11,6 +11,7 @@ import { findUserByEmail } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
 import { signInAccounts } from './test-accounts.ts';
+import { generatedClient } from './test-client.ts';
 
 /**
  * Drives every operation in /openapi.json with hostile values — NUL, lone surrogates, control
@@ -192,14 +193,12 @@ const reason = 'fuzz';
 /** A valid body for the main writes, and a stored arrangement for the operations on one. */
 async function validExamples(app: Api, token: string): Promise<Record<string, unknown>> {
   const arrangement = readArrangementFile('examples/black-country-dudley-place-2026.yaml');
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/arrangements',
-    headers: { authorization: `Bearer ${token}` },
-    payload: { arrangement, reason },
-  });
-  expect(created.statusCode).toBe(201);
-  plausibleParams.id = created.json().id;
+  const created = await generatedClient(
+    () => app,
+    () => token,
+  ).POST('/api/arrangements', { body: { arrangement, reason } });
+  expect(created.response.status).toBe(201);
+  plausibleParams.id = created.data?.id ?? '';
   const contract = parse(readFileSync('examples/contracts/dudley-icp.yaml', 'utf8'));
   return {
     'POST /api/auth/login': { email: 'admin@example.nhs.uk', password: 'a long test password' },

@@ -75,9 +75,6 @@ export function callOutsideDocument(app: () => Api, tokens: Map<string, string>)
   };
 }
 
-/** Calls the API as a signed-in test account, untyped (being replaced by `clientsFor`). */
-export const callAs = callOutsideDocument;
-
 /** One endpoint in an authorisation matrix: the request to make and the status each caller should get. */
 export interface MatrixRow {
   name: string;

@@ -88,7 +88,7 @@ export function budgetReport(
         class: l.class,
         reason: l.reason,
         rule: l.rule ?? null,
-        citations: l.citations,
+        citations: [...l.citations],
         value: money(l.value),
       })),
       pooled: fig(budget.pooled),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerKinds } from '../core/provider-kinds.ts';
 import { IsoDate } from './date.ts';
 
 /**
@@ -31,17 +32,7 @@ export const CommissionerKind = z
   .enum(['ccg', 'icb', 'nhs-england', 'local-authority', 'combined-authority'])
   .describe('CCGs existed until 30 June 2022; ICBs from 1 July 2022.');
 
-export const ProviderKind = z.enum([
-  'nhs-trust',
-  'nhs-foundation-trust',
-  'local-authority',
-  'company',
-  'community-interest-company',
-  'limited-liability-partnership',
-  'gp-partnership',
-  'gp-federation',
-  'voluntary-sector',
-]);
+export const ProviderKind = z.enum(providerKinds);
 
 export const Commissioner = z.strictObject({
   id: Id,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
-import { dataFilePath } from '../system/data-files.ts';
+import { practiceMap } from '../system/reference-tables.ts';
 import type { DuckDbEngine } from './engines/duckdb.ts';
 import { conditionCodes, openEnd, settings, type TableName, tableColumns } from './model.ts';
 
@@ -216,11 +216,13 @@ const typed: Record<TableName, string> = {
   events: `SELECT person_id, ${floor('CAST(event_date AS DATE)')} AS event_date, setting, CAST(cost_pence AS BIGINT) AS cost_pence FROM stage_events`,
 };
 
-/** The practice → PCN → sub-ICB → ICB map, so analyses can pick practices by organisation. */
+/** England's practices on 1 August 2026, which a person's practice must be one of. */
 export async function loadPracticeMap(engine: DuckDbEngine): Promise<void> {
-  await engine.run(`CREATE OR REPLACE TABLE ref_practices AS
-    SELECT PRACTICE_CODE AS practice_code, PCN_CODE AS pcn_code, SUB_ICB_LOCATION_CODE AS sub_icb_code, ICB_CODE AS icb_code
-    FROM read_csv(${sqlPath(dataFilePath('practiceMap'))}, header = true, all_varchar = true)`);
+  await engine.loadTable(
+    'ref_practices',
+    ['practice_code'],
+    practiceMap().map((p) => [p.practice]),
+  );
 }
 
 const tables: TableName[] = ['persons', 'conditions', 'events'];

@@ -5,7 +5,7 @@ import { InvalidInput } from '../core/errors.ts';
  * deprived ends of the population, from a population-weighted least-squares line through the
  * deciles placed at the midpoint of their cumulative population share (their "ridit"). This
  * is the PHE/OHID definition used for the published life expectancy SII
- * (`life-expectancy-inequality-by-la.csv`; PHE, "Technical guide: confidence intervals",
+ * (OHID's local authority figures in data/nhs; PHE, "Technical guide: confidence intervals",
  * section on the slope index of inequality). Deciles are given most deprived first (IMD decile
  * 1), so x = 0 is the most deprived end and x = 1 the least. The result is the fitted value at
  * the least deprived end minus the fitted value at the most deprived end: positive for life

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from '../core/errors.ts';
 import { oglAttribution } from '../core/open-government-licence.ts';
-import { dataFilePath, dataFiles } from '../system/data-files.ts';
+import { dataFiles } from '../system/data-files.ts';
+import {
+  byCode,
+  lsoaDeprivation,
+  practiceDeprivationScores,
+  practiceMap,
+  qofRegisters,
+  type RegisteredCount,
+  registeredBySingleAge,
+} from '../system/reference-tables.ts';
+import { loadWeightedPopulations } from '../system/weighted-populations.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import { LineWriter } from './formats/text-output.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
@@ -80,11 +90,11 @@ function csvPath(path: string): string {
   return `'${path.replaceAll("'", "''")}'`;
 }
 
-async function loadReference(db: DuckDbEngine, icb: string) {
-  const map = csvPath(dataFilePath('practiceMap'));
-  const practiceRows = await db.query(
-    `SELECT PRACTICE_CODE, PCN_CODE FROM read_csv(${map}, header = true, all_varchar = true) WHERE ICB_CODE = '${icb}' ORDER BY PRACTICE_CODE`,
-  );
+/** The published figures for one ICB that the synthetic population is calibrated to. */
+function loadReference(icb: string) {
+  const practiceRows = practiceMap()
+    .filter((p) => p.icb === icb)
+    .sort((a, b) => byCode(a.practice, b.practice));
   if (practiceRows.length === 0) {
     throw new InvalidInput(
       '--icb',
@@ -92,64 +102,48 @@ async function loadReference(db: DuckDbEngine, icb: string) {
       'Try QUA (NHS Black Country ICB).',
     );
   }
-  const inIcb = practiceRows.map((r) => `'${r[0]}'`).join(', ');
-  const alloc = csvPath(dataFilePath('weightedPopulations2025'));
+  const icbPractices = new Set(practiceRows.map((p) => p.practice));
   const sizes = new Map(
-    (
-      await db.query(
-        `SELECT Practice_Code, TRY_CAST(Patients AS DOUBLE), LAD FROM read_csv(${alloc}, header = true, all_varchar = true) WHERE Practice_Code IN (${inIcb})`,
-      )
-    ).map((r) => [String(r[0]), { size: Number(r[1]) || 0, lad: String(r[2] ?? '') }]),
+    loadWeightedPopulations('2025/26')
+      .filter((p) => icbPractices.has(p.practice))
+      .map((p) => [p.practice, { size: p.values.population / 1e9, lad: p.la }]),
   );
-  const imd = csvPath(dataFilePath('practiceImd'));
-  const scoreRows = await db.query(
-    `SELECT "Area Code", TRY_CAST("Value" AS DOUBLE) FROM read_csv(${imd}, header = true, all_varchar = true) WHERE "Area Type" = 'GP' AND "Value" IS NOT NULL`,
-  );
-  const scores = scoreRows.map((r) => Number(r[1])).sort((a, b) => b - a);
-  const practiceScore = new Map(scoreRows.map((r) => [String(r[0]), Number(r[1])]));
-  const lsoa = csvPath(dataFilePath('lsoaImd'));
-  const lsoaRows = await db.query(
-    `SELECT "LSOA code (2011)", "Local Authority District code (2019)", CAST("Index of Multiple Deprivation (IMD) Decile" AS INTEGER) FROM read_csv(${lsoa}, header = true, all_varchar = true) ORDER BY 1`,
-  );
+  // A practice opened since the 2025/26 populations were counted is taken to be of average size.
+  const averageSize = [...sizes.values()].reduce((sum, p) => sum + p.size, 0) / sizes.size || 1;
+  const practiceScore = practiceDeprivationScores();
+  const scores = [...practiceScore.values()].sort((a, b) => b - a);
   const lsoasByLad = new Map<string, { code: string; decile: number }[]>();
-  for (const r of lsoaRows) {
-    const list = lsoasByLad.get(String(r[1])) ?? [];
-    list.push({ code: String(r[0]), decile: Number(r[2]) });
-    lsoasByLad.set(String(r[1]), list);
+  for (const l of lsoaDeprivation()) {
+    const list = lsoasByLad.get(l.localAuthority) ?? [];
+    list.push({ code: l.lsoa, decile: l.decile });
+    lsoasByLad.set(l.localAuthority, list);
   }
-  const qof = csvPath(dataFilePath('qofPrevalence'));
-  const qofRows = await db.query(
-    `SELECT PRACTICE_CODE, GROUP_CODE, CAST(REGISTER AS DOUBLE), CAST(PRACTICE_LIST_SIZE AS DOUBLE), PATIENT_LIST_TYPE FROM read_csv(${qof}, header = true, all_varchar = true) WHERE PRACTICE_CODE IN (${inIcb})`,
-  );
   const prevalenceByPractice = new Map<string, Map<Condition, { rate: number; minAge: number }>>();
   const icbTotals = new Map<Condition, { register: number; list: number; minAge: number }>();
-  const icbPractices = new Set(practiceRows.map((r) => String(r[0])));
-  for (const [code, group, register, list, type] of qofRows) {
-    if (!conditionCodes.includes(group as Condition) || !(Number(list) > 0)) continue;
-    const minAge = minAgeOfList[String(type)] ?? 0;
-    const entry = prevalenceByPractice.get(String(code)) ?? new Map();
-    entry.set(group as Condition, { rate: Number(register) / Number(list), minAge });
-    prevalenceByPractice.set(String(code), entry);
-    if (icbPractices.has(String(code))) {
-      const t = icbTotals.get(group as Condition) ?? { register: 0, list: 0, minAge };
-      t.register += Number(register);
-      t.list += Number(list);
-      icbTotals.set(group as Condition, t);
-    }
+  for (const { practice: code, group, register, listSize: list, listType } of qofRegisters()) {
+    if (!icbPractices.has(code) || !conditionCodes.includes(group as Condition) || !(list > 0)) continue;
+    const minAge = minAgeOfList[listType] ?? 0;
+    const entry = prevalenceByPractice.get(code) ?? new Map();
+    entry.set(group as Condition, { rate: register / list, minAge });
+    prevalenceByPractice.set(code, entry);
+    const t = icbTotals.get(group as Condition) ?? { register: 0, list: 0, minAge };
+    t.register += register;
+    t.list += list;
+    icbTotals.set(group as Condition, t);
   }
   // ICB-wide prevalence stands in for practices that opened after 2020/21.
   const icbPrevalence = new Map<Condition, { rate: number; minAge: number }>(
     [...icbTotals].map(([c, t]) => [c, { rate: t.register / t.list, minAge: t.minAge }]),
   );
   const icbLads = [
-    ...new Set(practiceRows.map((r) => sizes.get(String(r[0]))?.lad).filter((l) => l && lsoasByLad.has(l))),
+    ...new Set(practiceRows.map((r) => sizes.get(r.practice)?.lad).filter((l) => l && lsoasByLad.has(l))),
   ];
   const icbLsoas = icbLads.flatMap((lad) => lsoasByLad.get(lad as string) ?? []);
   if (icbLsoas.length === 0) throw new Error(`no LSOAs found for ICB ${icb}`);
-  const practices: Practice[] = practiceRows.map(([code, pcn]) => {
-    const info = sizes.get(String(code));
+  const practices: Practice[] = practiceRows.map(({ practice: code, pcn }) => {
+    const info = sizes.get(code);
     const lsoas = (info && lsoasByLad.get(info.lad)) || icbLsoas;
-    const score = practiceScore.get(String(code));
+    const score = practiceScore.get(code);
     // A practice's national deprivation decile from its IMD score's rank among all practices.
     const target =
       score === undefined
@@ -157,33 +151,35 @@ async function loadReference(db: DuckDbEngine, icb: string) {
         : 1 + Math.floor((10 * scores.filter((s) => s > score).length) / scores.length);
     const weights = lsoas.map((l) => Math.exp(-Math.abs(l.decile - target) / 1.2));
     return {
-      code: String(code),
-      pcn: String(pcn),
-      listSize: info?.size && info.size > 0 ? info.size : 1,
+      code,
+      pcn,
+      listSize: info?.size || averageSize,
       lsoas,
       lsoaCumulative: cumulative(weights),
-      prevalence: prevalenceByPractice.get(String(code)) ?? icbPrevalence,
+      prevalence: prevalenceByPractice.get(code) ?? icbPrevalence,
     };
   });
-  // PCN 'U' gathers practices in no PCN across all of England, so its figures are national:
-  // the ICB's own total minus its real PCNs' totals is what belongs to its unaligned practices.
-  const pcns = [...new Set(practices.map((p) => p.pcn))].filter((p) => p !== unalignedPcn).sort();
-  const single = csvPath(dataFilePath('registeredSingleAge'));
-  const age = `CASE WHEN AGE = '95+' THEN 95 ELSE CAST(AGE AS INTEGER) END`;
-  const cells = await db.query(
-    `WITH s AS (SELECT * FROM read_csv(${single}, header = true, all_varchar = true) WHERE SEX IN ('FEMALE', 'MALE') AND AGE <> 'ALL'),
-     pcn AS (SELECT ORG_CODE, SEX, ${age} AS age, CAST(NUMBER_OF_PATIENTS AS INTEGER) AS n FROM s
-       WHERE ORG_TYPE = 'PCN' AND ORG_CODE IN (${pcns.map((p) => `'${p}'`).join(', ') || "''"})),
-     icb AS (SELECT SEX, ${age} AS age, CAST(NUMBER_OF_PATIENTS AS INTEGER) AS n FROM s WHERE ORG_TYPE = 'ICB' AND ORG_CODE = '${icb}'),
-     rest AS (SELECT '${unalignedPcn}' AS ORG_CODE, icb.SEX, icb.age, greatest(0, icb.n - coalesce(sum(pcn.n), 0)) AS n
-       FROM icb LEFT JOIN pcn USING (SEX, age) GROUP BY icb.SEX, icb.age, icb.n)
-     SELECT * FROM pcn UNION ALL SELECT * FROM rest WHERE n > 0 ORDER BY ORG_CODE, SEX, age`,
+  return { practices, cells: registeredCells(icb, practices), icbLsoas };
+}
+
+/**
+ * Registered patients by PCN, sex and single year of age. PCN 'U' gathers practices in no PCN
+ * across all of England, so its figures are national: the ICB's own total minus its real
+ * PCNs' totals is what belongs to its unaligned practices.
+ */
+function registeredCells(icb: string, practices: readonly Practice[]): RegisteredCount[] {
+  const pcns = new Set(practices.map((p) => p.pcn).filter((p) => p !== unalignedPcn));
+  const counts = registeredBySingleAge(
+    (type, org) => (type === 'PCN' && pcns.has(org)) || (type === 'ICB' && org === icb),
   );
-  // Unaligned patients go to the ICB's practices in no PCN, or to all its practices if it has none.
-  if (!practices.some((p) => p.pcn === unalignedPcn)) {
-    practices.push(...practices.map((p) => ({ ...p, pcn: unalignedPcn })));
+  const cells = counts.filter((c) => c.orgType === 'PCN');
+  const inPcns = new Map<string, number>();
+  for (const c of cells) inPcns.set(`${c.sex}${c.age}`, (inPcns.get(`${c.sex}${c.age}`) ?? 0) + c.patients);
+  for (const c of counts) {
+    const rest = c.orgType === 'ICB' ? c.patients - (inPcns.get(`${c.sex}${c.age}`) ?? 0) : 0;
+    if (rest > 0) cells.push({ ...c, org: unalignedPcn, patients: rest });
   }
-  return { practices, cells, icbLsoas };
+  return cells.sort((a, b) => byCode(a.org, b.org) || byCode(a.sex, b.sex) || a.age - b.age);
 }
 
 const dayMs = 86_400_000;
@@ -216,7 +212,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
   if (!(scale > 0 && scale <= 1)) throw new InvalidInput('--scale', 'must be more than 0 and at most 1');
   const db = await DuckDbEngine.open();
   try {
-    const { practices, cells, icbLsoas } = await loadReference(db, options.icb);
+    const { practices, cells, icbLsoas } = loadReference(options.icb);
     const rng = new Random(seed);
     mkdirSync(options.out, { recursive: true });
     const extract = epochDay(extractDate);
@@ -234,17 +230,17 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     const pickPractice = new Map(
       [...byPcn].map(([pcn, idx]) => [pcn, cumulative(idx.map((i) => practices[i]?.listSize ?? 1))]),
     );
-    for (const [pcn, sexText, ageCell, count] of cells) {
-      const members = byPcn.get(String(pcn)) as number[];
-      const n = rng.round(Number(count) * scale);
+    for (const { org: pcn, sex, age: ageCell, patients } of cells) {
+      const members = byPcn.get(pcn) as number[];
+      const n = rng.round(patients * scale);
       for (let k = 0; k < n; k++) {
-        const practice = members[rng.pick(pickPractice.get(String(pcn)) as Float64Array)] as number;
-        const age = Number(ageCell) === 95 ? 95 + Math.min(12, rng.poisson(2.5)) : Number(ageCell);
+        const practice = members[rng.pick(pickPractice.get(pcn) as Float64Array)] as number;
+        const age = ageCell === 95 ? 95 + Math.min(12, rng.poisson(2.5)) : ageCell;
         const lsoa = rng.pick((practices[practice] as Practice).lsoaCumulative);
         people.push({
           id: nextId(),
           age,
-          sex: sexText === 'FEMALE' ? 'F' : 'M',
+          sex,
           practice,
           lsoa,
           deathDay: 0,

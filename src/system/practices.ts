@@ -1,13 +1,12 @@
-import { dataFilePath } from './data-files.ts';
-import { readTable } from './gzip-csv.ts';
 import { majority, type Votes, vote } from './majority.ts';
+import { practiceMap } from './reference-tables.ts';
 import { loadWeightedPopulations } from './weighted-populations.ts';
 
 /** The practices in an ICB today, by ODS code A–Z, from the August 2026 practice map. */
 export function icbPractices(icb: string): string[] {
-  return readTable(dataFilePath('practiceMap'), ['PRACTICE_CODE', 'ICB_CODE'])
-    .filter((r) => r.ICB_CODE === icb)
-    .map((r) => r.PRACTICE_CODE ?? '')
+  return practiceMap()
+    .filter((p) => p.icb === icb)
+    .map((p) => p.practice)
     .sort();
 }
 

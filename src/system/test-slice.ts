@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { dataFiles, nhsDataDir } from './data-files.ts';
+import { type DataFile, dataFilePath, dataFiles, nhsDataDir } from './data-files.ts';
 
 /**
  * A real slice of data/nhs for tests: the Black Country, and the ICBs that merged into NHS
@@ -23,4 +23,13 @@ export function nhsSlice(): string {
   for (const name of [dataFiles.trusts, dataFiles.practices, dataFiles.qofPrevalence])
     writeFileSync(join(dir, name), readFileSync(join(nhsDataDir, name)));
   return dir;
+}
+
+/** A copy of the folder `dir` with the first half of one file only, as a damaged download leaves it. */
+export function withTruncatedFile(dir: string, file: DataFile): string {
+  const damaged = mkdtempSync(join(tmpdir(), 'concordat-nhs-bad-'));
+  cpSync(dir, damaged, { recursive: true });
+  const good = readFileSync(dataFilePath(file, dir));
+  writeFileSync(dataFilePath(file, damaged), good.subarray(0, Math.floor(good.length / 2)));
+  return damaged;
 }

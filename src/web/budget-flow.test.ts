@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetReport } from '../finance/report.ts';
 import { budgetFlow } from './budget-flow.ts';
+import type { BudgetReport } from './types.ts';
 
 const m = (pence: number) => ({ pence, pounds: '' });
 const line = (id: string, commissioner: string, cls: 'pooled' | 'aligned' | 'outside', pence: number) => ({
   id,
   service: 's',
+  service_name: 'S',
   commissioner,
   commissioner_name: commissioner === 'icb' ? 'NHS Example ICB' : 'Example Council',
-  source: 'x',
+  source: 'icb-core' as const,
   class: cls,
   reason: '',
+  rule: null,
   citations: [],
   value: m(pence),
 });
 
-const budget = {
+const budget: BudgetReport['budget'] = {
   on: '2026-04-01',
   lines: [line('a', 'icb', 'pooled', 600), line('b', 'icb', 'aligned', 300), line('c', 'la', 'pooled', 100)],
   pooled: m(700),
@@ -26,7 +28,7 @@ const budget = {
   subcontracts: [
     { id: 'therapies', subcontractor: 'Talk Well CIC', services: ['mental-health'], value: m(250) },
   ],
-} as unknown as BudgetReport['budget'];
+};
 
 describe('the budget as a flow', () => {
   const { nodes, links } = budgetFlow(budget);

@@ -1,4 +1,4 @@
-import type { BudgetReport } from '../finance/report.ts';
+import type { BudgetReport } from './types.ts';
 
 /**
  * The integrated budget as a flow, left to right: each commissioner's money, into the pooled

@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContractReport } from '../contracts/replay.ts';
-import type { AllocationReport, BudgetReport } from '../finance/report.ts';
+import type { AllocationReport } from '../finance/report.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import type { PopulationReport } from '../population/pipeline.ts';
@@ -376,14 +376,12 @@ export function usePooling(id: string, on: string, enabled: boolean) {
 export function useBudget(id: string, explain: boolean) {
   return useQuery({
     queryKey: ['budget', id, explain],
-    queryFn: async () =>
-      (await answer(
+    queryFn: () =>
+      answer(
         apiClient.GET('/api/arrangements/{id}/budget', {
           params: { path: { id }, query: { explain: explain ? 'true' : undefined } },
         }),
-        // The API describes the report loosely (money.schemas.ts); the page reads the domain's type
-        // and the practice lists the API adds to it.
-      )) as unknown as BudgetReport & Pick<Answer<'getBudget'>, 'practice_lists'>,
+      ),
   });
 }
 

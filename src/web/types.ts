@@ -25,3 +25,8 @@ export type User = Answer<'whoAmI'>;
 /** A stored arrangement; its document is typed as the rulebook's own arrangement. */
 export type StoredArrangement = Omit<Answer<'getArrangement'>, 'document'> & { document: Arrangement };
 export type ArrangementSummary = Answer<'listArrangements'>['items'][number];
+
+/** An arrangement's budget report (`concordat budget --format json`, with the practices' list sizes). */
+export type BudgetReport = Answer<'getBudget'>;
+/** An amount in a report and, when explained, how it was reached. */
+export type ReportFigure = BudgetReport['budget']['pooled'];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type AllocationMethod, methodNames } from '../../finance/allocation.ts';
 import { PlacesFile } from '../../finance/places-file.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
+import { FundingSource } from '../../law/arrangement.ts';
 import { weightedPopulationYears } from '../../system/weighted-populations.ts';
 import { signedIn } from '../context.ts';
 import { Provenance } from '../schemas.ts';
@@ -37,40 +38,95 @@ const Trace: z.ZodType<TraceType> = z
 const Figure = Money.extend({ trace: Trace.optional() });
 const Rate = z.object({ fraction: z.string(), decimal: z.string() });
 
-const BudgetReport = z.looseObject({
-  arrangement: z.string(),
-  term: z.object({ start: z.string(), end: z.string() }),
-  budget: z.looseObject({
-    on: z.string(),
-    lines: z.array(
-      z.looseObject({
-        id: z.string(),
-        commissioner: z.string(),
-        class: z.enum(['pooled', 'aligned', 'outside']),
-        value: Money,
+const BudgetLine = z.object({
+  id: z.string(),
+  service: z.string(),
+  service_name: z.string(),
+  commissioner: z.string(),
+  commissioner_name: z.string(),
+  source: FundingSource,
+  class: z.enum(['pooled', 'aligned', 'outside']),
+  reason: z.string().describe('Why the line is in its class, in words'),
+  rule: z.string().nullable().describe('The rulebook entry that decided its class'),
+  citations: z.array(z.string()),
+  value: Money,
+});
+
+const FlowThrough = Figure.extend({
+  practices: z.array(
+    z.object({
+      what: z.string(),
+      ods: z.string(),
+      name: z.string().nullable(),
+      list_size: z.number().int(),
+      amount: Money,
+    }),
+  ),
+});
+
+const Qof = z
+  .object({
+    year: z.string(),
+    practices: z.array(
+      z.object({
+        ods: z.string(),
+        list_size: z.number().int(),
+        points: z.string(),
+        indicators: z.array(z.object({ id: z.string(), points: z.string(), payment: Money, trace: Trace })),
+        payment: Money,
       }),
     ),
+    total: Money,
+  })
+  .nullable()
+  .describe("QOF for fully integrated practices in the year the arrangement's payment.qof gives");
+
+const BudgetReport = z.object({
+  arrangement: z.string(),
+  term: z.object({ start: z.string(), end: z.string() }),
+  budget: z.object({
+    on: z.string(),
+    lines: z.array(BudgetLine),
     pooled: Figure,
     aligned: Figure,
     outside: Figure,
     icp_total: Figure,
     cquin_eligible: Figure,
+    subcontracts: z
+      .array(
+        z.object({ id: z.string(), subcontractor: z.string(), services: z.array(z.string()), value: Money }),
+      )
+      .describe('What the ICP pays on to its subcontractors, where the arrangement gives the value'),
   }),
   years: z.array(
-    z.looseObject({
+    z.object({
       year: z.string().describe('Financial year, e.g. 2026/27'),
       from: z.string(),
       to: z.string(),
+      days: z.number().int(),
+      in_scope: Figure,
+      cquin_at_risk: Figure,
+      local_at_risk: Figure,
+      activity_paid: Figure,
       wpap: Figure,
-      money_at_risk: z.looseObject({ national: Money, local: Money, total: Money }),
-      risk_share: z.looseObject({ provider: Figure, commissioners: Figure }).nullable(),
+      incentives_earned: Figure,
+      money_at_risk: z.object({
+        national: Money,
+        local: Money,
+        total: Money,
+        national_assurance_needed: z.boolean(),
+        national_assurance_given: z.boolean(),
+        reason: z.string(),
+      }),
+      flow_through: FlowThrough.nullable(),
+      risk_share: z
+        .object({ provider: Figure, commissioners: Figure, provider_share_of_budget: z.string() })
+        .nullable(),
       instalments: z.array(
-        z.object({
+        Figure.extend({
           month: z.string().describe('The month, e.g. April 2026'),
           from: z.string(),
           to: z.string(),
-          pence: z.number(),
-          pounds: z.string(),
         }),
       ),
     }),
@@ -104,7 +160,7 @@ const BudgetReport = z.looseObject({
       ),
     })
     .describe('The list sizes the arrangement shares flow-through by, beside the published ones.'),
-  qof: z.unknown(),
+  qof: Qof,
   notes: z.array(z.string()),
 });
 
@@ -129,7 +185,16 @@ const AllocationReport = z.looseObject({
   ),
 });
 
-const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
+/** The financial years Concordat has NHS England's weighted populations for, oldest first. */
+type Year = keyof typeof weightedPopulationYears;
+const yearNames = Object.keys(weightedPopulationYears) as [Year, ...Year[]];
+export const PopulationYear = z.enum(yearNames);
+export const latestPopulationYear = yearNames[yearNames.length - 1] as Year;
+/** An ICB by its ODS code, as the weighted populations name it. */
+export const IcbCode = z
+  .string()
+  .regex(/^[A-Z0-9]{3}$/, 'must be an ICB code such as QUA')
+  .describe('ICB code in the weighted populations, e.g. QUA');
 
 export const getBudgetSchema = {
   operationId: 'getBudget',
@@ -167,11 +232,8 @@ export const allocatePlacesSchema = {
   security: signedIn,
   querystring: z.strictObject(tableQuery),
   body: PlacesFile.omit({ icb: true, description: true }).extend({
-    icb: z
-      .string()
-      .regex(/^[A-Z0-9]{3}$/, 'must be an ICB code such as QUA')
-      .describe('ICB code in the weighted populations, e.g. QUA'),
-    year: z.enum(years).default('2025/26').describe('Financial year of the weighted populations'),
+    icb: IcbCode,
+    year: PopulationYear.default(latestPopulationYear).describe('Financial year of the weighted populations'),
     method: z
       .enum(methodNames as [AllocationMethod, ...AllocationMethod[]])
       .default('exact')

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, it } from 'vitest';
+import { expect, expectTypeOf, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseCsv } from '../../csv.ts';
 import { allocatePlaces } from '../../finance/allocation.ts';
 import { classifyByRulebook } from '../../finance/budget.ts';
 import { readPlacesFile } from '../../finance/places-file.ts';
-import { allocationReport, budgetReport } from '../../finance/report.ts';
+import { allocationReport, type BudgetReport, budgetReport } from '../../finance/report.ts';
 import { readArrangementFile } from '../../law/arrangement-file.ts';
 import { loadRulebook } from '../../law/rulebook.ts';
 import { describeOnBothDatabases } from '../../store/test-databases.ts';
@@ -30,6 +30,24 @@ const people: TestAccount[] = [
   { key: 'other-commissioner', role: 'commissioner', organisation: 'QHM' },
   { key: 'assurer', role: 'assurer', organisation: null },
 ];
+
+/** A type's field names all the way down (arrays by their items, maps as maps), without the fields' types. */
+type Fields<T> = T extends readonly (infer Item)[]
+  ? Fields<Item>
+  : T extends object
+    ? string extends keyof T
+      ? 'map'
+      : { [K in keyof T]-?: Fields<NonNullable<T[K]>> }
+    : 'value';
+
+it("describes the budget report exactly: every field it has and no other, so the web app's type is the report's", () => {
+  // The handler's type already checks each field's type against the schema.
+  type Described = Omit<
+    operations['getBudget']['responses'][200]['content']['application/json'],
+    'practice_lists'
+  >;
+  expectTypeOf<Fields<Described>>().toEqualTypeOf<Fields<BudgetReport>>();
+});
 
 it('turns domain field paths into the API problem pointers', () => {
   expect(pointerUnder('body', 'pot[0].ring_fences[1].amount')).toBe('body/pot/0/ring_fences/1/amount');

@@ -1,25 +1,13 @@
 import { z } from 'zod';
 import { type AllocationMethod, methodNames } from '../../finance/allocation.ts';
 import { Pounds } from '../../finance/places-file.ts';
-import {
-  type AllocationBasis,
-  basisNames,
-  weightedPopulationYears,
-} from '../../system/weighted-populations.ts';
+import { type AllocationBasis, basisNames } from '../../system/weighted-populations.ts';
 import { IfMatchHeaders } from '../conditional.ts';
 import { signedIn } from '../context.ts';
 import { Page, pageQuery } from '../pagination.ts';
-import { Money } from './money.schemas.ts';
+import { IcbCode, latestPopulationYear, Money, PopulationYear } from './money.schemas.ts';
 
-const years = Object.keys(weightedPopulationYears) as [string, ...string[]];
-const latestYear = years[years.length - 1] as string;
-
-const IcbParams = z.object({
-  icb: z
-    .string()
-    .regex(/^[A-Z0-9]{3}$/, 'must be an ICB code such as QUA')
-    .describe('ICB code in the weighted populations, e.g. QUA'),
-});
+const IcbParams = z.object({ icb: IcbCode });
 const Place = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty: give the place a name').max(100),
   practices: z
@@ -82,10 +70,9 @@ const PotOut = z.object({
 
 const Content = {
   name: z.string().trim().min(1, 'must not be empty: name the grouping').max(200),
-  year: z
-    .enum(years)
-    .default(latestYear)
-    .describe('Financial year of the weighted populations whose practices are grouped'),
+  year: PopulationYear.default(latestPopulationYear).describe(
+    'Financial year of the weighted populations whose practices are grouped',
+  ),
   places: z.array(Place).min(1, 'must have at least one place'),
   pot: PotIn.nullable()
     .default(null)
@@ -128,7 +115,7 @@ export const listIcbPracticesSchema = {
   security: signedIn,
   params: IcbParams,
   querystring: z.strictObject({
-    year: z.enum(years).default(latestYear),
+    year: PopulationYear.default(latestPopulationYear),
     local_authority: z
       .string()
       .regex(/^E\d{8}$/, 'must be an ONS local authority code such as E08000027')
@@ -140,7 +127,7 @@ export const listIcbPracticesSchema = {
     200: Page(Practice).extend({
       icb: z.string(),
       icb_name: z.string(),
-      year: z.enum(years),
+      year: PopulationYear,
       source: z
         .object({ title: z.string(), counted: z.string() })
         .describe('Where the practices and populations come from, and when the populations were counted'),
@@ -155,7 +142,7 @@ export const listPlaceGroupingsSchema = {
   security: signedIn,
   params: IcbParams,
   querystring: z.strictObject({
-    year: z.enum(years).optional().describe('Only groupings of this financial year.'),
+    year: PopulationYear.optional().describe('Only groupings of this financial year.'),
     ...pageQuery(50, 200),
   }),
   response: { 200: Page(Grouping) },

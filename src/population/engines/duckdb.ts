@@ -54,6 +54,21 @@ export class DuckDbEngine implements Engine {
     return reader.getRows().map((row) => row.map(cell));
   }
 
+  /** Replaces table `name` with text columns holding `rows`, appended directly (no SQL text per row). */
+  async loadTable(
+    name: string,
+    columns: readonly string[],
+    rows: Iterable<readonly string[]>,
+  ): Promise<void> {
+    await this.run(`CREATE OR REPLACE TABLE ${name} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
+    const appender = await this.connection.createAppender(name);
+    for (const row of rows) {
+      for (const value of row) appender.appendVarchar(value);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
   async buildFeatures(select: string): Promise<void> {
     await this.run(`CREATE OR REPLACE TABLE features AS ${select}`);
   }

@@ -45,29 +45,19 @@ export function normaliseIcd10(code: string): string {
 
 export const icd10Pattern = /^[A-Z]\d{2}[0-9A-Z]{0,4}$/;
 
-// Verhoeff's dihedral check digit, which every SNOMED CT identifier ends with.
-const verhoeffD = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const verhoeffP = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
+// Verhoeff's check digit, which every SNOMED CT identifier ends with: products in the dihedral
+// group D5 (0–4 its rotations, 5–9 its reflections), each digit first moved by a power of one
+// permutation (its eighth power is the identity). Both tables are worked out, not copied.
+const verhoeffD = Array.from({ length: 10 }, (_, j) =>
+  Array.from({ length: 10 }, (_, k) => {
+    if (j < 5) return k < 5 ? (j + k) % 5 : 5 + ((j + k) % 5);
+    return k < 5 ? 5 + ((j - k + 5) % 5) : (j - k + 5) % 5;
+  }),
+);
+const verhoeffStep = [1, 5, 7, 6, 2, 8, 3, 0, 9, 4];
+const verhoeffP = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]];
+for (let i = 1; i < 8; i++)
+  verhoeffP.push((verhoeffP[i - 1] as number[]).map((d) => verhoeffStep[d] as number));
 
 /**
  * A SNOMED CT concept id: 6–18 digits, no leading zero, a concept partition (`00` in the

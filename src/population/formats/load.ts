@@ -127,7 +127,7 @@ async function readForeign(
     const files = await read({
       engine,
       codeList,
-      reference: await loadReference(),
+      reference: loadReference(),
       out,
       notes,
       step: (name) => progress(`read ${name}`, ++done, total),

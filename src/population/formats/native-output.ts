@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataFilePath } from '../../system/data-files.ts';
+import { lsoaDeprivation, practiceMap } from '../../system/reference-tables.ts';
 import type { DuckDbEngine } from '../engines/duckdb.ts';
 import { type Condition, personColumns, type Setting, type TableName } from '../model.ts';
 import { unitCostPence } from '../synth-model.ts';
-import { csvField, csvRows } from './text-input.ts';
+import { csvField } from './text-input.ts';
 import { LineWriter } from './text-output.ts';
 
 /**
@@ -89,21 +89,12 @@ export interface Reference {
   lsoaDeciles: ReadonlyMap<string, number>;
 }
 
-let reference: Promise<Reference> | undefined;
+let reference: Reference | undefined;
 
-export function loadReference(): Promise<Reference> {
-  reference ??= (async () => {
-    const practices = new Set<string>();
-    for await (const row of csvRows(dataFilePath('practiceMap'), ['practice_code'])) {
-      practices.add(row.get('practice_code'));
-    }
-    const lsoaDeciles = new Map<string, number>();
-    const lsoa = 'lsoa code (2011)';
-    const decile = 'index of multiple deprivation (imd) decile';
-    for await (const row of csvRows(dataFilePath('lsoaImd'), [lsoa, decile])) {
-      lsoaDeciles.set(row.get(lsoa), Number(row.get(decile)));
-    }
-    return { practices, lsoaDeciles };
-  })();
+export function loadReference(): Reference {
+  reference ??= {
+    practices: new Set(practiceMap().map((p) => p.practice)),
+    lsoaDeciles: new Map(lsoaDeprivation().map((l) => [l.lsoa, l.decile])),
+  };
   return reference;
 }

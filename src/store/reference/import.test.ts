@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { InvalidInput } from '../../core/errors.ts';
-import { dataFilePath, dataFiles } from '../../system/data-files.ts';
-import { readTable } from '../../system/gzip-csv.ts';
-import { readNhsRegistry, registryFiles } from '../../system/nhs-registry.ts';
-import { nhsSlice } from '../../system/test-slice.ts';
+import { dataFiles } from '../../system/data-files.ts';
+import { readNhsRegistry } from '../../system/nhs-registry.ts';
+import { practiceMap } from '../../system/reference-tables.ts';
+import { nhsSlice, withTruncatedFile } from '../../system/test-slice.ts';
 import { listAudit } from '../audit.ts';
 import { getOrganisation, searchOrganisations, treeOn } from '../organisations.ts';
 import { describeOnBothDatabases } from '../test-databases.ts';
@@ -22,12 +19,7 @@ const importer = { userId: null, label: 'test import' };
 
 describeOnBothDatabases('NHS reference import', (store) => {
   it('refuses a damaged file before writing anything', async () => {
-    const damaged = mkdtempSync(join(tmpdir(), 'concordat-nhs-bad-'));
-    for (const f of registryFiles)
-      writeFileSync(join(damaged, dataFiles[f]), readFileSync(dataFilePath(f, dir)));
-    const good = readFileSync(dataFilePath('practiceMap', dir));
-    writeFileSync(join(damaged, dataFiles.practiceMap), good.subarray(0, Math.floor(good.length / 2)));
-    expect(() => readNhsRegistry(damaged)).toThrow(InvalidInput);
+    expect(() => readNhsRegistry(withTruncatedFile(dir, 'practiceMap'))).toThrow(InvalidInput);
     const { db } = store();
     expect(
       Number(
@@ -53,19 +45,15 @@ describeOnBothDatabases('NHS reference import', (store) => {
     expect(practices).toContain('M87008'); // Kingswinford Medical Practice, Dudley
     expect(practices.length).toBeGreaterThan(150);
     // Exactly the practices the 2026 map puts in D2P2L: none from elsewhere via the national 'U' PCN.
-    const inMap = readTable(dataFilePath('practiceMap', dir), [
-      'PRACTICE_CODE',
-      'SUB_ICB_LOCATION_CODE',
-      'PCN_CODE',
-    ]);
+    const inMap = practiceMap();
     expect(practices.sort()).toEqual(
       inMap
-        .filter((r) => r.SUB_ICB_LOCATION_CODE === 'D2P2L')
-        .map((r) => r.PRACTICE_CODE)
+        .filter((p) => p.subIcb === 'D2P2L')
+        .map((p) => p.practice)
         .sort(),
     );
-    expect(inMap.some((r) => r.SUB_ICB_LOCATION_CODE !== 'D2P2L' && r.PCN_CODE === 'U')).toBe(true);
-    // List sizes from QOF 2020/21 (qof-prevalence-by-practice-2020-21.csv: M87008 TOTAL 7877).
+    expect(inMap.some((p) => p.subIcb !== 'D2P2L' && p.pcn === 'U')).toBe(true);
+    // List sizes from QOF 2020/21 (the prevalence file's M87008 TOTAL row: 7877).
     const kingswinford = sub?.children.flatMap((pcn) => pcn.children).find((p) => p.code === 'M87008');
     expect(kingswinford).toMatchObject({ list_size: 7877, practices: 1, practices_with_list_size: 1 });
     const pcnSum = (sub?.children ?? []).reduce((t, pcn) => t + (pcn.list_size ?? 0), 0);

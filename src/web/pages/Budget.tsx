@@ -1,13 +1,13 @@
 import { Fragment, useCallback, useState } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import { formatPounds } from '../../core/money.ts';
-import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
 import { budgetFlow, type FlowLink, type FlowNode, flowColumns } from '../budget-flow.ts';
 import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useBudget } from '../endpoints.ts';
+import type { BudgetReport, ReportFigure } from '../types.ts';
 import { Explanation } from './budget/Explanation.tsx';
 import { PracticeLists } from './budget/PracticeLists.tsx';
 import { WpapSteps } from './budget/WpapSteps.tsx';

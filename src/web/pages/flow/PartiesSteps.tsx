@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react';
+import { otherProviderKinds } from '../../../core/provider-kinds.ts';
 import {
   addCommissioner,
   addProvider,
@@ -143,18 +144,9 @@ export function CommissionersStep({ draft, change, errorFor, findings, names, an
   );
 }
 
-const otherKinds = [
-  'company',
-  'community-interest-company',
-  'limited-liability-partnership',
-  'gp-partnership',
-  'gp-federation',
-  'voluntary-sector',
-] as const;
-
 export function ProvidersStep({ draft, change, errorFor, findings, names, announce, stored }: StepProps) {
   const [otherName, setOtherName] = useState('');
-  const [otherKind, setOtherKind] = useState<(typeof otherKinds)[number]>('company');
+  const [otherKind, setOtherKind] = useState<(typeof otherProviderKinds)[number]>('company');
   const setProvider = (i: number, fields: Partial<StepProps['draft']['providers'][number]>) =>
     change({ ...draft, providers: draft.providers.map((x, j) => (j === i ? { ...x, ...fields } : x)) });
   return (
@@ -233,7 +225,7 @@ export function ProvidersStep({ draft, change, errorFor, findings, names, announ
           id="other-provider-kind"
           label="What it is"
           value={otherKind}
-          options={otherKinds.map((k) => ({ value: k, text: providerKindWords[k] }))}
+          options={otherProviderKinds.map((k) => ({ value: k, text: providerKindWords[k] }))}
           onChange={setOtherKind}
         />
         <button
