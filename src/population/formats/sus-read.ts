@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../../core/errors.ts';
+import { ethnicCategoryHint, nationalEthnicCode } from '../ethnic-category.ts';
 import { datasetFile } from '../ingest.ts';
 import { type Condition, conditionCodes, type Setting, settings } from '../model.ts';
 import { icd10Pattern, normaliseIcd10 } from './code-list.ts';
@@ -127,6 +128,8 @@ async function readSusFile(
       if (setting === 'left out') notes.add('outpatient appointments not attended were left out');
     }
     if (setting === 'left out') continue;
+    if (nationalEthnicCode(row.get('ethnic_category')) === undefined)
+      row.refuse('ethnic_category', 'is not an NHS ethnic category code', ethnicCategoryHint);
     const cost =
       row.get('cost') === ''
         ? undefined
