@@ -104,6 +104,7 @@ export function populationTables(r: PopulationReport): TableSet {
       segments,
       risk,
       inequalities,
+      ...(r.ethnicity ? ethnicity(r) : []),
       ...(r.trends ? trends(r) : []),
     ],
   };
@@ -149,6 +150,50 @@ function multimorbidityScore(r: PopulationReport): Table {
       percent: n(b.percent),
     })),
   };
+}
+
+function ethnicity(r: PopulationReport): Table[] {
+  const group: Column = { key: 'group', heading: 'Ethnic group', kind: 'text' };
+  return [
+    {
+      id: 'ethnicity',
+      title: 'Ethnic groups: admissions, A&E and Core20',
+      columns: [
+        group,
+        people('persons'),
+        people('admissions', 'Emergency admissions'),
+        decimal('admissionsRate', 'Emergency admissions per 1,000 (standardised)'),
+        decimal('admissionsLower', 'Admissions: lower 95% limit'),
+        decimal('admissionsUpper', 'Admissions: upper 95% limit'),
+        decimal('ae', 'A&E attendances per 1,000'),
+        people('core20', 'In Core20 (IMD deciles 1–2)'),
+        decimal('core20Percent', 'In Core20 (%)'),
+      ],
+      rows: r.ethnicity.groups.map((g) => ({
+        group: g.name,
+        persons: g.persons,
+        admissions: g.emergencyAdmissions,
+        admissionsRate: n(g.emergencyPer1000Standardised),
+        admissionsLower: n(g.emergencyLower95),
+        admissionsUpper: n(g.emergencyUpper95),
+        ae: n(g.aePer1000),
+        core20: g.core20,
+        core20Percent: n(g.core20Percent),
+      })),
+    },
+    {
+      id: 'ethnicity-registers',
+      title: 'Long-term condition registers by ethnic group (%)',
+      columns: [
+        { key: 'name', heading: 'Condition', kind: 'text' },
+        ...r.ethnicity.groups.map((g) => decimal(g.group, g.name)),
+      ],
+      rows: r.ethnicity.registers.map((c) => ({
+        name: c.name,
+        ...Object.fromEntries(c.groups.map((g) => [g.group, n(g.percent)])),
+      })),
+    },
+  ];
 }
 
 function trends(r: PopulationReport): Table[] {

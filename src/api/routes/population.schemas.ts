@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DecileGap } from '../../population/decile-gap.ts';
+import { ethnicGroups } from '../../population/ethnic-category.ts';
+import type { EthnicityBreakdown } from '../../population/ethnicity.ts';
 import type { ExpectedPrevalence } from '../../population/expected-prevalence.ts';
-import { conditionCodes } from '../../population/model.ts';
+import { conditionCodes, ltcCodes } from '../../population/model.ts';
 import type { MultimorbidityScore } from '../../population/multimorbidity-score.ts';
 import type { Trends } from '../../population/trends.ts';
 import { signedIn } from '../context.ts';
@@ -69,6 +71,35 @@ const trends = z
     'Emergency admissions, A&E and premature mortality by financial year, with 95% CIs',
   ) satisfies z.ZodType<Trends>;
 
+const ethnicity = z
+  .object({
+    groups: z.array(
+      z.object({
+        group: z.enum(ethnicGroups),
+        name: z.string(),
+        persons: count,
+        emergencyAdmissions: count,
+        emergencyPer1000Standardised: figure,
+        emergencyLower95: figure,
+        emergencyUpper95: figure,
+        aeAttendances: count,
+        aePer1000: figure,
+        core20: count.describe('people in IMD 2019 deciles 1–2 (Core20)'),
+        core20Percent: figure,
+      }),
+    ),
+    registers: z.array(
+      z.object({
+        condition: z.enum(ltcCodes),
+        name: z.string(),
+        groups: z.array(z.object({ group: z.enum(ethnicGroups), persons: count, percent: figure })),
+      }),
+    ),
+  })
+  .describe(
+    'By ONS 2021 ethnic group (Core20PLUS5): standardised emergency admissions with 95% CI, A&E per 1,000, Core20 and long-term condition registers',
+  ) satisfies z.ZodType<EthnicityBreakdown>;
+
 const gap = z.object({
   mostDeprived: figure,
   leastDeprived: figure,
@@ -85,6 +116,7 @@ export const populationReport = z.looseObject({
   expectedPrevalence: expectedPrevalence.optional(),
   multimorbidityScore: multimorbidityScore.optional(),
   trends: trends.optional(),
+  ethnicity: ethnicity.optional(),
   inequalities: z
     .looseObject({
       decileGap: z
