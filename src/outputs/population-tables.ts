@@ -157,7 +157,7 @@ function ethnicity(r: PopulationReport): Table[] {
   return [
     {
       id: 'ethnicity',
-      title: 'Ethnic groups: admissions, A&E and Core20',
+      title: 'Ethnic groups',
       columns: [
         group,
         people('persons'),
@@ -183,10 +183,10 @@ function ethnicity(r: PopulationReport): Table[] {
     },
     {
       id: 'ethnicity-registers',
-      title: 'Long-term condition registers by ethnic group (%)',
+      title: 'Conditions by ethnic group',
       columns: [
         { key: 'name', heading: 'Condition', kind: 'text' },
-        ...r.ethnicity.groups.map((g) => decimal(g.group, g.name)),
+        ...r.ethnicity.groups.map((g) => decimal(g.group, `${g.name} (%)`)),
       ],
       rows: r.ethnicity.registers.map((c) => ({
         name: c.name,
