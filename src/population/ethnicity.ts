@@ -6,6 +6,7 @@ import { num } from './profile.ts';
 import { aggregateSql } from './sql.ts';
 import { esp2013, standardisedRate } from './standardise.ts';
 import { type SafeCount, type SuppressionPolicy, suppress } from './suppress.ts';
+import type { AdmissionsAndAe } from './trends.ts';
 
 /**
  * Activity, long-term conditions and deprivation by ethnic group, for the "PLUS" groups of
@@ -18,16 +19,10 @@ import { type SafeCount, type SuppressionPolicy, suppress } from './suppress.ts'
  * on each long-term-condition register, from published counts (rule 2); and how many are in
  * Core20 (IMD 2019 deciles 1–2).
  */
-export interface EthnicGroupRates {
+export interface EthnicGroupRates extends AdmissionsAndAe {
   group: EthnicGroup;
   name: string;
   persons: SafeCount;
-  emergencyAdmissions: SafeCount;
-  emergencyPer1000Standardised: number | null;
-  emergencyLower95: number | null;
-  emergencyUpper95: number | null;
-  aeAttendances: SafeCount;
-  aePer1000: number | null;
   /** People living in the most deprived fifth of England's areas (Core20). */
   core20: SafeCount;
   core20Percent: number | null;

@@ -44,6 +44,16 @@ const multimorbidityScore = z
     'Cambridge Multimorbidity Score of the adults served (partial: 15 of its 20 conditions)',
   ) satisfies z.ZodType<MultimorbidityScore>;
 
+/** Standardised emergency admissions with their interval, and A&E per 1,000 (trends.ts). */
+const admissionsAndAe = {
+  emergencyAdmissions: count,
+  emergencyPer1000Standardised: figure,
+  emergencyLower95: figure,
+  emergencyUpper95: figure,
+  aeAttendances: count,
+  aePer1000: figure,
+};
+
 const coverage = z.object({ from: z.string(), to: z.string() }).nullable();
 const trends = z
   .object({
@@ -52,12 +62,7 @@ const trends = z
       z.object({
         year: z.string(),
         people: count,
-        emergencyAdmissions: count,
-        emergencyPer1000Standardised: figure,
-        emergencyLower95: figure,
-        emergencyUpper95: figure,
-        aeAttendances: count,
-        aePer1000: figure,
+        ...admissionsAndAe,
         aeLower95: figure,
         aeUpper95: figure,
       }),
@@ -78,12 +83,7 @@ const ethnicity = z
         group: z.enum(ethnicGroups),
         name: z.string(),
         persons: count,
-        emergencyAdmissions: count,
-        emergencyPer1000Standardised: figure,
-        emergencyLower95: figure,
-        emergencyUpper95: figure,
-        aeAttendances: count,
-        aePer1000: figure,
+        ...admissionsAndAe,
         core20: count.describe('people in IMD 2019 deciles 1–2 (Core20)'),
         core20Percent: figure,
       }),
