@@ -105,6 +105,8 @@ async function readSusFile(
       for (const condition of codeList.fromIcd10(normaliseIcd10(written)))
         out.condition(person, condition, date);
     }
+    if (nationalEthnicCode(row.get('ethnic_category')) === undefined)
+      row.refuse('ethnic_category', 'is not an NHS ethnic category code', ethnicCategoryHint);
     let setting: Setting | 'left out';
     if (file === 'apc') {
       setting = row.must(
@@ -128,8 +130,6 @@ async function readSusFile(
       if (setting === 'left out') notes.add('outpatient appointments not attended were left out');
     }
     if (setting === 'left out') continue;
-    if (nationalEthnicCode(row.get('ethnic_category')) === undefined)
-      row.refuse('ethnic_category', 'is not an NHS ethnic category code', ethnicCategoryHint);
     const cost =
       row.get('cost') === ''
         ? undefined
