@@ -68,6 +68,9 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     expect(await page.getByTestId('expected-prevalence').textContent()).toContain('Hypertension');
     expect(await page.getByTestId('multimorbidity-score').textContent()).toContain('15 of the 20 conditions');
     expect(await page.getByTestId('trends').textContent()).toContain('2025/26');
+    expect(await page.getByTestId('ethnicity-groups').textContent()).toContain(
+      'Mixed or Multiple ethnic groups',
+    );
     await expectAccessible(page);
   }, 180_000);
 

@@ -1,5 +1,6 @@
 /** A population health report as tables; every count of people is suppressed on the way out. */
 import type { PopulationReport } from '../population/pipeline.ts';
+import type { AdmissionsAndAe } from '../population/trends.ts';
 import type { Column, Table, TableSet } from './table.ts';
 
 const people = (key: string, heading = 'People'): Column => ({ key, heading, kind: 'patients' });
@@ -104,6 +105,7 @@ export function populationTables(r: PopulationReport): TableSet {
       segments,
       risk,
       inequalities,
+      ...(r.ethnicity ? ethnicity(r) : []),
       ...(r.trends ? trends(r) : []),
     ],
   };
@@ -151,6 +153,57 @@ function multimorbidityScore(r: PopulationReport): Table {
   };
 }
 
+const admissionColumns: Column[] = [
+  people('admissions', 'Emergency admissions'),
+  decimal('admissionsRate', 'Emergency admissions per 1,000 (standardised)'),
+  decimal('admissionsLower', 'Admissions: lower 95% limit'),
+  decimal('admissionsUpper', 'Admissions: upper 95% limit'),
+];
+const admissionCells = (a: AdmissionsAndAe) => ({
+  admissions: a.emergencyAdmissions,
+  admissionsRate: n(a.emergencyPer1000Standardised),
+  admissionsLower: n(a.emergencyLower95),
+  admissionsUpper: n(a.emergencyUpper95),
+});
+
+function ethnicity(r: PopulationReport): Table[] {
+  const group: Column = { key: 'group', heading: 'Ethnic group', kind: 'text' };
+  return [
+    {
+      id: 'ethnicity',
+      title: 'Ethnic groups',
+      columns: [
+        group,
+        people('persons'),
+        ...admissionColumns,
+        decimal('aeRate', 'A&E attendances per 1,000'),
+        people('core20', 'In Core20 (IMD deciles 1–2)'),
+        decimal('core20Percent', 'In Core20 (%)'),
+      ],
+      rows: r.ethnicity.groups.map((g) => ({
+        group: g.name,
+        persons: g.persons,
+        ...admissionCells(g),
+        aeRate: n(g.aePer1000),
+        core20: g.core20,
+        core20Percent: n(g.core20Percent),
+      })),
+    },
+    {
+      id: 'ethnicity-registers',
+      title: 'Conditions by ethnic group',
+      columns: [
+        { key: 'name', heading: 'Condition', kind: 'text' },
+        ...r.ethnicity.groups.map((g) => decimal(g.group, `${g.name} (%)`)),
+      ],
+      rows: r.ethnicity.registers.map((c) => ({
+        name: c.name,
+        ...Object.fromEntries(c.groups.map((g) => [g.group, n(g.percent)])),
+      })),
+    },
+  ];
+}
+
 function trends(r: PopulationReport): Table[] {
   const year: Column = { key: 'year', heading: 'Financial year', kind: 'text' };
   return [
@@ -160,10 +213,7 @@ function trends(r: PopulationReport): Table[] {
       columns: [
         year,
         people('people', 'People on 1 October'),
-        people('admissions', 'Emergency admissions'),
-        decimal('admissionsRate', 'Emergency admissions per 1,000 (standardised)'),
-        decimal('admissionsLower', 'Admissions: lower 95% limit'),
-        decimal('admissionsUpper', 'Admissions: upper 95% limit'),
+        ...admissionColumns,
         people('attendances', 'A&E attendances'),
         decimal('aeRate', 'A&E attendances per 1,000'),
         decimal('aeLower', 'A&E: lower 95% limit'),
@@ -172,10 +222,7 @@ function trends(r: PopulationReport): Table[] {
       rows: r.trends.activity.map((y) => ({
         year: y.year,
         people: y.people,
-        admissions: y.emergencyAdmissions,
-        admissionsRate: n(y.emergencyPer1000Standardised),
-        admissionsLower: n(y.emergencyLower95),
-        admissionsUpper: n(y.emergencyUpper95),
+        ...admissionCells(y),
         attendances: y.aeAttendances,
         aeRate: n(y.aePer1000),
         aeLower: n(y.aeLower95),

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modelBased, perPublishedHead, publishedRate } from './disclosure.ts';
+import { ethnicGroups } from './ethnic-category.ts';
+import { groupRates, registersByGroup, tallyByGroup } from './ethnicity.ts';
 import { expectedPrevalenceFromRows } from './expected-prevalence.ts';
 import { decileRates, prematureMortality } from './inequalities.ts';
 import { settings } from './model.ts';
@@ -259,6 +261,41 @@ describe('disclosure control of population outputs', () => {
           const underSeventyFive = deaths.slice(0, 16).reduce((a, b) => a + b, 0);
           if (underSeventyFive < 10)
             expect(prematureMortality(deaths, people, 1, policy).per100000).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('never lets an ethnic group’s A&E, Core20 or register shares reveal a count, and withholds its standardised rate from under 10 admissions', () => {
+    const code = fc.constantFrom('', 'A', 'C', 'H', 'R', 'M', 'D', 'S', 'Z', '99');
+    const band = fc.integer({ min: 0, max: 18 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(code, band, count, count, count, count), { maxLength: 30 }),
+        fc.array(fc.tuple(code, fc.constantFrom('DM', 'HYP', 'AST'), count), { maxLength: 20 }),
+        (rows, registerRows) => {
+          const tallies = tallyByGroup(rows);
+          const persons = new Map(ethnicGroups.map((g) => [g, 0]));
+          for (const group of ethnicGroups) {
+            const tally = tallies.get(group);
+            if (!tally) throw new Error(`no tally for ${group}`);
+            const out = groupRates(group, tally, policy);
+            persons.set(
+              group,
+              tally.persons.reduce((a, b) => a + b, 0),
+            );
+            expect(impliesPublishedCount(out.aePer1000, out.persons, 1000)).toBe(true);
+            expect(impliesPublishedCount(out.core20Percent, out.persons, 100)).toBe(true);
+            const admissions = tally.emergency.reduce((a, b) => a + b, 0);
+            if (admissions < 10 || (persons.get(group) ?? 0) <= policy.suppressUpTo)
+              expect(out.emergencyPer1000Standardised).toBeNull();
+          }
+          for (const register of registersByGroup(registerRows, persons, policy)) {
+            for (const g of register.groups)
+              expect(impliesPublishedCount(g.percent, suppress(persons.get(g.group) ?? 0, policy), 100)).toBe(
+                true,
+              );
+          }
         },
       ),
     );

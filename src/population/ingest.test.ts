@@ -55,7 +55,7 @@ describe('ingest', () => {
       {
         persons: [
           ...fixturePersons.slice(0, 2),
-          'P2,1955,1,M,ZZ9999,2010-05-01,,E01009002,2,',
+          'P2,1955,1,M,ZZ9999,2010-05-01,,E01009002,2,,',
           ...fixturePersons.slice(3),
         ],
       },
@@ -72,6 +72,17 @@ describe('ingest', () => {
       /events\.csv line 3, person_id: 'P99' is not in the persons file/,
     ],
     [
+      'an ethnicity that is no NHS ethnic category',
+      {
+        persons: [
+          ...fixturePersons.slice(0, 4),
+          'P4,2025,2,M,M87003,2025-03-01,,E01009003,9,,Q',
+          ...fixturePersons.slice(5),
+        ],
+      },
+      /persons\.csv line 5, ethnicity: 'Q' is not an ethnic category code/,
+    ],
+    [
       'a duplicate person',
       { persons: [...fixturePersons, fixturePersons[3] as string] },
       /persons\.csv line 9, person_id: 'P3' appears twice/,
@@ -86,6 +97,23 @@ describe('ingest', () => {
       expect(result.tables).toEqual([]);
     });
   }
+
+  it('keeps the national ethnic category code, and takes a file without the column as all not known', async () => {
+    const codes = async (persons: string[]) => {
+      const dir = writeFixture({ persons });
+      dirs.push(dir);
+      const engine = await DuckDbEngine.open();
+      try {
+        await ingest(engine, dir);
+        return (await engine.query('SELECT ethnicity FROM persons ORDER BY person_id')).map((r) => r[0]);
+      } finally {
+        await engine.close();
+      }
+    };
+    expect(await codes(fixturePersons)).toEqual(['A', '', 'H', 'Z', 'N', '99', 'C']);
+    const older = fixturePersons.map((line) => line.slice(0, line.lastIndexOf(',')));
+    expect(await codes(older)).toEqual(['', '', '', '', '', '', '']);
+  });
 
   it('reads Parquet too', async () => {
     const dir = writeFixture();

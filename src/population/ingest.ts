@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
 import { practiceMap } from '../system/reference-tables.ts';
 import type { DuckDbEngine } from './engines/duckdb.ts';
-import { conditionCodes, openEnd, settings, type TableName, tableColumns } from './model.ts';
+import { ethnicCategoryHint, ethnicCategoryPattern } from './ethnic-category.ts';
+import { conditionCodes, openEnd, optionalColumns, settings, type TableName, tableColumns } from './model.ts';
 
 /**
  * Loads a population data set — persons, conditions and events as CSV (optionally gzipped)
@@ -136,6 +137,12 @@ const checks: Record<TableName, Check[]> = {
       problem: 'is not a date',
       hint: 'Write dates as YYYY-MM-DD, or leave empty for the living.',
     },
+    {
+      column: 'ethnicity',
+      bad: `NOT ${blank('ethnicity')} AND NOT regexp_full_match(trim(ethnicity), '${ethnicCategoryPattern.source.slice(1, -1)}')`,
+      problem: 'is not an ethnic category code',
+      hint: ethnicCategoryHint,
+    },
   ],
   conditions: [
     {
@@ -204,13 +211,18 @@ const checks: Record<TableName, Check[]> = {
 const firstDay = `CAST('1970-01-01' AS DATE)`;
 const floor = (date: string) => `greatest(${date}, ${firstDay})`;
 
+/** The national ETHNIC CATEGORY code (the first character, or 99), '' when none: see ethnic-category.ts. */
+const nationalCode = (c: string) =>
+  `CASE WHEN ${blank(c)} THEN '' WHEN trim(${c}) = '99' THEN '99' ELSE left(trim(${c}), 1) END`;
+
 const typed: Record<TableName, string> = {
   persons: `SELECT person_id, CAST(birth_year AS INTEGER) AS birth_year, CAST(birth_month AS INTEGER) AS birth_month,
       sex, coalesce(practice_code, '') AS practice_code,
       ${floor(`coalesce(TRY_CAST(registered_from AS DATE), ${firstDay})`)} AS registered_from,
       ${floor(`coalesce(TRY_CAST(registered_to AS DATE), CAST('${openEnd}' AS DATE))`)} AS registered_to,
       lsoa, CAST(imd_decile AS INTEGER) AS imd_decile,
-      ${floor(`coalesce(TRY_CAST(death_date AS DATE), CAST('${openEnd}' AS DATE))`)} AS death_date
+      ${floor(`coalesce(TRY_CAST(death_date AS DATE), CAST('${openEnd}' AS DATE))`)} AS death_date,
+      ${nationalCode('ethnicity')} AS ethnicity
     FROM stage_persons`,
   conditions: `SELECT person_id, condition, ${floor('CAST(onset_date AS DATE)')} AS onset_date FROM stage_conditions`,
   events: `SELECT person_id, ${floor('CAST(event_date AS DATE)')} AS event_date, setting, CAST(cost_pence AS BIGINT) AS cost_pence FROM stage_events`,
@@ -262,7 +274,12 @@ export async function ingestFiles(
           `The ${table} file needs the columns ${tableColumns[table].join(', ')}.`,
         );
       }
-      const select = tableColumns[table].map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`).join(', ');
+      const select = [
+        ...tableColumns[table].map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`),
+        ...optionalColumns[table].map((c) =>
+          columns.includes(c) ? `CAST("${c}" AS VARCHAR) AS "${c}"` : `CAST('' AS VARCHAR) AS "${c}"`,
+        ),
+      ].join(', ');
       const first = file.endsWith('.parquet') ? 1 : 2;
       await engine.run(
         `CREATE OR REPLACE TEMP TABLE stage_${table} AS SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`,
@@ -283,15 +300,16 @@ export async function ingestFiles(
 /** One scan per table: the first bad row in file order, and the first check it fails. */
 async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: string): Promise<void> {
   const list = checks[table];
+  const columns = [...tableColumns[table], ...optionalColumns[table]];
   const which = `CASE ${list.map((c, i) => `WHEN ${c.bad} THEN ${i}`).join(' ')} END`;
   const rows = await engine.query(
-    `SELECT line, ${which} AS failed, ${tableColumns[table].map((c) => `"${c}"`).join(', ')}
+    `SELECT line, ${which} AS failed, ${columns.map((c) => `"${c}"`).join(', ')}
      FROM stage_${table} s WHERE ${list.map((c) => `(${c.bad})`).join(' OR ')} ORDER BY line LIMIT 1`,
   );
   const row = rows[0];
   if (!row) return;
   const check = list[Number(row[1])] as Check;
-  const value = row[2 + tableColumns[table].indexOf(check.column)];
+  const value = row[2 + columns.indexOf(check.column)];
   const where = file.endsWith('.parquet') ? `row ${row[0]}` : `line ${row[0]}`;
   throw new InvalidInput(
     `${file} ${where}, ${check.column}`,

@@ -8,7 +8,11 @@
  * dates of birth (only year and month) or addresses (only the LSOA).
  */
 
-/** Persons: one row per person. An unregistered resident has an empty practice code. */
+/**
+ * Persons: one row per person. An unregistered resident has an empty practice code.
+ * `ethnicity` (NHS Data Dictionary ETHNIC CATEGORY, ethnic-category.ts) is optional: older
+ * extracts have no such column, and an empty value counts as not known.
+ */
 export const personColumns = [
   'person_id',
   'birth_year',
@@ -20,7 +24,14 @@ export const personColumns = [
   'lsoa',
   'imd_decile',
   'death_date',
+  'ethnicity',
 ] as const;
+export type PersonColumn = (typeof personColumns)[number];
+/** The persons columns a file may leave out. */
+export const optionalPersonColumns = ['ethnicity'] as const satisfies readonly PersonColumn[];
+export const requiredPersonColumns = personColumns.filter(
+  (c) => !(optionalPersonColumns as readonly string[]).includes(c),
+) as Exclude<PersonColumn, (typeof optionalPersonColumns)[number]>[];
 
 /** Long-term conditions: one row per person and condition (QOF register group codes). */
 export const conditionColumns = ['person_id', 'condition', 'onset_date'] as const;
@@ -29,10 +40,17 @@ export const conditionColumns = ['person_id', 'condition', 'onset_date'] as cons
 export const eventColumns = ['person_id', 'event_date', 'setting', 'cost_pence'] as const;
 
 export type TableName = 'persons' | 'conditions' | 'events';
+/** The columns a file of each table must have. */
 export const tableColumns: Record<TableName, readonly string[]> = {
-  persons: personColumns,
+  persons: requiredPersonColumns,
   conditions: conditionColumns,
   events: eventColumns,
+};
+/** Columns a file may leave out, read as empty. */
+export const optionalColumns: Record<TableName, readonly string[]> = {
+  persons: optionalPersonColumns,
+  conditions: [],
+  events: [],
 };
 
 /**

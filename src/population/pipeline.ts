@@ -2,6 +2,7 @@ import { oglAttribution } from '../core/open-government-licence.ts';
 import { practiceLocalAuthorities } from '../system/practices.ts';
 import type { Engine } from './engines/engine.ts';
 import { type EnglandComparators, publishedLifeExpectancy } from './england.ts';
+import { type EthnicityBreakdown, ethnicityBreakdown } from './ethnicity.ts';
 import { type ExpectedPrevalence, expectedPrevalence } from './expected-prevalence.ts';
 import { type Inequalities, inequalities, lifeExpectancyCheck } from './inequalities.ts';
 import type { DatasetManifest } from './ingest.ts';
@@ -39,6 +40,8 @@ export interface PopulationReport {
   risk: RiskStratification;
   segments: Segment[];
   inequalities: Inequalities;
+  /** Activity, registers and Core20 by ethnic group (Core20PLUS5's PLUS groups). */
+  ethnicity: EthnicityBreakdown;
   lifeExpectancyCheck: ReturnType<typeof lifeExpectancyCheck> | null;
   /** The main rates by financial year over the years the data covers. */
   trends: Trends;
@@ -87,6 +90,7 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
   const inequality = await timed('inequalities', options, () =>
     inequalities(engine, options.served, options.on, policy),
   );
+  const ethnicity = await timed('ethnicity', options, () => ethnicityBreakdown(engine, options.on, policy));
   const trend = await timed('trends', options, () => trends(engine, options.served, policy));
   const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
   const wpap = await timed('wpap index', options, () =>
@@ -111,6 +115,7 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
     risk,
     segments,
     inequalities: inequality,
+    ethnicity,
     lifeExpectancyCheck: check,
     trends: trend,
     weightedPopulation: weighted,

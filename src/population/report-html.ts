@@ -80,6 +80,39 @@ ${table(
 )}`;
 }
 
+function ethnicityHtml(r: PopulationReport): string {
+  // Reports published before ethnicity was recorded lack it.
+  if (!r.ethnicity) return '';
+  const groups = r.ethnicity.groups;
+  return `<h3>Ethnic groups (Core20PLUS5)</h3>
+<p>By the ONS 2021 high-level group of each person's NHS ethnic category; people with none recorded count as not stated or not known. Emergency admissions in the year before ${formatDate(r.on)}, age-standardised to the European Standard Population 2013 with 95% confidence intervals (Dobson), none from fewer than 10 admissions. Core20: living in the most deprived fifth of England's areas (IMD 2019 deciles 1–2).</p>
+${table(
+  [
+    'Ethnic group',
+    'People',
+    'Emergency admissions per 1,000, age-standardised',
+    '95% CI',
+    'A&amp;E per 1,000',
+    'In Core20',
+    '% in Core20',
+  ],
+  groups.map((g) => [
+    esc(g.name),
+    count(g.persons),
+    figure(g.emergencyPer1000Standardised),
+    g.emergencyLower95 === null ? '' : `${figure(g.emergencyLower95)} to ${figure(g.emergencyUpper95)}`,
+    figure(g.aePer1000),
+    count(g.core20),
+    figure(g.core20Percent),
+  ]),
+)}
+<p>Share of each group on each long-term condition register (%), not age-standardised.</p>
+${table(
+  ['Condition', ...groups.map((g) => esc(g.name))],
+  r.ethnicity.registers.map((c) => [esc(c.name), ...c.groups.map((g) => figure(g.percent))]),
+)}`;
+}
+
 function trendsHtml(r: PopulationReport): string {
   const t = r.trends;
   const covers = (c: typeof t.activityCovers) =>
@@ -414,6 +447,7 @@ ${table(
   ]),
 )}
 ${checkHtml}
+${ethnicityHtml(r)}
 <h2>f. Weighted population</h2>
 <p>${count(r.weightedPopulation.persons)} people; needs index (weighted population per person) ${esc(r.weightedPopulation.needsIndex.fixed)}. </p>
 <p>WPAP population index for ${esc(r.wpapPopulationIndex.appliesTo)} (weighted population on ${formatDate(r.wpapPopulationIndex.on)} ÷ on ${formatDate(r.wpapPopulationIndex.baselineOn)}): <strong>${esc(r.wpapPopulationIndex.arrangementEntry.index)}</strong> (exactly ${esc(r.wpapPopulationIndex.exact.numerator)}/${esc(r.wpapPopulationIndex.exact.denominator)}). In the arrangement file: <code>payment.population_index: [{ year: '${esc(r.wpapPopulationIndex.arrangementEntry.year)}', index: '${esc(r.wpapPopulationIndex.arrangementEntry.index)}' }]</code>.</p>

@@ -137,17 +137,17 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const counts = settings
     .map((s) => `sum(CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END) AS ${settingColumn[s]}`)
     .join(',\n        ');
-  const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code`;
+  const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code, ethnicity`;
   const conditionCols = ['ltc', 'cms', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
   const eventCols = [...settings.map((s) => settingColumn[s]), 'cost', 'em_next', 'cost_next'];
-  const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
+  const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, ethnicity, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
       FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(served, on)}) AS p
       LEFT JOIN (
         SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags},
           ${cambridgeScoreSql(on)} AS cms
         FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
       ) AS c USING (person_id)`;
-  const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, ${conditionCols.join(', ')},
+  const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, ethnicity, ${conditionCols.join(', ')},
       ${eventCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
     FROM (${withPeople}) AS pc
     LEFT JOIN (
@@ -231,6 +231,23 @@ export const aggregateSql = {
      JOIN (SELECT person_id, age FROM ${e.local.features}) AS f USING (person_id)
      WHERE onset_date <= ${dateLiteral(on)}
      GROUP BY condition, age ORDER BY condition, age`,
+
+  /**
+   * By ethnic category (the national code, '' when none) and five-year age band: persons,
+   * emergency admissions and A&E attendances in the year before the date, and persons in
+   * Core20 (IMD deciles 1–2).
+   */
+  ethnicity: (e: Engine) =>
+    `SELECT ethnicity, least(${e.dialect.idiv('age', '5')}, 18) AS band, count(*), sum(em_n), sum(ae_n),
+       sum(CASE WHEN imd_decile <= 2 THEN 1 ELSE 0 END)
+     FROM ${e.all.features} GROUP BY ethnicity, band ORDER BY ethnicity, band`,
+
+  /** People on each register in the population served, by ethnic category. */
+  registersByEthnicity: (e: Engine, on: string) =>
+    `SELECT ethnicity, condition, count(*) FROM ${e.all.conditions}
+     JOIN (SELECT person_id, ethnicity FROM ${e.local.features}) AS f USING (person_id)
+     WHERE onset_date <= ${dateLiteral(on)}
+     GROUP BY ethnicity, condition ORDER BY ethnicity, condition`,
 
   /** The population served by age in years. */
   personsByAge: (e: Engine) => `SELECT age, count(*) FROM ${e.all.features} GROUP BY age ORDER BY age`,

@@ -19,6 +19,7 @@ import { LineWriter } from './formats/text-output.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
 import { type Condition, conditionCodes, conditions, type Sex, settings, syntheticLabel } from './model.ts';
 import { cumulative, Random } from './random.ts';
+import { syntheticEthnicity } from './synth-ethnicity.ts';
 import {
   conditionDeprivationFactor,
   conditionShape,
@@ -283,7 +284,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
 
     const persons = new LineWriter(
       join(options.out, 'persons.csv'),
-      'person_id,birth_year,birth_month,sex,practice_code,registered_from,registered_to,lsoa,imd_decile,death_date',
+      'person_id,birth_year,birth_month,sex,practice_code,registered_from,registered_to,lsoa,imd_decile,death_date,ethnicity',
     );
     const conds = new LineWriter(join(options.out, 'conditions.csv'), 'person_id,condition,onset_date');
     const events = new LineWriter(join(options.out, 'events.csv'), 'person_id,event_date,setting,cost_pence');
@@ -333,7 +334,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
       const end = p.deathDay || extract;
       const registeredFrom = practice ? Math.max(birthDay, end - 1 - rng.int(20 * 365)) : 0;
       persons.line(
-        `${p.id},${birthYear},${birthMonth},${p.sex},${practice ? practice.code : ''},${practice ? isoOfDay(registeredFrom) : ''},${p.deathDay && practice ? isoOfDay(p.deathDay) : ''},${area.code},${area.decile},${p.deathDay ? isoOfDay(p.deathDay) : ''}`,
+        `${p.id},${birthYear},${birthMonth},${p.sex},${practice ? practice.code : ''},${practice ? isoOfDay(registeredFrom) : ''},${p.deathDay && practice ? isoOfDay(p.deathDay) : ''},${area.code},${area.decile},${p.deathDay ? isoOfDay(p.deathDay) : ''},${syntheticEthnicity(p.id, seed)}`,
       );
       had.length = 0;
       const prevalence = practice?.prevalence;

@@ -7,21 +7,21 @@ import { join } from 'node:path';
  * Country practices (M87001, M87003). Analysis date 2025-08-01.
  */
 export const fixturePersons = [
-  'person_id,birth_year,birth_month,sex,practice_code,registered_from,registered_to,lsoa,imd_decile,death_date',
+  'person_id,birth_year,birth_month,sex,practice_code,registered_from,registered_to,lsoa,imd_decile,death_date,ethnicity',
   // 90-year-old woman with dementia and heart failure, palliative: segment 1.
-  'P1,1935,3,F,M87001,2000-01-01,,E01009001,1,',
-  // 70-year-old man with COPD and an emergency admission: segment 3; 1+1+3+1 = 6 points.
-  'P2,1955,1,M,M87001,2010-05-01,,E01009002,2,',
+  'P1,1935,3,F,M87001,2000-01-01,,E01009001,1,,A',
+  // 70-year-old man with COPD and an emergency admission: segment 3; 1+1+3+1 = 6 points. No ethnicity recorded.
+  'P2,1955,1,M,M87001,2010-05-01,,E01009002,2,,',
   // 30-year-old woman, healthy: segment 9, 0 points.
-  'P3,1995,6,F,M87003,2020-01-01,,E01009003,9,',
+  'P3,1995,6,F,M87003,2020-01-01,,E01009003,9,,H',
   // Infant boy: segment 7.
-  'P4,2025,2,M,M87003,2025-03-01,,E01009003,9,',
+  'P4,2025,2,M,M87003,2025-03-01,,E01009003,9,,Z',
   // Unregistered resident, A&E twice: segment 8, 2 points.
-  'P5,1990,1,M,,,,E01009004,1,',
+  'P5,1990,1,M,,,,E01009004,1,,N',
   // Moved away before the date: not served.
-  'P6,1980,1,F,M87003,2001-01-01,2024-12-31,E01009003,5,',
+  'P6,1980,1,F,M87003,2001-01-01,2024-12-31,E01009003,5,,99',
   // Died before the date: not served, but a death for the life table.
-  'P7,1940,1,M,M87001,1990-01-01,2025-01-10,E01009001,1,2025-01-10',
+  'P7,1940,1,M,M87001,1990-01-01,2025-01-10,E01009001,1,2025-01-10,CA',
 ];
 export const fixtureConditions = [
   'person_id,condition,onset_date',

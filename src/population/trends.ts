@@ -20,17 +20,21 @@ import { type SafeCount, type SuppressionPolicy, suppress } from './suppress.ts'
  * events (disclosure rules 2 and 5).
  */
 
-export interface ActivityYear {
-  /** Financial year, e.g. "2025/26". */
-  year: string;
-  /** The population served on 1 October of the year. */
-  people: SafeCount;
+/** Emergency admissions age-standardised to ESP2013 with Dobson's 95% interval, and A&E per 1,000. */
+export interface AdmissionsAndAe {
   emergencyAdmissions: SafeCount;
   emergencyPer1000Standardised: number | null;
   emergencyLower95: number | null;
   emergencyUpper95: number | null;
   aeAttendances: SafeCount;
   aePer1000: number | null;
+}
+
+export interface ActivityYear extends AdmissionsAndAe {
+  /** Financial year, e.g. "2025/26". */
+  year: string;
+  /** The population served on 1 October of the year. */
+  people: SafeCount;
   aeLower95: number | null;
   aeUpper95: number | null;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DecileGap } from '../../population/decile-gap.ts';
+import { ethnicGroups } from '../../population/ethnic-category.ts';
+import type { EthnicityBreakdown } from '../../population/ethnicity.ts';
 import type { ExpectedPrevalence } from '../../population/expected-prevalence.ts';
-import { conditionCodes } from '../../population/model.ts';
+import { conditionCodes, ltcCodes } from '../../population/model.ts';
 import type { MultimorbidityScore } from '../../population/multimorbidity-score.ts';
 import type { Trends } from '../../population/trends.ts';
 import { signedIn } from '../context.ts';
@@ -42,6 +44,16 @@ const multimorbidityScore = z
     'Cambridge Multimorbidity Score of the adults served (partial: 15 of its 20 conditions)',
   ) satisfies z.ZodType<MultimorbidityScore>;
 
+/** Standardised emergency admissions with their interval, and A&E per 1,000 (trends.ts). */
+const admissionsAndAe = {
+  emergencyAdmissions: count,
+  emergencyPer1000Standardised: figure,
+  emergencyLower95: figure,
+  emergencyUpper95: figure,
+  aeAttendances: count,
+  aePer1000: figure,
+};
+
 const coverage = z.object({ from: z.string(), to: z.string() }).nullable();
 const trends = z
   .object({
@@ -50,12 +62,7 @@ const trends = z
       z.object({
         year: z.string(),
         people: count,
-        emergencyAdmissions: count,
-        emergencyPer1000Standardised: figure,
-        emergencyLower95: figure,
-        emergencyUpper95: figure,
-        aeAttendances: count,
-        aePer1000: figure,
+        ...admissionsAndAe,
         aeLower95: figure,
         aeUpper95: figure,
       }),
@@ -68,6 +75,30 @@ const trends = z
   .describe(
     'Emergency admissions, A&E and premature mortality by financial year, with 95% CIs',
   ) satisfies z.ZodType<Trends>;
+
+const ethnicity = z
+  .object({
+    groups: z.array(
+      z.object({
+        group: z.enum(ethnicGroups),
+        name: z.string(),
+        persons: count,
+        ...admissionsAndAe,
+        core20: count.describe('people in IMD 2019 deciles 1–2 (Core20)'),
+        core20Percent: figure,
+      }),
+    ),
+    registers: z.array(
+      z.object({
+        condition: z.enum(ltcCodes),
+        name: z.string(),
+        groups: z.array(z.object({ group: z.enum(ethnicGroups), persons: count, percent: figure })),
+      }),
+    ),
+  })
+  .describe(
+    'By ONS 2021 ethnic group (Core20PLUS5): standardised emergency admissions with 95% CI, A&E per 1,000, Core20 and long-term condition registers',
+  ) satisfies z.ZodType<EthnicityBreakdown>;
 
 const gap = z.object({
   mostDeprived: figure,
@@ -85,6 +116,7 @@ export const populationReport = z.looseObject({
   expectedPrevalence: expectedPrevalence.optional(),
   multimorbidityScore: multimorbidityScore.optional(),
   trends: trends.optional(),
+  ethnicity: ethnicity.optional(),
   inequalities: z
     .looseObject({
       decileGap: z

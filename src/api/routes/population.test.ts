@@ -20,6 +20,26 @@ const trends = {
   deathsCover: null,
   prematureMortality: [{ year: '2025/26', deaths: 75, per100000: 381.2, lower95: 300.3, upper95: 477 }],
 };
+const ethnicity = {
+  groups: [
+    {
+      group: 'black',
+      name: 'Black, Black British, Black Welsh, Caribbean or African',
+      persons: 120,
+      emergencyAdmissions: 15,
+      emergencyPer1000Standardised: 140.2,
+      emergencyLower95: 78.1,
+      emergencyUpper95: 230.5,
+      aeAttendances: 40,
+      aePer1000: 333.33,
+      core20: 60,
+      core20Percent: 50,
+    },
+  ],
+  registers: [
+    { condition: 'DM', name: 'Diabetes', groups: [{ group: 'black', persons: 10, percent: 8.33 }] },
+  ],
+};
 const inequalities = {
   byDecile: [{ decile: 1 }],
   decileGap: {
@@ -32,7 +52,13 @@ const inequalities = {
 };
 writeFileSync(
   path,
-  JSON.stringify({ title: 'Population health: ICB QUA', served: { total: 1000 }, trends, inequalities }),
+  JSON.stringify({
+    title: 'Population health: ICB QUA',
+    served: { total: 1000 },
+    trends,
+    ethnicity,
+    inequalities,
+  }),
 );
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
@@ -62,6 +88,7 @@ describeOnBothDatabases('population API', (store) => {
     // The typed sections and everything beside them come back whole.
     expect(answer?.trends).toEqual(trends);
     expect(answer?.inequalities).toEqual(inequalities);
+    expect(answer?.ethnicity).toEqual(ethnicity);
     expect((await report('assurer', 'QUA')).response.status).toBe(200);
     expect((await report('other-commissioner', 'QUA')).response.status).toBe(403);
     expect((await report('viewer', 'QUA')).response.status).toBe(403);

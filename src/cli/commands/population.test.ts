@@ -57,14 +57,29 @@ describe('concordat analyse', () => {
       'Population segments',
       'Risk bands',
       'Inequalities by deprivation dec', // Excel's 31 characters
+      'Ethnic groups',
+      'Conditions by ethnic group',
       'Admissions and A&E by year',
       'Premature mortality by year',
       'Sources and dates',
     ]);
-    expect(result.stdout).toMatch(/report\.xlsx and 9 CSV tables \(report-practices\.csv, /);
+    expect(result.stdout).toMatch(/report\.xlsx and 11 CSV tables \(report-practices\.csv, /);
     expect(html).toContain('Cambridge Multimorbidity Score');
     expect(html).toContain('Ratio (1 ÷ 10)');
     expect(report.trends.activity.map((y: { year: string }) => y.year)).toEqual(['2023/24', '2024/25']);
+    // P2 has no ethnicity recorded and P4's is Z, not stated: both count as not stated or not known.
+    expect(report.ethnicity.groups.map((g: { persons: number }) => g.persons)).toEqual([1, 1, 0, 1, 0, 2]);
+    const ethnicity = parseCsv(readFileSync(join(dir, 'report', 'report-ethnicity.csv'), 'utf8'));
+    expect(ethnicity.map((row) => row.slice(0, 2))).toEqual([
+      ['Ethnic group', 'People'],
+      ['Asian, Asian British or Asian Welsh', 'fewer than 8'],
+      ['Black, Black British, Black Welsh, Caribbean or African', 'fewer than 8'],
+      ['Mixed or Multiple ethnic groups', '0'],
+      ['White', 'fewer than 8'],
+      ['Other ethnic group', '0'],
+      ['Not stated or not known', 'fewer than 8'],
+    ]);
+    expect(html).toContain('Ethnic groups (Core20PLUS5)');
   }, 60_000);
 
   it('refuses a file with a bad date with exit code 2 and writes nothing', () => {

@@ -32,7 +32,7 @@ const local: Tables = {
 /** Column types of the three input tables in ClickHouse. */
 export const clickHouseColumns: Record<TableName, string> = {
   persons: `person_id String, birth_year Int32, birth_month Int32, sex String, practice_code String,
-    registered_from Date, registered_to Date, lsoa String, imd_decile Int32, death_date Date`,
+    registered_from Date, registered_to Date, lsoa String, imd_decile Int32, death_date Date, ethnicity String`,
   conditions: 'person_id String, condition String, onset_date Date',
   events: 'person_id String, event_date Date, setting String, cost_pence Int64',
 };

@@ -87,6 +87,8 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
     expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect({ ...ch26, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect(duck?.served.total).toBe(5);
+    // Asian, Black, Mixed, White, Other, not stated or known (P2 has none, P4 is Z).
+    expect(duck?.ethnicity.groups.map((g) => g.persons)).toEqual([1, 1, 0, 1, 0, 2]);
   }, 60_000);
 
   it('on a small synthetic ICB', async () => {
@@ -101,5 +103,6 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
     expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect({ ...ch26, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect(duck?.served.total).toBeGreaterThan(2000);
+    expect(duck?.ethnicity.groups.filter((g) => (g.persons ?? 0) > 0).length).toBe(5);
   }, 120_000);
 });

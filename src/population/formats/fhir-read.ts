@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../../core/errors.ts';
+import { ethnicCategoryHint, nationalEthnicCode } from '../ethnic-category.ts';
 import { type Setting, settings } from '../model.ts';
 import { normaliseIcd10 } from './code-list.ts';
 import {
@@ -228,6 +229,17 @@ async function readPatients(
         from = `${birthYear}-${String(birthMonth ?? assumedBirthMonth).padStart(2, '0')}-01`;
       }
     }
+    const ethnicCoding = codingsOf(extension(p, extensions.ethnicCategory)?.valueCodeableConcept).find((c) =>
+      (systems.ethnicCategory as readonly (string | undefined)[]).includes(c.system),
+    );
+    const ethnicity = text(ethnicCoding?.code).trim();
+    if (nationalEthnicCode(ethnicity) === undefined)
+      bad(
+        'extension(ethnicCategory).valueCodeableConcept',
+        ethnicity,
+        'is not an ethnic category code',
+        ethnicCategoryHint,
+      );
     out.person({
       person_id: id,
       birth_year: birthYear,
@@ -239,6 +251,7 @@ async function readPatients(
       lsoa,
       imd_decile: decile,
       death_date: death,
+      ethnicity,
     });
   }
   return patients;

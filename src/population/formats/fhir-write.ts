@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Condition, personColumns, type Setting } from '../model.ts';
+import { type Condition, optionalPersonColumns, requiredPersonColumns, type Setting } from '../model.ts';
 import type { CodeList } from './code-list.ts';
 import { electivePriorities, emergencyPriorities, extensions, generalPractice, systems } from './fhir.ts';
 import { csvRows } from './text-input.ts';
@@ -37,8 +37,13 @@ const encounterOfSetting: Record<Setting, Record<string, unknown>> = {
  */
 export async function writeFhir(native: string, out: string, codeList: CodeList): Promise<string[]> {
   const patients = new LineWriter(join(out, 'Patient.ndjson'), '');
-  for await (const row of csvRows(join(native, 'persons.csv'), personColumns)) {
+  for await (const row of csvRows(
+    join(native, 'persons.csv'),
+    requiredPersonColumns,
+    optionalPersonColumns,
+  )) {
     const practice = row.get('practice_code');
+    const ethnicity = row.get('ethnicity').trim();
     const patient = {
       resourceType: 'Patient',
       id: row.get('person_id'),
@@ -51,18 +56,31 @@ export async function writeFhir(native: string, out: string, codeList: CodeList)
             generalPractitioner: [
               { type: 'Organization', identifier: { system: systems.ods, value: practice } },
             ],
-            extension: [
-              {
-                url: extensions.registration,
-                valuePeriod: {
-                  start: row.get('registered_from'),
-                  ...(row.get('registered_to') ? { end: row.get('registered_to') } : {}),
-                },
-              },
-            ],
           }
         : {}),
     };
+    const extension = [
+      ...(practice
+        ? [
+            {
+              url: extensions.registration,
+              valuePeriod: {
+                start: row.get('registered_from'),
+                ...(row.get('registered_to') ? { end: row.get('registered_to') } : {}),
+              },
+            },
+          ]
+        : []),
+      ...(ethnicity
+        ? [
+            {
+              url: extensions.ethnicCategory,
+              valueCodeableConcept: { coding: [{ system: systems.ethnicCategory[0], code: ethnicity }] },
+            },
+          ]
+        : []),
+    ];
+    if (extension.length > 0) Object.assign(patient, { extension });
     patients.line(JSON.stringify(patient));
   }
   patients.close();

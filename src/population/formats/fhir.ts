@@ -3,13 +3,19 @@ import type { Setting } from '../model.ts';
 /**
  * The FHIR R4 identifier systems, code systems and extensions Concordat reads and writes in
  * a bulk export (NDJSON, one resource a line, a file per resource type). The NHS number and
- * ODS code systems are NHS England's (UK Core); the v3 code systems are HL7's. FHIR R4 and
+ * ODS code systems are NHS England's (UK Core), as is the ethnic category extension (UK Core
+ * Patient's Extension-UKCore-EthnicCategory; its code system was renamed
+ * UKCore-EthnicCategoryEngland in later UK Core releases, so both are read); the v3 code systems are HL7's. FHIR R4 and
  * UK Core have no place for a registration period, an LSOA or an encounter's cost, so those
  * three are Concordat's own extensions, named under concordat.example.
  */
 export const systems = {
   nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
   ods: 'https://fhir.nhs.uk/Id/ods-organization-code',
+  ethnicCategory: [
+    'https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategory',
+    'https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategoryEngland',
+  ],
   snomed: 'http://snomed.info/sct',
   icd10: ['http://hl7.org/fhir/sid/icd-10', 'http://hl7.org/fhir/sid/icd-10-uk'],
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
@@ -20,6 +26,7 @@ export const systems = {
 } as const;
 
 export const extensions = {
+  ethnicCategory: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory',
   lsoa: 'https://concordat.example/fhir/StructureDefinition/lsoa-2011',
   registration: 'https://concordat.example/fhir/StructureDefinition/gp-registration-period',
   cost: 'https://concordat.example/fhir/StructureDefinition/encounter-cost',

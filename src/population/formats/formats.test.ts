@@ -86,6 +86,7 @@ describe('the same population read from native, OMOP (files and PostgreSQL), FHI
     dirs.push(original);
     expect(await analyse({ dir: original, format: 'native' }, practices, fixtureDate)).toEqual(expected);
     expect(expected.served.total).toBe(5);
+    expect(expected.ethnicity.groups.map((g) => g.persons)).toEqual([1, 1, 0, 1, 0, 2]);
     for (const [source, from] of Object.entries(await sources(native, '2026-08-01'))) {
       expect({ source, report: await analyse(from, practices, fixtureDate) }).toEqual({
         source,
@@ -103,6 +104,7 @@ describe('the same population read from native, OMOP (files and PostgreSQL), FHI
     expect(expected.served.total).toBeGreaterThan(2000);
     expect(expected.needs.prevalence.filter((p) => (p.persons ?? 0) > 0).length).toBeGreaterThan(15);
     expect(expected.synthetic).not.toBeNull();
+    expect(expected.ethnicity.groups.filter((g) => (g.persons ?? 0) > 0).length).toBe(5);
     // Enough visits that PostgreSQL hands them over in several batches.
     expect(manifest.counts.events).toBeGreaterThan(2 * fetchRows);
     for (const [source, from] of Object.entries(await sources(native, manifest.extractDate as string))) {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ethnicCategoryHint, nationalEthnicCode } from '../ethnic-category.ts';
 import { type Condition, type Setting, settings, syntheticLabel } from '../model.ts';
 import { unitCostPence } from '../synth-model.ts';
 import { icd10Pattern, normaliseIcd10 } from './code-list.ts';
@@ -157,6 +158,7 @@ async function readPersons(
     'month_of_birth',
     'birth_datetime',
     'care_site_id',
+    'race_source_value',
   ] as const)) {
     const personId = row.get('person_id');
     if (personId === '') row.refuse('person_id', 'is empty', 'Every person needs an id.');
@@ -199,6 +201,10 @@ async function readPersons(
         lsoaHint,
       );
     }
+    // Concordat keeps the NHS ETHNIC CATEGORY code in race_source_value (OMOP's race and
+    // ethnicity concepts are US categories that do not map onto it).
+    if (nationalEthnicCode(row.get('race_source_value')) === undefined)
+      row.refuse('race_source_value', 'is not an NHS ethnic category code', ethnicCategoryHint);
     let practice = '';
     let from = '';
     let to = '';
@@ -233,6 +239,7 @@ async function readPersons(
       lsoa: location.lsoa,
       imd_decile: decile,
       death_date: tables.deaths.get(personId)?.date ?? '',
+      ethnicity: row.get('race_source_value').trim(),
     });
   }
   return persons;

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { readManifest } from '../ingest.ts';
-import { type Condition, personColumns, type Setting, syntheticLabel } from '../model.ts';
+import {
+  type Condition,
+  optionalPersonColumns,
+  requiredPersonColumns,
+  type Setting,
+  syntheticLabel,
+} from '../model.ts';
 import type { CodeList } from './code-list.ts';
 import { poundsText } from './fields.ts';
 import {
@@ -57,7 +63,11 @@ export async function writeOmop(
     map.set(key, id);
     return id;
   };
-  for await (const row of csvRows(join(native, 'persons.csv'), personColumns)) {
+  for await (const row of csvRows(
+    join(native, 'persons.csv'),
+    requiredPersonColumns,
+    optionalPersonColumns,
+  )) {
     const id = idOf(ids, row.get('person_id'));
     const practice = row.get('practice_code');
     person.row({
@@ -71,6 +81,7 @@ export async function writeOmop(
       care_site_id: practice ? idOf(sites, practice) : '',
       person_source_value: row.get('person_id'),
       gender_source_value: row.get('sex'),
+      race_source_value: row.get('ethnicity'),
     });
     if (practice) {
       period.row({

@@ -128,6 +128,12 @@ describe('the OMOP reader', () => {
 
   refusals('omop', [
     [
+      'an ethnicity that is no NHS ethnic category',
+      change('person.csv', setField(3, 14, 'White')),
+      'person.csv',
+      /line 3, race_source_value: 'White' is not an NHS ethnic category code/,
+    ],
+    [
       'a sex it cannot use',
       change('person.csv', setField(3, 1, '8551')),
       'person.csv',
@@ -221,6 +227,26 @@ describe('the FHIR reader', () => {
   });
 
   refusals('fhir', [
+    [
+      'an ethnicity that is no NHS ethnic category',
+      change(
+        'Patient.ndjson',
+        setJson(1, (p) => {
+          p.extension = [
+            {
+              url: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory',
+              valueCodeableConcept: {
+                coding: [
+                  { system: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategoryEngland', code: 'X' },
+                ],
+              },
+            },
+          ];
+        }),
+      ),
+      'Patient.ndjson',
+      /line 1 \(Patient\/P1\), Patient\.extension\(ethnicCategory\)\.valueCodeableConcept: 'X' is not an ethnic category code/,
+    ],
     [
       'a sex it cannot use',
       change(
@@ -339,6 +365,12 @@ describe('the SUS-style reader', () => {
   });
 
   refusals('sus', [
+    [
+      'an ethnic category that is no NHS code',
+      change('ae.csv', setField(2, 5, '9')),
+      'ae.csv',
+      /line 2, ethnic_category: '9' is not an NHS ethnic category code/,
+    ],
     [
       'an admission method it cannot place',
       change('apc.csv', setField(2, 2, '99')),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../../core/errors.ts';
+import { ethnicCategoryHint, nationalEthnicCode } from '../ethnic-category.ts';
 import { datasetFile } from '../ingest.ts';
 import { type Condition, conditionCodes, type Setting, settings } from '../model.ts';
 import { icd10Pattern, normaliseIcd10 } from './code-list.ts';
@@ -104,6 +105,8 @@ async function readSusFile(
       for (const condition of codeList.fromIcd10(normaliseIcd10(written)))
         out.condition(person, condition, date);
     }
+    if (nationalEthnicCode(row.get('ethnic_category')) === undefined)
+      row.refuse('ethnic_category', 'is not an NHS ethnic category code', ethnicCategoryHint);
     let setting: Setting | 'left out';
     if (file === 'apc') {
       setting = row.must(

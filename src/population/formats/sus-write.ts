@@ -19,7 +19,8 @@ const fileOfSetting: Partial<Record<Setting, SusFile>> = {
  * conditions as they are, hospital events as apc.csv, ae.csv and op.csv, the rest as
  * events.csv. Each hospital row gives R69X as its primary diagnosis and, as secondary
  * diagnoses, the ICD-10 codes of the person's conditions already diagnosed by then (as
- * hospital records note comorbidities), so reading it back finds the same conditions.
+ * hospital records note comorbidities), so reading it back finds the same conditions, and
+ * the person's ethnic category.
  */
 export async function writeSus(native: string, out: string, codeList: CodeList): Promise<string[]> {
   copyFileSync(join(native, 'persons.csv'), join(out, 'persons.csv'));
@@ -31,6 +32,10 @@ export async function writeSus(native: string, out: string, codeList: CodeList):
     const list = known.get(row.get('person_id')) ?? [];
     list.push({ icd10, onset: row.get('onset_date') });
     known.set(row.get('person_id'), list);
+  }
+  const ethnicity = new Map<string, string>();
+  for await (const row of csvRows(join(native, 'persons.csv'), ['person_id'], ['ethnicity'])) {
+    if (row.get('ethnicity')) ethnicity.set(row.get('person_id'), row.get('ethnicity'));
   }
   const writers = Object.fromEntries(
     (Object.keys(susFiles) as SusFile[]).map((f) => [
@@ -63,6 +68,7 @@ export async function writeSus(native: string, out: string, codeList: CodeList):
         unknownDiagnosis,
         secondary.join(';'),
         poundsText(Number(row.get('cost_pence'))),
+        csvField(ethnicity.get(person) ?? ''),
       ].join(','),
     );
   }

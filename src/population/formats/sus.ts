@@ -21,8 +21,12 @@ export const susFiles = {
 } as const;
 export type SusFile = keyof typeof susFiles;
 
-/** Columns every SUS-style file may have: ICD-10 diagnoses, and the cost in pounds (the tariff). */
-export const susOptional = ['primary_diagnosis', 'secondary_diagnoses', 'cost'] as const;
+/**
+ * Columns every SUS-style file may have: ICD-10 diagnoses, the cost in pounds (the tariff) and
+ * the patient's ETHNIC CATEGORY as recorded at the contact. The person's ethnicity is the one
+ * in persons.csv; the record's is checked, so a bad code is refused, but does not replace it.
+ */
+export const susOptional = ['primary_diagnosis', 'secondary_diagnoses', 'cost', 'ethnic_category'] as const;
 
 export type SusColumn =
   | (typeof susFiles)[SusFile]['required'][number]

@@ -10,6 +10,7 @@ import { usePopulationReport } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
 import { navigate } from '../router.ts';
 import type { User } from '../types.ts';
+import { EthnicGroups } from './population/Ethnicity.tsx';
 import { count, money, number, percent } from './population/format.ts';
 import { ExpectedPrevalence, gapText, MultimorbidityScore, Trends } from './population/Measures.tsx';
 
@@ -162,6 +163,12 @@ function Report({ report, icb }: { report: PopulationReport; icb: string }) {
         inequalities={inequalities}
         download={<Downloads what="inequalities by decile" table="inequalities" resource={resource} />}
       />
+      {report.ethnicity && (
+        <EthnicGroups
+          data={report.ethnicity}
+          download={<Downloads what="ethnic groups" table="ethnicity" resource={resource} />}
+        />
+      )}
       {report.trends && <Trends data={report.trends} />}
       <p className="nhsuk-body-s">{report.attribution}</p>
     </div>
