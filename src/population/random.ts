@@ -41,7 +41,10 @@ export class Random {
     return Math.floor(this.next() * n);
   }
 
-  /** A Poisson draw (Knuth's method for small means, a rounded normal approximation beyond 30). */
+  /**
+   * A Poisson draw: by inversion (one uniform, walking up the distribution) for small means, a
+   * rounded normal approximation beyond 30.
+   */
   poisson(mean: number): number {
     if (mean <= 0) return 0;
     if (mean > 30) {
@@ -49,12 +52,14 @@ export class Random {
       const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
       return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
     }
-    const limit = Math.exp(-mean);
+    const u = this.next();
     let k = 0;
-    let p = this.next();
-    while (p > limit) {
+    let p = Math.exp(-mean);
+    let below = p;
+    while (u >= below && p > 0) {
       k++;
-      p *= this.next();
+      p *= mean / k;
+      below += p;
     }
     return k;
   }

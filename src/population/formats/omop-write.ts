@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Condition, personColumns, type Setting } from '../model.ts';
+import { type RecordIds, recordIds } from '../synthetic-ids.ts';
 import type { CodeList } from './code-list.ts';
 import { poundsText } from './fields.ts';
 import { ehrTypeConcept, gender, type OmopTable, omopColumns, visitOfSetting } from './omop.ts';
@@ -30,27 +31,28 @@ class OmopTableWriter<T extends OmopTable> {
  * CDM v5.4 extract in `out`, the inverse of omop-read.ts. An open registration ends on
  * `observedUntil` (OMOP needs an end to every observation period); each condition is written
  * with the first SNOMED CT concept of its code list entry as condition_source_value; costs go
- * in cost (domain Visit). Type concepts are "EHR".
+ * in cost (domain Visit). Type concepts are "EHR". Ids are numbered within `ids`' ranges.
  */
 export async function writeOmop(
   native: string,
   out: string,
   codeList: CodeList,
   observedUntil: string,
+  ids: RecordIds = recordIds({}),
 ): Promise<string[]> {
   const person = new OmopTableWriter(out, 'person');
   const period = new OmopTableWriter(out, 'observation_period');
   const death = new OmopTableWriter(out, 'death');
-  const ids = new Map<string, number>();
+  const personIds = new Map<string, number>();
   const locations = new Map<string, number>();
   const sites = new Map<string, number>();
   const idOf = (map: Map<string, number>, key: string) => {
-    const id = map.get(key) ?? map.size + 1;
+    const id = map.get(key) ?? ids.omopSmall(map.size + 1);
     map.set(key, id);
     return id;
   };
   for await (const row of csvRows(join(native, 'persons.csv'), personColumns)) {
-    const id = idOf(ids, row.get('person_id'));
+    const id = idOf(personIds, row.get('person_id'));
     const practice = row.get('practice_code');
     person.row({
       person_id: id,
@@ -90,8 +92,8 @@ export async function writeOmop(
   let conditionId = 0;
   for await (const row of csvRows(join(native, 'conditions.csv'), ['person_id', 'condition', 'onset_date'])) {
     conditions.row({
-      condition_occurrence_id: ++conditionId,
-      person_id: ids.get(row.get('person_id')) ?? '',
+      condition_occurrence_id: ids.omopLarge(++conditionId),
+      person_id: personIds.get(row.get('person_id')) ?? '',
       condition_concept_id: 0,
       condition_start_date: row.get('onset_date'),
       condition_type_concept_id: ehrTypeConcept,
@@ -109,9 +111,10 @@ export async function writeOmop(
     'cost_pence',
   ])) {
     const visit = visitOfSetting[row.get('setting') as Setting];
+    const id = ids.omopLarge(++visitId);
     visits.row({
-      visit_occurrence_id: ++visitId,
-      person_id: ids.get(row.get('person_id')) ?? '',
+      visit_occurrence_id: id,
+      person_id: personIds.get(row.get('person_id')) ?? '',
       visit_concept_id: visit.concept,
       visit_start_date: row.get('event_date'),
       visit_end_date: row.get('event_date'),
@@ -119,8 +122,8 @@ export async function writeOmop(
       visit_source_value: visit.sourceValue,
     });
     cost.row({
-      cost_id: visitId,
-      cost_event_id: visitId,
+      cost_id: id,
+      cost_event_id: id,
       cost_domain_id: 'Visit',
       cost_type_concept_id: ehrTypeConcept,
       total_cost: poundsText(Number(row.get('cost_pence'))),

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { IdBytes } from './synth-csv.ts';
+import { personIdDigits, personIdPrefix, recordIds } from './synthetic-ids.ts';
+
+const personId = (icb: string, serial: number) =>
+  Buffer.from(new IdBytes(personIdPrefix(icb), personIdDigits).of(serial)).toString('latin1');
+
+describe('synthetic ids', () => {
+  it('name the ICB in person ids', () => {
+    expect(personId('QUA', 1)).toBe('SYN-QUA-00000001');
+    expect(personId('S1Y5D', 1_234_567)).toBe('SYN-S1Y5D-01234567');
+    expect(() => personId('QUA', 100_000_000)).toThrow(RangeError);
+  });
+
+  it("number OMOP records in the ICB's ranges from its ONS code, 32-bit for people", () => {
+    const ids = recordIds({ icb: 'QUA', icbOnsCode: 'E54000062' });
+    expect(ids.omopSmall(1)).toBe(620_000_001);
+    expect(ids.omopLarge(1)).toBe(620_000_000_001);
+    expect(ids.fhirPrefix).toBe('QUA-');
+    expect(() => ids.omopSmall(10_000_000)).toThrow(/more than/);
+    expect(recordIds({ icb: 'Z9B2Z', icbOnsCode: 'E54000071' }).omopSmall(9_999_999)).toBeLessThan(2 ** 31);
+  });
+
+  it('keep plain ids for a data set no ICB made', () => {
+    const ids = recordIds({});
+    expect([ids.omopSmall(1), ids.omopLarge(1), ids.fhirPrefix]).toEqual([1, 1, '']);
+  });
+});
