@@ -3,7 +3,7 @@ import { ageBand, ageBandStarts } from './lifetable.ts';
 import { settings } from './model.ts';
 import type { Random } from './random.ts';
 import { firstDayOfMonth, monthOfDay } from './synth-calendar.ts';
-import type { CsvBytes, IdBytes } from './synth-csv.ts';
+import { Chunk, type CsvBytes, type IdBytes } from './synth-csv.ts';
 import {
   costAgeFactor,
   deprivationUplift,
@@ -133,7 +133,7 @@ export function writeEvents(
   rates.calibrateEmergency(time, upliftedTime);
 
   const weight = new Float64Array(4);
-  const names = settings.map((s) => Buffer.from(s, 'latin1'));
+  const names = settings.map((s) => new Chunk(s));
   for (let i = 0; i < people.count; i++) {
     spans.cut(facts.born[i] as number, ends(i));
     if (spans.count === 0) continue;
@@ -161,11 +161,11 @@ export function writeEvents(
           (rates.cost[s * maxAge + (spans.age[k] as number)] as number) * (0.5 + rng.next()),
         );
         events
-          .bytes(id)
+          .chunk(id)
           .comma()
           .date(day)
           .comma()
-          .bytes(names[s] as Uint8Array)
+          .chunk(names[s] as Chunk)
           .comma()
           .int(cost)
           .end();

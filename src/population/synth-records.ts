@@ -1,7 +1,7 @@
 import { conditionCodes, conditions } from './model.ts';
 import type { Random } from './random.ts';
 import { firstDayOfMonth, monthOfDay } from './synth-calendar.ts';
-import type { CsvBytes, IdBytes } from './synth-csv.ts';
+import { Chunk, type CsvBytes, type IdBytes } from './synth-csv.ts';
 import { conditionDeprivationFactor, conditionShape } from './synth-model.ts';
 import type { People } from './synth-people.ts';
 import type { Area, SynthReference } from './synth-reference.ts';
@@ -114,7 +114,10 @@ export function writePersonsAndConditions(
   const extractMonth = monthOfDay(extractDay);
   const isLtc = codes.map((c) => conditions[c].ltc);
   const { persons, conditions: conds, ids } = files;
-  const codeBytes = codes.map((c) => Buffer.from(c, 'latin1'));
+  const codeText = codes.map((c) => new Chunk(c));
+  const practiceText = ref.practices.map((p) => new Chunk(p.code));
+  const areaText = ref.areas.map((a) => new Chunk(a.code));
+  const sexText = [new Chunk('M'), new Chunk('F')];
   for (let i = 0; i < people.count; i++) {
     const age = people.age[i] as number;
     const female = people.female[i] as number;
@@ -128,20 +131,29 @@ export function writePersonsAndConditions(
     const end = deathDay || extractDay;
     const id = ids.of(i + 1);
     persons
-      .bytes(id)
+      .chunk(id)
       .comma()
       .int(Math.floor(born / 12))
       .comma()
       .int((born % 12) + 1)
       .comma()
-      .text(female ? 'F' : 'M')
+      .chunk(sexText[female] as Chunk)
       .comma();
     if (practice) {
       const from = Math.max(birthDay, end - 1 - rng.int(20 * 365));
-      persons.text(practice.code).comma().date(from).comma();
+      persons
+        .chunk(practiceText[p] as Chunk)
+        .comma()
+        .date(from)
+        .comma();
       if (deathDay) persons.date(deathDay);
     } else persons.comma().comma();
-    persons.comma().text(area.code).comma().int(area.decile).comma();
+    persons
+      .comma()
+      .chunk(areaText[people.area[i] as number] as Chunk)
+      .comma()
+      .int(area.decile)
+      .comma();
     if (deathDay) persons.date(deathDay);
     persons.end();
 
@@ -158,9 +170,9 @@ export function writePersonsAndConditions(
       if (chance <= 0 || rng.next() >= chance) continue;
       const onset = Math.max(birthDay, end - 1 - rng.int(Math.min(25, age + 1) * 365));
       conds
-        .bytes(id)
+        .chunk(id)
         .comma()
-        .bytes(codeBytes[c] as Uint8Array)
+        .chunk(codeText[c] as Chunk)
         .comma()
         .date(onset)
         .end();

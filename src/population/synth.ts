@@ -112,6 +112,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     throw new InvalidInput('--seed', 'must be a whole number 0 or more');
   if (!(scale > 0 && scale <= 1)) throw new InvalidInput('--scale', 'must be more than 0 and at most 1');
   const db = await DuckDbEngine.open(':memory:', options.threads);
+  let converting: Promise<string[]> = Promise.resolve([]);
   try {
     const ref = await loadSynthReference(db, options.icb);
     progress('reference', 1, 5);
@@ -131,11 +132,13 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     conditions.close();
     progress('persons and conditions', 3, 5);
     // DuckDB turns these into Parquet on its own threads while the events are generated.
-    const converting =
+    converting =
       format === 'parquet'
-        ? Promise.all([toParquet(db, 'persons', persons.path), toParquet(db, 'conditions', conditions.path)])
+        ? toParquet(db, 'persons', persons.path).then(async (done) => [
+            done,
+            await toParquet(db, 'conditions', conditions.path),
+          ])
         : Promise.resolve([persons.path, conditions.path]);
-    converting.catch(() => {});
     const events = file('events');
     writeEvents(ref, people, facts, rng, { from: dayOf(activityFrom), to: extract }, events, ids);
     events.close();
@@ -181,6 +184,8 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     progress('done', 5, 5);
     return { manifest, files };
   } finally {
+    // Parquet may still be being written if the events failed.
+    await converting.catch(() => {});
     await db.close();
   }
 }

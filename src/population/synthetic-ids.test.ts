@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { IdBytes } from './synth-csv.ts';
 import { personIdDigits, personIdPrefix, recordIds } from './synthetic-ids.ts';
 
-const personId = (icb: string, serial: number) =>
-  Buffer.from(new IdBytes(personIdPrefix(icb), personIdDigits).of(serial)).toString('latin1');
+const personId = (icb: string, serial: number) => {
+  const { words, tail } = new IdBytes(personIdPrefix(icb), personIdDigits).of(serial);
+  return Buffer.concat([Buffer.from(words.buffer), tail]).toString('latin1');
+};
 
 describe('synthetic ids', () => {
   it('name the ICB in person ids', () => {
