@@ -65,38 +65,34 @@ export async function synthesiseIcbs(
   // Progress in hundredths of all the ICBs' steps.
   const share = icbs.map(() => 0);
   const results: SynthResult[] = [];
-  const running = new Set<Worker>();
+  let failure: unknown;
   let next = 0;
   const lane = async () => {
     while (next < icbs.length) {
       const k = next++;
       const icb = icbs[k] as string;
       const job: IcbJob = { format, icb, out: join(options.out, icb), seed, scale, threads };
-      results[k] = await inWorker(job, running, (done, total) => {
-        share[k] = done / total;
-        progress(icb, Math.round((100 * share.reduce((a, b) => a + b, 0)) / icbs.length), 100);
-      });
+      try {
+        results[k] = await inWorker(job, (done, total) => {
+          share[k] = done / total;
+          progress(icb, Math.round((100 * share.reduce((a, b) => a + b, 0)) / icbs.length), 100);
+        });
+      } catch (error) {
+        // Start no more ICBs; those under way finish (stopping a worker inside DuckDB would
+        // bring the whole process down).
+        failure ??= error;
+        next = icbs.length;
+      }
     }
   };
-  try {
-    await Promise.all(Array.from({ length: atOnce }, lane));
-  } catch (error) {
-    // One ICB failed: stop the others rather than leave them writing.
-    next = icbs.length;
-    await Promise.all([...running].map((w) => w.terminate()));
-    throw error;
-  }
+  await Promise.all(Array.from({ length: atOnce }, lane));
+  if (failure !== undefined) throw failure;
   return results;
 }
 
-function inWorker(
-  job: IcbJob,
-  running: Set<Worker>,
-  onProgress: (done: number, total: number) => void,
-): Promise<SynthResult> {
+function inWorker(job: IcbJob, onProgress: (done: number, total: number) => void): Promise<SynthResult> {
   return new Promise((resolve, reject) => {
     const worker = newWorker(job);
-    running.add(worker);
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
       if ('progress' in message) onProgress(...message.progress);
@@ -114,7 +110,6 @@ function inWorker(
       reject(error);
     });
     worker.on('exit', (code) => {
-      running.delete(worker);
       if (!settled) reject(new Error(`the worker for ${job.icb} stopped (exit code ${code})`));
     });
   });
