@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { populationReaders } from '../../core/roles.ts';
 import { populationPaper } from '../../outputs/papers.ts';
 import { populationTables } from '../../outputs/population-tables.ts';
@@ -9,7 +10,10 @@ import { requireRole } from '../auth.ts';
 import type { Handler, RouteModule } from '../context.ts';
 import { HttpProblem } from '../problems.ts';
 import { answer } from '../tabular.ts';
-import { getPopulationReportSchema } from './population.schemas.ts';
+import { getPopulationReportSchema, type populationReport } from './population.schemas.ts';
+
+/** A published report as read back: the pipeline's report, in the shape the API schema gives it. */
+type PublishedReport = PopulationReport & z.output<typeof populationReport>;
 
 /**
  * Population health aggregates for the web app: the latest report `concordat analyse
@@ -20,10 +24,7 @@ export const populationRoutes: RouteModule = (app) => {
 };
 
 /** The report published for an ICB, for a caller who may read it; 404 when none is published. */
-export function publishedReport(
-  request: FastifyRequest,
-  icb: string,
-): PopulationReport & Record<string, unknown> {
+export function publishedReport(request: FastifyRequest, icb: string): PublishedReport {
   requireRole(request, populationReaders, [icb], 'read population health figures');
   const path = publishedReportPath(icb);
   if (!existsSync(path)) {
@@ -34,7 +35,7 @@ export function publishedReport(
       detail: `No population health report has been published for ${icb}: run concordat analyse --publish.`,
     });
   }
-  return JSON.parse(readFileSync(path, 'utf8')) as PopulationReport & Record<string, unknown>;
+  return JSON.parse(readFileSync(path, 'utf8')) as PublishedReport;
 }
 
 const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request, reply) => {
