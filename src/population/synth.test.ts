@@ -160,16 +160,16 @@ describe('two ICBs made together', () => {
     expectDisjoint(column(qua, 'persons.csv', 'person_id'), column(qsl, 'persons.csv', 'person_id'));
     expect(column(qsl, 'persons.csv', 'person_id')[0]).toBe('SYN-QSL-00000001');
 
-    // OMOP's integer ids fall in each ICB's own range (ONS E54000062 and E54000038).
+    // OMOP's integer person, location and care site ids fall in each ICB's own range (ONS
+    // E54000062 and E54000038); visit and condition ids run from 1 in each (synthetic-ids.ts).
     const omop = (icb: string) => join(out, `${icb}-omop`);
     await writeForeign('omop', qua, omop('QUA'), '2026-08-01');
     await writeForeign('omop', qsl, omop('QSL'), '2026-08-01');
     for (const [file, name] of [
       ['person.csv', 'person_id'],
-      ['condition_occurrence.csv', 'condition_occurrence_id'],
-      ['visit_occurrence.csv', 'visit_occurrence_id'],
-      ['cost.csv', 'cost_id'],
+      ['observation_period.csv', 'observation_period_id'],
       ['location.csv', 'location_id'],
+      ['care_site.csv', 'care_site_id'],
     ]) {
       expectDisjoint(
         column(omop('QUA'), file as string, name as string),

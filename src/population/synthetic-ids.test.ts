@@ -14,17 +14,16 @@ describe('synthetic ids', () => {
     expect(() => personId('QUA', 100_000_000)).toThrow(RangeError);
   });
 
-  it("number OMOP records in the ICB's ranges from its ONS code, 32-bit for people", () => {
+  it("number OMOP people in the ICB's 32-bit range from its ONS code", () => {
     const ids = recordIds({ icb: 'QUA', icbOnsCode: 'E54000062' });
-    expect(ids.omopSmall(1)).toBe(620_000_001);
-    expect(ids.omopLarge(1)).toBe(620_000_000_001);
+    expect(ids.omop(1)).toBe(620_000_001);
     expect(ids.fhirPrefix).toBe('QUA-');
-    expect(() => ids.omopSmall(10_000_000)).toThrow(/more than/);
-    expect(recordIds({ icb: 'Z9B2Z', icbOnsCode: 'E54000071' }).omopSmall(9_999_999)).toBeLessThan(2 ** 31);
+    expect(() => ids.omop(10_000_000)).toThrow(/more than/);
+    expect(recordIds({ icb: 'Z9B2Z', icbOnsCode: 'E54000071' }).omop(9_999_999)).toBeLessThan(2 ** 31);
   });
 
   it('keep plain ids for a data set no ICB made', () => {
     const ids = recordIds({});
-    expect([ids.omopSmall(1), ids.omopLarge(1), ids.fhirPrefix]).toEqual([1, 1, '']);
+    expect([ids.omop(1), ids.fhirPrefix]).toEqual([1, '']);
   });
 });

@@ -39,8 +39,8 @@ class OmopTableWriter<T extends OmopTable> {
  * CDM v5.4 extract in `out`, the inverse of omop-read.ts. An open registration ends on
  * `observedUntil` (OMOP needs an end to every observation period); each condition is written
  * with the first SNOMED CT concept of its code list entry as condition_source_value; costs go
- * in cost (domain Visit); cdm_source describes the extract. Type concepts are "EHR". Ids are
- * numbered within `ids`' ranges.
+ * in cost (domain Visit); cdm_source describes the extract. Type concepts are "EHR". People,
+ * locations and care sites are numbered in `ids`' range.
  */
 export async function writeOmop(
   native: string,
@@ -56,7 +56,7 @@ export async function writeOmop(
   const locations = new Map<string, number>();
   const sites = new Map<string, number>();
   const idOf = (map: Map<string, number>, key: string) => {
-    const id = map.get(key) ?? ids.omopSmall(map.size + 1);
+    const id = map.get(key) ?? ids.omop(map.size + 1);
     map.set(key, id);
     return id;
   };
@@ -101,7 +101,7 @@ export async function writeOmop(
   let conditionId = 0;
   for await (const row of csvRows(join(native, 'conditions.csv'), ['person_id', 'condition', 'onset_date'])) {
     conditions.row({
-      condition_occurrence_id: ids.omopLarge(++conditionId),
+      condition_occurrence_id: ++conditionId,
       person_id: personIds.get(row.get('person_id')) ?? '',
       condition_concept_id: 0,
       condition_start_date: row.get('onset_date'),
@@ -120,9 +120,8 @@ export async function writeOmop(
     'cost_pence',
   ])) {
     const visit = visitOfSetting[row.get('setting') as Setting];
-    const id = ids.omopLarge(++visitId);
     visits.row({
-      visit_occurrence_id: id,
+      visit_occurrence_id: ++visitId,
       person_id: personIds.get(row.get('person_id')) ?? '',
       visit_concept_id: visit.concept,
       visit_start_date: row.get('event_date'),
@@ -131,8 +130,8 @@ export async function writeOmop(
       visit_source_value: visit.sourceValue,
     });
     cost.row({
-      cost_id: id,
-      cost_event_id: id,
+      cost_id: visitId,
+      cost_event_id: visitId,
       cost_domain_id: 'Visit',
       cost_type_concept_id: ehrTypeConcept,
       total_cost: poundsText(Number(row.get('cost_pence'))),
