@@ -36,7 +36,6 @@ export interface Cell {
 }
 
 export interface SynthReference {
-  icb: string;
   /** The ICB's ONS code (E54…). */
   icbOnsCode: string;
   practices: Practice[];
@@ -49,7 +48,7 @@ export interface SynthReference {
   icbAreas: Int32Array;
 }
 
-export const unalignedPcn = 'U';
+const unalignedPcn = 'U';
 
 const minAgeOfList: Record<string, number> = {
   TOTAL: 0,
@@ -136,7 +135,7 @@ export async function loadSynthReference(db: DuckDbEngine, icb: string): Promise
   if (!practices.some((p) => p.pcn === unalignedPcn)) {
     practices.push(...practices.map((p) => ({ ...p, pcn: unalignedPcn })));
   }
-  return { icb, icbOnsCode: String(practiceRows[0]?.[2] ?? ''), practices, cells, areas, icbAreas };
+  return { icbOnsCode: String(practiceRows[0]?.[2] ?? ''), practices, cells, areas, icbAreas };
 }
 
 async function lsoasOfLads(db: DuckDbEngine): Promise<Map<string, Area[]>> {
