@@ -33,7 +33,8 @@ export async function buildCli() {
   rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts'],
+    // `concordat synth` with several ICBs runs each in a worker thread: a file of its own.
+    entryPoints: { main: 'src/cli/main.ts', 'synth-worker': 'src/population/synth-worker.ts' },
     outdir: 'dist/cli',
     bundle: true,
     splitting: true,

@@ -3,10 +3,8 @@
  * synthetic population is the same for the same seed on every machine and Node version.
  */
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** The xoshiro128** state, kept as 32-bit integers (no boxed numbers in the hot path). */
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
     let s = seed >>> 0;
@@ -17,23 +15,21 @@ export class Random {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    for (let i = 0; i < 4; i++) this.s[i] = next();
   }
 
   /** A uniform number in [0, 1). */
   next(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return result / 4294967296;
+    const s = this.s;
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = (s[2] as number) ^ a;
+    const d = (s[3] as number) ^ b;
+    s[0] = a ^ d;
+    s[1] = b ^ c;
+    s[2] = c ^ (b << 9);
+    s[3] = rotl(d, 11);
+    return (Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0) / 4294967296;
   }
 
   /** A whole number from 0 to n − 1. */
@@ -41,7 +37,10 @@ export class Random {
     return Math.floor(this.next() * n);
   }
 
-  /** A Poisson draw (Knuth's method for small means, a rounded normal approximation beyond 30). */
+  /**
+   * A Poisson draw: by inversion (one uniform, walking up the distribution) for small means, a
+   * rounded normal approximation beyond 30.
+   */
   poisson(mean: number): number {
     if (mean <= 0) return 0;
     if (mean > 30) {
@@ -49,12 +48,14 @@ export class Random {
       const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
       return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
     }
-    const limit = Math.exp(-mean);
+    const u = this.next();
     let k = 0;
-    let p = this.next();
-    while (p > limit) {
+    let p = Math.exp(-mean);
+    let below = p;
+    while (u >= below && p > 0) {
       k++;
-      p *= this.next();
+      p *= mean / k;
+      below += p;
     }
     return k;
   }

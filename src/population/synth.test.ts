@@ -1,37 +1,45 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInput } from '../core/errors.ts';
-import { registeredBySingleAge } from '../system/reference-tables.ts';
+import { lsoaDeprivation, registeredBySingleAge } from '../system/reference-tables.ts';
+import { emergencyBandLabels, englandEmergencyRates } from './emergency-rates.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
+import { writeForeign } from './formats/write.ts';
 import { ingest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
 import { synthesise } from './synth.ts';
+import { synthesiseIcbs } from './synth-parallel.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+const scratch = (name: string) => {
+  const dir = join(tmpdir(), `concordat-synth-${process.pid}-${name}`);
+  dirs.push(dir);
+  return dir;
+};
 
-async function make(seed: number, name: string) {
-  const out = join(tmpdir(), `concordat-synth-${process.pid}-${name}`);
-  dirs.push(out);
-  const result = await synthesise({ icb: 'QUA', out, seed, scale: 0.002, format: 'csv' });
+async function make(seed: number, name: string, scale = 0.002) {
+  const out = scratch(name);
+  const result = await synthesise({ icb: 'QUA', out, seed, scale, format: 'csv' });
   return { out, result };
 }
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
 describe('synthetic population', () => {
   it('is the same for the same seed, different for another, and says it is synthetic', async () => {
     const a = await make(11, 'a');
     const b = await make(11, 'b');
     const c = await make(12, 'c');
-    const read = (dir: string) => readFileSync(join(dir, 'events.csv'), 'utf8');
-    expect(read(a.out)).toBe(read(b.out));
-    expect(read(a.out)).not.toBe(read(c.out));
+    expect(read(a.out, 'events.csv')).toBe(read(b.out, 'events.csv'));
+    expect(read(a.out, 'events.csv')).not.toBe(read(c.out, 'events.csv'));
     expect(a.result.manifest.synthetic).toBe(true);
-    expect(readFileSync(join(a.out, 'README.txt'), 'utf8')).toContain(syntheticLabel);
-    expect(readFileSync(join(a.out, 'persons.csv'), 'utf8').split('\n')[1]).toMatch(/^SYN-/);
+    expect(read(a.out, 'README.txt')).toContain(syntheticLabel);
+    expect(read(a.out, 'persons.csv').split('\n')[1]).toMatch(/^SYN-QUA-00000001,/);
 
     // Calibration: the registered population by sex and age band matches the published ICB
     // figures (PCNs plus practices in no PCN) scaled down (within sampling error), and the files pass ingest's checks.
@@ -61,4 +69,129 @@ describe('synthetic population', () => {
       InvalidInput,
     );
   });
+});
+
+describe('a fiftieth of NHS Black Country', () => {
+  const db = DuckDbEngine.open();
+  beforeAll(async () => {
+    const { out } = await make(7, 'fiftieth', 0.02);
+    await ingest(await db, out);
+  }, 120_000);
+  afterAll(async () => (await db).close());
+
+  const band = (age: string) =>
+    `CASE WHEN ${age} < 1 THEN 0 WHEN ${age} < 5 THEN 1 ELSE least(${age} // 5 + 1, 19) END`;
+  const monthStart = (m: string) =>
+    `make_date(CAST(${m} // 12 AS INTEGER), CAST(${m} % 12 + 1 AS INTEGER), 1)`;
+
+  it("has England's emergency admissions by age band, with the infant peak", async () => {
+    // Worked out independently of the generator: person-time month by month over the two years
+    // of activity (to death), and admissions by age on their day, in the life-table bands.
+    const rows = await (await db).query(`
+      WITH p AS (SELECT person_id, birth_year * 12 + birth_month - 1 AS born, death_date FROM persons),
+      m AS (SELECT 2024 * 12 + 7 + range AS month FROM range(24)),
+      t AS (SELECT ${band('(month - born) // 12')} AS band,
+          date_diff('day', ${monthStart('month')}, least(death_date, ${monthStart('month')} + INTERVAL 1 MONTH)) AS days
+        FROM p, m WHERE born <= month AND death_date > ${monthStart('month')}),
+      years AS (SELECT band, sum(days) / 365.25 AS years FROM t GROUP BY band),
+      admitted AS (SELECT ${band('(year(event_date) * 12 + month(event_date) - 1 - born) // 12')} AS band, count(*) AS n
+        FROM events JOIN p USING (person_id) WHERE setting = 'emergency' GROUP BY band)
+      SELECT band, years, coalesce(n, 0) FROM years LEFT JOIN admitted USING (band) ORDER BY band`);
+    expect(rows.map((r) => r[0])).toEqual(emergencyBandLabels.map((_, i) => i));
+    const rate = rows.map((r) => Number(r[2]) / Number(r[1]));
+    rows.forEach((row, i) => {
+      // Stated tolerance: within four Poisson standard errors (plus two) of England's rate.
+      const expected = (englandEmergencyRates[i] as number) * Number(row[1]);
+      expect(Math.abs(Number(row[2]) - expected), `age ${emergencyBandLabels[i]}`).toBeLessThan(
+        4 * Math.sqrt(expected) + 2,
+      );
+    });
+    // Infants are admitted about three times as often as children of 1–4, and more than anyone under 80.
+    expect(rate[0]).toBeGreaterThan(2.5 * (rate[1] as number));
+    expect(rate[0]).toBeGreaterThan(Math.max(...rate.slice(1, 17)));
+  });
+
+  it("lives in the IMD deciles of the ICB's LSOAs", async () => {
+    // NHS Black Country's four boroughs: Dudley, Sandwell, Walsall and Wolverhampton.
+    const boroughs = new Set(['E08000027', 'E08000028', 'E08000030', 'E08000031']);
+    const lsoaCounts = new Map<number, number>();
+    for (const l of lsoaDeprivation()) {
+      if (boroughs.has(l.localAuthority)) lsoaCounts.set(l.decile, (lsoaCounts.get(l.decile) ?? 0) + 1);
+    }
+    const lsoas = [...lsoaCounts].sort(([a], [b]) => a - b);
+    const people = await (await db).query(
+      `SELECT imd_decile, count(*) FROM persons WHERE death_date > DATE '2026-08-01' GROUP BY 1 ORDER BY 1`,
+    );
+    const share = (rows: typeof people) => {
+      const total = rows.reduce((sum, r) => sum + Number(r[1]), 0);
+      return rows.map((r) => (100 * Number(r[1])) / total);
+    };
+    const target = share(lsoas);
+    const ours = share(people);
+    expect((target[0] as number) + (target[1] as number)).toBeCloseTo(45.6, 1);
+    ours.forEach((percent, d) => {
+      expect(Math.abs(percent - (target[d] as number)), `decile ${d + 1}`).toBeLessThan(1.5);
+    });
+  });
+});
+
+describe('two ICBs made together', () => {
+  it('are made in parallel exactly as alone, and put together clash in no id', async () => {
+    const out = scratch('two');
+    const results = await synthesiseIcbs('csv', ['QUA', 'QSL'], { out, seed: 5, scale: 0.002 });
+    expect(results.map((r) => r.manifest.icb)).toEqual(['QUA', 'QSL']);
+    const alone = scratch('alone');
+    await synthesise({ icb: 'QSL', out: alone, seed: 5, scale: 0.002, format: 'csv' });
+    for (const file of ['persons.csv', 'conditions.csv', 'events.csv']) {
+      expect(read(join(out, 'QSL'), file)).toBe(read(alone, file));
+    }
+
+    const column = (dir: string, file: string, name: string) => {
+      const [header, ...lines] = read(dir, file).trim().split('\n');
+      const at = (header as string).split(',').indexOf(name);
+      return lines.map((line) => line.split(',')[at] as string);
+    };
+    const expectDisjoint = (a: string[], b: string[]) => {
+      expect(new Set(a).size).toBe(a.length);
+      expect(new Set(b).size).toBe(b.length);
+      expect(new Set([...a, ...b]).size).toBe(a.length + b.length);
+    };
+    const qua = join(out, 'QUA');
+    const qsl = join(out, 'QSL');
+    expectDisjoint(column(qua, 'persons.csv', 'person_id'), column(qsl, 'persons.csv', 'person_id'));
+    expect(column(qsl, 'persons.csv', 'person_id')[0]).toBe('SYN-QSL-00000001');
+
+    // OMOP's integer person, location and care site ids fall in each ICB's own range (ONS
+    // E54000062 and E54000038); visit and condition ids run from 1 in each (synthetic-ids.ts).
+    const omop = (icb: string) => join(out, `${icb}-omop`);
+    await writeForeign('omop', qua, omop('QUA'), '2026-08-01');
+    await writeForeign('omop', qsl, omop('QSL'), '2026-08-01');
+    for (const [file, name] of [
+      ['person.csv', 'person_id'],
+      ['observation_period.csv', 'observation_period_id'],
+      ['location.csv', 'location_id'],
+      ['care_site.csv', 'care_site_id'],
+    ]) {
+      expectDisjoint(
+        column(omop('QUA'), file as string, name as string),
+        column(omop('QSL'), file as string, name as string),
+      );
+    }
+    const personIds = column(omop('QUA'), 'person.csv', 'person_id').map(Number);
+    expect(Math.min(...personIds)).toBe(620_000_001);
+    expect(Math.max(...personIds)).toBeLessThan(2 ** 31);
+    expect(column(omop('QSL'), 'person.csv', 'person_id')[0]).toBe('380000001');
+
+    const fhir = (icb: string) => join(out, `${icb}-fhir`);
+    await writeForeign('fhir', qua, fhir('QUA'), '2026-08-01');
+    await writeForeign('fhir', qsl, fhir('QSL'), '2026-08-01');
+    const fhirIds = (icb: string, file: string) =>
+      read(fhir(icb), file)
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id as string);
+    for (const file of ['Patient.ndjson', 'Encounter.ndjson', 'Condition.ndjson']) {
+      expectDisjoint(fhirIds('QUA', file), fhirIds('QSL', file));
+    }
+  }, 240_000);
 });

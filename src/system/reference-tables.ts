@@ -13,6 +13,8 @@ export interface MappedPractice {
   pcn: string;
   subIcb: string;
   icb: string;
+  /** The ICB's ONS code (E54…). */
+  icbOns: string;
 }
 
 let map: MappedPractice[] | undefined;
@@ -24,11 +26,13 @@ export function practiceMap(): readonly MappedPractice[] {
     'PCN_CODE',
     'SUB_ICB_LOCATION_CODE',
     'ICB_CODE',
+    'ONS_ICB_CODE',
   ]).map((r) => ({
     practice: r.PRACTICE_CODE as string,
     pcn: r.PCN_CODE as string,
     subIcb: r.SUB_ICB_LOCATION_CODE as string,
     icb: r.ICB_CODE as string,
+    icbOns: r.ONS_ICB_CODE as string,
   }));
   return map;
 }

@@ -167,6 +167,31 @@ describe('concordat synth --format', () => {
     });
   }, 120_000);
 
+  it('makes several ICBs in parallel worker threads, each into a folder of its own', () => {
+    const out = scratch();
+    const result = concordat(
+      'synth',
+      '--icb',
+      'qua,QSL',
+      '--out',
+      out,
+      '--scale',
+      '0.001',
+      '--format',
+      'omop',
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`for QUA to ${join(out, 'QUA')} (omop)`);
+    expect(result.stdout).toContain(`for QSL to ${join(out, 'QSL')} (omop)`);
+    expect(readdirSync(out).sort()).toEqual(['QSL', 'QUA']);
+    const firstPerson = (icb: string) => readFileSync(join(out, icb, 'person.csv'), 'utf8').split('\n')[1];
+    expect(firstPerson('QUA')).toMatch(/^620000001,.*,SYN-QUA-00000001,/);
+    expect(firstPerson('QSL')).toMatch(/^380000001,.*,SYN-QSL-00000001,/);
+    const unknown = concordat('synth', '--icb', 'QUA,ZZZ', '--out', scratch(), '--scale', '0.001');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/'ZZZ' is not an ICB code/);
+  }, 120_000);
+
   it('refuses a format it cannot write', () => {
     const result = concordat('synth', '--icb', 'QUA', '--out', scratch(), '--format', 'xml');
     expect(result.status).toBe(2);

@@ -91,7 +91,10 @@ export function registerPopulation(program: Command): void {
   program
     .command('synth')
     .description('Generate a SYNTHETIC population for an ICB, calibrated to published NHS data.')
-    .requiredOption('--icb <code>', 'ICB code, for example QUA (NHS Black Country ICB)')
+    .requiredOption(
+      '--icb <codes>',
+      'ICB code, for example QUA (NHS Black Country ICB); several, comma-separated, are made in parallel, each into a folder of its own under --out',
+    )
     .requiredOption('--out <dir>', 'folder to write the data set into')
     .option('--seed <n>', 'seed for the random generator (same seed, same people)', '1')
     .option('--scale <fraction>', 'fraction of the real population to generate, 0 to 1', '1')
@@ -104,20 +107,27 @@ export function registerPopulation(program: Command): void {
       action(async (opts: { icb: string; out: string; seed: string; scale: string; format: string }) => {
         const scale = Number(opts.scale);
         if (!Number.isFinite(scale)) throw new InvalidInput('--scale', `'${opts.scale}' is not a number`);
-        const { synthesiseIn } = await import('../../population/formats/write.ts');
+        const { synthesiseIcbs } = await import('../../population/synth-parallel.ts');
+        const icbs = opts.icb
+          .split(',')
+          .map((code) => code.trim().toUpperCase())
+          .filter((code) => code !== '');
         const bar = await progressBar('Generating');
         try {
-          const { manifest } = await synthesiseIn(opts.format as SynthFormat, {
-            icb: opts.icb.toUpperCase(),
+          const results = await synthesiseIcbs(opts.format as SynthFormat, icbs, {
             out: opts.out,
             seed: wholeNumber('--seed', opts.seed),
             scale,
             progress: bar.progress,
           });
           bar.stop();
-          process.stdout.write(
-            `${manifest.label}\nWrote ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions and ${manifest.counts.events.toLocaleString('en-GB')} events for ${manifest.icb} to ${opts.out} (${opts.format})\n`,
-          );
+          process.stdout.write(`${results[0]?.manifest.label}\n`);
+          for (const { manifest } of results) {
+            const folder = results.length > 1 ? join(opts.out, manifest.icb ?? '') : opts.out;
+            process.stdout.write(
+              `Wrote ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions and ${manifest.counts.events.toLocaleString('en-GB')} events for ${manifest.icb} to ${folder} (${opts.format})\n`,
+            );
+          }
         } finally {
           bar.stop();
         }

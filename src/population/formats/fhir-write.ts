@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Condition, optionalPersonColumns, requiredPersonColumns, type Setting } from '../model.ts';
+import { type RecordIds, recordIds } from '../synthetic-ids.ts';
 import type { CodeList } from './code-list.ts';
 import { electivePriorities, emergencyPriorities, extensions, generalPractice, systems } from './fhir.ts';
 import { csvRows } from './text-input.ts';
@@ -34,8 +35,14 @@ const encounterOfSetting: Record<Setting, Record<string, unknown>> = {
  * Writes a native data set as a FHIR R4 bulk export (Patient, Encounter and Condition NDJSON
  * files), the inverse of fhir-read.ts. Conditions carry the code list's first SNOMED CT
  * concept and first ICD-10 code for their register. No NHS numbers: the data is pseudonymous.
+ * Encounter and Condition ids start with the ICB's code (synthetic-ids.ts).
  */
-export async function writeFhir(native: string, out: string, codeList: CodeList): Promise<string[]> {
+export async function writeFhir(
+  native: string,
+  out: string,
+  codeList: CodeList,
+  ids: RecordIds = recordIds({}),
+): Promise<string[]> {
   const patients = new LineWriter(join(out, 'Patient.ndjson'), '');
   for await (const row of csvRows(
     join(native, 'persons.csv'),
@@ -97,7 +104,7 @@ export async function writeFhir(native: string, out: string, codeList: CodeList)
     encounters.line(
       JSON.stringify({
         resourceType: 'Encounter',
-        id: `e${++encounterId}`,
+        id: `${ids.fhirPrefix}e${++encounterId}`,
         status: 'finished',
         ...encounterOfSetting[row.get('setting') as Setting],
         subject: { reference: `Patient/${row.get('person_id')}` },
@@ -115,7 +122,7 @@ export async function writeFhir(native: string, out: string, codeList: CodeList)
     conditions.line(
       JSON.stringify({
         resourceType: 'Condition',
-        id: `c${++conditionId}`,
+        id: `${ids.fhirPrefix}c${++conditionId}`,
         verificationStatus: {
           coding: [
             { system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' },

@@ -7,6 +7,7 @@ import {
   type Setting,
   syntheticLabel,
 } from '../model.ts';
+import { type RecordIds, recordIds } from '../synthetic-ids.ts';
 import type { CodeList } from './code-list.ts';
 import { poundsText } from './fields.ts';
 import {
@@ -44,22 +45,24 @@ class OmopTableWriter<T extends OmopTable> {
  * CDM v5.4 extract in `out`, the inverse of omop-read.ts. An open registration ends on
  * `observedUntil` (OMOP needs an end to every observation period); each condition is written
  * with the first SNOMED CT concept of its code list entry as condition_source_value; costs go
- * in cost (domain Visit); cdm_source describes the extract. Type concepts are "EHR".
+ * in cost (domain Visit); cdm_source describes the extract. Type concepts are "EHR". People,
+ * locations and care sites are numbered in `ids`' range.
  */
 export async function writeOmop(
   native: string,
   out: string,
   codeList: CodeList,
   observedUntil: string,
+  ids: RecordIds = recordIds({}),
 ): Promise<string[]> {
   const person = new OmopTableWriter(out, 'person');
   const period = new OmopTableWriter(out, 'observation_period');
   const death = new OmopTableWriter(out, 'death');
-  const ids = new Map<string, number>();
+  const personIds = new Map<string, number>();
   const locations = new Map<string, number>();
   const sites = new Map<string, number>();
   const idOf = (map: Map<string, number>, key: string) => {
-    const id = map.get(key) ?? map.size + 1;
+    const id = map.get(key) ?? ids.omop(map.size + 1);
     map.set(key, id);
     return id;
   };
@@ -68,7 +71,7 @@ export async function writeOmop(
     requiredPersonColumns,
     optionalPersonColumns,
   )) {
-    const id = idOf(ids, row.get('person_id'));
+    const id = idOf(personIds, row.get('person_id'));
     const practice = row.get('practice_code');
     person.row({
       person_id: id,
@@ -110,7 +113,7 @@ export async function writeOmop(
   for await (const row of csvRows(join(native, 'conditions.csv'), ['person_id', 'condition', 'onset_date'])) {
     conditions.row({
       condition_occurrence_id: ++conditionId,
-      person_id: ids.get(row.get('person_id')) ?? '',
+      person_id: personIds.get(row.get('person_id')) ?? '',
       condition_concept_id: 0,
       condition_start_date: row.get('onset_date'),
       condition_type_concept_id: ehrTypeConcept,
@@ -130,7 +133,7 @@ export async function writeOmop(
     const visit = visitOfSetting[row.get('setting') as Setting];
     visits.row({
       visit_occurrence_id: ++visitId,
-      person_id: ids.get(row.get('person_id')) ?? '',
+      person_id: personIds.get(row.get('person_id')) ?? '',
       visit_concept_id: visit.concept,
       visit_start_date: row.get('event_date'),
       visit_end_date: row.get('event_date'),

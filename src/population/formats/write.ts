@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidInput } from '../../core/errors.ts';
 import { type SynthOptions, type SynthResult, synthesise } from '../synth.ts';
+import { recordIds } from '../synthetic-ids.ts';
 import { loadCodeList } from './code-list.ts';
 import { writeFhir } from './fhir-write.ts';
 import type { InputFormat } from './input-formats.ts';
@@ -26,7 +27,8 @@ export type SynthFormat = (typeof synthFormats)[number];
 /**
  * Writes a native data set (CSV, in `native`) as OMOP, FHIR or SUS-style files in `out`, with
  * its manifest.json (naming the format, so `analyse` finds it) and README.txt. Open
- * registrations end on `observedUntil` where a format needs an end (OMOP).
+ * registrations end on `observedUntil` where a format needs an end (OMOP). Record ids are
+ * numbered in the ICB's own ranges (synthetic-ids.ts) so ICBs can be put together.
  */
 export async function writeForeign(
   format: ForeignFormat,
@@ -36,14 +38,15 @@ export async function writeForeign(
 ): Promise<string[]> {
   mkdirSync(out, { recursive: true });
   const codeList = await loadCodeList();
-  const files =
-    format === 'omop'
-      ? await writeOmop(native, out, codeList, observedUntil)
-      : format === 'fhir'
-        ? await writeFhir(native, out, codeList)
-        : await writeSus(native, out, codeList);
   const manifest = join(native, 'manifest.json');
   const stated = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : {};
+  const ids = recordIds(stated);
+  const files =
+    format === 'omop'
+      ? await writeOmop(native, out, codeList, observedUntil, ids)
+      : format === 'fhir'
+        ? await writeFhir(native, out, codeList, ids)
+        : await writeSus(native, out, codeList);
   writeFileSync(
     join(out, 'manifest.json'),
     `${JSON.stringify({ ...stated, format, codeList: codeList.summary.version }, null, 2)}\n`,
@@ -53,14 +56,19 @@ export async function writeForeign(
   return files;
 }
 
+export function checkSynthFormat(format: string): SynthFormat {
+  if (!(synthFormats as readonly string[]).includes(format)) {
+    throw new InvalidInput('--format', `'${format}' is not a format`, `Use ${synthFormats.join(', ')}.`);
+  }
+  return format as SynthFormat;
+}
+
 /** `concordat synth` in any format: the native files are generated first, then converted. */
 export async function synthesiseIn(
   format: SynthFormat,
   options: Omit<SynthOptions, 'format'>,
 ): Promise<SynthResult> {
-  if (!(synthFormats as readonly string[]).includes(format)) {
-    throw new InvalidInput('--format', `'${format}' is not a format`, `Use ${synthFormats.join(', ')}.`);
-  }
+  checkSynthFormat(format);
   if (format === 'native' || format === 'parquet' || format === 'csv') {
     return synthesise({ ...options, format: format === 'csv' ? 'csv' : 'parquet' });
   }
