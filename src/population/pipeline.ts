@@ -37,7 +37,8 @@ export interface PopulationReport {
   inequalities: Inequalities;
   lifeExpectancyCheck: ReturnType<typeof lifeExpectancyCheck> | null;
   weightedPopulation: WeightedPopulationResult;
-  wpapPopulationIndex: WpapPopulationIndex;
+  /** Null when nobody was served a year before the date. */
+  wpapPopulationIndex: WpapPopulationIndex | null;
   attribution: string;
 }
 
@@ -146,7 +147,7 @@ async function analyse(engine: Engine, options: PipelineOptions): Promise<Popula
     inequalities: inequality,
     lifeExpectancyCheck: check,
     weightedPopulation: weighted,
-    wpapPopulationIndex: wpap.result,
+    wpapPopulationIndex: wpap?.result ?? null,
     attribution: oglAttribution,
   };
 }

@@ -336,8 +336,13 @@ ${table(
 ${checkHtml}
 <h2>f. Weighted population</h2>
 <p>${count(r.weightedPopulation.persons)} people; needs index (weighted population per person) ${esc(r.weightedPopulation.needsIndex.fixed)}. </p>
-<p>WPAP population index for ${esc(r.wpapPopulationIndex.appliesTo)} (weighted population on ${formatDate(r.wpapPopulationIndex.on)} ÷ on ${formatDate(r.wpapPopulationIndex.baselineOn)}): <strong>${esc(r.wpapPopulationIndex.arrangementEntry.index)}</strong> (exactly ${esc(r.wpapPopulationIndex.exact.numerator)}/${esc(r.wpapPopulationIndex.exact.denominator)}). In the arrangement file: <code>payment.population_index: [{ year: '${esc(r.wpapPopulationIndex.arrangementEntry.year)}', index: '${esc(r.wpapPopulationIndex.arrangementEntry.index)}' }]</code>.</p>
+${wpapHtml(r.wpapPopulationIndex)}
 <footer><p>${esc(r.attribution)}</p></footer>
 </body></html>
 `;
+}
+
+function wpapHtml(w: PopulationReport['wpapPopulationIndex']): string {
+  if (!w) return '<p>No WPAP population index: nobody was served a year before the date.</p>';
+  return `<p>WPAP population index for ${esc(w.appliesTo)} (weighted population on ${formatDate(w.on)} ÷ on ${formatDate(w.baselineOn)}): <strong>${esc(w.arrangementEntry.index)}</strong> (exactly ${esc(w.exact.numerator)}/${esc(w.exact.denominator)}). In the arrangement file: <code>payment.population_index: [{ year: '${esc(w.arrangementEntry.year)}', index: '${esc(w.arrangementEntry.index)}' }]</code>.</p>`;
 }
