@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type AreaKind,
@@ -50,6 +52,26 @@ async function smallReports(
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * A scratch folder for a browser suite's published reports, and the suite's hooks that make
+ * it the server's CONCORDAT_DATA_DIR while the suite runs and remove it after.
+ */
+export function reportsFolder() {
+  const work = mkdtempSync(join(tmpdir(), 'concordat-e2e-reports-'));
+  const previous = process.env.CONCORDAT_DATA_DIR;
+  const hooks = {
+    before: () => {
+      process.env.CONCORDAT_DATA_DIR = join(work, 'data');
+    },
+    after: () => {
+      if (previous === undefined) delete process.env.CONCORDAT_DATA_DIR;
+      else process.env.CONCORDAT_DATA_DIR = previous;
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+  return { work, hooks };
 }
 
 /** A small SYNTHETIC population health report for a whole ICB. */

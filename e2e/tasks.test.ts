@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, openSection, signedInSuite } from './browser.ts';
-import { publishSmallReport } from './population.ts';
+import { publishSmallReport, reportsFolder } from './population.ts';
 import type { RunningServer } from './server.ts';
 
 /**
@@ -16,24 +14,11 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  // Population health reports are published here, where the server reads them (task 7).
-  const work = mkdtempSync(join(tmpdir(), 'concordat-e2e-tasks-'));
-  const previousDataDir = process.env.CONCORDAT_DATA_DIR;
-  signedInSuite(
-    (suite) => {
-      ({ server, browser, page } = suite);
-    },
-    {
-      before: () => {
-        process.env.CONCORDAT_DATA_DIR = join(work, 'data');
-      },
-      after: () => {
-        if (previousDataDir === undefined) delete process.env.CONCORDAT_DATA_DIR;
-        else process.env.CONCORDAT_DATA_DIR = previousDataDir;
-        rmSync(work, { recursive: true, force: true });
-      },
-    },
-  );
+  // Population health reports are published where the server reads them (task 7).
+  const { work, hooks } = reportsFolder();
+  signedInSuite((suite) => {
+    ({ server, browser, page } = suite);
+  }, hooks);
 
   /** With DOCS_SCREENSHOTS=1, saves the part of the page docs/web.md shows (docs/images/web/NAME.png). */
   const docShot = async (part: Locator, name: string) => {
