@@ -47,6 +47,10 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     expect(await page.getByTestId('risk-discrimination').textContent()).toContain('area under the ROC curve');
     expect(await page.getByTestId('premature-mortality').textContent()).toContain('Deaths under 75');
     expect(await page.getByTestId('slope-index').textContent()).toMatch(/Life expectancy, males/);
+    expect(await page.getByTestId('slope-index').textContent()).toMatch(/Decile 1 \(most deprived\)/);
+    expect(await page.getByTestId('expected-prevalence').textContent()).toContain('Hypertension');
+    expect(await page.getByTestId('multimorbidity-score').textContent()).toContain('15 of the 20 conditions');
+    expect(await page.getByTestId('trends').textContent()).toContain('2025/26');
     await expectAccessible(page);
   }, 180_000);
 

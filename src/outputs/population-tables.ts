@@ -95,6 +95,110 @@ export function populationTables(r: PopulationReport): TableSet {
     asOf: r.on,
     illustrative: r.synthetic ?? undefined,
     sources: [{ title: r.attribution }],
-    tables: [served, prevalence, segments, risk, inequalities],
+    // Reports published before the newer measures lack them (issue 17).
+    tables: [
+      served,
+      prevalence,
+      ...(r.expectedPrevalence ? [expectedPrevalence(r)] : []),
+      ...(r.multimorbidityScore ? [multimorbidityScore(r)] : []),
+      segments,
+      risk,
+      inequalities,
+      ...(r.trends ? trends(r) : []),
+    ],
   };
+}
+
+function expectedPrevalence(r: PopulationReport): Table {
+  return {
+    id: 'expected-prevalence',
+    title: 'Prevalence against expected',
+    columns: [
+      { key: 'name', heading: 'Register', kind: 'text' },
+      { key: 'ages', heading: 'Ages', kind: 'text' },
+      people('observed', 'On the register'),
+      decimal('expected', 'Expected at England rates'),
+      decimal('ratio', 'Observed ÷ expected'),
+      decimal('lower', 'Lower 95% limit'),
+      decimal('upper', 'Upper 95% limit'),
+    ],
+    rows: r.expectedPrevalence.rows.map((e) => ({
+      name: e.name,
+      ages: e.fromAge === 0 ? 'All ages' : `${e.fromAge} and over`,
+      observed: e.observed,
+      expected: n(e.expected),
+      ratio: n(e.ratio),
+      lower: n(e.lower95),
+      upper: n(e.upper95),
+    })),
+  };
+}
+
+function multimorbidityScore(r: PopulationReport): Table {
+  return {
+    id: 'multimorbidity-score',
+    title: 'Cambridge Multimorbidity Score',
+    columns: [
+      { key: 'band', heading: 'Score (adults)', kind: 'text' },
+      people('persons', 'Adults'),
+      decimal('percent', 'Share of adults (%)'),
+    ],
+    rows: r.multimorbidityScore.bands.map((b) => ({
+      band: b.band,
+      persons: b.persons,
+      percent: n(b.percent),
+    })),
+  };
+}
+
+function trends(r: PopulationReport): Table[] {
+  const year: Column = { key: 'year', heading: 'Financial year', kind: 'text' };
+  return [
+    {
+      id: 'activity-by-year',
+      title: 'Admissions and A&E by year',
+      columns: [
+        year,
+        people('people', 'People on 1 October'),
+        people('admissions', 'Emergency admissions'),
+        decimal('admissionsRate', 'Emergency admissions per 1,000 (standardised)'),
+        decimal('admissionsLower', 'Admissions: lower 95% limit'),
+        decimal('admissionsUpper', 'Admissions: upper 95% limit'),
+        people('attendances', 'A&E attendances'),
+        decimal('aeRate', 'A&E attendances per 1,000'),
+        decimal('aeLower', 'A&E: lower 95% limit'),
+        decimal('aeUpper', 'A&E: upper 95% limit'),
+      ],
+      rows: r.trends.activity.map((y) => ({
+        year: y.year,
+        people: y.people,
+        admissions: y.emergencyAdmissions,
+        admissionsRate: n(y.emergencyPer1000Standardised),
+        admissionsLower: n(y.emergencyLower95),
+        admissionsUpper: n(y.emergencyUpper95),
+        attendances: y.aeAttendances,
+        aeRate: n(y.aePer1000),
+        aeLower: n(y.aeLower95),
+        aeUpper: n(y.aeUpper95),
+      })),
+    },
+    {
+      id: 'mortality-by-year',
+      title: 'Premature mortality by year',
+      columns: [
+        year,
+        people('deaths', 'Deaths under 75'),
+        decimal('rate', 'Per 100,000 (standardised)'),
+        decimal('lower', 'Lower 95% limit'),
+        decimal('upper', 'Upper 95% limit'),
+      ],
+      rows: r.trends.prematureMortality.map((y) => ({
+        year: y.year,
+        deaths: y.deaths,
+        rate: n(y.per100000),
+        lower: n(y.lower95),
+        upper: n(y.upper95),
+      })),
+    },
+  ];
 }

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modelBased, perPublishedHead, publishedRate } from './disclosure.ts';
-import { decileRates } from './inequalities.ts';
+import { expectedPrevalenceFromRows } from './expected-prevalence.ts';
+import { decileRates, prematureMortality } from './inequalities.ts';
 import { settings } from './model.ts';
+import { multimorbidityScoreFromRows, scoreBands } from './multimorbidity-score.ts';
 import { needsFromRows } from './needs.ts';
 import { fiveYearBands, type ProfileCell, profileFromRows } from './profile.ts';
 import { riskCells, riskFromCells } from './risk.ts';
 import { segmentsFromRows } from './segments.ts';
 import { defaultSuppression, type SafeCount, suppress } from './suppress.ts';
+import { activityYear } from './trends.ts';
 
 const policy = defaultSuppression;
 
@@ -36,10 +39,17 @@ function impliesPublishedCount(rate: number | null, persons: SafeCount, per: num
   if (rate === null) return true;
   if (persons === null) return false;
   const implied = (rate * persons) / per;
-  const nearest = Math.round(implied / policy.roundTo) * policy.roundTo;
+  // A rate shown to two places pins its numerator down only to within this; some publishable
+  // count must lie inside it.
   const tolerance = (0.005 * persons) / per + 1e-6;
-  const publishable = nearest === 0 || nearest > policy.suppressUpTo;
-  return publishable && Math.abs(implied - nearest) <= tolerance;
+  const step = policy.roundTo;
+  for (
+    let k = Math.max(0, Math.ceil((implied - tolerance) / step) * step);
+    k <= implied + tolerance;
+    k += step
+  )
+    if (k === 0 || k > policy.suppressUpTo) return true;
+  return false;
 }
 
 const segmentRow = fc.tuple(count, count, count, fc.nat(10_000_000), count);
@@ -66,6 +76,7 @@ const profileTable = fc
 const england = {
   ageSexShare: { F: new Array(19).fill(0.025), M: new Array(19).fill(0.025) },
   prevalence: {},
+  registers: {},
 };
 
 describe('disclosure control of population outputs', () => {
@@ -168,6 +179,86 @@ describe('disclosure control of population outputs', () => {
             expect(impliesPublishedCount(d.multimorbidPercent, d.persons, 100)).toBe(true);
             if (d.persons === null) expect(d.emergencyAdmissionsPer1000Standardised).toBeNull();
           }
+        },
+      ),
+    );
+  });
+
+  it('never lets the multimorbidity score’s bands reveal a count, and ignores changes the published counts do not show', () => {
+    const bandTable = fc.array(count, { minLength: scoreBands.length, maxLength: scoreBands.length });
+    // One score per band (its lower bound), so a count per band.
+    const rows = (t: number[]) => t.map((n, i) => [scoreBands[i]?.from as number, n]);
+    fc.assert(
+      fc.property(
+        bandTable.chain((t) => fc.tuple(fc.constant(t), fc.tuple(...t.map(sameClass)))),
+        ([table, twin]) => {
+          const out = multimorbidityScoreFromRows(rows(table), policy);
+          for (const b of out.bands) expect(impliesPublishedCount(b.percent, out.adults, 100)).toBe(true);
+          const total = (t: number[]) =>
+            suppress(
+              t.reduce((a, n) => a + n, 0),
+              policy,
+            );
+          fc.pre(total(table) === total(twin));
+          expect(multimorbidityScoreFromRows(rows(twin), policy).bands).toEqual(out.bands);
+        },
+      ),
+    );
+  });
+
+  it('works expected prevalence out from a published count of people, and no ratio from under 10 observed', () => {
+    const registers = { DM: { rate: 0.07, fromAge: 17 }, HYP: { rate: 0.14, fromAge: 0 } };
+    fc.assert(
+      fc.property(count, count, count, count, (children, adults, diabetes, hypertension) => {
+        const out = expectedPrevalenceFromRows(
+          [
+            ['DM', 40, diabetes],
+            ['HYP', 40, hypertension],
+          ],
+          [
+            [5, children],
+            [40, adults],
+          ],
+          { ...england, registers },
+          policy,
+        );
+        for (const row of out.rows) {
+          const { rate } = registers[row.condition as keyof typeof registers];
+          if (row.expected !== null) {
+            const people = row.expected / rate;
+            const nearest = Math.round(people / policy.roundTo) * policy.roundTo;
+            expect(nearest === 0 || nearest > policy.suppressUpTo).toBe(true);
+            expect(Math.abs(people - nearest)).toBeLessThanOrEqual(0.05 / rate + 1e-6);
+          }
+          const observed = row.condition === 'DM' ? diabetes : hypertension;
+          if (row.ratio !== null) expect(observed).toBeGreaterThanOrEqual(10);
+        }
+      }),
+    );
+  });
+
+  it('never lets a year’s A&E rate reveal a count, and withholds standardised rates from under 10 events', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 19 }), count), { maxLength: 20 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 19 }), count, count), { maxLength: 20 }),
+        (population, activity) => {
+          const year = activityYear(
+            2025,
+            activity.map(([band, em, ae]) => [2025, band, em, ae]),
+            population,
+            policy,
+          );
+          expect(impliesPublishedCount(year.aePer1000, year.people, 1000)).toBe(true);
+          const emergency = activity.reduce((a, [, em]) => a + em, 0);
+          if (emergency < 10) expect(year.emergencyPer1000Standardised).toBeNull();
+          const deaths = new Array(20).fill(0);
+          const people = new Array(20).fill(0);
+          for (const [band, em] of activity) deaths[band] += em;
+          for (const [band, n] of population) people[band] += n;
+          const underSeventyFive = deaths.slice(0, 16).reduce((a, b) => a + b, 0);
+          if (underSeventyFive < 10)
+            expect(prematureMortality(deaths, people, 1, policy).per100000).toBeNull();
         },
       ),
     );

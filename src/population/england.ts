@@ -1,3 +1,4 @@
+import { InvalidInput } from '../core/errors.ts';
 import { type DataFile, dataFilePath } from '../system/data-files.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { Condition, Sex } from './model.ts';
@@ -14,6 +15,27 @@ export interface EnglandComparators {
   ageSexShare: Record<Sex, number[]>;
   /** Register ÷ all registered patients (all ages) per QOF group, England 2020/21. */
   prevalence: Partial<Record<Condition, number>>;
+  /**
+   * Register ÷ the patients of the register's own age range (QOF's denominator: 6 and over for
+   * asthma, 17 and over for diabetes, and so on), England 2020/21: the standard rates for
+   * expected prevalence (expected-prevalence.ts). QOF publishes no finer age breakdown.
+   */
+  registers: Partial<Record<Condition, EnglandRegister>>;
+}
+
+export interface EnglandRegister {
+  /** People on the register per person of `fromAge` and over. */
+  rate: number;
+  /** Youngest age the register counts (0 = all ages). */
+  fromAge: number;
+}
+
+/** QOF's list type for a register: TOTAL (all ages) or `NNOV` (NN and over). */
+export function registerFromAge(listType: string): number {
+  if (listType === 'TOTAL') return 0;
+  const over = /^(\d{2})OV$/.exec(listType);
+  if (!over) throw new InvalidInput('PATIENT_LIST_TYPE', `'${listType}' is not a QOF list type`);
+  return Number(over[1]);
 }
 
 const q = (name: DataFile) => `read_csv('${dataFilePath(name)}', header = true, all_varchar = true)`;
@@ -33,7 +55,17 @@ export async function englandComparators(): Promise<EnglandComparators> {
     const prev =
       await db.query(`SELECT GROUP_CODE, sum(CAST(REGISTER AS DOUBLE)) / (SELECT sum(CAST(PRACTICE_LIST_SIZE AS DOUBLE))
         FROM ${q('qofPrevalence')} WHERE GROUP_CODE = 'AF') FROM ${q('qofPrevalence')} GROUP BY 1 ORDER BY 1`);
-    return { ageSexShare, prevalence: Object.fromEntries(prev.map((r) => [String(r[0]), Number(r[1])])) };
+    // A register's own denominator: the list size of its age range, given on each of its rows.
+    const own =
+      await db.query(`SELECT GROUP_CODE, PATIENT_LIST_TYPE, sum(CAST(REGISTER AS DOUBLE)) / sum(CAST(PRACTICE_LIST_SIZE AS DOUBLE))
+        FROM ${q('qofPrevalence')} GROUP BY 1, 2 ORDER BY 1, 2`);
+    return {
+      ageSexShare,
+      prevalence: Object.fromEntries(prev.map((r) => [String(r[0]), Number(r[1])])),
+      registers: Object.fromEntries(
+        own.map((r) => [String(r[0]), { rate: Number(r[2]), fromAge: registerFromAge(String(r[1])) }]),
+      ),
+    };
   } finally {
     await db.close();
   }

@@ -1,7 +1,8 @@
+import { type DecileGap, decileGap } from './decile-gap.ts';
 import { modelBased, perPublishedHead, publishedRate, round } from './disclosure.ts';
 import type { Engine, Row } from './engines/engine.ts';
 import type { PublishedLifeExpectancy } from './england.ts';
-import { ageBandStarts, type LifeExpectancy, lifeTable } from './lifetable.ts';
+import { ageBandStarts, fiveYearBandsOf, type LifeExpectancy, lifeTable } from './lifetable.ts';
 import { type Sex, sexes } from './model.ts';
 import { num, type ProfileCell, profileCells, sumCells } from './profile.ts';
 import { type SiiDecile, type SlopeIndex, slopeIndex } from './slope-index.ts';
@@ -23,12 +24,16 @@ export interface DecileRates {
   multimorbidPercent: number | null;
 }
 
-export interface PrematureMortalityRow {
-  decile: number | 'All';
+/** Deaths under 75 and their standardised rate per 100,000 a year, for one group. */
+export interface PrematureMortality {
   deaths: SafeCount;
   per100000: number | null;
   lower95: number | null;
   upper95: number | null;
+}
+
+export interface PrematureMortalityRow extends PrematureMortality {
+  decile: number | 'All';
 }
 
 /** ESP2013's five-year bands under 75 (0–4 … 70–74). */
@@ -43,21 +48,15 @@ export function prematureMortality(
   deaths: readonly number[],
   population: readonly number[],
   years: number,
-  decile: number | 'All',
   policy: SuppressionPolicy,
-): PrematureMortalityRow {
-  const fiveYear = (byLifeTableBand: readonly number[]) =>
-    Array.from({ length: underSeventyFiveBands }, (_, k) =>
-      k === 0
-        ? (byLifeTableBand[0] as number) + (byLifeTableBand[1] as number)
-        : (byLifeTableBand[k + 1] as number),
-    );
-  const d = fiveYear(deaths);
-  const personYears = fiveYear(population).map((p) => p * years);
+): PrematureMortality {
+  const underSeventyFive = (byLifeTableBand: readonly number[]) =>
+    fiveYearBandsOf(byLifeTableBand).slice(0, underSeventyFiveBands);
+  const d = underSeventyFive(deaths);
+  const personYears = underSeventyFive(population).map((p) => p * years);
   const r = standardisedRate(d, personYears, esp2013.slice(0, underSeventyFiveBands), 100_000);
   const people = population.reduce((a, b) => a + b, 0);
   return {
-    decile,
     deaths: suppress(r.events, policy),
     per100000: modelBased(r.rate, people, r.events, policy),
     lower95: modelBased(r.lower95, people, r.events, policy),
@@ -86,6 +85,14 @@ export interface Inequalities {
     costPerHeadPence: SlopeIndex;
     multimorbidPercent: SlopeIndex;
     lifeExpectancy: Record<Sex, SlopeIndex>;
+  };
+  /** Decile 1 against decile 10 for each measure with an SII, from the published decile figures. */
+  decileGap: {
+    emergencyAdmissionsPer1000Standardised: DecileGap;
+    aePer1000: DecileGap;
+    costPerHeadPence: DecileGap;
+    multimorbidPercent: DecileGap;
+    lifeExpectancy: Record<Sex, DecileGap>;
   };
   lifeExpectancy: LifeExpectancyRow[];
   /**
@@ -242,9 +249,20 @@ export async function inequalities(
     const [f, m] = sexes.map((sex) => table(rows, sex, decile));
     return (f as number[]).map((x, i) => x + ((m as number[])[i] as number));
   };
-  const premature = (['All', ...Array.from({ length: 10 }, (_, i) => i + 1)] as const).map((decile) =>
-    prematureMortality(bothSexes(deaths, decile), bothSexes(population, decile), years, decile, policy),
-  );
+  const premature = (['All', ...Array.from({ length: 10 }, (_, i) => i + 1)] as const).map((decile) => ({
+    decile,
+    ...prematureMortality(bothSexes(deaths, decile), bothSexes(population, decile), years, policy),
+  }));
+  const lifeGap = (sex: Sex) =>
+    decileGap(
+      lifeExpectancy.flatMap((r) =>
+        r.sex === sex && r.decile !== 'All'
+          ? [{ decile: r.decile, value: r.lifeExpectancy?.atBirth ?? null }]
+          : [],
+      ),
+    );
+  const gap = (value: (d: DecileRates) => number | null) =>
+    decileGap(byDecile.map((d) => ({ decile: d.decile, value: value(d) })));
   return {
     byDecile,
     slopeIndex: {
@@ -262,6 +280,13 @@ export async function inequalities(
         (f) => f.mmSe,
       ),
       lifeExpectancy: leSii,
+    },
+    decileGap: {
+      emergencyAdmissionsPer1000Standardised: gap((d) => d.emergencyAdmissionsPer1000Standardised),
+      aePer1000: gap((d) => d.aePer1000),
+      costPerHeadPence: gap((d) => d.costPerHeadPence),
+      multimorbidPercent: gap((d) => d.multimorbidPercent),
+      lifeExpectancy: { F: lifeGap('F'), M: lifeGap('M') },
     },
     lifeExpectancy,
     prematureMortality: premature,

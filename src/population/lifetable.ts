@@ -28,6 +28,11 @@ export function ageBandLabel(band: number): string {
   return next - start === 1 ? `${start}` : `${start}–${next - 1}`;
 }
 
+/** Counts by life-table band as the five-year bands of ESP2013 (0–4, 5–9 … 90+): 0 and 1–4 join. */
+export function fiveYearBandsOf(byLifeTableBand: readonly number[]): number[] {
+  return byLifeTableBand.slice(1).map((n, i) => (i === 0 ? n + (byLifeTableBand[0] as number) : n));
+}
+
 export interface LifeTableInput {
   /** Deaths in each age band (length 20). */
   readonly deaths: readonly number[];

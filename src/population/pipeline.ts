@@ -3,9 +3,11 @@ import { practiceLocalAuthorities } from '../system/practices.ts';
 import { type Area, type AreaSummary, servedOf, summaryOf } from './areas.ts';
 import type { Engine } from './engines/engine.ts';
 import { type EnglandComparators, publishedLifeExpectancy } from './england.ts';
+import { type ExpectedPrevalence, expectedPrevalence } from './expected-prevalence.ts';
 import { type Inequalities, inequalities, lifeExpectancyCheck } from './inequalities.ts';
 import type { DatasetManifest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
+import { type MultimorbidityScore, multimorbidityScore } from './multimorbidity-score.ts';
 import { type NeedsAssessment, needsAssessment } from './needs.ts';
 import { narrowPopulation, preparePopulation } from './profile.ts';
 import { type RiskStratification, riskStratification } from './risk.ts';
@@ -13,6 +15,7 @@ import { type Segment, segmentation } from './segments.ts';
 import { type PopulationServed, populationServed } from './served.ts';
 import type { ServedPopulation } from './sql.ts';
 import { defaultSuppression, type SuppressionPolicy } from './suppress.ts';
+import { type Trends, trends } from './trends.ts';
 import {
   type WeightedPopulationResult,
   type WpapPopulationIndex,
@@ -32,10 +35,16 @@ export interface PopulationReport {
   suppression: SuppressionPolicy;
   served: PopulationServed;
   needs: NeedsAssessment;
+  /** Observed against expected prevalence per QOF register (indirect standardisation). */
+  expectedPrevalence: ExpectedPrevalence;
+  /** The Cambridge Multimorbidity Score of the adults served (partial: see the module). */
+  multimorbidityScore: MultimorbidityScore;
   risk: RiskStratification;
   segments: Segment[];
   inequalities: Inequalities;
   lifeExpectancyCheck: ReturnType<typeof lifeExpectancyCheck> | null;
+  /** The main rates by financial year over the years the data covers. */
+  trends: Trends;
   weightedPopulation: WeightedPopulationResult;
   /** Null when nobody was served a year before the date. */
   wpapPopulationIndex: WpapPopulationIndex | null;
@@ -119,6 +128,10 @@ async function analyse(engine: Engine, options: PipelineOptions): Promise<Popula
   const needs = await timed('needs', options, () =>
     needsAssessment(engine, options.on, options.england, policy),
   );
+  const expected = await timed('expected prevalence', options, () =>
+    expectedPrevalence(engine, options.on, options.england, policy),
+  );
+  const score = await timed('multimorbidity score', options, () => multimorbidityScore(engine, policy));
   const risk = await timed('risk', options, () =>
     riskStratification(engine, options.topPercent ?? 5, policy),
   );
@@ -126,6 +139,7 @@ async function analyse(engine: Engine, options: PipelineOptions): Promise<Popula
   const inequality = await timed('inequalities', options, () =>
     inequalities(engine, options.served, options.on, policy),
   );
+  const trend = await timed('trends', options, () => trends(engine, options.served, policy));
   const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
   const wpap = await timed('wpap index', options, () =>
     wpapPopulationIndex(engine, options.served, options.on),
@@ -142,10 +156,13 @@ async function analyse(engine: Engine, options: PipelineOptions): Promise<Popula
     suppression: policy,
     served,
     needs,
+    expectedPrevalence: expected,
+    multimorbidityScore: score,
     risk,
     segments,
     inequalities: inequality,
     lifeExpectancyCheck: check,
+    trends: trend,
     weightedPopulation: weighted,
     wpapPopulationIndex: wpap?.result ?? null,
     attribution: oglAttribution,

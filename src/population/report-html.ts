@@ -1,4 +1,5 @@
 import { formatDate } from '../law/date.ts';
+import type { DecileGap } from './decile-gap.ts';
 import { settingNames, settings } from './model.ts';
 import type { PopulationReport } from './pipeline.ts';
 import type { SlopeIndex } from './slope-index.ts';
@@ -28,16 +29,85 @@ const figure = (n: number | null, places = 1) =>
     ? '<abbr title="suppressed: too few people">*</abbr>'
     : n.toLocaleString('en-GB', { maximumFractionDigits: places, minimumFractionDigits: places });
 
-function siiRows(r: PopulationReport): [string, SlopeIndex, boolean][] {
+function siiRows(r: PopulationReport): [string, SlopeIndex, DecileGap, boolean][] {
   const s = r.inequalities.slopeIndex;
+  const g = r.inequalities.decileGap;
   return [
-    ['Emergency admissions per 1,000 (standardised)', s.emergencyAdmissionsPer1000Standardised, false],
-    ['A&amp;E attendances per 1,000', s.aePer1000, false],
-    ['Cost per head', s.costPerHeadPence, true],
-    ['% with two or more conditions', s.multimorbidPercent, false],
-    ['Life expectancy, men (years)', s.lifeExpectancy.M, false],
-    ['Life expectancy, women (years)', s.lifeExpectancy.F, false],
+    [
+      'Emergency admissions per 1,000 (standardised)',
+      s.emergencyAdmissionsPer1000Standardised,
+      g.emergencyAdmissionsPer1000Standardised,
+      false,
+    ],
+    ['A&amp;E attendances per 1,000', s.aePer1000, g.aePer1000, false],
+    ['Cost per head', s.costPerHeadPence, g.costPerHeadPence, true],
+    ['% with two or more conditions', s.multimorbidPercent, g.multimorbidPercent, false],
+    ['Life expectancy, men (years)', s.lifeExpectancy.M, g.lifeExpectancy.M, false],
+    ['Life expectancy, women (years)', s.lifeExpectancy.F, g.lifeExpectancy.F, false],
   ];
+}
+
+/** A figure with its 95% interval, or the interval left blank when there is none. */
+const withInterval = (value: number | null, lower: number | null, upper: number | null, places = 1) =>
+  value === null || lower === null || upper === null
+    ? figure(value, places)
+    : `${figure(value, places)} (${figure(lower, places)} to ${figure(upper, places)})`;
+
+const ages = (from: number) => (from === 0 ? 'All ages' : `${from} and over`);
+
+function expectedPrevalenceHtml(r: PopulationReport): string {
+  return `<h3>Recorded prevalence against expected</h3>
+<p>Expected: ${esc(r.expectedPrevalence.standard)}, applied to the people served in each register's age range. A ratio above 1 means more people on the register than England's rate would give; the 95% interval is Byar's. QOF publishes England's prevalence only over each register's whole age range, so an older population shows ratios above 1 for conditions of later life even when diagnosis is no better. No ratio from fewer than 10 people.</p>
+${table(
+  ['Register', 'Ages', 'On the register', 'Expected', 'Ratio (95% CI)'],
+  r.expectedPrevalence.rows.map((e) => [
+    esc(e.name),
+    ages(e.fromAge),
+    count(e.observed),
+    figure(e.expected),
+    withInterval(e.ratio, e.lower95, e.upper95, 2),
+  ]),
+)}`;
+}
+
+function multimorbidityScoreHtml(r: PopulationReport): string {
+  const m = r.multimorbidityScore;
+  return `<h3>Cambridge Multimorbidity Score (adults)</h3>
+<p>Each condition carries its general-outcome weight (Payne et al., CMAJ 2020); a person's score is the sum. Mean ${figure(m.mean, 2)} over ${count(m.adults)} adults. Partial: the data holds ${m.covered.length} of the score's 20 conditions; ${esc(new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(m.missing.map((c) => c.condition.toLowerCase())))} have no register, so scores here are lower than the full score would give.</p>
+${table(
+  ['Score', 'Adults', '%'],
+  m.bands.map((b) => [esc(b.band), count(b.persons), figure(b.percent)]),
+)}`;
+}
+
+function trendsHtml(r: PopulationReport): string {
+  const t = r.trends;
+  const covers = (c: typeof t.activityCovers) =>
+    c ? `${formatDate(c.from)} to ${formatDate(c.to)}` : 'no records';
+  return `<h2>g. Trends by financial year</h2>
+<p>Financial years (1 April to 31 March) wholly inside the data: activity from ${covers(t.activityCovers)}, deaths from ${covers(t.deathsCover)}. Rates per person in the population served on 1 October; none from fewer than 10 events.</p>
+${table(
+  [
+    'Year',
+    'People (1 October)',
+    'Emergency admissions',
+    'Per 1,000, age-standardised (95% CI)',
+    'A&amp;E attendances',
+    'Per 1,000 (95% CI)',
+  ],
+  t.activity.map((y) => [
+    y.year,
+    count(y.people),
+    count(y.emergencyAdmissions),
+    withInterval(y.emergencyPer1000Standardised, y.emergencyLower95, y.emergencyUpper95),
+    count(y.aeAttendances),
+    withInterval(y.aePer1000, y.aeLower95, y.aeUpper95),
+  ]),
+)}
+${table(
+  ['Year', 'Deaths under 75', 'Per 100,000, age-standardised (95% CI)'],
+  t.prematureMortality.map((y) => [y.year, count(y.deaths), withInterval(y.per100000, y.lower95, y.upper95)]),
+)}`;
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -214,10 +284,12 @@ ${barChart(
   r.needs.prevalence.map((p) => ({ label: p.name, value: p.percent, compare: p.englandPercent })),
   '%',
 )}
+${expectedPrevalenceHtml(r)}
 ${table(
   ['Long-term conditions', 'People', '%'],
   r.needs.multimorbidity.map((m) => [m.conditions, count(m.persons), figure(m.percent)]),
 )}
+${multimorbidityScoreHtml(r)}
 <h3>Use of services and cost in the 12 months before the date, by age</h3>
 ${barChart(
   'Cost per head by age band',
@@ -299,17 +371,25 @@ ${table(
   ]),
 )}
 <h3>Slope index of inequality</h3>
-<p>The gap between the least and the most deprived ends of the population (least minus most deprived), from a line fitted across every decile with people in it; 95% intervals by simulation.</p>
+<p>The gap between the least and the most deprived ends of the population (least minus most deprived), from a line fitted across every decile with people in it; 95% intervals by simulation. Beside it, the plain gap between decile 1 (most deprived) and decile 10 (least deprived) as published above: decile 10 minus decile 1, the same way round as the slope index, and decile 1 ÷ decile 10.</p>
 ${table(
-  ['Measure', 'Slope index', '95% CI', 'Note'],
-  siiRows(r).map(([what, sii, money]) => [
-    what,
-    money ? formatPence(sii.value === null ? null : Math.round(sii.value)) : figure(sii.value, 2),
-    sii.lower95 === null || sii.upper95 === null
-      ? ''
-      : `${figure(sii.lower95, 2)} to ${figure(sii.upper95, 2)}`,
-    esc(sii.note ?? ''),
-  ]),
+  ['Measure', 'Slope index', '95% CI', 'Decile 1', 'Decile 10', 'Gap (10 − 1)', 'Ratio (1 ÷ 10)', 'Note'],
+  siiRows(r).map(([what, sii, gap, money]) => {
+    const shown = (x: number | null) =>
+      money ? formatPence(x === null ? null : Math.round(x)) : figure(x, 2);
+    return [
+      what,
+      shown(sii.value),
+      sii.lower95 === null || sii.upper95 === null
+        ? ''
+        : `${figure(sii.lower95, 2)} to ${figure(sii.upper95, 2)}`,
+      shown(gap.mostDeprived),
+      shown(gap.leastDeprived),
+      shown(gap.absolute),
+      figure(gap.relative, 2),
+      esc([sii.note, gap.note && `Decile gap: ${gap.note}.`].filter(Boolean).join(' ')),
+    ];
+  }),
 )}
 ${lifeExpectancyChart(r)}
 ${table(
@@ -337,6 +417,7 @@ ${checkHtml}
 <h2>f. Weighted population</h2>
 <p>${count(r.weightedPopulation.persons)} people; needs index (weighted population per person) ${esc(r.weightedPopulation.needsIndex.fixed)}. </p>
 ${wpapHtml(r.wpapPopulationIndex)}
+${trendsHtml(r)}
 <footer><p>${esc(r.attribution)}</p></footer>
 </body></html>
 `;

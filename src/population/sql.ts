@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
+import { cambridgeWeights } from './cambridge-weights.ts';
 import { dateLiteral, type Engine, stringList } from './engines/engine.ts';
-import { type Condition, conditionCodes, ltcCodes, type Setting, settings } from './model.ts';
+import { type Condition, conditionCodes, ltcCodes, openEnd, type Setting, settings } from './model.ts';
 
 /**
  * Every SQL text the analyses run, in one place, written once for every engine: DuckDB 1.5,
@@ -77,20 +78,55 @@ function residents(served: ServedPopulation): string {
   return served.lsoas.length ? `(practice_code = '' AND lsoa IN (${stringList(served.lsoas)}))` : '0 = 1';
 }
 
-/** Registered with one of the practices (at the last registration, whatever its dates) or a resident served. */
-function ofPractices(served: ServedPopulation): string {
-  const practices = practiceList(served);
-  return practices ? `(practice_code IN (${practices}) OR ${residents(served)})` : residents(served);
-}
-
-function servedOn(engine: Engine, served: ServedPopulation, iso: string): string {
-  const on = dateLiteral(iso);
+/** Served on the date `on` (an SQL date) of month index `months`: alive, born, and registered with a practice or resident. */
+function servedAt(served: ServedPopulation, on: string, months: string): string {
   const practices = practiceList(served);
   const registered = practices
     ? `(practice_code IN (${practices}) AND registered_from <= ${on} AND registered_to > ${on})`
     : '0 = 1';
-  return `death_date > ${on} AND birth_year * 12 + birth_month <= ${monthIndex(iso)}
+  return `death_date > ${on} AND birth_year * 12 + birth_month <= ${months}
     AND (${registered} OR ${residents(served)})`;
+}
+
+function servedOn(served: ServedPopulation, iso: string): string {
+  return servedAt(served, dateLiteral(iso), String(monthIndex(iso)));
+}
+
+/** The month index (year × 12 + month) of a date column, as monthIndex gives for a literal. */
+function monthOf(engine: Engine, date: string): string {
+  return `${engine.dialect.year(date)} * 12 + ${engine.dialect.month(date)}`;
+}
+
+/** The first calendar year of the financial year (1 April to 31 March) a date column falls in. */
+function financialYear(engine: Engine, date: string): string {
+  return `${engine.dialect.year(date)} - CASE WHEN ${engine.dialect.month(date)} < 4 THEN 1 ELSE 0 END`;
+}
+
+/** A date column as the whole number YYYYMMDD, which every engine returns alike. */
+function dayNumber(engine: Engine, date: string): string {
+  const d = engine.dialect;
+  return `${d.year(date)} * 10000 + ${d.month(date)} * 100 + ${d.day(date)}`;
+}
+
+/** Registered with one of the practices (at the last registration, whatever its dates) or a resident served. */
+function registeredOrResident(served: ServedPopulation): string {
+  const practices = practiceList(served);
+  return practices ? `(practice_code IN (${practices}) OR ${residents(served)})` : residents(served);
+}
+
+/**
+ * A person's Cambridge Multimorbidity Score in hundredths, summed over their conditions rows on
+ * or before `on` (cambridge-weights.ts); cancer counts only if diagnosed in the last five years.
+ */
+function cambridgeScoreSql(on: string): string {
+  const arms = cambridgeWeights.flatMap((w) =>
+    w.register === null
+      ? []
+      : [
+          `WHEN condition = '${w.register}'${w.withinYears === null ? '' : ` AND onset_date > ${dateLiteral(shift(on, -w.withinYears))}`} THEN ${w.hundredths}`,
+        ],
+  );
+  return `sum(CASE ${arms.join(' ')} ELSE 0 END)`;
 }
 
 /**
@@ -113,12 +149,13 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
     .map((s) => `sum(CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END) AS ${settingColumn[s]}`)
     .join(',\n        ');
   const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code, lsoa`;
-  const conditionCols = ['ltc', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
+  const conditionCols = ['ltc', 'cms', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
   const eventCols = [...settings.map((s) => settingColumn[s]), 'cost', 'em_next', 'cost_next'];
   const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
-      FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(engine, served, on)}) AS p
+      FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(served, on)}) AS p
       LEFT JOIN (
-        SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags}
+        SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags},
+          ${cambridgeScoreSql(on)} AS cms
         FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
       ) AS c USING (person_id)`;
   const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ${conditionCols.join(', ')},
@@ -142,7 +179,7 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
  * what was kept, since every column is the person's own; without reading a single event.
  */
 export function narrowFeaturesSql(engine: Engine, served: ServedPopulation): string {
-  return `SELECT * FROM ${engine.local.keptFeatures} WHERE ${ofPractices(served)}`;
+  return `SELECT * FROM ${engine.local.keptFeatures} WHERE ${registeredOrResident(served)}`;
 }
 
 /** Risk points (documented at riskBands in analyses.ts). */
@@ -197,16 +234,64 @@ export const aggregateSql = {
     `SELECT sex, imd_decile, ${lifeTableBand(e, ageAtDeath(e))} AS band, count(*)
      FROM ${e.all.persons}
      WHERE death_date >= ${dateLiteral(shift(on, -years))} AND death_date < ${dateLiteral(on)}
-       AND ${ofPractices(served)}
+       AND ${registeredOrResident(served)}
      GROUP BY sex, imd_decile, band ORDER BY sex, imd_decile, band`,
 
   /** The population served at the middle of the `years` before `on`, by sex, decile and life-table band. */
   midPopulation: (e: Engine, served: ServedPopulation, on: string, years: number) => {
     const mid = shift(on, 0, -Math.round((years * 12) / 2));
     return `SELECT sex, imd_decile, ${lifeTableBand(e, ageOn(e, mid))} AS band, count(*)
-     FROM ${e.all.persons} WHERE ${servedOn(e, served, mid)}
+     FROM ${e.all.persons} WHERE ${servedOn(served, mid)}
      GROUP BY sex, imd_decile, band ORDER BY sex, imd_decile, band`;
   },
+
+  /** People on each register in the population served, by age in years (for expected prevalence). */
+  registersByAge: (e: Engine, on: string) =>
+    `SELECT condition, age, count(*) FROM ${e.all.conditions}
+     JOIN (SELECT person_id, age FROM ${e.local.features}) AS f USING (person_id)
+     WHERE onset_date <= ${dateLiteral(on)}
+     GROUP BY condition, age ORDER BY condition, age`,
+
+  /** The population served by age in years. */
+  personsByAge: (e: Engine) => `SELECT age, count(*) FROM ${e.all.features} GROUP BY age ORDER BY age`,
+
+  /** Adults (18 and over) by Cambridge Multimorbidity Score in hundredths. */
+  cambridgeScore: (e: Engine) =>
+    `SELECT cms, count(*) FROM ${e.all.features} WHERE age >= 18 GROUP BY cms ORDER BY cms`,
+
+  /** The first and last day (YYYYMMDD) of the activity data; 0 or null when there is none. */
+  activityCoverage: (e: Engine) =>
+    `SELECT min(${dayNumber(e, 'event_date')}), max(${dayNumber(e, 'event_date')}) FROM ${e.all.events}`,
+
+  /** The first and last day (YYYYMMDD) of deaths among the practices' patients and residents. */
+  deathCoverage: (e: Engine, served: ServedPopulation) =>
+    `SELECT min(${dayNumber(e, 'death_date')}), max(${dayNumber(e, 'death_date')}) FROM ${e.all.persons}
+     WHERE death_date < ${dateLiteral(openEnd)} AND ${registeredOrResident(served)}`,
+
+  /**
+   * Emergency admissions and A&E attendances of people served on the day, by financial year
+   * and life-table age band, from `from` to before `to`.
+   */
+  activityByYear: (e: Engine, served: ServedPopulation, from: string, to: string) =>
+    `SELECT ${financialYear(e, 'event_date')} AS fy, ${lifeTableBand(e, e.dialect.idiv(`${monthOf(e, 'event_date')} - (birth_year * 12 + birth_month)`, '12'))} AS band,
+       sum(CASE WHEN setting = 'emergency' THEN 1 ELSE 0 END), sum(CASE WHEN setting = 'ae' THEN 1 ELSE 0 END)
+     FROM ${e.all.events}
+     JOIN (SELECT person_id, birth_year, birth_month, practice_code, registered_from, registered_to, lsoa, death_date FROM ${e.local.persons}) AS p USING (person_id)
+     WHERE setting IN ('emergency', 'ae') AND event_date >= ${dateLiteral(from)} AND event_date < ${dateLiteral(to)}
+       AND ${servedAt(served, 'event_date', monthOf(e, 'event_date'))}
+     GROUP BY fy, band ORDER BY fy, band`,
+
+  /** Deaths by financial year and life-table age band, counted as `deaths` counts them. */
+  deathsByYear: (e: Engine, served: ServedPopulation, from: string, to: string) =>
+    `SELECT ${financialYear(e, 'death_date')} AS fy, ${lifeTableBand(e, ageAtDeath(e))} AS band, count(*)
+     FROM ${e.all.persons}
+     WHERE death_date >= ${dateLiteral(from)} AND death_date < ${dateLiteral(to)} AND ${registeredOrResident(served)}
+     GROUP BY fy, band ORDER BY fy, band`,
+
+  /** The population served on a date by life-table age band. */
+  populationOn: (e: Engine, served: ServedPopulation, on: string) =>
+    `SELECT ${lifeTableBand(e, ageOn(e, on))} AS band, count(*) FROM ${e.all.persons}
+     WHERE ${servedOn(served, on)} GROUP BY band ORDER BY band`,
 
   /** Persons by five-year age band, sex and long-term-condition count (0–3+), for the weighted population. */
   weighting: (e: Engine) =>
@@ -225,7 +310,7 @@ export function weightingOnSql(e: Engine, served: ServedPopulation, on: string):
       SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc
       FROM ${e.local.conditions} WHERE onset_date <= ${dateLiteral(on)} GROUP BY person_id
     ) AS c USING (person_id)
-    WHERE ${servedOn(e, served, on)}
+    WHERE ${servedOn(served, on)}
     GROUP BY band, sex, need ORDER BY band, sex, need`;
 }
 

@@ -15,7 +15,29 @@ const publish = (path: string, report: object) => {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(report));
 };
-publish(publishedReportPath('QUA'), { title: 'Population health: ICB QUA', served: { total: 1000 } });
+const gap = { mostDeprived: 120, leastDeprived: 80, absolute: -40, relative: 1.5, note: null };
+const trends = {
+  activityCovers: { from: '2024-08-01', to: '2026-07-31' },
+  activity: [],
+  deathsCover: null,
+  prematureMortality: [{ year: '2025/26', deaths: 75, per100000: 381.2, lower95: 300.3, upper95: 477 }],
+};
+const inequalities = {
+  byDecile: [{ decile: 1 }],
+  decileGap: {
+    emergencyAdmissionsPer1000Standardised: gap,
+    aePer1000: gap,
+    costPerHeadPence: gap,
+    multimorbidPercent: gap,
+    lifeExpectancy: { F: gap, M: gap },
+  },
+};
+publish(publishedReportPath('QUA'), {
+  title: 'Population health: ICB QUA',
+  served: { total: 1000 },
+  trends,
+  inequalities,
+});
 publish(publishedReportPath('QUA', process.env, { kind: 'place', code: 'E08000027' }), {
   title: 'Population health for Dudley place, NHS Black Country ICB',
   served: { total: 300 },
@@ -47,7 +69,11 @@ describeOnBothDatabases('population API', (store) => {
   it('serves an ICB report only to its commissioners and assurers', async () => {
     app = await buildApp({ store: store() });
     await signInAccounts(store(), people, tokens);
-    expect((await report('qua-commissioner', 'QUA')).data).toMatchObject({ served: { total: 1000 } });
+    const answer = (await report('qua-commissioner', 'QUA')).data;
+    expect(answer).toMatchObject({ served: { total: 1000 } });
+    // The typed sections and everything beside them come back whole.
+    expect(answer?.trends).toEqual(trends);
+    expect(answer?.inequalities).toEqual(inequalities);
     expect((await report('assurer', 'QUA')).response.status).toBe(200);
     expect((await report('other-commissioner', 'QUA')).response.status).toBe(403);
     expect((await report('viewer', 'QUA')).response.status).toBe(403);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { populationReaders } from '../../core/roles.ts';
 import { populationPaper } from '../../outputs/papers.ts';
 import { populationTables } from '../../outputs/population-tables.ts';
@@ -10,7 +11,14 @@ import { requireRole } from '../auth.ts';
 import type { Handler, RouteModule } from '../context.ts';
 import { badRequest, HttpProblem } from '../problems.ts';
 import { answer } from '../tabular.ts';
-import { getPopulationReportSchema, listPopulationAreasSchema } from './population.schemas.ts';
+import {
+  getPopulationReportSchema,
+  listPopulationAreasSchema,
+  type populationReport,
+} from './population.schemas.ts';
+
+/** A published report as read back: the pipeline's report, in the shape the API schema gives it. */
+type PublishedReport = PopulationReport & z.output<typeof populationReport>;
 
 /**
  * Population health aggregates for the web app: the latest reports `concordat analyse
@@ -38,7 +46,7 @@ export function publishedReport(
   request: FastifyRequest,
   icb: string,
   { kind, area }: { kind: AreaKind; area?: string | undefined },
-): PopulationReport & Record<string, unknown> {
+): PublishedReport {
   requireRole(request, populationReaders, [icb], 'read population health figures');
   if (kind === 'icb') {
     if (area !== undefined && area !== icb)
@@ -50,7 +58,7 @@ export function publishedReport(
       throw notFound(
         `No population health report has been published for ${icb}: run concordat analyse --publish.`,
       );
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8')) as PublishedReport;
   }
   if (area === undefined)
     throw badRequest([
@@ -71,7 +79,7 @@ export function publishedReport(
     throw notFound(
       `No population health report has been published for ${found.label}: run concordat analyse --icb ${icb} --area ${kind}:${found.code} --publish (or --area all for every area).`,
     );
-  return JSON.parse(readFileSync(publishedReportPath(icb, process.env, found), 'utf8'));
+  return JSON.parse(readFileSync(publishedReportPath(icb, process.env, found), 'utf8')) as PublishedReport;
 }
 
 const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (request, reply) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFixtureInRealAreas } from '../../population/formats/fixture-areas.ts';
+import { omopTestSchema } from '../../population/formats/test-omop-database.ts';
 import { writeForeign } from '../../population/formats/write.ts';
 import { writeFixture } from '../../population/test-fixture.ts';
 
@@ -17,6 +18,18 @@ const scratch = () => {
   return dir;
 };
 
+/** The fixture's practices and date, with no suppression, so its five people are counted. */
+const fixtureOptions = [
+  '--practices',
+  'M87001,M87003',
+  '--on',
+  '2025-08-01',
+  '--suppress-up-to',
+  '0',
+  '--round-to',
+  '1',
+];
+
 function concordat(...args: string[]) {
   return spawnSync(process.execPath, ['bin/concordat.js', ...args], { encoding: 'utf8' });
 }
@@ -28,19 +41,7 @@ describe('concordat analyse on OMOP, FHIR and SUS-style data', () => {
     const dir = scratch();
     await writeForeign('fhir', native, dir, '2026-08-01');
     rmSync(join(dir, 'manifest.json'));
-    const result = concordat(
-      'analyse',
-      '--data',
-      dir,
-      '--practices',
-      'M87001,M87003',
-      '--on',
-      '2025-08-01',
-      '--suppress-up-to',
-      '0',
-      '--round-to',
-      '1',
-    );
+    const result = concordat('analyse', '--data', dir, ...fixtureOptions);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8')).served.total).toBe(5);
@@ -92,6 +93,56 @@ describe('concordat analyse on OMOP, FHIR and SUS-style data', () => {
       /list\.yaml line 4, conditions\.AF\.icd10\.codes: '48' is not an ICD-10 code or range/,
     );
   }, 120_000);
+});
+
+describe('concordat analyse --omop', () => {
+  it('reads an OMOP schema in PostgreSQL, keeping any password out of what it prints and writes', async () => {
+    const native = writeFixtureInRealAreas();
+    const omop = scratch();
+    dirs.push(native);
+    await writeForeign('omop', native, omop, '2026-08-01');
+    const schema = await omopTestSchema(omop);
+    try {
+      const url = new URL(schema.url);
+      url.password = 's3cret';
+      const out = join(scratch(), 'report');
+      const result = concordat(
+        'analyse',
+        '--omop',
+        url.toString(),
+        '--input-format',
+        'omop',
+        '--out',
+        out,
+        ...fixtureOptions,
+      );
+      expect(result.stderr).not.toMatch(/Error/);
+      expect(result.status).toBe(0);
+      expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).served.total).toBe(5);
+      const input = readFileSync(join(out, 'input.json'), 'utf8');
+      expect(JSON.parse(input)).toMatchObject({
+        data: `${url.protocol}//${url.username}@${url.host}${url.pathname}?schema=${schema.schema}`,
+        format: 'omop',
+      });
+      expect(`${result.stdout}${result.stderr}${input}`).not.toContain('s3cret');
+    } finally {
+      await schema.drop();
+    }
+  }, 120_000);
+
+  it('refuses a second source, another format, no source and no --out', () => {
+    const omop = 'postgres://someone@127.0.0.1:5432/db?schema=cdm';
+    const args = ['--practices', 'M87001', '--on', '2025-08-01'];
+    const both = concordat('analyse', '--data', '.', '--omop', omop, ...args);
+    expect(both.stderr).toMatch(/--omop: cannot be given with --data/);
+    const fhir = concordat('analyse', '--omop', omop, '--input-format', 'fhir', ...args);
+    expect(fhir.stderr).toMatch(/--input-format: 'fhir' cannot be read with --omop/);
+    const neither = concordat('analyse', ...args);
+    expect(neither.stderr).toMatch(/--data: is needed\. .*--omop postgres:/);
+    const noOut = concordat('analyse', '--omop', omop, ...args);
+    expect(noOut.stderr).toMatch(/--out: is needed with --omop/);
+    for (const r of [both, fhir, neither, noOut]) expect(r.status).toBe(2);
+  }, 60_000);
 });
 
 describe('concordat synth --format', () => {

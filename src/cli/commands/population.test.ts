@@ -53,12 +53,19 @@ describe('concordat analyse', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Population served by practice',
       'Long-term conditions',
+      'Prevalence against expected',
+      'Cambridge Multimorbidity Score',
       'Population segments',
       'Risk bands',
       'Inequalities by deprivation dec', // Excel's 31 characters
+      'Admissions and A&E by year',
+      'Premature mortality by year',
       'Sources and dates',
     ]);
-    expect(result.stdout).toMatch(/report\.xlsx and 5 CSV tables \(report-practices\.csv, /);
+    expect(result.stdout).toMatch(/report\.xlsx and 9 CSV tables \(report-practices\.csv, /);
+    expect(html).toContain('Cambridge Multimorbidity Score');
+    expect(html).toContain('Ratio (1 ÷ 10)');
+    expect(report.trends.activity.map((y: { year: string }) => y.year)).toEqual(['2023/24', '2024/25']);
   }, 60_000);
 
   it('refuses a file with a bad date with exit code 2 and writes nothing', () => {

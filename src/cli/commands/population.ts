@@ -5,6 +5,7 @@ import { isIsoDate, today } from '../../core/dates.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { Engine } from '../../population/engines/engine.ts';
 import { type InputFormat, inputFormats } from '../../population/formats/input-formats.ts';
+import { parseOmopUrl } from '../../population/formats/omop-url.ts';
 import type { SynthFormat } from '../../population/formats/write.ts';
 import type { Progress } from '../../population/ingest.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
@@ -59,6 +60,32 @@ export async function writeReportTables(out: string, report: PopulationReport): 
   });
 }
 
+/**
+ * What `analyse` reads: a folder (`--data`), or an OMOP schema in PostgreSQL (`--omop`), shown
+ * in input.json without its password.
+ */
+function dataSource(opts: {
+  data?: string;
+  omop?: string;
+  inputFormat?: string;
+}): { dir: string; shown: string } | { omop: string; shown: string } {
+  if (opts.data !== undefined && opts.omop !== undefined) {
+    throw new InvalidInput('--omop', 'cannot be given with --data', 'Read a folder or a database, not both.');
+  }
+  if (opts.data !== undefined) return { dir: opts.data, shown: opts.data };
+  if (opts.omop === undefined) {
+    throw new InvalidInput(
+      '--data',
+      'is needed',
+      "Give the data set's folder, or --omop postgres://user@host:5432/db?schema=cdm for an OMOP database.",
+    );
+  }
+  if (opts.inputFormat !== undefined && opts.inputFormat !== 'omop') {
+    throw new InvalidInput('--input-format', `'${opts.inputFormat}' cannot be read with --omop`, 'Use omop.');
+  }
+  return { omop: opts.omop, shown: parseOmopUrl(opts.omop).shown };
+}
+
 export function registerPopulation(program: Command): void {
   program
     .command('synth')
@@ -102,9 +129,13 @@ export function registerPopulation(program: Command): void {
     .description(
       'Population health analyses (needs, risk, segments, inequalities, weighted population): writes report.json, report.html, report.xlsx and a CSV of each table.',
     )
-    .requiredOption(
+    .option(
       '--data <dir>',
       "the data set's folder: Concordat's own tables, OMOP CDM v5.4 CSV, a FHIR R4 bulk export or SUS-style CSV",
+    )
+    .option(
+      '--omop <url>',
+      'instead of --data, an OMOP CDM v5.4 schema in PostgreSQL: postgres://user@host:5432/db?schema=cdm (read only)',
     )
     .option('--input-format <format>', 'native, omop, fhir or sus; default found from the folder')
     .option('--code-list <file>', 'code list mapping diagnosis codes to conditions; default the shipped one')
@@ -145,7 +176,8 @@ export function registerPopulation(program: Command): void {
     .action(
       action(
         async (opts: {
-          data: string;
+          data?: string;
+          omop?: string;
           inputFormat?: string;
           codeList?: string;
           engine: string;
@@ -177,9 +209,10 @@ export function registerPopulation(program: Command): void {
               'Use native, omop, fhir or sus.',
             );
           }
+          const source = dataSource(opts);
           const [
             { readManifest },
-            { loadDataset },
+            { loadDataset, loadOmopDatabase },
             { DuckDbEngine },
             { englandComparators },
             { runAreaPipelines, runPipeline },
@@ -200,13 +233,22 @@ export function registerPopulation(program: Command): void {
             import('../../population/areas.ts'),
             import('../../population/model.ts'),
           ]);
-          const manifest = readManifest(opts.data);
+          // A database has no manifest.json to suggest the date and the ICB.
+          const manifest = 'dir' in source ? readManifest(source.dir) : { synthetic: false };
           const on = opts.on ?? manifest.analysisDate;
           if (!on || !isIsoDate(on)) {
             throw new InvalidInput(
               '--on',
               `'${on ?? ''}' is not a date`,
               'Write it as YYYY-MM-DD, for example 2025-08-01.',
+            );
+          }
+          const out = opts.out ?? ('dir' in source ? join(source.dir, 'report') : undefined);
+          if (!out) {
+            throw new InvalidInput(
+              '--out',
+              'is needed with --omop',
+              'Name the folder to write the report to.',
             );
           }
           const topPercent = Number(opts.topPercent);
@@ -224,11 +266,17 @@ export function registerPopulation(program: Command): void {
           const bar = await progressBar('Loading');
           const stops: (() => Promise<void>)[] = [() => duck.close()];
           try {
-            const loaded = await loadDataset(duck, opts.data, {
-              format: inputFormat as InputFormat | undefined,
-              codeList: opts.codeList,
-              progress: bar.progress,
-            });
+            const loaded =
+              'dir' in source
+                ? await loadDataset(duck, source.dir, {
+                    format: inputFormat as InputFormat | undefined,
+                    codeList: opts.codeList,
+                    progress: bar.progress,
+                  })
+                : await loadOmopDatabase(duck, source.omop, {
+                    codeList: opts.codeList,
+                    progress: bar.progress,
+                  });
             const checked = loaded.manifest;
             bar.stop();
             for (const note of loaded.notes) process.stdout.write(`Note: ${note}\n`);
@@ -260,11 +308,10 @@ export function registerPopulation(program: Command): void {
               checkLifeExpectancy: true,
             };
             const labelled = (title: string) => (checked.synthetic ? `${title} (SYNTHETIC)` : title);
-            const out = opts.out ?? join(opts.data, 'report');
             mkdirSync(out, { recursive: true });
             writeFileSync(
               join(out, 'input.json'),
-              `${JSON.stringify({ data: opts.data, format: loaded.format, codeList: loaded.codeList ?? null, notes: loaded.notes }, null, 2)}\n`,
+              `${JSON.stringify({ data: source.shown, format: loaded.format, codeList: loaded.codeList ?? null, notes: loaded.notes }, null, 2)}\n`,
             );
             const written: string[] = [];
             const keep = async (report: PopulationReport, folder: string) => {

@@ -18,6 +18,7 @@ export const clickHouseDialect: Dialect = {
   idiv: (a, b) => `intDiv(${a}, ${b})`,
   year: (d) => `toYear(${d})`,
   month: (d) => `toMonth(${d})`,
+  day: (d) => `toDayOfMonth(${d})`,
 };
 
 const all: Tables = {

@@ -5,6 +5,7 @@ const dialect: Dialect = {
   idiv: (a, b) => `((${a}) // (${b}))`,
   year: (d) => `year(${d})`,
   month: (d) => `month(${d})`,
+  day: (d) => `day(${d})`,
 };
 
 const tables: Tables = {

@@ -12,6 +12,7 @@ export interface Dialect {
   idiv(a: string, b: string): string;
   year(date: string): string;
   month(date: string): string;
+  day(date: string): string;
 }
 
 /** Where the tables live: person-level SQL runs where the rows are; aggregates read them all. */

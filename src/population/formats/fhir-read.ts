@@ -26,7 +26,8 @@ import {
 } from './fields.ts';
 import { costOrAverage, unmatchedNote } from './native-output.ts';
 import type { ReadContext, Reader } from './read-context.ts';
-import { ndjsonRecords, refuse } from './text-input.ts';
+import { refuse } from './source-row.ts';
+import { ndjsonRecords } from './text-input.ts';
 
 /**
  * Reads a FHIR R4 bulk export (NDJSON) into Concordat's tables: Patient (sex, month of

@@ -11,12 +11,16 @@ import { synthesise } from '../synth.ts';
 import { fixtureDate, fixtureServed, writeFixture } from '../test-fixture.ts';
 import { writeFixtureInRealAreas } from './fixture-areas.ts';
 import type { InputFormat } from './input-formats.ts';
-import { loadDataset } from './load.ts';
+import { loadDataset, loadOmopDatabase } from './load.ts';
+import { fetchRows } from './omop-postgres.ts';
+import { type OmopTestSchema, omopTestSchema } from './test-omop-database.ts';
 import { type ForeignFormat, writeForeign } from './write.ts';
 
 const dirs: string[] = [];
-afterAll(() => {
+const schemas: OmopTestSchema[] = [];
+afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const s of schemas) await s.drop();
 });
 const scratch = (name: string) => {
   const dir = mkdtempSync(join(tmpdir(), `concordat-${name}-`));
@@ -30,15 +34,16 @@ function fixtureInRealAreas(): string {
   return dir;
 }
 
-async function analyse(
-  dir: string,
-  format: InputFormat,
-  practices: string[],
-  on: string,
-): Promise<PopulationReport> {
+/** Where the data set is read from: a folder in a format, or an OMOP schema in PostgreSQL. */
+type From = { dir: string; format: InputFormat } | { omop: string };
+
+async function analyse(from: From, practices: string[], on: string): Promise<PopulationReport> {
   const engine = await DuckDbEngine.open();
   try {
-    const { manifest } = await loadDataset(engine, dir, { format });
+    const { manifest } =
+      'omop' in from
+        ? await loadOmopDatabase(engine, from.omop)
+        : await loadDataset(engine, from.dir, { format: from.format });
     return await runPipeline(engine, {
       title: 'formats',
       on,
@@ -55,21 +60,35 @@ async function analyse(
 
 const foreign: ForeignFormat[] = ['omop', 'fhir', 'sus'];
 
-describe('the same population read from native, OMOP, FHIR and SUS-style files gives the same report', () => {
+/** Each foreign format written from `native`, and the OMOP files copied into PostgreSQL too. */
+async function sources(native: string, observedUntil: string): Promise<Record<string, From>> {
+  const found: Record<string, From> = {};
+  for (const format of foreign) {
+    const dir = scratch(format);
+    await writeForeign(format, native, dir, observedUntil);
+    found[format] = { dir, format };
+    if (format === 'omop') {
+      const schema = await omopTestSchema(dir);
+      schemas.push(schema);
+      found['omop in PostgreSQL'] = { omop: schema.url };
+    }
+  }
+  return found;
+}
+
+describe('the same population read from native, OMOP (files and PostgreSQL), FHIR and SUS-style data gives the same report', () => {
   it('on the hand-made fixture', async () => {
     const native = fixtureInRealAreas();
     const practices = [...fixtureServed.practices];
-    const expected = await analyse(native, 'native', practices, fixtureDate);
+    const expected = await analyse({ dir: native, format: 'native' }, practices, fixtureDate);
     // Moving people to real LSOAs with the same deciles changes nothing in the report.
     const original = writeFixture();
     dirs.push(original);
-    expect(await analyse(original, 'native', practices, fixtureDate)).toEqual(expected);
+    expect(await analyse({ dir: original, format: 'native' }, practices, fixtureDate)).toEqual(expected);
     expect(expected.served.total).toBe(5);
-    for (const format of foreign) {
-      const dir = scratch(format);
-      await writeForeign(format, native, dir, '2026-08-01');
-      expect({ format, report: await analyse(dir, format, practices, fixtureDate) }).toEqual({
-        format,
+    for (const [source, from] of Object.entries(await sources(native, '2026-08-01'))) {
+      expect({ source, report: await analyse(from, practices, fixtureDate) }).toEqual({
+        source,
         report: expected,
       });
     }
@@ -80,17 +99,14 @@ describe('the same population read from native, OMOP, FHIR and SUS-style files g
     const { manifest } = await synthesise({ icb: 'QUA', out: native, scale: 0.002, seed: 3, format: 'csv' });
     const practices = icbPractices('QUA');
     const on = manifest.analysisDate as string;
-    const expected = await analyse(native, 'native', practices, on);
+    const expected = await analyse({ dir: native, format: 'native' }, practices, on);
     expect(expected.served.total).toBeGreaterThan(2000);
     expect(expected.needs.prevalence.filter((p) => (p.persons ?? 0) > 0).length).toBeGreaterThan(15);
-    for (const format of foreign) {
-      const dir = scratch(format);
-      await writeForeign(format, native, dir, manifest.extractDate as string);
-      // Found from the folder: the manifest names the format.
-      expect({ format, report: await analyse(dir, format, practices, on) }).toEqual({
-        format,
-        report: expected,
-      });
+    expect(expected.synthetic).not.toBeNull();
+    // Enough visits that PostgreSQL hands them over in several batches.
+    expect(manifest.counts.events).toBeGreaterThan(2 * fetchRows);
+    for (const [source, from] of Object.entries(await sources(native, manifest.extractDate as string))) {
+      expect({ source, report: await analyse(from, practices, on) }).toEqual({ source, report: expected });
     }
   }, 240_000);
 });

@@ -2,12 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { InvalidInput } from '../../core/errors.ts';
 import type { DuckDbEngine } from '../engines/duckdb.ts';
 import { type DatasetManifest, ingest, ingestFiles, type Progress, readManifest } from '../ingest.ts';
+import type { TableName } from '../model.ts';
 import { type CodeListSummary, loadCodeList } from './code-list.ts';
 import { readFhir } from './fhir-read.ts';
 import { type InputFormat, inputFormats } from './input-formats.ts';
 import { loadReference, NativeOutput, Notes } from './native-output.ts';
-import { readOmop } from './omop-read.ts';
-import type { Reader } from './read-context.ts';
+import { OmopDatabase } from './omop-postgres.ts';
+import { omopSynthetic, readOmop, readOmopFrom } from './omop-read.ts';
+import type { ReadContext, Reader } from './read-context.ts';
 import { readSus } from './sus-read.ts';
 
 /** Each reader, and how many steps it reports (for the progress bar). */
@@ -68,7 +70,6 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<Loaded> {
   const format = options.format ?? detectFormat(dir);
-  const progress = options.progress ?? (() => {});
   if (format === 'native') {
     if (options.codeList) {
       throw new InvalidInput(
@@ -77,16 +78,53 @@ export async function loadDataset(
         'Native data holds conditions as register codes already.',
       );
     }
-    return { manifest: await ingest(engine, dir, progress), format, notes: [] };
+    return { manifest: await ingest(engine, dir, options.progress), format, notes: [] };
   }
+  const { read, steps } = readers[format];
+  const loaded = await readForeign(engine, (context) => read(dir, context), steps, options);
+  return { manifest: readManifest(dir), format, ...loaded };
+}
+
+/**
+ * Loads an OMOP CDM v5.4 schema in PostgreSQL (`--omop postgres://…?schema=cdm`), all or
+ * nothing, read once in one read-only snapshot. A database has no manifest.json: the data is
+ * synthetic when its cdm_source says so.
+ */
+export async function loadOmopDatabase(
+  engine: DuckDbEngine,
+  url: string,
+  options: Omit<LoadOptions, 'format'> = {},
+): Promise<Loaded> {
+  const database = await OmopDatabase.open(url);
+  try {
+    const synthetic = await omopSynthetic(database);
+    const loaded = await readForeign(
+      engine,
+      (context) => readOmopFrom(database, context),
+      readers.omop.steps,
+      options,
+    );
+    return { manifest: { synthetic }, format: 'omop', ...loaded };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs a reader of a foreign format, then ingests what it wrote. */
+async function readForeign(
+  engine: DuckDbEngine,
+  read: (context: ReadContext) => Promise<Record<TableName, string>>,
+  steps: number,
+  options: Omit<LoadOptions, 'format'>,
+): Promise<Pick<Loaded, 'codeList' | 'notes'>> {
   const codeList = await loadCodeList(options.codeList);
+  const progress = options.progress ?? (() => {});
   const out = new NativeOutput();
   const notes = new Notes();
-  const { read, steps } = readers[format];
   const total = steps + ingestSteps;
   let done = 0;
   try {
-    const files = await read(dir, {
+    const files = await read({
       engine,
       codeList,
       reference: await loadReference(),
@@ -98,5 +136,5 @@ export async function loadDataset(
   } finally {
     out.dispose();
   }
-  return { manifest: readManifest(dir), format, codeList: codeList.summary, notes: notes.list() };
+  return { codeList: codeList.summary, notes: notes.list() };
 }

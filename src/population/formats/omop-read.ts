@@ -1,7 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidInput } from '../../core/errors.ts';
-import { type Condition, type Setting, settings } from '../model.ts';
+import { type Condition, type Setting, settings, syntheticLabel } from '../model.ts';
 import { unitCostPence } from '../synth-model.ts';
 import { icd10Pattern, normaliseIcd10 } from './code-list.ts';
 import {
@@ -19,71 +17,85 @@ import {
   wholeNumberOf,
 } from './fields.ts';
 import { sqlString, uncostedNote, unmatchedNote } from './native-output.ts';
-import { gender, type OmopTable, visitConcepts, visitsLeftOut } from './omop.ts';
+import { gender, visitConcepts, visitsLeftOut } from './omop.ts';
+import { type OmopSource, omopFolder } from './omop-source.ts';
 import type { ReadContext, Reader } from './read-context.ts';
-import { csvRows, refuse } from './text-input.ts';
+import { refuse } from './source-row.ts';
+import { csvField } from './text-input.ts';
 
 /**
  * Reads an OMOP CDM v5.4 extract — one CSV file per table in a folder — into Concordat's
- * tables. person gives sex, year and month of birth, the GP practice (care_site_id → the
- * care site's ODS code in care_site_source_value) and where the person lives (location_id →
- * the 2011 LSOA code in location_source_value); the latest observation_period is the
- * registration; death gives the date of death; visit_occurrence gives events (see omop.ts
- * for the settings), costed from cost (domain Visit, total_cost in pounds) where present;
- * condition_occurrence gives conditions through the code list, from condition_source_value
- * (a SNOMED CT id or an ICD-10 code) or, when concept.csv (the OMOP vocabulary) is in the
- * folder, from condition_concept_id and condition_source_concept_id.
+ * tables, through readOmopFrom.
  */
-export const readOmop: Reader = async (dir, context) => {
-  const locations = await readLocations(dir);
-  const careSites = await readCareSites(dir);
-  const periods = await readObservationPeriods(dir);
-  const deaths = await readDeaths(dir);
+export const readOmop: Reader = (dir, context) => readOmopFrom(omopFolder(dir), context);
+
+/**
+ * Reads an OMOP CDM v5.4 extract from a folder or a database into Concordat's tables. person
+ * gives sex, year and month of birth, the GP practice (care_site_id → the care site's ODS
+ * code in care_site_source_value) and where the person lives (location_id → the 2011 LSOA
+ * code in location_source_value); the latest observation_period is the registration; death
+ * gives the date of death; visit_occurrence gives events (see omop.ts for the settings),
+ * costed from cost (domain Visit, total_cost in pounds) where present; condition_occurrence
+ * gives conditions through the code list, from condition_source_value (a SNOMED CT id or an
+ * ICD-10 code) or, when concept (the OMOP vocabulary) is there, from condition_concept_id and
+ * condition_source_concept_id.
+ */
+export async function readOmopFrom(source: OmopSource, context: ReadContext) {
+  const locations = await readLocations(source);
+  const careSites = await readCareSites(source);
+  const periods = await readObservationPeriods(source);
+  const deaths = await readDeaths(source);
   context.step('care sites, locations, observation periods and deaths');
-  const persons = await readPersons(dir, context, { locations, careSites, periods, deaths });
+  const persons = await readPersons(source, context, { locations, careSites, periods, deaths });
   context.step('person');
   for (const [personId, where] of [...periods.entries(), ...deaths.entries()]) {
     if (!persons.has(personId)) {
-      refuse(where.at, 'person_id', personId, 'is not in person.csv', 'Every row must belong to a person.');
+      refuse(
+        where.at,
+        'person_id',
+        personId,
+        `is not in ${source.name('person')}`,
+        'Every row must belong to a person.',
+      );
     }
   }
-  const concepts = await readConcepts(dir, context);
-  await readConditions(dir, context, persons, concepts);
+  const concepts = await readConcepts(source, context);
+  await readConditions(source, context, persons, concepts);
   context.step('condition_occurrence');
   const files = await context.out.finish(context.engine);
-  return { ...files, events: await readVisits(dir, context, persons, careSites) };
-};
+  return { ...files, events: await readVisits(source, context, persons, careSites) };
+}
 
-function tableFile(dir: string, table: OmopTable | 'concept', required: true): string;
-function tableFile(dir: string, table: OmopTable | 'concept', required: false): string | undefined;
-function tableFile(dir: string, table: OmopTable | 'concept', required: boolean): string | undefined {
-  const name = readdirSync(dir).find((f) => [`${table}.csv`, `${table}.csv.gz`].includes(f.toLowerCase()));
-  if (name) return join(dir, name);
-  if (required) {
-    throw new InvalidInput(dir, `has no ${table} file`, `An OMOP folder needs ${table}.csv (or .csv.gz).`);
+/**
+ * Whether cdm_source says the data is synthetic, as `concordat synth --format omop` writes it
+ * (its source_description is the synthetic label), for a source with no manifest.json.
+ */
+export async function omopSynthetic(source: OmopSource): Promise<boolean> {
+  let synthetic = false;
+  if (!source.has('cdm_source')) return synthetic;
+  for await (const row of source.rows('cdm_source', ['source_description'])) {
+    synthetic ||= row.get('source_description').includes(syntheticLabel);
   }
-  return undefined;
+  return synthetic;
 }
 
 interface Located {
   at: string;
 }
 
-async function readLocations(dir: string) {
+async function readLocations(source: OmopSource) {
   const locations = new Map<string, Located & { lsoa: string }>();
-  const file = tableFile(dir, 'location', false);
-  if (!file) return locations;
-  for await (const row of csvRows(file, ['location_id', 'location_source_value'])) {
+  if (!source.has('location')) return locations;
+  for await (const row of source.rows('location', ['location_id', 'location_source_value'])) {
     locations.set(row.get('location_id'), { at: row.where(), lsoa: row.get('location_source_value') });
   }
   return locations;
 }
 
-async function readCareSites(dir: string) {
+async function readCareSites(source: OmopSource) {
   const sites = new Map<string, Located & { ods: string }>();
-  const file = tableFile(dir, 'care_site', false);
-  if (!file) return sites;
-  for await (const row of csvRows(file, ['care_site_id', 'care_site_source_value'])) {
+  if (!source.has('care_site')) return sites;
+  for await (const row of source.rows('care_site', ['care_site_id', 'care_site_source_value'])) {
     sites.set(row.get('care_site_id'), {
       at: row.where(),
       ods: row.get('care_site_source_value').toUpperCase(),
@@ -93,11 +105,10 @@ async function readCareSites(dir: string) {
 }
 
 /** Each person's latest observation period: Concordat models one registration a person. */
-async function readObservationPeriods(dir: string) {
+async function readObservationPeriods(source: OmopSource) {
   const periods = new Map<string, Located & { from: string; to: string }>();
-  const file = tableFile(dir, 'observation_period', true);
   const columns = ['person_id', 'observation_period_start_date', 'observation_period_end_date'] as const;
-  for await (const row of csvRows(file, columns)) {
+  for await (const row of source.rows('observation_period', columns)) {
     const from = row.must(
       dateOf(row.get('observation_period_start_date')),
       'observation_period_start_date',
@@ -118,11 +129,10 @@ async function readObservationPeriods(dir: string) {
   return periods;
 }
 
-async function readDeaths(dir: string) {
+async function readDeaths(source: OmopSource) {
   const deaths = new Map<string, Located & { date: string }>();
-  const file = tableFile(dir, 'death', false);
-  if (!file) return deaths;
-  for await (const row of csvRows(file, ['person_id', 'death_date'])) {
+  if (!source.has('death')) return deaths;
+  for await (const row of source.rows('death', ['person_id', 'death_date'])) {
     const date = row.must(dateOf(row.get('death_date')), 'death_date', 'is not a date', dateHint);
     if (deaths.has(row.get('person_id')))
       row.refuse('person_id', 'has a second death record', 'One row per person.');
@@ -132,7 +142,7 @@ async function readDeaths(dir: string) {
 }
 
 async function readPersons(
-  dir: string,
+  source: OmopSource,
   { out, reference, notes }: ReadContext,
   tables: {
     locations: Awaited<ReturnType<typeof readLocations>>;
@@ -142,9 +152,8 @@ async function readPersons(
   },
 ): Promise<Set<string>> {
   const persons = new Set<string>();
-  const file = tableFile(dir, 'person', true);
   const required = ['person_id', 'gender_concept_id', 'year_of_birth', 'location_id'] as const;
-  for await (const row of csvRows(file, required, [
+  for await (const row of source.rows('person', required, [
     'month_of_birth',
     'birth_datetime',
     'care_site_id',
@@ -177,7 +186,7 @@ async function readPersons(
     const location = row.must(
       tables.locations.get(row.get('location_id')),
       'location_id',
-      row.get('location_id') === '' ? 'is empty' : 'is not in location.csv',
+      row.get('location_id') === '' ? 'is empty' : `is not in ${source.name('location')}`,
       lsoaHint,
     );
     const decile = decileOf(reference, location.lsoa);
@@ -197,7 +206,7 @@ async function readPersons(
       const site = row.must(
         tables.careSites.get(row.get('care_site_id')),
         'care_site_id',
-        'is not in care_site.csv',
+        `is not in ${source.name('care_site')}`,
         'The care site is the GP practice.',
       );
       if (!reference.practices.has(site.ods)) {
@@ -231,13 +240,12 @@ async function readPersons(
 
 /** Vocabulary concepts that stand for a condition: concept_id → conditions. */
 async function readConcepts(
-  dir: string,
+  source: OmopSource,
   { codeList }: ReadContext,
 ): Promise<Map<string, readonly Condition[]>> {
   const concepts = new Map<string, readonly Condition[]>();
-  const file = tableFile(dir, 'concept', false);
-  if (!file) return concepts;
-  for await (const row of csvRows(file, ['concept_id', 'vocabulary_id', 'concept_code'])) {
+  if (!source.has('concept')) return concepts;
+  for await (const row of source.rows('concept', ['concept_id', 'vocabulary_id', 'concept_code'])) {
     const vocabulary = row.get('vocabulary_id');
     const found =
       vocabulary === 'SNOMED'
@@ -258,15 +266,15 @@ export function conditionsOfCode(codeList: ReadContext['codeList'], code: string
 }
 
 async function readConditions(
-  dir: string,
+  source: OmopSource,
   { out, codeList, notes }: ReadContext,
   persons: ReadonlySet<string>,
   concepts: ReadonlyMap<string, readonly Condition[]>,
 ): Promise<void> {
-  const file = tableFile(dir, 'condition_occurrence', true);
   const optional = ['condition_source_value', 'condition_concept_id', 'condition_source_concept_id'] as const;
-  for await (const row of csvRows(file, ['person_id', 'condition_start_date'], optional)) {
-    if (!persons.has(row.get('person_id'))) row.refuse('person_id', 'is not in person.csv');
+  const required = ['person_id', 'condition_start_date'] as const;
+  for await (const row of source.rows('condition_occurrence', required, optional)) {
+    if (!persons.has(row.get('person_id'))) row.refuse('person_id', `is not in ${source.name('person')}`);
     const date = row.must(
       dateOf(row.get('condition_start_date')),
       'condition_start_date',
@@ -288,19 +296,19 @@ async function readConditions(
  * table can hold more rows than fit in memory as a lookup. Returns the events file.
  */
 async function readVisits(
-  dir: string,
+  source: OmopSource,
   { out, engine, reference, notes, step }: ReadContext,
   persons: ReadonlySet<string>,
   careSites: Awaited<ReturnType<typeof readCareSites>>,
 ): Promise<string> {
-  const visits = out.scratch('visits.csv', 'line,visit_occurrence_id,person_id,event_date,setting');
-  const file = tableFile(dir, 'visit_occurrence', true);
+  const visits = out.scratch('visits.csv', 'line,key,visit_occurrence_id,person_id,event_date,setting');
   const required = ['visit_occurrence_id', 'person_id', 'visit_concept_id', 'visit_start_date'] as const;
-  for await (const row of csvRows(file, required, ['visit_source_value', 'care_site_id'] as const)) {
+  const optional = ['visit_source_value', 'care_site_id'] as const;
+  for await (const row of source.rows('visit_occurrence', required, optional)) {
     if (wholeNumberOf(row.get('visit_occurrence_id'), 0, Number.MAX_SAFE_INTEGER) === undefined) {
       row.refuse('visit_occurrence_id', 'is not a whole number');
     }
-    if (!persons.has(row.get('person_id'))) row.refuse('person_id', 'is not in person.csv');
+    if (!persons.has(row.get('person_id'))) row.refuse('person_id', `is not in ${source.name('person')}`);
     const date = row.must(dateOf(row.get('visit_start_date')), 'visit_start_date', 'is not a date', dateHint);
     const concept = row.get('visit_concept_id');
     if (visitsLeftOut[concept]) {
@@ -349,64 +357,59 @@ async function readVisits(
       notes.add(admissionLeftOutNote);
       continue;
     }
-    visits.line(`${row.line},${row.get('visit_occurrence_id')},${row.get('person_id')},${date},${setting}`);
+    visits.line(
+      `${row.line},${csvField(row.key)},${row.get('visit_occurrence_id')},${row.get('person_id')},${date},${setting}`,
+    );
   }
   visits.close();
   step('visit_occurrence');
 
-  const costs = out.scratch('costs.csv', 'line,cost_event_id,pence');
-  const costFile = tableFile(dir, 'cost', false);
-  if (costFile) {
-    for await (const row of csvRows(costFile, ['cost_event_id', 'cost_domain_id', 'total_cost'])) {
+  const costs = out.scratch('costs.csv', 'line,key,cost_event_id,pence');
+  if (source.has('cost')) {
+    for await (const row of source.rows('cost', ['cost_event_id', 'cost_domain_id', 'total_cost'])) {
       if (row.get('cost_domain_id') !== 'Visit' || row.get('total_cost') === '') continue;
       const pence = row.must(
         penceOf(row.get('total_cost')),
         'total_cost',
         'is not an amount of pounds 0 or more',
       );
-      costs.line(`${row.line},${row.get('cost_event_id')},${pence}`);
+      costs.line(`${row.line},${csvField(row.key)},${row.get('cost_event_id')},${pence}`);
     }
   }
   costs.close();
-  return await joinCosts(
-    engine,
-    visits.path,
-    costs.path,
-    { visits: file, costs: costFile ?? '' },
-    notes,
-    out.dir,
-  );
+  return await joinCosts(engine, source, visits.path, costs.path, notes, out.dir);
 }
 
 async function joinCosts(
   engine: ReadContext['engine'],
+  source: OmopSource,
   visits: string,
   costs: string,
-  sources: { visits: string; costs: string },
   notes: ReadContext['notes'],
   dir: string,
 ): Promise<string> {
-  const v = `read_csv(${sqlString(visits)}, header = true, columns = {'line': 'BIGINT', 'visit_occurrence_id': 'VARCHAR', 'person_id': 'VARCHAR', 'event_date': 'VARCHAR', 'setting': 'VARCHAR'})`;
-  const c = `read_csv(${sqlString(costs)}, header = true, columns = {'line': 'BIGINT', 'cost_event_id': 'VARCHAR', 'pence': 'BIGINT'})`;
+  const v = `read_csv(${sqlString(visits)}, header = true, columns = {'line': 'BIGINT', 'key': 'VARCHAR', 'visit_occurrence_id': 'VARCHAR', 'person_id': 'VARCHAR', 'event_date': 'VARCHAR', 'setting': 'VARCHAR'})`;
+  const c = `read_csv(${sqlString(costs)}, header = true, columns = {'line': 'BIGINT', 'key': 'VARCHAR', 'cost_event_id': 'VARCHAR', 'pence': 'BIGINT'})`;
   const twice = await engine.query(
-    `SELECT line, visit_occurrence_id FROM (SELECT line, visit_occurrence_id, row_number() OVER (PARTITION BY visit_occurrence_id ORDER BY line) AS n FROM ${v}) WHERE n > 1 ORDER BY line LIMIT 1`,
+    `SELECT key, visit_occurrence_id FROM (SELECT line, key, visit_occurrence_id, row_number() OVER (PARTITION BY visit_occurrence_id ORDER BY line) AS n FROM ${v}) WHERE n > 1 ORDER BY line LIMIT 1`,
   );
-  if (twice[0])
+  if (twice[0]) {
     refuse(
-      `${sources.visits} line ${twice[0][0]}`,
+      source.at('visit_occurrence', String(twice[0][0])),
       'visit_occurrence_id',
       String(twice[0][1]),
       'appears twice',
     );
+  }
   const orphan = await engine.query(
-    `SELECT line, cost_event_id FROM ${c} WHERE cost_event_id NOT IN (SELECT visit_occurrence_id FROM ${v}) ORDER BY line LIMIT 1`,
+    `SELECT key, cost_event_id FROM ${c} WHERE cost_event_id NOT IN (SELECT visit_occurrence_id FROM ${v}) ORDER BY line LIMIT 1`,
   );
   if (orphan[0]) {
     refuse(
-      `${sources.costs} line ${orphan[0][0]}`,
+      source.at('cost', String(orphan[0][0])),
       'cost_event_id',
       String(orphan[0][1]),
-      'is not a visit in visit_occurrence.csv',
+      `is not a visit in ${source.name('visit_occurrence')}`,
     );
   }
   const average = `CASE v.setting ${settings.map((s) => `WHEN '${s}' THEN ${unitCostPence[s]}`).join(' ')} END`;

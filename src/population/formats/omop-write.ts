@@ -1,8 +1,16 @@
 import { join } from 'node:path';
-import { type Condition, personColumns, type Setting } from '../model.ts';
+import { readManifest } from '../ingest.ts';
+import { type Condition, personColumns, type Setting, syntheticLabel } from '../model.ts';
 import type { CodeList } from './code-list.ts';
 import { poundsText } from './fields.ts';
-import { ehrTypeConcept, gender, type OmopTable, omopColumns, visitOfSetting } from './omop.ts';
+import {
+  cdmVersionConcept,
+  ehrTypeConcept,
+  gender,
+  type OmopTable,
+  omopColumns,
+  visitOfSetting,
+} from './omop.ts';
 import { csvField, csvRows } from './text-input.ts';
 import { LineWriter } from './text-output.ts';
 
@@ -30,7 +38,7 @@ class OmopTableWriter<T extends OmopTable> {
  * CDM v5.4 extract in `out`, the inverse of omop-read.ts. An open registration ends on
  * `observedUntil` (OMOP needs an end to every observation period); each condition is written
  * with the first SNOMED CT concept of its code list entry as condition_source_value; costs go
- * in cost (domain Visit). Type concepts are "EHR".
+ * in cost (domain Visit); cdm_source describes the extract. Type concepts are "EHR".
  */
 export async function writeOmop(
   native: string,
@@ -126,5 +134,18 @@ export async function writeOmop(
       total_cost: poundsText(Number(row.get('cost_pence'))),
     });
   }
-  return [person, period, death, location, careSite, conditions, visits, cost].map((w) => w.close());
+  const source = new OmopTableWriter(out, 'cdm_source');
+  source.row({
+    cdm_source_name: 'Concordat data set',
+    cdm_source_abbreviation: 'Concordat',
+    cdm_holder: 'Concordat',
+    // What marks the data synthetic where there is no manifest.json (a database).
+    source_description: readManifest(native).synthetic ? syntheticLabel : '',
+    source_release_date: observedUntil,
+    cdm_release_date: observedUntil,
+    cdm_version: 'v5.4',
+    cdm_version_concept_id: cdmVersionConcept,
+    vocabulary_version: `code list v${codeList.summary.version}`,
+  });
+  return [person, period, death, location, careSite, conditions, visits, cost, source].map((w) => w.close());
 }

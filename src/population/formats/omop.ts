@@ -2,8 +2,8 @@ import type { Setting } from '../model.ts';
 
 /**
  * The OMOP Common Data Model v5.4 tables Concordat reads and writes (OHDSI, "OMOP CDM v5.4",
- * ohdsi.github.io/CommonDataModel), as CSV files named after the tables, and how their
- * concepts map to Concordat's data model.
+ * ohdsi.github.io/CommonDataModel), as CSV files named after the tables or as tables in a
+ * PostgreSQL schema, and how their concepts map to Concordat's data model.
  */
 export const omopColumns = {
   person: [
@@ -125,8 +125,44 @@ export const omopColumns = {
     'drg_concept_id',
     'drg_source_value',
   ],
+  cdm_source: [
+    'cdm_source_name',
+    'cdm_source_abbreviation',
+    'cdm_holder',
+    'source_description',
+    'source_documentation_reference',
+    'cdm_etl_reference',
+    'source_release_date',
+    'cdm_release_date',
+    'cdm_version',
+    'cdm_version_concept_id',
+    'vocabulary_version',
+  ],
 } as const;
 export type OmopTable = keyof typeof omopColumns;
+
+/** The tables Concordat reads: those above and the vocabulary's concept table. */
+export type OmopReadTable = OmopTable | 'concept';
+
+/**
+ * The column that names a row of each table in a database, and orders the reading: the
+ * primary key, or for death (which has none) the person, and for cdm_source (one row) its name.
+ */
+export const omopKeys: Record<OmopReadTable, string> = {
+  person: 'person_id',
+  observation_period: 'observation_period_id',
+  visit_occurrence: 'visit_occurrence_id',
+  condition_occurrence: 'condition_occurrence_id',
+  death: 'person_id',
+  care_site: 'care_site_id',
+  location: 'location_id',
+  cost: 'cost_id',
+  cdm_source: 'cdm_source_name',
+  concept: 'concept_id',
+};
+
+/** The CDM v5.4 concept (Metadata vocabulary) that cdm_source.cdm_version_concept_id gives. */
+export const cdmVersionConcept = '756265';
 
 /** OMOP gender concepts (OHDSI Gender vocabulary). */
 export const gender = { M: '8507', F: '8532' } as const;

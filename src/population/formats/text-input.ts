@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InvalidInput } from '../../core/errors.ts';
+import { refuse, SourceRow } from './source-row.ts';
 
 /**
  * Reading foreign data files a line at a time, never the whole file at once: CSV (comma or
@@ -19,11 +20,6 @@ async function* lines(path: string): AsyncGenerator<string> {
     reader.close();
     raw.destroy();
   }
-}
-
-/** Where a refusal points: `file line N, field: 'value' problem; nothing was loaded`. */
-export function refuse(where: string, field: string, value: string, problem: string, hint?: string): never {
-  throw new InvalidInput(`${where}, ${field}`, `'${value}' ${problem}; nothing was loaded`, hint);
 }
 
 /** Splits one CSV record; `open` is true when a quoted field runs on past the line's end. */
@@ -51,14 +47,17 @@ function splitRecord(text: string, delimiter: string): { fields: string[]; open:
 }
 
 /** One row of a CSV file; the same object is reused for every row, so copy what you keep. */
-export class CsvRow<C extends string> {
-  line = 0;
+export class CsvRow<C extends string> extends SourceRow<C> {
   values: string[] = [];
   constructor(
     readonly path: string,
     private readonly index: Readonly<Record<C, number>>,
-  ) {}
-  /** The trimmed value of a column ('' when the column is absent or the cell empty). */
+  ) {
+    super();
+  }
+  get key(): string {
+    return String(this.line);
+  }
   get(column: C): string {
     const i = this.index[column];
     return i === undefined || i < 0 ? '' : (this.values[i] ?? '').trim();
@@ -68,13 +67,6 @@ export class CsvRow<C extends string> {
   }
   where(): string {
     return `${this.path} line ${this.line}`;
-  }
-  refuse(column: C, problem: string, hint?: string): never {
-    return refuse(this.where(), column, this.get(column), problem, hint);
-  }
-  /** The value read from a column, or a refusal naming the column when there is none. */
-  must<T>(value: T | undefined, column: C, problem: string, hint?: string): T {
-    return value === undefined ? this.refuse(column, problem, hint) : value;
   }
 }
 

@@ -1,6 +1,5 @@
 import { type FormEvent, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { formatDate } from '../../core/dates.ts';
-import { formatPounds } from '../../core/money.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
 import type { SlopeIndex } from '../../population/slope-index.ts';
 import { ApiError } from '../api.ts';
@@ -11,7 +10,9 @@ import { type PopulationArea, usePopulationAreas, usePopulationReport } from '..
 import { formatCount } from '../format.ts';
 import { navigate } from '../router.ts';
 import type { User } from '../types.ts';
-import { AreaPicker, isAreaKind, populationPath } from './PopulationArea.tsx';
+import { AreaPicker, isAreaKind, populationPath } from './population/AreaPicker.tsx';
+import { count, money, number, percent } from './population/format.ts';
+import { ExpectedPrevalence, gapText, MultimorbidityScore, Trends } from './population/Measures.tsx';
 
 type Plot = typeof import('@observablehq/plot');
 
@@ -35,15 +36,6 @@ function horizontalBars<T>(
     marks: [plot.barX(rows, { x: (r: T) => o.value(r) ?? 0, y: o.label, fill: o.fill }), plot.ruleX([0])],
   });
 }
-
-/** Suppressed counts (null) read "suppressed" everywhere, never 0. */
-const count = (n: number | null) => (n === null ? 'suppressed' : formatCount(n));
-const number = (n: number | null, places = 1) =>
-  n === null
-    ? 'withheld'
-    : n.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
-const percent = (n: number | null) => (n === null ? 'withheld' : `${number(n)}%`);
-const money = (pence: number | null) => (pence === null ? 'withheld' : formatPounds(Math.round(pence)));
 
 /** The ICB the user most likely wants: the first organisation they commission for. */
 function defaultIcb(user: User): string {
@@ -185,6 +177,9 @@ function Report({ report, icb }: { report: PopulationReport; icb: string }) {
 
       <Pyramid rows={needs.pyramid} />
       <Deprivation rows={needs.deprivation} />
+      {/* Reports published before these measures lack them. */}
+      {report.expectedPrevalence && <ExpectedPrevalence data={report.expectedPrevalence} />}
+      {report.multimorbidityScore && <MultimorbidityScore data={report.multimorbidityScore} />}
       <RiskBands risk={risk} download={<Downloads what="risk bands" table="risk" resource={resource} />} />
       <Segments
         segments={segments}
@@ -194,6 +189,7 @@ function Report({ report, icb }: { report: PopulationReport; icb: string }) {
         inequalities={inequalities}
         download={<Downloads what="inequalities by decile" table="inequalities" resource={resource} />}
       />
+      {report.trends && <Trends data={report.trends} />}
       <p className="nhsuk-body-s">{report.attribution}</p>
     </div>
   );
@@ -439,7 +435,7 @@ function Inequality({
   inequalities: PopulationReport['inequalities'];
   download: ReactNode;
 }) {
-  const { byDecile, slopeIndex, lifeExpectancy, years } = inequalities;
+  const { byDecile, slopeIndex, decileGap, lifeExpectancy, years } = inequalities;
   const draw = useCallback(
     (plot: Plot) => {
       const shown = byDecile.filter((d) => d.emergencyAdmissionsPer1000Standardised !== null);
@@ -485,7 +481,7 @@ function Inequality({
       }),
     [le],
   );
-  const sii = (s: SlopeIndex, unit: string, show = (n: number) => `${number(n, 2)} ${unit}`) =>
+  const sii = (s: SlopeIndex, show: (n: number) => string) =>
     s.value === null
       ? (s.note ?? 'withheld')
       : `${show(s.value)}${s.lower95 === null || s.upper95 === null ? '' : ` (95% CI ${show(s.lower95)} to ${show(s.upper95)})`}${s.note ? `. ${s.note}` : ''}`;
@@ -525,22 +521,38 @@ function Inequality({
         confidence interval.
       </p>
       <dl className="nhsuk-summary-list" data-testid="slope-index">
-        {[
+        {(
           [
-            'Emergency admissions (standardised)',
-            sii(slopeIndex.emergencyAdmissionsPer1000Standardised, 'per 1,000'),
-          ],
-          ['A&E attendances', sii(slopeIndex.aePer1000, 'per 1,000')],
-          ['Cost per head', sii(slopeIndex.costPerHeadPence, '', money)],
-          ['Two or more conditions', sii(slopeIndex.multimorbidPercent, 'percentage points')],
-          ['Life expectancy, females', sii(slopeIndex.lifeExpectancy.F, 'years')],
-          ['Life expectancy, males', sii(slopeIndex.lifeExpectancy.M, 'years')],
-        ].map(([what, value]) => (
-          <div className="nhsuk-summary-list__row" key={what}>
-            <dt className="nhsuk-summary-list__key">{what}</dt>
-            <dd className="nhsuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
+            [
+              'Emergency admissions (standardised)',
+              slopeIndex.emergencyAdmissionsPer1000Standardised,
+              decileGap?.emergencyAdmissionsPer1000Standardised,
+              'per 1,000',
+            ],
+            ['A&E attendances', slopeIndex.aePer1000, decileGap?.aePer1000, 'per 1,000'],
+            ['Cost per head', slopeIndex.costPerHeadPence, decileGap?.costPerHeadPence, money],
+            [
+              'Two or more conditions',
+              slopeIndex.multimorbidPercent,
+              decileGap?.multimorbidPercent,
+              'percentage points',
+            ],
+            ['Life expectancy, females', slopeIndex.lifeExpectancy.F, decileGap?.lifeExpectancy.F, 'years'],
+            ['Life expectancy, males', slopeIndex.lifeExpectancy.M, decileGap?.lifeExpectancy.M, 'years'],
+          ] as const
+        ).map(([what, index, gap, unit]) => {
+          const show = typeof unit === 'string' ? (n: number) => `${number(n, 2)} ${unit}` : unit;
+          return (
+            <div className="nhsuk-summary-list__row" key={what}>
+              <dt className="nhsuk-summary-list__key">{what}</dt>
+              <dd className="nhsuk-summary-list__value">
+                {sii(index, show)}
+                {/* Reports published before the decile gap lack it. */}
+                {gap && <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">{gapText(gap, show)}</p>}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
       <h3 className="nhsuk-heading-s">Life expectancy at birth by decile</h3>
       <p>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { ErrorSummary, Radios, Select } from '../components/forms.tsx';
-import type { AreaKind, PopulationAreas } from '../endpoints.ts';
-import { navigate } from '../router.ts';
+import { ErrorSummary, Radios, Select } from '../../components/forms.tsx';
+import type { AreaKind, PopulationAreas } from '../../endpoints.ts';
+import { navigate } from '../../router.ts';
 
 /** Each kind of area as the question offers it, and how the list of its areas is asked for. */
 const kinds: { kind: AreaKind; choice: string; which: string }[] = [
