@@ -72,7 +72,7 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
     await page.getByTestId('verdict').getByText('Not lawful on this date').waitFor();
     await page
       .getByTestId('findings')
-      .getByText('NHS England delegates pharmacy, optometry and dental services')
+      .getByText(/^NHS England delegates pharmacy, optometry and dental services/)
       .waitFor();
     await expectAccessible(page);
     await setDate('1', '9', '2023');
@@ -159,7 +159,9 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
       /^Dudley's partnership lacks the local authority; every place partnership/,
     );
     await lacking.waitFor();
-    await beside.getByText('A place partnership has its local authority and the expected members').waitFor();
+    await beside
+      .getByText('A place partnership has its local authority and the expected members', { exact: true })
+      .waitFor();
     await beside.getByRole('link', { name: /Integrating care: next steps/ }).waitFor();
     await expectAccessible(page);
 

@@ -8,7 +8,8 @@ import type { RunningServer } from './server.ts';
  * The population health and contract pages in a real browser against the real server: a
  * small synthetic report published for NHS Black Country (QUA) the way `concordat analyse
  * --publish` does, the example contracts replayed through the API, and the demo's stored
- * Dudley contract taken one event further by its commissioner and refused to a provider.
+ * Dudley contract taken one event further by its commissioner, not offered to a trust that is
+ * not party to it, and a subcontract approval refused to NHS England, naming the rule.
  */
 describe('population health and contracts in Chromium', { timeout: 120_000 }, () => {
   let server: RunningServer;
@@ -189,30 +190,44 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
     await expectAccessible(page);
   });
 
-  it('refuses a provider approving a subcontract, with the rule and its source', async () => {
-    const provider = await signedInPage(browser, server, 'provider');
+  it('offers the event form only to a party, and refuses NHS England approving a subcontract, with the rule and its source', async () => {
+    // The Dudley Group is not party to this contract, so it is offered no event to record.
+    const outsider = await signedInPage(browser, server, 'provider');
     try {
-      await provider.goto(`${server.url}/contracts/dudley-icp`);
-      await provider.getByRole('heading', { level: 2, name: /on 1 September 2021$/ }).waitFor();
-      await provider.getByLabel('What happened').selectOption({ label: 'Subcontract approved' });
-      await provider.locator('#event-on').fill('2');
-      await provider.locator('#event-on-month').fill('9');
-      await provider.locator('#event-on-year').fill('2021');
-      expect(await provider.getByLabel('Recorded as').inputValue()).toBe('provider');
+      await outsider.goto(`${server.url}/contracts/dudley-icp`);
+      await outsider.getByRole('heading', { level: 2, name: /on 1 September 2021$/ }).waitFor();
+      await outsider.waitForLoadState('networkidle');
+      expect(await outsider.getByTestId('record-event').count()).toBe(0);
+    } finally {
+      await outsider.context().close();
+    }
+    // NHS England (the assurer) records events as itself, but approving a subcontract is the commissioners'.
+    const assurer = await signedInPage(browser, server, 'assurer');
+    try {
+      await assurer.goto(`${server.url}/contracts/dudley-icp`);
+      await assurer.getByRole('heading', { level: 2, name: /on 1 September 2021$/ }).waitFor();
+      await assurer.getByLabel('What happened').selectOption({ label: 'Subcontract approved' });
+      await assurer.locator('#event-on').fill('2');
+      await assurer.locator('#event-on-month').fill('9');
+      await assurer.locator('#event-on-year').fill('2021');
+      expect(await assurer.getByLabel('Recorded as').inputValue()).toBe('nhs-england');
       // The contract's own subcontracts are offered by subcontractor, not by an internal id.
-      await provider
+      await assurer
         .getByRole('group', { name: 'Subcontract' })
         .getByRole('radio', { name: /^Black Country Partnership NHS Foundation Trust/ })
         .check();
-      await provider.getByLabel('A direct agreement is required').check();
-      await provider.getByRole('button', { name: 'Record the event' }).click();
-      const refusal = provider.getByTestId('event-refusal');
+      await assurer.getByLabel('A direct agreement is required').check();
+      await assurer.getByRole('button', { name: 'Record the event' }).click();
+      const refusal = assurer.getByTestId('event-refusal');
       await refusal.waitFor();
       expect(await refusal.locator('code').textContent()).toBe('system.decision.approve-subcontract');
-      expect(await provider.getByTestId('event-refusal-sources').textContent()).toMatch(/paras 49-50/);
-      await expectAccessible(provider);
+      expect(await refusal.getByTestId('citations').textContent()).toMatch(/paras 49-50/);
+      expect(await refusal.getByTestId('provenance').textContent()).toMatch(
+        /^(Checked|Not yet checked) against /,
+      );
+      await expectAccessible(assurer);
     } finally {
-      await provider.context().close();
+      await assurer.context().close();
     }
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/api/app.ts';
 import { registerWebApp } from '../src/api/web-app.ts';
+import { type Role, roles } from '../src/core/roles.ts';
 import { listArrangements } from '../src/store/arrangements.ts';
 import { openStore } from '../src/store/db.ts';
 import { type DemoAccount, seedDemo } from '../src/store/demo.ts';
@@ -11,7 +12,8 @@ import { readNhsRegistry } from '../src/system/nhs-registry.ts';
 
 export interface RunningServer {
   url: string;
-  accounts: Record<'commissioner' | 'provider' | 'local-authority', DemoAccount>;
+  /** The demo's account for each role. */
+  accounts: Record<Role, DemoAccount>;
   arrangementId: string;
   stop(): Promise<void>;
 }
@@ -27,10 +29,10 @@ export async function startServer(): Promise<RunningServer> {
   const store = await openStore({ dataDir: join(dataDir, 'pgdata') });
   await importRegistry(store.db, readNhsRegistry(), { userId: null, label: 'browser test' });
   const accounts = await seedDemo(store.db);
-  const account = (role: string) => {
+  const account = (role: Role): [Role, DemoAccount] => {
     const found = accounts.find((a) => a.role === role);
     if (!found) throw new Error(`the demo has no ${role} account`);
-    return found;
+    return [role, found];
   };
   const [arrangement] = await listArrangements(store.db);
   if (!arrangement) throw new Error('the demo has no arrangement');
@@ -43,11 +45,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     // localhost rather than 127.0.0.1: browsers keep Secure cookies on http://localhost.
     url: `http://localhost:${address.port}`,
-    accounts: {
-      commissioner: account('commissioner'),
-      provider: account('provider'),
-      'local-authority': account('local-authority'),
-    },
+    accounts: Object.fromEntries(roles.map(account)) as Record<Role, DemoAccount>,
     arrangementId: arrangement.id,
     async stop() {
       await app.close();

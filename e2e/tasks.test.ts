@@ -38,6 +38,16 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
   };
 
+  /** From the home page, the Dudley place arrangement through *Arrangements*. */
+  const openDudley = async () => {
+    await home();
+    await page.getByRole('link', { name: 'Arrangements' }).first().click();
+    await page
+      .getByRole('link', { name: /^Dudley place integrated care/ })
+      .first()
+      .click();
+  };
+
   it('task 1: find my ICB and a GP practice', async () => {
     await home();
     await page.getByRole('link', { name: 'System explorer' }).click();
@@ -70,12 +80,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   });
 
   it('task 2: check the Dudley arrangement on 15 Jan 2018 and 15 Jan 2019 and understand why the findings differ', async () => {
-    await home();
-    await page.getByRole('link', { name: 'Arrangements' }).first().click();
-    await page
-      .getByRole('link', { name: /^Dudley place integrated care/ })
-      .first()
-      .click();
+    await openDudley();
     await page.getByTestId('checked-on').first().waitFor();
 
     await page.getByLabel('Check on').selectOption('other');
@@ -316,6 +321,93 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     } finally {
       await phone.close();
     }
+  });
+
+  /** The explanation opened as the row beneath the figure clicked, and both are on the screen. */
+  const expectOpenedBeneath = async (figure: Locator, trace: Locator) => {
+    const screen = page.viewportSize();
+    const f = await figure.boundingBox();
+    const t = await trace.boundingBox();
+    if (!screen || !f || !t) throw new Error('the figure or its explanation is not shown');
+    expect(f.y, 'the figure clicked is on the screen').toBeGreaterThanOrEqual(0);
+    expect(t.y, 'the explanation starts on the screen').toBeLessThan(screen.height - 100);
+    expect(t.y - (f.y + f.height), 'the explanation starts just beneath the figure').toBeGreaterThanOrEqual(
+      0,
+    );
+    expect(t.y - (f.y + f.height), 'the explanation starts just beneath the figure').toBeLessThan(60);
+  };
+
+  /** Nothing a developer names things by: ids from the arrangement file, rule or parameter ids, the source papers' file names. */
+  const expectPlainNames = async (part: Locator) => {
+    const text = (await part.textContent()) ?? '';
+    for (const code of [
+      /\bchc\b/,
+      /\b(pooling|payment|money)\.[a-z]/,
+      /\bseeds?\b/i,
+      /\b(black-country-icb|dudley-council|dudley-group|gp-core|social-care|public-health|la-public-health)\b/,
+      /\b(continuing-healthcare|community-health|adult-social-care|primary-medical|icb-core)\b/,
+      /\b[a-z]+_[a-z_]+\b/,
+    ])
+      expect(text).not.toMatch(code);
+  };
+
+  it('task 4: view the budget and trace one figure to its source', async () => {
+    await openDudley();
+    await page.getByRole('link', { name: 'Budget and payments' }).click();
+    await page.getByTestId('budget-totals').waitFor();
+
+    // Click a figure: how it was reached opens beneath it, where the reader is looking.
+    const toIcp = page.getByRole('button', {
+      name: '£167,780,000.00: how the budget to the ICP was reached',
+    });
+    await toIcp.click();
+    const trace = page.getByTestId('trace');
+    await trace.getByText('Built from:').waitFor();
+    await expectOpenedBeneath(toIcp, trace);
+    // Traced to each service by name with who commissions it, and to the papers and Acts behind it.
+    await trace.getByText('Pooled budget: £115,600,000.00').click();
+    const pooled = (await trace.textContent()) ?? '';
+    expect(pooled).toContain('NHS continuing healthcare from NHS Black Country Integrated Care Board');
+    expect(pooled).toContain('Adult social care from Dudley Metropolitan Borough Council');
+    expect(pooled).toContain('(National Health Service Act 2006, s.3 and s.75)');
+    expect(pooled).toContain('NHS England, Draft ICP Contract: a consultation, August 2018, paragraph 39');
+    await expectPlainNames(trace);
+    await expectAccessible(page);
+    await docShot(trace, 'budget-trace');
+
+    // A figure further down, the first year's WPAP: its explanation replaces the first, beneath it.
+    const wpap = page.getByRole('button', { name: /: how the WPAP for 2026\/27 was reached$/ });
+    await wpap.click();
+    await trace.getByText('WPAP 2026/27: £166,412,180.00', { exact: true }).waitFor();
+    expect(await page.getByTestId('trace').count()).toBe(1);
+    await expectOpenedBeneath(wpap, trace);
+    await trace.getByText('CQUIN money at risk: £1,089,820.00').click();
+    expect(await trace.textContent()).toContain('CQUIN rate (locally agreed): 1.25%, from 1 April 2026');
+    await expectPlainNames(trace);
+    await trace.getByRole('button', { name: 'Close' }).click();
+    expect(await wpap.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Why the WPAP (£166.41m) is not the budget (£167.78m): each step in pounds and pence, adding up.
+    const steps = page.getByTestId('budget-to-wpap');
+    const keys = await steps.locator('dt').allTextContents();
+    const amounts = await steps.locator('dd').allTextContents();
+    expect(keys[0]).toBe('Budget to the ICP on 1 April 2026');
+    expect(keys).toContain('CQUIN money held at risk until earned');
+    expect(amounts[0]).toBe('£167,780,000.00');
+    expect(amounts.at(-1)).toBe('£166,412,180.00');
+    const pence = (text: string) => (text.startsWith('−') ? -1 : 1) * Number(text.replace(/[^\d]/g, ''));
+    const stepped = amounts.slice(1, -1).reduce((total, a) => total + pence(a), pence(amounts[0] ?? ''));
+    expect(stepped).toBe(pence(amounts.at(-1) ?? ''));
+    await docShot(steps, 'budget-wpap');
+
+    // List sizes and the count of practices under one dated source, named once.
+    const practices = (await page.getByTestId('practice-lists').textContent()) ?? '';
+    expect(practices).toMatch(
+      /2 practices, 25,391 registered patients\. Source: NHS Digital.s Quality and Outcomes Framework 2020\/21 practice list sizes, counted on 1 January 2021\./,
+    );
+    expect((await page.locator('main').textContent())?.match(/counted on/g)).toHaveLength(1);
+    await expectPlainNames(page.locator('main'));
+    await expectAccessible(page);
   });
 
   it('task 6: record a contract event ("obligation met")', async () => {

@@ -5,8 +5,9 @@ import { type RunningServer, startServer } from './server.ts';
 
 /**
  * The web app in a real browser against the real server: sign in, find an organisation,
- * check an arrangement on different dates, edit it, and be refused a commissioner decision
- * as a provider. Every wait is for something to appear on the page, never for time.
+ * check an arrangement on different dates, edit it, be offered no commissioner decision as a
+ * provider and be refused one the law keeps for the NHS commissioner as a council. Every
+ * wait is for something to appear on the page, never for time.
  */
 // Each step waits for the page (up to the page's own limit) on a machine that may be busy.
 describe('the web app in Chromium', { timeout: 120_000 }, () => {
@@ -36,7 +37,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
   const accessible = () => expectAccessible(page);
 
-  const signIn = async (who: 'commissioner' | 'provider') => {
+  const signIn = async (who: keyof RunningServer['accounts']) => {
     const account = server.accounts[who];
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Sign in to Concordat' }).waitFor();
@@ -144,6 +145,22 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const finding = page.locator('[data-severity="error"]').first();
     expect(await finding.textContent()).toContain('ICB');
     expect(await finding.getByTestId('citations').textContent()).toContain('Health and Care Act 2022');
+    // The rule rests on an Act no one has compared it with, and says so in words, not colour alone;
+    // its id and how far it was checked are under "Technical details".
+    expect(await finding.getByTestId('unchecked').textContent()).toBe(
+      'Not yet checked against its published sources',
+    );
+    const provenance = finding.getByTestId('provenance');
+    expect(await provenance.isVisible()).toBe(false);
+    await finding.getByText('Technical details').click();
+    await provenance.waitFor();
+    expect(await provenance.textContent()).toMatch(
+      /^Not yet checked against its published sources\. It cites Health and Care Act 2022/,
+    );
+    expect(await finding.getByTestId('technical-details').locator('code').first().textContent()).toBe(
+      'system.body.icb',
+    );
+    await accessible();
 
     await page.getByLabel('Check on').selectOption('other');
     await page.locator('#check-on-other').fill('1');
@@ -256,22 +273,29 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       .waitFor();
   });
 
-  it('refuses a provider a commissioner decision, naming the rule', async () => {
+  it('offers a provider no commissioner decision, and refuses a council one the law keeps for the NHS commissioner, naming the rule', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('provider');
     await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
     await page.getByTestId('checked-on').waitFor();
     await page.getByText('Your role lets you read this arrangement but not change it.').waitFor();
     expect(await page.getByRole('link', { name: 'Change the arrangement' }).count()).toBe(0);
+    await page.getByText('They are recorded by the commissioners party to this arrangement.').waitFor();
+    expect(await page.getByRole('button', { name: 'Record the decision' }).count()).toBe(0);
 
-    await page.locator('#decision-kind').selectOption('approve-subcontract');
-    await page.getByLabel('What it is about').fill('talking-therapies');
+    // The council takes commissioner decisions, but an individual funding request is the NHS commissioner's.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn('local-authority');
+    await page.goto(`${server.url}/arrangements/${server.arrangementId}`);
+    await page.locator('#decision-kind').selectOption('decide-ifr');
+    await page.getByLabel('What it is about').fill('A request for a hearing aid not routinely funded');
     await page.getByLabel('The decision', { exact: true }).fill('approved');
     await page.getByLabel('Why', { exact: true }).fill('Browser test');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     const refusal = page.getByTestId('refusal');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('reserves this decision to commissioners');
+    expect(await refusal.textContent()).toContain('Individual Funding Request');
     await accessible();
   });
 });

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Role } from '../core/roles.ts';
 import { readArrangementFile } from '../law/arrangement-file.ts';
+import { loadRulebook } from '../law/rulebook.ts';
 import { startSession } from '../store/sessions.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { createUser } from '../store/users.ts';
@@ -383,6 +384,9 @@ describeOnBothDatabases('API', (store) => {
     expect(got.response.status).toBe(403);
     expect(got.error?.rule).toBe('system.decision.approve-subcontract');
     expect(got.error?.citations?.[0]?.text).toMatch(/Draft ICP Contract: a consultation.*paras 49-50/);
+    expect(got.error?.provenance).toEqual(
+      loadRulebook().entry('system.decision.approve-subcontract').provenance,
+    );
     expect(got.error?.detail).toMatch(/provider \(RNA\)/);
   });
 
@@ -489,6 +493,7 @@ describeOnBothDatabases('API', (store) => {
     expect(needs).toMatchObject({ in_force: true, provider_may_support: 'yes' });
     expect(needs?.cells['black-country-icb']?.role).toBe('responsible');
     expect(needs?.citations.length).toBeGreaterThan(0);
+    expect(needs?.provenance).toEqual(loadRulebook().entry(needs?.rule ?? '').provenance);
 
     const plan = await as('viewer').GET('/api/arrangements/{id}/pooling', { params: on('2026-08-01') });
     expect(plan.response.status).toBe(200);
@@ -502,6 +507,8 @@ describeOnBothDatabases('API', (store) => {
     expect(plan.data?.funds[0]?.services).toContain('adult-social-care');
     expect(plan.data?.ring_fenced.map((r) => r.service)).toContain('primary-medical');
     expect(plan.data?.ring_fenced[0]?.citations[0]?.text).toBeTruthy();
+    for (const c of [...(plan.data?.ring_fenced ?? []), ...(plan.data?.funds ?? [])])
+      expect(c.provenance, c.rule).toEqual(loadRulebook().entry(c.rule).provenance);
 
     // Before ICBs existed the same arrangement has no lawful plan, and says why.
     const before = await as('viewer').GET('/api/arrangements/{id}/pooling', { params: on('2017-09-01') });

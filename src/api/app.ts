@@ -26,6 +26,7 @@ import { organisationRoutes } from './routes/organisations.ts';
 import { paperRoutes } from './routes/papers.ts';
 import { placeGroupingRoutes } from './routes/place-groupings.ts';
 import { populationRoutes } from './routes/population.ts';
+import { ruleRoutes } from './routes/rules.ts';
 import { storedContractRoutes } from './routes/stored-contracts.ts';
 import { securityHeaders } from './security-headers.ts';
 import { ShortMemo } from './short-memo.ts';
@@ -38,6 +39,7 @@ export const routeModules: RouteModule[] = [
   arrangementRoutes,
   arrangementPartyRoutes,
   arrangementCatalogueRoutes,
+  ruleRoutes,
   auditRoutes,
   populationRoutes,
   contractRoutes,

@@ -37,7 +37,7 @@ export function mayRecord(
   const decision = reserved[event.type];
   const rule = decision ? decisionRule(rulebook, decision, event.on) : undefined;
   if (rule && !user.roles.some((r) => rule.reserved_to.includes(r.role))) {
-    throw refusedByRule(`${rule.title}: ${rule.summary}`, rule.rule, rule.citations);
+    throw refusedByRule(`${rule.title}: ${rule.summary}`, rule);
   }
   if (parties && !mayActAs(grantsFor(user.roles, parties)).includes(event.by)) {
     throw forbidden(

@@ -131,6 +131,10 @@ export const openApiOptions: SwaggerOptions = {
       { name: 'identity', description: 'Signing in, bearer tokens for systems, and accounts.' },
       { name: 'registry', description: 'The NHS system registry: organisations, their history and trees.' },
       { name: 'arrangements', description: 'Commissioning arrangements, checked against the law on a date.' },
+      {
+        name: 'rules',
+        description: 'The rulebook rule by rule: sources, dated versions and how far each was checked.',
+      },
       { name: 'money', description: 'Integrated budgets, payments and place allocation.' },
       { name: 'contracts', description: 'ICP Contracts: their life, events and what falls due.' },
       {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ProviderSupport } from '../law/kinds/functions.ts';
 import { Classification, Configuration, PartyKind } from '../law/kinds/pooling.ts';
+import { Provenance } from './schemas.ts';
 
 /** Response schemas for what the rulebook says about an arrangement beyond its findings. */
 
-const Citation = z.object({
+export const Citation = z.object({
   source: z.string(),
   at: z.string(),
   text: z.string(),
@@ -48,12 +49,18 @@ export const ResponsibilityMatrix = z.object({
         z.object({ rule: z.string(), severity: Severity, message: z.string(), path: z.string() }),
       ),
       citations: z.array(z.string()),
+      provenance: Provenance,
     }),
   ),
   counts: Counts,
 });
 
-const Cited = z.object({ rule: z.string(), message: z.string(), citations: z.array(Citation) });
+const Cited = z.object({
+  rule: z.string(),
+  message: z.string(),
+  citations: z.array(Citation),
+  provenance: Provenance,
+});
 const CitedService = Cited.extend({ service: z.string() });
 
 /** `planPooling` (src/law/pooling.ts) for the arrangement's services and commissioners. */
@@ -87,6 +94,7 @@ export const PoolingPlan = z.object({
       services: z.array(z.string()),
       rule: z.string(),
       citations: z.array(Citation),
+      provenance: Provenance,
     }),
   ),
   ring_fenced: z.array(CitedService),

@@ -2,8 +2,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput } from '../core/errors.ts';
+import type { Provenance as ProvenanceType } from '../core/provenance.ts';
 import type { ResolvedCitation } from '../law/rulebook.ts';
 import { NotFound, PartiesMismatch, PartyChangeRefused, StaleVersion } from '../store/errors.ts';
+import { ProvenanceInline } from './schemas.ts';
 
 /**
  * RFC 9457 problem details. Every error the API returns has this shape, with
@@ -22,6 +24,9 @@ export const Problem = z
       .optional(),
     rule: z.string().optional().describe('The rulebook rule behind a refusal.'),
     citations: z.array(z.object({ text: z.string() })).optional(),
+    provenance: ProvenanceInline.optional().describe(
+      'How far the rule behind a refusal was checked against its sources.',
+    ),
     current_version: z.number().int().optional(),
     request_id: z
       .string()
@@ -64,15 +69,27 @@ export const tooManySignIns = (detail: string) =>
 export const forbidden = (detail: string) =>
   new HttpProblem({ type: `${base}forbidden`, title: 'Not allowed for your role', status: 403, detail });
 
-/** A refusal the rulebook gives: names the rule and its sources. */
-export const refusedByRule = (detail: string, rule: string, citations: ResolvedCitation[]) =>
+/** The rule a refusal rests on: its id, its sources and how far it was checked against them. */
+export interface RuleBasis {
+  rule: string;
+  citations: ResolvedCitation[];
+  provenance: ProvenanceType;
+}
+
+const basisOf = ({ rule, citations, provenance }: RuleBasis) => ({
+  rule,
+  citations: citations.map((c) => ({ text: c.text })),
+  provenance,
+});
+
+/** A refusal the rulebook gives: names the rule, its sources and how far it was checked. */
+export const refusedByRule = (detail: string, basis: RuleBasis) =>
   new HttpProblem({
     type: `${base}reserved-decision`,
     title: 'The law reserves this decision to commissioners',
     status: 403,
     detail,
-    rule,
-    citations: citations.map((c) => ({ text: c.text })),
+    ...basisOf(basis),
   });
 
 export const badRequest = (errors: { field: string; problem: string; hint?: string | undefined }[]) =>
@@ -217,15 +234,14 @@ function databaseRefusal(error: { code: string; message: string }, instance: str
   };
 }
 
-/** An event the contract rulebook (rulebook/lifecycle/) does not allow: names the rule and its sources. */
-export const refusedEvent = (detail: string, rule: string, citations: ResolvedCitation[]) =>
+/** An event the contract rulebook (rulebook/lifecycle/) does not allow: names the rule, its sources and how far it was checked. */
+export const refusedEvent = (detail: string, basis: RuleBasis) =>
   new HttpProblem({
     type: `${base}refused-event`,
     title: 'The contract rules do not allow this event now',
     status: 422,
     detail,
-    rule,
-    citations: citations.map((c) => ({ text: c.text })),
+    ...basisOf(basis),
   });
 
 /**

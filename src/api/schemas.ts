@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organisationKinds } from '../core/organisations.ts';
 import { roles } from '../core/roles.ts';
 import { IsoDate } from '../law/date.ts';
+import { Verification } from '../law/schema.ts';
 import { pageQuery } from './pagination.ts';
 
 export const Organisation = z.object({
@@ -69,3 +70,19 @@ export const OrganisationCode = z
 
 /** A list of versions: a page of them, oldest first. */
 export const versionsQuery = z.strictObject(pageQuery(100, 1000));
+
+/**
+ * How far a rule was checked against its sources (src/core/provenance.ts): verified with what,
+ * on which day and by whom (a role), or unverified with why. `describeProvenance` words it.
+ * Unnamed, for the Problem schema, which the OpenAPI document builds on its own (openapi.ts).
+ */
+export const ProvenanceInline = z.union([
+  z.object({ verified: Verification }),
+  z.object({
+    unverified: z
+      .string()
+      .describe('Why the rule has not been compared with its sources, or what the comparison did not cover.'),
+  }),
+]);
+/** The same, named: the OpenAPI document holds it once as a component. */
+export const Provenance = ProvenanceInline.meta({ id: 'Provenance' });

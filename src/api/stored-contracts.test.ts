@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Role } from '../core/roles.ts';
+import { loadRulebook } from '../law/rulebook.ts';
 import { describeOnBothDatabases } from '../store/test-databases.ts';
 import { buildApp } from './app.ts';
 import type { Api } from './context.ts';
@@ -149,6 +150,7 @@ describeOnBothDatabases('stored contracts API', (store) => {
     expect(refused.response.status).toBe(422);
     expect(refused.error?.rule).toMatch(/^lifecycle\./);
     expect(refused.error?.citations?.length).toBeGreaterThan(0);
+    expect(refused.error?.provenance).toEqual(loadRulebook().entry(refused.error?.rule ?? '').provenance);
     const after = await read();
     expect(after?.version).toBe(before?.version);
     expect(after?.recorded.length).toBe(before?.recorded.length);

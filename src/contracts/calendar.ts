@@ -1,6 +1,7 @@
 import type { IsoDate } from '../law/date.ts';
 import { addDays, addMonths, addYears, maxDate, minDate, monthEnd } from '../law/date-arithmetic.ts';
 import type { ResolvedCitation, Rulebook, RuleVersion } from '../law/rulebook.ts';
+import type { Provenance } from '../law/schema.ts';
 import { yearEnd, yearOf } from '../money/calendar.ts';
 import { type ContractState, obligationKey } from './state.ts';
 
@@ -16,6 +17,7 @@ export interface Obligation {
   status: ObligationStatus;
   met_on?: IsoDate;
   citations: ResolvedCitation[];
+  provenance: Provenance;
 }
 
 /**
@@ -43,6 +45,7 @@ export function obligationSchedule(
       due,
       ...(met_on ? { met_on } : {}),
       citations: citationsOf(rulebook, version),
+      provenance: entry.provenance,
     });
   };
 

@@ -63,6 +63,7 @@ export function applyEventInPlace(
       by: event.by,
       rule,
       rule_title: entry.title,
+      provenance: entry.provenance,
       reason,
       citations: version ? rulebook.resolve(version.cite) : [],
     };

@@ -2,6 +2,7 @@ import type { Pence } from '../core/money.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { Actor, ContractPhase } from '../law/kinds/lifecycle.ts';
 import type { ResolvedCitation } from '../law/rulebook.ts';
+import type { Provenance } from '../law/schema.ts';
 import type { Particulars } from './particulars.ts';
 
 export type IsapCheckpoint = 'before-procurement' | 'preferred-bidder' | 'before-service-start';
@@ -116,6 +117,7 @@ export interface Refusal {
   by: Actor;
   rule: string;
   rule_title: string;
+  provenance: Provenance;
   reason: string;
   citations: ResolvedCitation[];
 }

@@ -10,9 +10,31 @@ export interface Verification {
 /** A rule is either verified against its sources, or says why it is not. */
 export type Provenance = { verified: Verification } | { unverified: string };
 
-/** A rule's provenance in a sentence, the same in `concordat explain` and the web app. */
+/** What a commissioner reads, in words, beside a rule no one has yet compared with its sources. */
+export const notYetChecked = 'Not yet checked against its published sources';
+
+export function isChecked(provenance: Provenance): provenance is { verified: Verification } {
+  return 'verified' in provenance;
+}
+
+/**
+ * A rule's provenance as one plain-English statement, the same in the web app and the CLI:
+ * "Checked against <what>, on <date> by <role>." or "Not yet checked against its
+ * published sources." followed by the recorded reason, kept as written (it may begin with a
+ * name, so its first letter is never changed).
+ */
 export function describeProvenance(provenance: Provenance): string {
-  if ('unverified' in provenance) return `Not verified against its sources. ${provenance.unverified}`;
+  if (!isChecked(provenance)) return `${notYetChecked}. ${asSentence(provenance.unverified)}`;
   const { against, on, by_role } = provenance.verified;
-  return `Verified against ${against}. Checked on ${formatDate(on)} by ${by_role}.`;
+  return `Checked against ${clause(against)}, on ${formatDate(on)} by ${clause(by_role)}.`;
+}
+
+/** Text as it sits inside a sentence: no surrounding space or line breaks, no closing full stop. */
+function clause(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/\.+$/, '');
+}
+
+function asSentence(text: string): string {
+  const t = clause(text);
+  return /[?!]$/.test(t) ? t : `${t}.`;
 }

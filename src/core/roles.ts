@@ -35,6 +35,14 @@ export const icbEditors = ['commissioner', 'administrator'] as const satisfies r
 /** Who decides an arrangement's parties: commissioners, NHS and local authority (never providers). */
 export const partyDeciders = ['commissioner', 'local-authority'] as const satisfies readonly Role[];
 
+/**
+ * Commissioner decisions (approving a subcontract, an individual funding request, ending the
+ * contract, outcome measures) are reserved to commissioners, NHS or local authority, for the
+ * arrangements they are party to; the rule in force for each decision
+ * (rulebook/system/decisions.yaml) may narrow that to the NHS commissioner alone.
+ */
+export const decisionTakers = ['commissioner', 'local-authority'] as const satisfies readonly Role[];
+
 /** Sharing an ICB's pot between places is for those who commission or assure it, and administrators. */
 export const allocators = ['commissioner', 'assurer', 'administrator'] as const satisfies readonly Role[];
 

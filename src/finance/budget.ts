@@ -80,6 +80,13 @@ const streamsAre: Record<StreamClass, string> = {
 
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** A stream as a reader names it in an explanation: its service and who commissions it, never its id. */
+const lineName = (l: BudgetLine) => `${sentenceCase(l.service_name)} from ${l.commissioner_name}`;
+
+/** Why a stream sits where it does, with the sources that say so by title and part. */
+const lineReason = (l: BudgetLine) =>
+  l.citations.length ? `${l.reason} (${l.citations.join('; ')})` : l.reason;
+
 /** NHS sources CQUIN applies to: not primary care (seed 001 para 44) and not local-authority money. */
 const cquinSources: ReadonlySet<FundingStream['source']> = new Set(['icb-core', 's7a', 'specialised']);
 
@@ -129,10 +136,7 @@ export function buildBudget(
         inputs: Object.fromEntries(
           lines
             .filter((l) => l.class === cls)
-            .map((l) => [
-              `${sentenceCase(l.service_name)} from ${l.commissioner_name}`,
-              `${formatPounds(l.value)}: ${l.reason}`,
-            ]),
+            .map((l) => [lineName(l), `${formatPounds(l.value)}: ${lineReason(l)}`]),
         ),
       }),
     );
@@ -157,7 +161,7 @@ export function buildBudget(
       sum(eligible.map((l) => l.value)),
       'CQUIN-eligible value',
       `in-scope NHS streams other than primary care (${draftIcpContract('paragraph 44')}); local-authority money is not in an NHS scheme`,
-      () => ({ inputs: Object.fromEntries(eligible.map((l) => [l.id, formatPounds(l.value)])) }),
+      () => ({ inputs: Object.fromEntries(eligible.map((l) => [lineName(l), formatPounds(l.value)])) }),
     ),
   };
 }

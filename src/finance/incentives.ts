@@ -223,6 +223,8 @@ export function moneyAtRisk(national: Pence, local: Pence, assured = false): AtR
 
 export interface PracticeShare {
   ods: string;
+  /** The practice's name where the arrangement gives it. */
+  name?: string | undefined;
   list_size: number;
 }
 
@@ -271,9 +273,10 @@ export function flowThroughFigure(
   );
 }
 
-/** One practice's part of the flow-through; its `what` names the practice and the amount. */
+/** One practice's part of the flow-through; its `what` names the practice (by name where given) and the amount. */
 export function practiceFigure(p: PracticeShare, amount: Pence): Figure {
-  return figure(amount, `practice ${p.ods}`, 'share by list size', () => ({
-    inputs: { list_size: String(p.list_size) },
+  const practice = p.name ? `${p.name} (${p.ods})` : `practice ${p.ods}`;
+  return figure(amount, practice, 'share by list size', () => ({
+    inputs: { list_size: p.list_size.toLocaleString('en-GB') },
   }));
 }

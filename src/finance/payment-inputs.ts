@@ -12,7 +12,7 @@ import {
   yearPeriod,
 } from '../money/calendar.ts';
 import { compare, none, one, parseDecimal, parsePercent, plus, type Rate, ratio } from '../money/rate.ts';
-import { checkAchievement, type WeightedIndicator } from './incentives.ts';
+import { checkAchievement, type PracticeShare, type WeightedIndicator } from './incentives.ts';
 import { asRate, yearParameter } from './parameters.ts';
 import type { Corridor } from './risk-share.ts';
 import { localParameter, type ParameterUse } from './trace.ts';
@@ -84,7 +84,7 @@ export interface PaymentInputs {
   flow?:
     | {
         share: Rate;
-        practices: { ods: string; list_size: number }[];
+        practices: PracticeShare[];
         /** The practices' list sizes, in order: the weights their shares are worked out by. */
         listSizes: number[];
       }
@@ -248,6 +248,7 @@ function readCorridors(
         from: fallback.from,
         to: fallback.to,
         citations: rulebook.resolve(fallback.cite).map((c) => c.text),
+        provenance: rulebook.entry(id).provenance,
       }
     : localParameter(field, 'Risk-share corridors (agreed in the contract)', shown, 'corridors', term.from);
   return { corridors, cap, parameter };
@@ -290,7 +291,7 @@ function readFlowThrough(
           'Give the registered list size.',
         );
       }
-      return { ods: g.ods, list_size: g.list_size };
+      return { ods: g.ods, name: g.name, list_size: g.list_size };
     });
   return {
     share,

@@ -107,8 +107,10 @@ describe('the budget explained in words a commissioner reads', () => {
       r.budget.pooled,
       r.budget.aligned,
       r.budget.icp_total,
+      r.budget.cquin_eligible,
       year?.wpap,
       year?.risk_share?.provider,
+      year?.flow_through,
     ];
     const all = traces.flatMap((f) => (f?.trace ? texts(f.trace) : []));
     expect(all.length).toBeGreaterThan(20);
@@ -120,6 +122,17 @@ describe('the budget explained in words a commissioner reads', () => {
     expect(all).toContain(
       'in-scope value − incentive money at risk − activity-paid lines (NHS England, Draft ICP Contract: a consultation, August 2018, paragraphs 39 and 40)',
     );
+    // Each stream says where it sits with the sources that say so, by title.
+    expect(
+      r.budget.pooled.trace?.inputs['NHS continuing healthcare from NHS Black Country Integrated Care Board'],
+    ).toMatch(/^£24,850,000\.00: .*\(National Health Service Act 2006, s\.3 and s\.75\)$/);
+    expect(Object.keys(r.budget.cquin_eligible.trace?.inputs ?? {})).toContain(
+      'NHS continuing healthcare from NHS Black Country Integrated Care Board',
+    );
+    expect(year?.flow_through?.trace?.parts.map((p) => [p.what, p.inputs.list_size])).toEqual([
+      ['AW Surgeries (M87009): £191,996.75', '17,202'],
+      ['The Waterfront Surgery (M87010): £91,399.92', '8,189'],
+    ]);
   });
 
   it('says what the £1,367,820.00 between the budget and the first WPAP is made of', () => {

@@ -127,7 +127,7 @@ export function budgetReport(
         flow_through: y.flow_through
           ? {
               ...yearFig(y.flow_through.total, e?.flow_through),
-              practices: flowPractices(schedule.flow_practices, y.flow_through, arrangement),
+              practices: flowPractices(schedule.flow_practices, y.flow_through),
             }
           : null,
         risk_share: y.risk_share
@@ -185,11 +185,11 @@ function moneyAtRiskReport(national: Pence, local: Pence, assured: boolean) {
  * Each practice's part of the flow-through: the practice (by code and, where the arrangement
  * gives it, name), the list size it is shared by, and its amount; `what` as in its trace.
  */
-function flowPractices(practices: readonly PracticeShare[], f: FlowThrough, a: Arrangement) {
+function flowPractices(practices: readonly PracticeShare[], f: FlowThrough) {
   return practices.map((p, i) => ({
     what: practiceFigure(p, f.parts[i] as Pence).trace.what,
     ods: p.ods,
-    name: a.gp_practices.find((g) => g.ods === p.ods)?.name ?? null,
+    name: p.name ?? null,
     list_size: p.list_size,
     amount: money(f.parts[i] as Pence),
   }));

@@ -1,8 +1,12 @@
 import { formatPounds, type Pence } from '../core/money.ts';
 import type { IsoDate } from '../law/date.ts';
 import type { ParameterValue, Rulebook } from '../law/rulebook.ts';
+import type { Provenance } from '../law/schema.ts';
 
-/** A dated parameter as used in a calculation: its value, the dates it covers and its sources. */
+/**
+ * A dated parameter as used in a calculation: its value, the dates it covers, its sources and,
+ * for one the rulebook gives, how far it was checked against them (none for a local figure).
+ */
 export interface ParameterUse {
   id: string;
   title: string;
@@ -11,6 +15,7 @@ export interface ParameterUse {
   from: IsoDate;
   to?: IsoDate | undefined;
   citations: string[];
+  provenance?: Provenance | undefined;
 }
 
 /**
@@ -96,6 +101,7 @@ export function parameterUse(p: ParameterValue): ParameterUse {
     from: p.from,
     to: p.to,
     citations: p.cite.map((c) => c.text),
+    provenance: p.provenance,
   };
 }
 

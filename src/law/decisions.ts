@@ -1,6 +1,7 @@
 import type { IsoDate } from './date.ts';
 import type { Decision } from './kinds/decision.ts';
 import type { ResolvedCitation, Rulebook } from './rulebook.ts';
+import type { Provenance } from './schema.ts';
 
 /** Who may take a statutory decision on a date, and the rule that says so. */
 export interface DecisionRule {
@@ -10,6 +11,7 @@ export interface DecisionRule {
   reserved_to: readonly string[];
   summary: string;
   citations: ResolvedCitation[];
+  provenance: Provenance;
 }
 
 /**
@@ -29,5 +31,6 @@ export function decisionRule(rulebook: Rulebook, decision: Decision, on: IsoDate
     reserved_to: version.reserved_to,
     summary: version.summary,
     citations: rulebook.resolve(version.cite),
+    provenance: entry.provenance,
   };
 }

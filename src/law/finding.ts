@@ -1,6 +1,7 @@
 import type { Arrangement } from './arrangement.ts';
 import type { IsoDate } from './date.ts';
 import type { ResolvedCitation, Rulebook, RuleVersion } from './rulebook.ts';
+import type { Provenance } from './schema.ts';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -11,10 +12,14 @@ export interface TraceStep {
   outcome: string;
 }
 
-/** What the engine says about an arrangement: the rule, how serious, why, where, and from which source. */
+/**
+ * What the engine says about an arrangement: the rule, how serious, why, where, from which
+ * source, and how far that rule has been checked against its source.
+ */
 export interface Finding {
   rule: string;
   rule_title: string;
+  provenance: Provenance;
   severity: Severity;
   message: string;
   path: string;
@@ -47,6 +52,7 @@ export function finding(
   return {
     rule: ruleId,
     rule_title: entry.title,
+    provenance: entry.provenance,
     severity: details.severity,
     message: details.message,
     path: details.path,

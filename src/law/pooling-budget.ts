@@ -98,6 +98,7 @@ function fund(
     services,
     rule,
     citations: p.rulebook.resolve(v.cite),
+    provenance: p.rulebook.entry(rule).provenance,
   };
 }
 

@@ -4,6 +4,7 @@ import type { IsoDate } from './date.ts';
 import type { TraceStep } from './finding.ts';
 import type { Classification, Configuration, PartyKind } from './kinds/pooling.ts';
 import type { ResolvedCitation } from './rulebook.ts';
+import type { Provenance } from './schema.ts';
 
 /** What `planPooling` is asked: the services wanted and the commissioners (kinds; repeat a kind for several). */
 export const PoolingRequest = z.strictObject({
@@ -12,11 +13,12 @@ export const PoolingRequest = z.strictObject({
 });
 export type PoolingRequest = z.infer<typeof PoolingRequest>;
 
-/** A statement the plan makes, with the rule behind it and that rule's sources on the date. */
+/** A statement the plan makes, with the rule behind it, that rule's sources on the date and how far it was checked against them. */
 export interface Cited {
   rule: string;
   message: string;
   citations: ResolvedCitation[];
+  provenance: Provenance;
 }
 
 export type MechanismName =
@@ -51,6 +53,7 @@ export interface PlannedFund {
   services: string[];
   rule: string;
   citations: ResolvedCitation[];
+  provenance: Provenance;
 }
 
 export interface PoolingPlan {
@@ -84,4 +87,5 @@ export interface AnnexBMatch {
   summary: string;
   agrees: boolean;
   citations: ResolvedCitation[];
+  provenance: Provenance;
 }

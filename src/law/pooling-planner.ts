@@ -31,7 +31,8 @@ export class Planner {
   cite(rule: string, message: string, outcome: string, version?: RuleVersion): Cited {
     const v = version ?? this.rulebook.require(rule, this.on);
     this.trace.push({ rule, version_from: v.from, outcome });
-    return { rule, message, citations: this.rulebook.resolve(v.cite) };
+    const { provenance } = this.rulebook.entry(rule);
+    return { rule, message, citations: this.rulebook.resolve(v.cite), provenance };
   }
 
   inForce(rule: string): boolean {
@@ -212,6 +213,7 @@ export class Planner {
         summary: version.summary,
         agrees: feasible === (version.whole_model !== 'not-possible'),
         citations: this.rulebook.resolve(version.cite),
+        provenance: entry.provenance,
       };
     }
     return null;

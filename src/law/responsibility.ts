@@ -6,6 +6,7 @@ import { formatDate, type IsoDate } from './date.ts';
 import type { Severity } from './finding.ts';
 import type { ProviderSupport } from './kinds/functions.ts';
 import type { Rulebook, RuleVersion } from './rulebook.ts';
+import type { Provenance } from './schema.ts';
 
 /**
  * The responsibility matrix: each commissioning activity in force on a date against each
@@ -44,6 +45,8 @@ export interface MatrixRow {
   cells: Record<string, MatrixCell>;
   findings: { rule: string; severity: Severity; message: string; path: string }[];
   citations: string[];
+  /** How far the activity's rule was checked against its sources. */
+  provenance: Provenance;
 }
 
 export interface ResponsibilityMatrix {
@@ -138,6 +141,7 @@ export function responsibilityMatrix(
       cells,
       findings: about.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, path: f.path })),
       citations: citationsOf(rulebook, version),
+      provenance: entry.provenance,
     };
   });
 

@@ -44,7 +44,7 @@ export interface ResolvedCitation extends Citation {
   page?: number | undefined;
 }
 
-/** A parameter's value on a date, with where it comes from. */
+/** A parameter's value on a date, with where it comes from and how far that was checked. */
 export interface ParameterValue {
   id: string;
   title: string;
@@ -53,6 +53,7 @@ export interface ParameterValue {
   from: IsoDate;
   to?: IsoDate | undefined;
   cite: ResolvedCitation[];
+  provenance: Provenance;
 }
 
 /** A rulebook as plain JSON-ready data: its sources and entries in file order. */
@@ -142,6 +143,7 @@ export class Rulebook {
       from: v.from,
       to: v.to,
       cite: this.resolve(v.cite),
+      provenance: entry.provenance,
     };
   }
 

@@ -98,7 +98,7 @@ function route(url: URL, user: User): React.ReactNode {
   if (path === '/arrangements/new') return <CreateArrangement step={undefined} user={user} />;
   const creating = matchPath('/arrangements/new/:step', path);
   if (creating) return <CreateArrangement step={creating.step} user={user} />;
-  if (path === '/allocation') return <Allocation />;
+  if (path === '/allocation') return <Allocation user={user} />;
   if (path === '/ics') return <OperatingModels user={user} />;
   if (path.startsWith('/ics/')) return operatingModelRoute(path, user);
   const budget = matchPath('/arrangements/:id/budget', path);

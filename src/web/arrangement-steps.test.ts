@@ -14,6 +14,7 @@ import type { Finding } from './types.ts';
 const finding = (path: string): Finding => ({
   rule: 'r',
   rule_title: 'A rule',
+  provenance: { unverified: 'Not compared with anything, for this test.' },
   severity: 'warning',
   message: path,
   path,

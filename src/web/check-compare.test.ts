@@ -6,6 +6,7 @@ import { compareChecks, describeRuleChange, termWarning } from './check-compare.
 const finding = (rule: string, path: string, trace: [string, string][]): Finding => ({
   rule,
   rule_title: `Title of ${rule}`,
+  provenance: { unverified: `Not compared with anything: ${rule}.` },
   severity: 'error',
   message: `${rule} at ${path}`,
   path,
@@ -34,9 +35,23 @@ describe('compareChecks', () => {
     const c = compareChecks(before, after);
     expect(c.onlyFirst.map((f) => f.rule)).toEqual(['aco.old']);
     expect(c.onlySecond.map((f) => f.rule)).toEqual(['icp.consultation']);
+    // Each is named, and its provenance given, as a finding about it has them.
+    const unchecked = (rule: string) => ({ unverified: `Not compared with anything: ${rule}.` });
     expect(c.rules).toEqual([
-      { rule: 'aco.old', title: 'Title of aco.old', first: '2017-08-01', second: null },
-      { rule: 'icp.consultation', title: 'Title of icp.consultation', first: null, second: '2018-08-01' },
+      {
+        rule: 'aco.old',
+        title: 'Title of aco.old',
+        provenance: unchecked('aco.old'),
+        first: '2017-08-01',
+        second: null,
+      },
+      {
+        rule: 'icp.consultation',
+        title: 'Title of icp.consultation',
+        provenance: unchecked('icp.consultation'),
+        first: null,
+        second: '2018-08-01',
+      },
     ]);
     expect(describeRuleChange(c.rules[1] as never, '2018-01-15', '2019-01-15')).toBe(
       'Not used on 15 January 2018; on 15 January 2019 the version in force from 1 August 2018 applies.',

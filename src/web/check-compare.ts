@@ -6,6 +6,7 @@
  */
 
 import { formatDate } from '../core/dates.ts';
+import type { Provenance } from '../core/provenance.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { Finding } from '../law/finding.ts';
 
@@ -13,6 +14,8 @@ export interface RuleChange {
   rule: string;
   /** The rule's title where a finding names it, else undefined (the id is then shown in technical details). */
   title: string | undefined;
+  /** How far the rule was checked against its sources, where a finding names it. */
+  provenance: Provenance | undefined;
   /** The first day of the version in force on each date; null when the rule did not apply then. */
   first: string | null;
   second: string | null;
@@ -35,7 +38,7 @@ function versionsUsed(report: CheckReport): Map<string, string> {
 export function compareChecks(first: CheckReport, second: CheckReport): Comparison {
   const a = new Set(first.findings.map(findingKey));
   const b = new Set(second.findings.map(findingKey));
-  const titles = new Map([...first.findings, ...second.findings].map((f) => [f.rule, f.rule_title]));
+  const named = new Map([...first.findings, ...second.findings].map((f) => [f.rule, f]));
   const va = versionsUsed(first);
   const vb = versionsUsed(second);
   const rules = [...new Set([...va.keys(), ...vb.keys()])]
@@ -43,7 +46,8 @@ export function compareChecks(first: CheckReport, second: CheckReport): Comparis
     .sort()
     .map((rule) => ({
       rule,
-      title: titles.get(rule),
+      title: named.get(rule)?.rule_title,
+      provenance: named.get(rule)?.provenance,
       first: va.get(rule) ?? null,
       second: vb.get(rule) ?? null,
     }));

@@ -381,8 +381,9 @@ export function useBudget(id: string, explain: boolean) {
         apiClient.GET('/api/arrangements/{id}/budget', {
           params: { path: { id }, query: { explain: explain ? 'true' : undefined } },
         }),
-        // The API describes the report loosely (money.schemas.ts); the page reads the domain's type.
-      )) as unknown as BudgetReport,
+        // The API describes the report loosely (money.schemas.ts); the page reads the domain's type
+        // and the practice lists the API adds to it.
+      )) as unknown as BudgetReport & Pick<Answer<'getBudget'>, 'practice_lists'>,
   });
 }
 

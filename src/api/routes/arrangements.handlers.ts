@@ -239,8 +239,7 @@ export function arrangementHandlers({ store, rulebook }: ApiContext) {
     if (!rule.reserved_to.some((r) => held.has(r as never))) {
       throw refusedByRule(
         `${rule.title} (${rule.rule}). ${rule.summary.trim()} You hold ${describeRoles(user.roles)}.`,
-        rule.rule,
-        rule.citations,
+        rule,
       );
     }
     const saved = await recordDecision(

@@ -7,7 +7,7 @@ import { signedIn } from '../context.ts';
 import { Page, pageQuery } from '../pagination.ts';
 import { PoolingPlan, ResponsibilityMatrix } from '../plan-schemas.ts';
 import { Problem } from '../problems.ts';
-import { OnQuery, OrganisationCode, versionsQuery } from '../schemas.ts';
+import { OnQuery, OrganisationCode, Provenance, versionsQuery } from '../schemas.ts';
 import { tableQuery } from '../tabular.ts';
 
 const Stored = z.object({
@@ -24,6 +24,7 @@ const Stored = z.object({
 export const Finding = z.object({
   rule: z.string(),
   rule_title: z.string(),
+  provenance: Provenance,
   severity: z.enum(['error', 'warning', 'information']),
   message: z.string(),
   path: z.string(),

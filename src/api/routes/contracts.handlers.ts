@@ -32,7 +32,7 @@ export function contractHandlers({ rulebook }: ApiContext) {
     }
     const before = replayContract(rulebook, contract, event.on).state;
     const step = applyEvent(rulebook, before, event, contract.events.length);
-    if (step.refusal) throw refusedEvent(step.refusal.reason, step.refusal.rule, step.refusal.citations);
+    if (step.refusal) throw refusedEvent(step.refusal.reason, step.refusal);
     const date = on && on > event.on ? on : event.on;
     return asReport(report(rulebook, contract.particulars.name, advanceTo(rulebook, step.state, date), date));
   };

@@ -4,10 +4,11 @@ import { PlacesFile } from '../../finance/places-file.ts';
 import type { Trace as TraceType } from '../../finance/trace.ts';
 import { weightedPopulationYears } from '../../system/weighted-populations.ts';
 import { signedIn } from '../context.ts';
+import { Provenance } from '../schemas.ts';
 import { tableQuery } from '../tabular.ts';
 
 export const Money = z.object({ pence: z.number().int(), pounds: z.string() });
-/** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources, parts. */
+/** How a figure was reached (with explain=true): rule, inputs, dated parameters with sources and provenance, parts. */
 const Trace: z.ZodType<TraceType> = z
   .object({
     what: z.string(),
@@ -22,6 +23,9 @@ const Trace: z.ZodType<TraceType> = z
         from: z.string(),
         to: z.string().optional(),
         citations: z.array(z.string()),
+        provenance: Provenance.optional().describe(
+          'How far a rulebook parameter was checked against its sources; absent for a figure agreed locally.',
+        ),
       }),
     ),
     get parts() {

@@ -36,6 +36,14 @@ it('turns domain field paths into the API problem pointers', () => {
   expect(pointerUnder('arrangement', 'term')).toBe('arrangement/term');
 });
 
+/** Every parameter named anywhere in an answer's traces. */
+function parametersIn(answer: unknown): { id: string; provenance?: unknown }[] {
+  if (Array.isArray(answer)) return answer.flatMap(parametersIn);
+  if (answer === null || typeof answer !== 'object') return [];
+  const own = 'parameters' in answer && Array.isArray(answer.parameters) ? answer.parameters : [];
+  return [...own, ...Object.values(answer).flatMap(parametersIn)];
+}
+
 describeOnBothDatabases('money API', (store) => {
   let app: Api;
   const tokens = new Map<string, string>();
@@ -68,6 +76,28 @@ describeOnBothDatabases('money API', (store) => {
     expect(got.data?.budget.icp_total.trace).toBeUndefined();
     const explained = await budget('assurer', { years: 1, explain: 'true' });
     expect(explained.data?.years[0]?.wpap.trace?.rule).toMatch(/\S/);
+  });
+
+  it('says in a trace how far each rulebook parameter was checked, and nothing of a local figure', async () => {
+    const rulebook = loadRulebook();
+    // Without agreed corridors the rulebook's default risk-share corridors apply.
+    const { corridors: _agreed, ...riskShare } = dudley.payment?.risk_share ?? {};
+    const created = await as('qua-commissioner').POST('/api/arrangements', {
+      body: {
+        arrangement: { ...dudley, payment: { ...dudley.payment, risk_share: riskShare } },
+        reason: 'test',
+      },
+    });
+    const explained = await as('assurer').GET('/api/arrangements/{id}/budget', {
+      params: { path: { id: created.data?.id ?? '' }, query: { years: 1, explain: 'true' } },
+    });
+    const used = parametersIn(explained.data);
+    const fromRulebook = used.filter((p) => rulebook.entries.has(p.id));
+    expect(fromRulebook.map((p) => p.id)).toContain('money.risk-share.default-corridors');
+    for (const p of fromRulebook) expect(p.provenance, p.id).toEqual(rulebook.entry(p.id).provenance);
+    const local = used.filter((p) => !rulebook.entries.has(p.id));
+    expect(local.length).toBeGreaterThan(0);
+    for (const p of local) expect(p.provenance, p.id).toBeUndefined();
   });
 
   it('refuses a commissioner who is not a party, and names a bad query field', async () => {

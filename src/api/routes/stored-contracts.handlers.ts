@@ -83,7 +83,7 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
     } catch (e) {
       if (!(e instanceof RefusedEvent)) throw e;
       const r = e.refusal;
-      throw refusedEvent(`Event ${r.index + 1} (${r.type} on ${r.on}): ${r.reason}`, r.rule, r.citations);
+      throw refusedEvent(`Event ${r.index + 1} (${r.type} on ${r.on}): ${r.reason}`, r);
     }
     const phase = replayContract(rulebook, contract, today()).state.phase;
     return reply
@@ -152,8 +152,7 @@ export function storedContractHandlers({ store, rulebook }: ApiContext) {
         .header('etag', `"${contract.version}"`)
         .send({ id: contract.id, version: contract.version, ...rest });
     } catch (e) {
-      if (e instanceof RefusedEvent)
-        throw refusedEvent(e.refusal.reason, e.refusal.rule, e.refusal.citations);
+      if (e instanceof RefusedEvent) throw refusedEvent(e.refusal.reason, e.refusal);
       if (e instanceof InvalidInput && e.field === 'event.on')
         throw badRequest([{ field: 'body/event/on', problem: e.problem, hint: e.hint }]);
       throw e;

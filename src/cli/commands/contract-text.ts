@@ -3,6 +3,7 @@ import { describePhase } from '../../contracts/phases.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { Refusal, TimelineEntry } from '../../contracts/state.ts';
 import { formatPounds } from '../../core/money.ts';
+import { describeProvenance } from '../../core/provenance.ts';
 import { formatDate } from '../../law/date.ts';
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -127,12 +128,13 @@ export function describeContract(r: ContractReport): string {
   return lines.join('\n');
 }
 
-/** A refused event: which, when, by whom, the rule, why, and the rule's sources. */
+/** A refused event: which, when, by whom, the rule, why, the rule's sources and how far it was checked. */
 export function describeRefusal(x: Refusal, indent = ''): string {
   return [
     `${indent}REFUSED  event ${x.index + 1}, ${formatDate(x.on)}, ${x.type} by ${x.by}  [${x.rule}]`,
     `${indent}  ${x.reason}`,
     ...x.citations.map((c) => `${indent}  Source: ${c.text}`),
+    `${indent}  ${describeProvenance(x.provenance)}`,
   ].join('\n');
 }
 

@@ -10,7 +10,7 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** A check report as a commissioner reads it: verdict first, then each finding with its source. */
+/** A check report as a commissioner reads it: verdict first, then each finding with its source and how far its rule was checked. */
 export function describeReport(report: CheckReport): string {
   const { error, warning, information } = report.counts;
   const verdict = report.lawful
@@ -26,6 +26,7 @@ export function describeReport(report: CheckReport): string {
     if (f.path) lines.push(`  About: ${f.path}`);
     lines.push(`  ${f.message}`);
     for (const c of f.citations) lines.push(`  Source: ${c.text}`);
+    lines.push(`  ${describeProvenance(f.provenance)}`);
   }
   return lines.join('\n');
 }

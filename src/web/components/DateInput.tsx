@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Fieldset } from './forms.tsx';
 
 interface Parts {
   day: string;
@@ -47,8 +48,6 @@ export function DateInput({ id, legend, hint, value, error, onChange, onBlur }: 
     setParts(next);
     onChange(joinDateParts(next));
   };
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const box = (part: keyof Parts, label: string, inputId: string, width: 2 | 4) => (
     <div className="nhsuk-date-input__item">
       <div className="nhsuk-form-group">
@@ -69,25 +68,12 @@ export function DateInput({ id, legend, hint, value, error, onChange, onBlur }: 
     </div>
   );
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <span className="nhsuk-error-message" id={`${id}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <div className="nhsuk-date-input">
-          {box('day', 'Day', id, 2)}
-          {box('month', 'Month', `${id}-month`, 2)}
-          {box('year', 'Year', `${id}-year`, 4)}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset id={id} legend={legend} hint={hint} error={error} role="group">
+      <div className="nhsuk-date-input">
+        {box('day', 'Day', id, 2)}
+        {box('month', 'Month', `${id}-month`, 2)}
+        {box('year', 'Year', `${id}-year`, 4)}
+      </div>
+    </Fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { oglAttribution, oglUrl } from '../../core/open-government-licence.ts';
-import { allocators, holdsOneOf } from '../../core/roles.ts';
+import { allocators, holdsOneOf, populationReaders } from '../../core/roles.ts';
 import type { User } from '../types.ts';
 import { Link } from './Link.tsx';
 import { Navigation, type Section } from './Navigation.tsx';
@@ -16,9 +16,15 @@ const sections: (Section & { shownTo?: (user: User) => boolean })[] = [
   { href: '/allocation', text: 'Place allocation', shownTo: (user) => holdsOneOf(user.roles, allocators) },
   { href: '/ics', text: 'ICS operating model' },
   { href: '/contracts', text: 'Contracts' },
-  { href: '/population', text: 'Population health' },
+  // A needs assessment of a named population is for those who commission or assure its care.
+  {
+    href: '/population',
+    text: 'Population health',
+    shownTo: (user) => holdsOneOf(user.roles, populationReaders),
+  },
 ];
 
+/** The header's sections for this user: only those their roles may use (src/core/roles.ts). */
 const sectionsFor = (user: User): Section[] => sections.filter((s) => s.shownTo?.(user) ?? true);
 
 /** Header, navigation, main and footer in the NHS design system's page template. */

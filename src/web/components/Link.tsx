@@ -1,4 +1,4 @@
-import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { navigate } from '../router.ts';
 
 /** An ordinary link that changes page without reloading (ctrl/cmd-click still opens a new tab). */
@@ -11,4 +11,13 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
     navigate(href);
   };
   return <a href={href} onClick={follow} {...rest} />;
+}
+
+/** The NHS back link, going to `href` within the app. */
+export function BackLink({ href, children = 'Back' }: { href: string; children?: ReactNode }) {
+  return (
+    <Link className="nhsuk-back-link" href={href}>
+      {children}
+    </Link>
+  );
 }

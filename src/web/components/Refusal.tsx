@@ -1,11 +1,13 @@
 import type { ApiError } from '../api.ts';
+import { RuleSource } from './RuleSource.tsx';
 
 /**
- * The server refused an action (403 or 422): what it said, the rule it refused under and the
- * rule's sources, as an NHS warning callout. `testId` names it and its sources for tests.
+ * The server refused an action (403 or 422): what it said, then the rule it refused under
+ * with the rule's sources and how far it was checked (RuleSource), as an NHS warning callout.
+ * `testId` names it for tests.
  */
 export function Refusal({ refusal, testId }: { refusal: ApiError; testId: string }) {
-  const { title, rule, citations } = refusal.problem;
+  const { title, rule, citations, provenance } = refusal.problem;
   return (
     <div className="nhsuk-warning-callout" data-testid={testId}>
       <h3 className="nhsuk-warning-callout__label">
@@ -15,18 +17,7 @@ export function Refusal({ refusal, testId }: { refusal: ApiError; testId: string
         </span>
       </h3>
       <p>{refusal.message}</p>
-      {rule && (
-        <p className="nhsuk-body-s">
-          Rule <code>{rule}</code>
-        </p>
-      )}
-      {citations && citations.length > 0 && (
-        <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid={`${testId}-sources`}>
-          {citations.map((c) => (
-            <li key={c.text}>{c.text}</li>
-          ))}
-        </ul>
-      )}
+      {rule && <RuleSource rule={rule} citations={citations ?? []} provenance={provenance} />}
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { Link } from './Link.tsx';
 
 /**
  * NHS design system form parts (nhsuk-frontend classes): an error summary that takes focus
- * and links to each field, and inputs that show their own error beside the label.
+ * and links to each field, and inputs, selects, text areas, radios and checkboxes that show
+ * their own hint and error beside the label or legend. The first option of a group takes the
+ * group's id, so an error summary can link to it.
  */
 
 export interface FieldError {
@@ -63,26 +65,70 @@ interface FieldProps {
   children: (describedBy: string | undefined) => ReactNode;
 }
 
-/** Label, hint and error message around one control, wired together for screen readers. */
-export function Field({ id, label, hint, error, children }: FieldProps) {
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** The ids a control is described by: its hint's and its error's, where it has them. */
+const describedByOf = (id: string, hint: ReactNode, error: string | undefined) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A field's hint and error message, beneath its label or legend (`ID-hint`, `ID-error`). */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint && (
         <div className="nhsuk-hint" id={`${id}-hint`}>
           {hint}
         </div>
       )}
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-      {children(describedBy)}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+    </>
+  );
+}
+
+/** An NHS error message, read out as an error. */
+export function ErrorMessage({ id, children }: { id?: string | undefined; children: ReactNode }) {
+  return (
+    <span className="nhsuk-error-message" id={id}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {children}
+    </span>
+  );
+}
+
+/** Label, hint and error message around one control, wired together for screen readers. */
+export function Field({ id, label, hint, error, children }: FieldProps) {
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children(describedByOf(id, hint, error))}
+    </div>
+  );
+}
+
+/**
+ * A legend, hint and error around a group of controls (the NHS fieldset pattern): radios,
+ * checkboxes, or the parts of a date (`role="group"`).
+ */
+export function Fieldset(props: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  role?: 'group';
+  children: ReactNode;
+}) {
+  const { id, hint, error } = props;
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <fieldset
+        className="nhsuk-fieldset"
+        role={props.role}
+        aria-describedby={describedByOf(id, hint, error)}
+      >
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{props.legend}</legend>
+        <HintAndError id={id} hint={hint} error={error} />
+        {props.children}
+      </fieldset>
     </div>
   );
 }
@@ -210,7 +256,7 @@ interface ChoiceProps<V extends string> {
   children?: ReactNode;
 }
 
-/** A legend, hint and error around a group of radios or checkboxes (the NHS fieldset pattern). */
+/** A group of radios or checkboxes in its fieldset. */
 function ChoiceGroup<V extends string>({
   id,
   legend,
@@ -219,24 +265,10 @@ function ChoiceGroup<V extends string>({
   kind,
   children,
 }: Omit<ChoiceProps<V>, 'options'> & { kind: 'radios' | 'checkboxes'; children: ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy || undefined}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <span className="nhsuk-error-message" id={`${id}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <div className={`nhsuk-${kind}`}>{children}</div>
-      </fieldset>
-    </div>
+    <Fieldset id={id} legend={legend} hint={hint} error={error}>
+      <div className={`nhsuk-${kind}`}>{children}</div>
+    </Fieldset>
   );
 }
 
@@ -281,10 +313,16 @@ export function Checkboxes<V extends string>(
   props: ChoiceProps<V> & { value: readonly V[]; onChange: (value: V[]) => void },
 ) {
   const { id, options, value, onChange } = props;
+  // Ticked options in the options' order; a value no option offers (any more) is kept as it is.
+  const offered = new Set<string>(options.map((o) => o.value));
   const toggle = (v: V, on: boolean) =>
-    onChange(options.map((o) => o.value).filter((x) => (x === v ? on : value.includes(x))));
+    onChange([
+      ...value.filter((x) => !offered.has(x)),
+      ...options.map((o) => o.value).filter((x) => (x === v ? on : value.includes(x))),
+    ]);
   return (
     <ChoiceGroup {...props} kind="checkboxes">
+      {options.length === 0 && <p className="nhsuk-body-s">There is nothing to choose yet.</p>}
       {options.map((o, i) => (
         <Checkbox
           key={o.value}
@@ -306,14 +344,15 @@ export function Textarea(props: {
   value: string;
   onChange: (value: string) => void;
   hint?: ReactNode;
+  error?: string | undefined;
   rows?: number;
 }) {
-  const { id, value, onChange, rows = 3 } = props;
+  const { id, value, onChange, error, rows = 3 } = props;
   return (
-    <Field id={id} label={props.label} hint={props.hint}>
+    <Field id={id} label={props.label} hint={props.hint} error={error}>
       {(describedBy) => (
         <textarea
-          className="nhsuk-textarea"
+          className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
           id={id}
           name={id}
           rows={rows}
@@ -323,5 +362,18 @@ export function Textarea(props: {
         />
       )}
     </Field>
+  );
+}
+
+/** A small secondary Remove button; `label` says to screen readers what it removes. */
+export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+      onClick={onClick}
+    >
+      Remove<span className="nhsuk-u-visually-hidden"> {label}</span>
+    </button>
   );
 }

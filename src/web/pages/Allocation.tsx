@@ -1,20 +1,31 @@
 import { useState } from 'react';
+import { allocators, holdsOneOf, icbEditors } from '../../core/roles.ts';
 import { TextInput } from '../components/forms.tsx';
 import { OglAttribution } from '../components/Layout.tsx';
 import { useGroupings, useIcbPractices } from '../endpoints.ts';
+import type { User } from '../types.ts';
 import { AllocationForm } from './allocation/AllocationForm.tsx';
 
 /**
  * Place allocation: choose an ICB, group its practices into places (by local authority to
  * start), set the pot's components with ring-fences, floors and a pace of change, and see
  * relative need indices and allocations from NHS England's weighted populations as you go.
- * The form is in allocation/AllocationForm.tsx, the results and charts beside it.
+ * The form is in allocation/AllocationForm.tsx, the results and charts beside it. Only the
+ * roles the server lets allocate are offered it, and only an ICB's own commissioners saving.
  */
-export function Allocation() {
+export function Allocation({ user }: { user: User }) {
   const [icbText, setIcbText] = useState('QUA');
   const icb = /^[A-Z0-9]{3}$/.test(icbText) ? icbText : '';
-  const practices = useIcbPractices(icb);
-  const groupings = useGroupings(icb);
+  const allowed = holdsOneOf(user.roles, allocators);
+  const practices = useIcbPractices(allowed ? icb : '');
+  const groupings = useGroupings(allowed ? icb : '');
+  if (!allowed)
+    return (
+      <>
+        <h1>Place allocation</h1>
+        <p>Your role does not include sharing an integrated care board's budget between its places.</p>
+      </>
+    );
   return (
     <>
       <h1>Place allocation</h1>
@@ -42,6 +53,7 @@ export function Allocation() {
           source={practices.data.source}
           practices={practices.data.practices}
           groupings={groupings.data ?? []}
+          canSave={holdsOneOf(user.roles, icbEditors, [icb])}
         />
       )}
       <OglAttribution />

@@ -1,5 +1,5 @@
 import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
-import { editors, holdsOneOf } from '../../core/roles.ts';
+import { decisionTakers, editors, holdsOneOf } from '../../core/roles.ts';
 import type { Namer } from '../arrangement-draft.ts';
 import { ContentsList } from '../components/ContentsList.tsx';
 import { PaperButton } from '../components/Downloads.tsx';
@@ -28,6 +28,7 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
   const a = arrangement.data;
 
   const saved = url.searchParams.get('saved');
+  const decides = holdsOneOf(user.roles, decisionTakers, a.parties);
   return (
     <>
       {saved === String(a.version) && (
@@ -96,9 +97,11 @@ export function ArrangementPage({ id, user }: { id: string; user: User }) {
         <p>
           Some decisions belong to the commissioners by law or under the contract: approving a subcontract,
           deciding an individual funding request, terminating the contract and setting outcome measures.
-          Record one here.
+          {decides
+            ? ' Record one here.'
+            : ' They are recorded by the commissioners party to this arrangement.'}
         </p>
-        <Decisions arrangementId={a.id} />
+        {decides && <Decisions arrangementId={a.id} />}
       </section>
 
       <Versions id={a.id} current={a.version} />

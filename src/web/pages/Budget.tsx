@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import { formatPounds } from '../../core/money.ts';
 import type { BudgetReport, ReportFigure } from '../../finance/report.ts';
@@ -7,19 +7,26 @@ import { Chart, type PlotModule } from '../components/Chart.tsx';
 import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { TraceView } from '../components/TraceView.tsx';
 import { useBudget } from '../endpoints.ts';
+import { Explanation } from './budget/Explanation.tsx';
+import { PracticeLists } from './budget/PracticeLists.tsx';
+import { WpapSteps } from './budget/WpapSteps.tsx';
 
-type Pick = (r: BudgetReport) => ReportFigure | undefined;
+type Pick = (r: BudgetReport) => ReportFigure | null | undefined;
 interface Selected {
   label: string;
   pick: Pick;
+  /** The table row holding the figure: the explanation opens as the row beneath it. */
+  row: string;
+  /** The figure's button, which takes focus back when the explanation closes. */
+  opener: HTMLElement;
 }
 
 /**
  * An arrangement's money: the integrated budget flowing from each commissioner through pooled
  * and aligned budgets to the ICP, the whole-population annual payment (WPAP) and its monthly
- * instalments across the term, and money at risk. Click a figure to see how it was reached.
+ * instalments across the term, why the first WPAP differs from the budget, money at risk and
+ * the practices sharing incentives. Click a figure to see, beside it, how it was reached.
  */
 export function BudgetPage({ id }: { id: string }) {
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -29,7 +36,7 @@ export function BudgetPage({ id }: { id: string }) {
   if (budget.error) return <p className="nhsuk-error-message">{budget.error.message}</p>;
   const r = budget.data;
   const resource: Resource = { path: `/api/arrangements/${encodeURIComponent(id)}/budget` };
-  const figure = (label: string, pick: Pick) => {
+  const figure = (label: string, pick: Pick, row: string) => {
     const f = pick(r);
     if (!f) return '—';
     return (
@@ -37,18 +44,30 @@ export function BudgetPage({ id }: { id: string }) {
         type="button"
         className="concordat-figure"
         aria-label={`${f.pounds}: how ${label} was reached`}
-        onClick={() => choose({ label, pick })}
+        aria-expanded={selected?.label === label}
+        onClick={(e) => setSelected({ label, pick, row, opener: e.currentTarget })}
       >
         {formatPounds(f.pence)}
       </button>
     );
   };
-  const trace = selected && explained.data ? selected.pick(explained.data)?.trace : undefined;
-  const choose = (next: Selected) => {
-    setSelected(next);
-    // The explanation opens below the tables: bring it into view where the reader is.
-    requestAnimationFrame(() => document.getElementById('trace-title')?.scrollIntoView({ block: 'start' }));
-  };
+  /** The explanation of the figure clicked in `row`, as a row of a table `columns` wide. */
+  const explanationAfter = (row: string, columns: number) =>
+    selected?.row === row && (
+      <tr>
+        <td colSpan={columns} className="concordat-explanation">
+          <Explanation
+            label={selected.label}
+            trace={explained.data ? (selected.pick(explained.data)?.trace ?? undefined) : undefined}
+            problem={explained.error?.message}
+            onClose={() => {
+              selected.opener.focus();
+              setSelected(null);
+            }}
+          />
+        </td>
+      </tr>
+    );
 
   return (
     <>
@@ -64,7 +83,8 @@ export function BudgetPage({ id }: { id: string }) {
         <h2 id="budget-title">The integrated budget on {formatDate(r.budget.on)}</h2>
         <p>
           What each commissioner puts in, whether it goes into a pooled budget, an aligned budget or stays
-          outside the ICP, and what the ICP pays on to its subcontractors.
+          outside the ICP, and what the ICP pays on to its subcontractors. Click an underlined figure to see
+          how it was reached.
         </p>
         <BudgetFlow report={r} />
         <Downloads what="budget lines" table="budget-lines" resource={resource} />
@@ -75,41 +95,28 @@ export function BudgetPage({ id }: { id: string }) {
             <tbody className="nhsuk-table__body">
               <tr>
                 <th scope="row">Pooled budget</th>
-                <td>{figure('the pooled budget', (x) => x.budget.pooled)}</td>
+                <td>{figure('the pooled budget', (x) => x.budget.pooled, 'pooled')}</td>
               </tr>
+              {explanationAfter('pooled', 2)}
               <tr>
                 <th scope="row">Aligned budget</th>
-                <td>{figure('the aligned budget', (x) => x.budget.aligned)}</td>
+                <td>{figure('the aligned budget', (x) => x.budget.aligned, 'aligned')}</td>
               </tr>
+              {explanationAfter('aligned', 2)}
               <tr>
                 <th scope="row">To the ICP</th>
-                <td>{figure('the ICP total', (x) => x.budget.icp_total)}</td>
+                <td>{figure('the budget to the ICP', (x) => x.budget.icp_total, 'icp')}</td>
               </tr>
+              {explanationAfter('icp', 2)}
               <tr>
                 <th scope="row">Outside the ICP</th>
-                <td>{figure('money outside the ICP', (x) => x.budget.outside)}</td>
+                <td>{figure('money outside the ICP', (x) => x.budget.outside, 'outside')}</td>
               </tr>
+              {explanationAfter('outside', 2)}
             </tbody>
           </table>
         </ScrollBox>
       </section>
-
-      {selected && (
-        <aside className="nhsuk-inset-text" aria-live="polite" aria-labelledby="trace-title">
-          <h2 id="trace-title" className="nhsuk-heading-s">
-            How {selected.label} was reached
-          </h2>
-          {explained.isFetching && <p>Fetching the explanation…</p>}
-          {trace && <TraceView trace={trace} />}
-          <button
-            type="button"
-            className="nhsuk-button nhsuk-button--secondary"
-            onClick={() => setSelected(null)}
-          >
-            Close
-          </button>
-        </aside>
-      )}
 
       <section aria-labelledby="wpap-title">
         <h2 id="wpap-title">Payments across the term</h2>
@@ -131,23 +138,28 @@ export function BudgetPage({ id }: { id: string }) {
             </thead>
             <tbody className="nhsuk-table__body">
               {r.years.map((y, i) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year}</th>
-                  <td>{figure(`the WPAP for ${y.year}`, (x) => x.years[i]?.wpap)}</td>
-                  <td>{formatPounds(y.money_at_risk.total.pence)}</td>
-                  <td>
-                    {y.risk_share
-                      ? figure(
-                          `the provider's risk share for ${y.year}`,
-                          (x) => x.years[i]?.risk_share?.provider ?? undefined,
-                        )
-                      : '—'}
-                  </td>
-                </tr>
+                <Fragment key={y.year}>
+                  <tr>
+                    <th scope="row">{y.year}</th>
+                    <td>{figure(`the WPAP for ${y.year}`, (x) => x.years[i]?.wpap, y.year)}</td>
+                    <td>{formatPounds(y.money_at_risk.total.pence)}</td>
+                    <td>
+                      {y.risk_share
+                        ? figure(
+                            `the provider's risk share for ${y.year}`,
+                            (x) => x.years[i]?.risk_share?.provider,
+                            y.year,
+                          )
+                        : '—'}
+                    </td>
+                  </tr>
+                  {explanationAfter(y.year, 4)}
+                </Fragment>
               ))}
             </tbody>
           </table>
         </ScrollBox>
+        <WpapSteps report={r} />
         <Downloads what="risk share" table="risk-share" resource={resource} />
         <Downloads what="monthly instalments" table="instalments" resource={resource} />
         {r.years.map((y) => (
@@ -200,6 +212,16 @@ export function BudgetPage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      <PracticeLists
+        report={r}
+        flowTotal={figure(
+          `the incentives shared with practices in ${r.years[0]?.year}`,
+          (x) => x.years[0]?.flow_through,
+          'practices',
+        )}
+      >
+        {explanationAfter('practices', 3)}
+      </PracticeLists>
       {r.notes.length > 0 && (
         <section aria-labelledby="notes-title">
           <h2 id="notes-title">Notes</h2>

@@ -4,6 +4,7 @@ import { compareChecks, describeRuleChange, termWarning } from '../check-compare
 import { DateInput } from '../components/DateInput.tsx';
 import { Downloads } from '../components/Downloads.tsx';
 import { Select } from '../components/forms.tsx';
+import { RuleSource } from '../components/RuleSource.tsx';
 import { useCheck } from '../endpoints.ts';
 import { navigate, useLocation } from '../router.ts';
 import type { CheckReport, StoredArrangement } from '../types.ts';
@@ -207,12 +208,7 @@ function Differences({ first, second }: { first: CheckReport; second: CheckRepor
               <li key={r.rule}>
                 <strong>{r.title ?? 'A rule used on one date only'}</strong>.{' '}
                 {describeRuleChange(r, first.on, second.on)}
-                <details className="nhsuk-details nhsuk-u-margin-bottom-2">
-                  <summary className="nhsuk-details__summary">
-                    <span className="nhsuk-details__summary-text">Technical details</span>
-                  </summary>
-                  <div className="nhsuk-details__text nhsuk-body-s">Rule {r.rule}</div>
-                </details>
+                <RuleSource rule={r.rule} citations={[]} provenance={r.provenance} about={r.title} />
               </li>
             ))}
           </ul>

@@ -9,10 +9,10 @@ import { DateInput } from '../components/DateInput.tsx';
 import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
+import { RuleSource } from '../components/RuleSource.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useContracts, useReplayContract } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
-import { Citations } from './findings.tsx';
 
 /** The example contracts in examples/contracts, loaded only when chosen. */
 const examples = [
@@ -297,10 +297,15 @@ function Refusals({ refusals }: { refusals: ContractState['refusals'] }) {
                 {formatDate(r.on)}: {r.type} by the {r.by} (event {r.index + 1})
               </h3>
               <p>{r.reason}</p>
-              <p className="nhsuk-body-s">
-                {r.rule_title} · rule <code>{r.rule}</code>
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                <strong>{r.rule_title}</strong>
               </p>
-              <Citations citations={r.citations} />
+              <RuleSource
+                rule={r.rule}
+                citations={r.citations}
+                provenance={r.provenance}
+                about={r.rule_title}
+              />
             </div>
           </li>
         ))}
@@ -367,9 +372,12 @@ function Calendar({ report, download }: { report: ContractReport; download: Reac
                 <td>
                   {o.title}
                   {o.key !== 'once' && ` (${o.key})`}
-                  <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                    {o.citations.map((c) => c.text).join('; ')}
-                  </div>
+                  <RuleSource
+                    rule={o.rule}
+                    citations={o.citations}
+                    provenance={o.provenance}
+                    about={`${o.title}, due ${formatDate(o.due)}`}
+                  />
                 </td>
                 <td>{o.who === 'provider' ? 'Provider' : 'Commissioners'}</td>
                 <td>

@@ -16,8 +16,9 @@ const decisionKinds = [
 type DecisionKind = (typeof decisionKinds)[number]['value'];
 
 /**
- * Records a statutory commissioner decision. Anyone who is party to the arrangement may try;
- * the server refuses a role the law does not allow and names the rule, which is shown here.
+ * Records a statutory commissioner decision; offered only to the commissioners party to the
+ * arrangement (decisionTakers). Where the rule in force reserves a decision to the NHS
+ * commissioner alone, the server refuses a council and names the rule, which is shown here.
  */
 export function Decisions({ arrangementId }: { arrangementId: string }) {
   const [decision, setDecision] = useState<DecisionKind>('approve-subcontract');

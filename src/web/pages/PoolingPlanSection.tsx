@@ -1,6 +1,7 @@
 import { formatDate } from '../../core/dates.ts';
 import type { Cited } from '../../law/pooling-plan.ts';
 import { Downloads, type Resource } from '../components/Downloads.tsx';
+import { RuleSource } from '../components/RuleSource.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { usePooling } from '../endpoints.ts';
 
@@ -24,20 +25,7 @@ const partyWords: Record<string, string> = {
 };
 const party = (kind: string) => partyWords[kind] ?? kind;
 
-function Sources({ citations }: { citations: Cited['citations'] }) {
-  return (
-    <ul className="nhsuk-list nhsuk-body-s nhsuk-u-margin-bottom-0">
-      {citations.map((c) => (
-        <li key={`${c.source}:${c.at}`}>
-          Source: {c.url ? <a href={c.url}>{c.text}</a> : c.text}
-          {c.outside_seeds && ' (outside the consultation documents)'}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** Statements with a reason and sources: ring-fenced and excluded money, problems, conditions. */
+/** Statements with a reason, sources and provenance: ring-fenced and excluded money, problems, conditions. */
 function CitedList({
   heading,
   items,
@@ -58,7 +46,12 @@ function CitedList({
           <li key={`${item.rule}:${item.service ?? i}`}>
             {item.service && <strong>{title(item.service)}: </strong>}
             {item.message}
-            <Sources citations={item.citations} />
+            <RuleSource
+              rule={item.rule}
+              citations={item.citations}
+              provenance={item.provenance}
+              about={item.service ? title(item.service) : heading}
+            />
           </li>
         ))}
       </ul>
@@ -127,7 +120,12 @@ export function PoolingPlanSection({ id, on, enabled }: { id: string; on: string
                   <th scope="row">
                     {f.label}{' '}
                     <span className="nhsuk-body-s">({f.kind === 'pooled' ? 'pooled' : 'aligned'})</span>
-                    <Sources citations={f.citations} />
+                    <RuleSource
+                      rule={f.rule}
+                      citations={f.citations}
+                      provenance={f.provenance}
+                      about={f.label}
+                    />
                   </th>
                   <td>{f.parties.map(party).join(', ')}</td>
                   <td>{f.services.map(title).join(', ')}</td>

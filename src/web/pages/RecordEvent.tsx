@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { formatDate, isIsoDate } from '../../core/dates.ts';
-import { contractActorsFor } from '../../core/roles.ts';
+import { contractActorsFor, grantsFor } from '../../core/roles.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, Field, type FieldError, Select, TextInput } from '../components/forms.tsx';
@@ -29,6 +29,7 @@ import { actorNames } from './StoredContract.tsx';
  * The form for a contract's next event (loaded only on the stored contract page): what
  * happened by its plain-English name, its date, who it is recorded as, and the fields of that
  * event built from the event schema. Errors go to the page's one summary through `onErrors`.
+ * Shown only to a user whose roles let them record events as some party.
  */
 export default function RecordEvent({
   contract,
@@ -39,7 +40,8 @@ export default function RecordEvent({
   user: User;
   onErrors: (errors: FieldError[]) => void;
 }) {
-  const actors = contractActorsFor(user.roles);
+  // The server lets a user record only as a party their roles for this contract's parties stand for.
+  const actors = contractActorsFor(grantsFor(user.roles, contract.parties));
   const [type, setType] = useState('');
   const [on, setOn] = useState('');
   const [by, setBy] = useState(actors[0] ?? '');
@@ -130,14 +132,6 @@ export default function RecordEvent({
     );
   };
 
-  if (actors.length === 0) {
-    return (
-      <section data-testid="record-event">
-        <h2 className="nhsuk-heading-l">Record the next event</h2>
-        <p>Your roles cannot record events on a contract.</p>
-      </section>
-    );
-  }
   const groups = offeredGroups(contract.event_types);
   if (groups.length === 0) {
     return (

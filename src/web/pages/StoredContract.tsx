@@ -1,5 +1,6 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { formatDate, isIsoDate } from '../../core/dates.ts';
+import { contractActorsFor, grantsFor } from '../../core/roles.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorSummary, type FieldError } from '../components/forms.tsx';
 import { Link } from '../components/Link.tsx';
@@ -77,9 +78,12 @@ export function StoredContract({ id, user }: { id: string; user: User }) {
               Show the contract
             </button>
           </form>
-          <Suspense fallback={<p>Loading the event form…</p>}>
-            <RecordEvent contract={data} user={user} onErrors={setEventErrors} />
-          </Suspense>
+          {/* Offered only to a role held for a party that may record events as some party, as the server decides. */}
+          {contractActorsFor(grantsFor(user.roles, data.parties)).length > 0 && (
+            <Suspense fallback={<p>Loading the event form…</p>}>
+              <RecordEvent contract={data} user={user} onErrors={setEventErrors} />
+            </Suspense>
+          )}
           <Replayed
             report={data.report}
             resource={{ path: `/api/contracts/${encodeURIComponent(id)}`, query: { on: data.report.on } }}

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { formatDate } from '../../core/dates.ts';
 import type { ResponsibilityMatrix } from '../../law/responsibility.ts';
 import { Downloads } from '../components/Downloads.tsx';
+import { RuleSource } from '../components/RuleSource.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useMatrix } from '../endpoints.ts';
 
@@ -133,6 +134,7 @@ export function WhoDoesWhat({ id, on, enabled }: { id: string; on: string; enabl
                             {r.citations.join('; ')}
                           </span>
                         )}
+                        <RuleSource rule={r.rule} citations={[]} provenance={r.provenance} about={r.title} />
                       </th>
                       <td>
                         {r.provider_may_support ? mayHelp[r.provider_may_support] : 'Not a rule on this date'}

@@ -1,4 +1,5 @@
 import { formatDate } from '../../core/dates.ts';
+import { RuleSource } from '../components/RuleSource.tsx';
 import type { CheckReport, Finding } from '../types.ts';
 
 export const severityTag = {
@@ -21,7 +22,7 @@ export function CheckCounts({ report }: { report: CheckReport }) {
   );
 }
 
-/** Each finding with its plain-English explanation, where it is in the arrangement, and its sources. */
+/** Each finding with its plain-English explanation, its sources, and where it is in the arrangement and how far its rule was checked (technical details). */
 export function Findings({ findings }: { findings: Finding[] }) {
   if (findings.length === 0)
     return <p>The rules in force on this date have nothing to say about this arrangement.</p>;
@@ -36,26 +37,25 @@ export function Findings({ findings }: { findings: Finding[] }) {
               <h3 className="nhsuk-heading-s nhsuk-u-margin-top-3">{f.rule_title}</h3>
               <p>{f.message}</p>
               <h4 className="nhsuk-heading-xs">Sources</h4>
-              <Citations citations={f.citations} />
-              <details className="nhsuk-details">
-                <summary className="nhsuk-details__summary">
-                  <span className="nhsuk-details__summary-text">Technical details</span>
-                </summary>
-                <div className="nhsuk-details__text nhsuk-body-s">
-                  <p>
-                    Rule {f.rule}, about {f.path || 'the whole arrangement'} in the arrangement’s document.
-                  </p>
-                  {f.trace.length > 0 && (
-                    <ol className="nhsuk-list nhsuk-list--number">
-                      {f.trace.map((t) => (
-                        <li key={`${t.rule}:${t.version_from}`}>
-                          {t.rule} (version from {formatDate(t.version_from)}): {t.outcome}
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </div>
-              </details>
+              <RuleSource
+                rule={f.rule}
+                citations={f.citations}
+                provenance={f.provenance}
+                about={f.rule_title}
+              >
+                <p className="nhsuk-u-margin-bottom-2">
+                  About {f.path || 'the whole arrangement'} in the arrangement’s document.
+                </p>
+                {f.trace.length > 0 && (
+                  <ol className="nhsuk-list nhsuk-list--number">
+                    {f.trace.map((t) => (
+                      <li key={`${t.rule}:${t.version_from}`}>
+                        {t.rule} (version from {formatDate(t.version_from)}): {t.outcome}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </RuleSource>
             </div>
           </li>
         );
@@ -64,28 +64,11 @@ export function Findings({ findings }: { findings: Finding[] }) {
   );
 }
 
-/** A rule's sources, linked where they are online (legislation.gov.uk for Acts). */
-export function Citations({
-  citations,
-}: {
-  citations: { source: string; at: string; text: string; url?: string | undefined; outside_seeds: boolean }[];
-}) {
-  return (
-    <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" data-testid="citations">
-      {citations.map((c) => (
-        <li key={`${c.source}:${c.at}`}>
-          {c.url ? <a href={c.url}>{c.text}</a> : c.text}
-          {c.outside_seeds && ' (outside the consultation documents)'}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /**
  * The findings about one field or part, shown beside it while the arrangement is written:
- * how serious, the rule's title and what it says about this arrangement; the sources and
- * the rule's id folded away under "Sources and technical details".
+ * how serious, the rule's title and what it says about this arrangement, and whether the rule
+ * is yet to be checked against its sources; the sources, the rule's id and how far it was
+ * checked folded away under "Sources and technical details".
  */
 export function PlacedFindings({ findings, about }: { findings: readonly Finding[]; about?: string }) {
   if (findings.length === 0) return null;
@@ -98,18 +81,13 @@ export function PlacedFindings({ findings, about }: { findings: readonly Finding
             <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong>{' '}
             <strong>{f.rule_title}</strong>
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{f.message}</p>
-            <details className="nhsuk-details nhsuk-u-margin-bottom-2">
-              <summary className="nhsuk-details__summary">
-                <span className="nhsuk-details__summary-text">
-                  Sources and technical details
-                  <span className="nhsuk-u-visually-hidden">: {f.rule_title}</span>
-                </span>
-              </summary>
-              <div className="nhsuk-details__text nhsuk-body-s">
-                <Citations citations={f.citations} />
-                <p className="nhsuk-u-margin-bottom-0">Rule {f.rule}</p>
-              </div>
-            </details>
+            <RuleSource
+              rule={f.rule}
+              citations={f.citations}
+              provenance={f.provenance}
+              about={f.rule_title}
+              folded
+            />
           </li>
         );
       })}

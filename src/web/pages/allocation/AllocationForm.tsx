@@ -41,13 +41,16 @@ export interface AllocationFormProps {
   source: PracticesSource | undefined;
   practices: IcbPractice[];
   groupings: PlaceGrouping[];
+  /** Whether the user may save groupings for this ICB (its commissioners and administrators). */
+  canSave: boolean;
 }
 
 /**
  * The places of one ICB and its pot, the allocation worked out as they change, and saving the
  * grouping. Groupings are saved for the ICB and can be opened again under "Start from".
  */
-export function AllocationForm({ icb, icbName, year, source, practices, groupings }: AllocationFormProps) {
+export function AllocationForm(props: AllocationFormProps) {
+  const { icb, icbName, year, source, practices, groupings, canSave } = props;
   const [draft, setDraft] = useState<AllocationDraft>(() => newDraft(byLocalAuthority(practices)));
   const [loaded, setLoaded] = useState<{ id: string; version: number } | null>(null);
   const [name, setName] = useState('');
@@ -118,6 +121,7 @@ export function AllocationForm({ icb, icbName, year, source, practices, grouping
   };
   const submit = (asNew: boolean) => (event: FormEvent) => {
     event.preventDefault();
+    if (!canSave) return;
     setSubmitted(true);
     if (saveErrors.length) return;
     const body = {
@@ -191,21 +195,25 @@ export function AllocationForm({ icb, icbName, year, source, practices, grouping
         />
       )}
 
-      <SaveGrouping
-        icbName={icbName}
-        potEntered={entered}
-        name={name}
-        reason={reason}
-        onName={setName}
-        onReason={setReason}
-        errorFor={(field) => (submitted ? saveErrors.find((e) => e.field === field)?.message : undefined)}
-        saved={
-          save.data && { name: save.data.name, version: save.data.version, withPot: save.data.pot !== null }
-        }
-        loaded={loaded !== null}
-        saving={save.isPending}
-        onSaveAsNew={submit(true)}
-      />
+      {canSave ? (
+        <SaveGrouping
+          icbName={icbName}
+          potEntered={entered}
+          name={name}
+          reason={reason}
+          onName={setName}
+          onReason={setReason}
+          errorFor={(field) => (submitted ? saveErrors.find((e) => e.field === field)?.message : undefined)}
+          saved={
+            save.data && { name: save.data.name, version: save.data.version, withPot: save.data.pot !== null }
+          }
+          loaded={loaded !== null}
+          saving={save.isPending}
+          onSaveAsNew={submit(true)}
+        />
+      ) : (
+        <p>Groupings are saved by {icbName}'s commissioners; your roles let you try them here.</p>
+      )}
     </form>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../arrangement-draft.ts';
 import { findingsAt, findingsOfItem } from '../../arrangement-steps.ts';
 import { commissionerKindWords, kindAndCode, providerKindWords } from '../../arrangement-words.ts';
-import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
+import { Checkbox, RemoveButton, Select, TextInput } from '../../components/forms.tsx';
 import { OrganisationPicker } from '../../components/OrganisationPicker.tsx';
 import { PlacedFindings } from '../findings.tsx';
 import type { StepProps } from './ArrangementFlow.tsx';
@@ -43,13 +43,7 @@ export function ItemCard(props: {
         <p className="nhsuk-body-s concordat-secondary">{props.about}</p>
         <PlacedFindings findings={props.findings} />
         {props.children}
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-          onClick={props.onRemove}
-        >
-          Remove<span className="nhsuk-u-visually-hidden"> {props.title}</span>
-        </button>
+        <RemoveButton label={props.title} onClick={props.onRemove} />
       </div>
     </div>
   );

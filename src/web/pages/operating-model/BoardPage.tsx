@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { BoardMember } from '../../../system/operating-model/model.ts';
-import { CheckboxGroup } from '../../components/choices.tsx';
-import { Select, TextInput } from '../../components/forms.tsx';
+import { Checkboxes, ErrorMessage, Select, TextInput } from '../../components/forms.tsx';
 import type { OperatingModel } from '../../operating-model-endpoints.ts';
-import { boardErrors, fieldId, withOrganisation } from '../../operating-model-form.ts';
+import { boardErrors, fieldId } from '../../operating-model-form.ts';
 import { boardRoles } from '../../operating-model-words.ts';
 import { navigate } from '../../router.ts';
 import { useEditor } from './editor-state.tsx';
-import { asModelOrganisation, RegistrySearch } from './OrganisationPicker.tsx';
+import { AddUnlisted } from './OrganisationPicker.tsx';
 import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
+import { NumberedCards } from './removable.tsx';
 
 /** The board: each member's role, title and name, who nominated them and what they speak for. */
 export function BoardPage() {
@@ -66,96 +66,70 @@ export function BoardPage() {
           <h2 className="nhsuk-heading-m" id="board-members" tabIndex={-1}>
             Members
           </h2>
-          {errorFor('board-members') && (
-            <p className="nhsuk-error-message">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('board-members')}
-            </p>
-          )}
-          {members.map((member, j) => {
-            const id = (f: string) => fieldId('board', 'members', j, f);
-            return (
-              <fieldset className="nhsuk-fieldset nhsuk-card nhsuk-u-padding-3" key={j}>
-                <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Member {j + 1}</legend>
-                <Select
-                  id={id('role')}
-                  label="Role on the board"
-                  value={member.role}
-                  options={boardRoles}
-                  onChange={(role) => setMember(local, j, { ...member, role })}
-                />
-                <TextInput
-                  id={id('title')}
-                  label="Title (optional)"
-                  hint="For example, Chief Finance Officer"
-                  value={member.title ?? ''}
-                  onChange={(title) => setMember(local, j, { ...member, title })}
-                />
-                <TextInput
-                  id={id('name')}
-                  label="Name (optional)"
-                  value={member.name ?? ''}
-                  onChange={(name) => setMember(local, j, { ...member, name })}
-                />
-                <CheckboxGroup
-                  id={id('nominated_by')}
-                  legend="Nominated or appointed by (optional)"
-                  hint="NHS England appoints the chair; partner members are nominated by the bodies they come from"
-                  values={member.nominated_by ?? []}
-                  options={nominators}
-                  onChange={(nominated_by) => setMember(local, j, { ...member, nominated_by })}
-                />
-                <details className="nhsuk-details">
-                  <summary className="nhsuk-details__summary">
-                    <span className="nhsuk-details__summary-text">
-                      A nominating body is not listed? Find it in the NHS registry
-                    </span>
-                  </summary>
-                  <div className="nhsuk-details__text">
-                    <RegistrySearch
-                      id={id('add-nominator')}
-                      label="Name of the body"
-                      kind=""
-                      onPick={(found) => {
-                        const added = withOrganisation(local, asModelOrganisation(found));
-                        const nominated = member.nominated_by ?? [];
-                        setMember(added.model, j, {
-                          ...member,
-                          nominated_by: nominated.includes(added.id) ? nominated : [...nominated, added.id],
-                        });
-                      }}
-                    />
-                  </div>
-                </details>
-                <CheckboxGroup
-                  id={id('represents')}
-                  legend="Speaks for (optional)"
-                  hint="The places and provider collaboratives this member represents on the board"
-                  values={member.represents ?? []}
-                  options={speaksFor}
-                  onChange={(represents) => setMember(local, j, { ...member, represents })}
-                />
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                  onClick={() =>
-                    setMembers(
-                      local,
-                      members.filter((_, k) => k !== j),
-                    )
-                  }
-                >
-                  Remove member {j + 1}
-                </button>
-              </fieldset>
-            );
-          })}
-          <button
-            type="button"
-            className="nhsuk-button nhsuk-button--secondary"
-            onClick={() => setMembers(local, [...members, { role: 'other' }])}
+          {errorFor('board-members') && <ErrorMessage>{errorFor('board-members')}</ErrorMessage>}
+          <NumberedCards
+            items={members}
+            what="member"
+            addText="Add a board member"
+            onAdd={() => setMembers(local, [...members, { role: 'other' }])}
+            onRemove={(j) =>
+              setMembers(
+                local,
+                members.filter((_, k) => k !== j),
+              )
+            }
           >
-            Add a board member
-          </button>
+            {(member, j) => {
+              const id = (f: string) => fieldId('board', 'members', j, f);
+              return (
+                <>
+                  <Select
+                    id={id('role')}
+                    label="Role on the board"
+                    value={member.role}
+                    options={boardRoles}
+                    onChange={(role) => setMember(local, j, { ...member, role })}
+                  />
+                  <TextInput
+                    id={id('title')}
+                    label="Title (optional)"
+                    hint="For example, Chief Finance Officer"
+                    value={member.title ?? ''}
+                    onChange={(title) => setMember(local, j, { ...member, title })}
+                  />
+                  <TextInput
+                    id={id('name')}
+                    label="Name (optional)"
+                    value={member.name ?? ''}
+                    onChange={(name) => setMember(local, j, { ...member, name })}
+                  />
+                  <Checkboxes
+                    id={id('nominated_by')}
+                    legend="Nominated or appointed by (optional)"
+                    hint="NHS England appoints the chair; partner members are nominated by the bodies they come from"
+                    value={member.nominated_by ?? []}
+                    options={nominators}
+                    onChange={(nominated_by) => setMember(local, j, { ...member, nominated_by })}
+                  />
+                  <AddUnlisted
+                    id={id('add-nominator')}
+                    summary="A nominating body is not listed? Find it in the NHS registry"
+                    model={local}
+                    chosen={member.nominated_by ?? []}
+                    onAdd={(model, nominated_by) => setMember(model, j, { ...member, nominated_by })}
+                  />
+                  <Checkboxes
+                    id={id('represents')}
+                    legend="Speaks for (optional)"
+                    hint="The places and provider collaboratives this member represents on the board"
+                    value={member.represents ?? []}
+                    options={speaksFor}
+                    onChange={(represents) => setMember(local, j, { ...member, represents })}
+                  />
+                </>
+              );
+            }}
+          </NumberedCards>
         </>
       )}
     </QuestionPage>

@@ -1,14 +1,14 @@
 import type { Collaborative, Organisation } from '../../../system/operating-model/model.ts';
-import { TextArea } from '../../components/choices.tsx';
-import { Select, TextInput } from '../../components/forms.tsx';
+import { ErrorMessage, Select, Textarea, TextInput } from '../../components/forms.tsx';
 import { useOrganisation } from '../../endpoints.ts';
 import { organisationName } from '../../names.ts';
 import type { OperatingModel } from '../../operating-model-endpoints.ts';
-import { collaborativeErrors, fieldId } from '../../operating-model-form.ts';
+import { collaborativeErrors } from '../../operating-model-form.ts';
 import { useEditor } from './editor-state.tsx';
-import { draftId, ItemListPage, useItemPage } from './lists.tsx';
+import { draftId, ItemListPage, ItemQuestionPage, useItemPage } from './lists.tsx';
 import { OrganisationPicker, RegistrySearch } from './OrganisationPicker.tsx';
-import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
+import { FindingsBeside } from './parts.tsx';
+import { RemovableList } from './removable.tsx';
 
 const isTrust = (o: Organisation) => o.kind === 'nhs-trust' || o.kind === 'nhs-foundation-trust';
 const orgName = (m: OperatingModel, id: string | undefined) =>
@@ -64,27 +64,22 @@ export function CollaborativeItem({ which }: { which: string }) {
     icbs: [m.icb.code],
     functions: [],
   }));
-  const { local, setLocal, item: collab, index: i, isNew } = page;
-  const live = useLiveCheck(local);
+  const { local, setLocal, item: collab, index: i, isNew, live, at, id } = page;
   if (!collab) return <p>There is no such collaborative in this model.</p>;
-  const at = (...path: (string | number)[]) => ['collaboratives', i, ...path];
-  const id = (...path: (string | number)[]) => fieldId(...at(...path));
   const setCollab = (m: OperatingModel, next: Collaborative) =>
     setLocal({ ...m, collaboratives: m.collaboratives.map((x, j) => (j === i ? next : x)) });
   const label = collab.name || 'this collaborative';
 
   return (
-    <QuestionPage
-      back={page.back}
-      caption={local.name}
+    <ItemQuestionPage
+      page={page}
       title={isNew ? 'Add a provider collaborative' : collab.name}
       errors={collaborativeErrors(collab, i)}
-      onContinue={page.commit}
+      except={[at('budget')]}
+      label={label}
     >
       {(errorFor) => (
         <>
-          <CheckStatus live={live} />
-          <FindingsBeside report={live.report} at={at()} except={[at('budget')]} label={label} />
           <TextInput
             id={id('name')}
             label="Name of the collaborative"
@@ -95,30 +90,20 @@ export function CollaborativeItem({ which }: { which: string }) {
 
           <h2 className="nhsuk-heading-m">Member trusts</h2>
           {errorFor(id('members')) && (
-            <p className="nhsuk-error-message" id={id('members')}>
-              <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor(id('members'))}
-            </p>
+            <ErrorMessage id={id('members')}>{errorFor(id('members'))}</ErrorMessage>
           )}
-          <ul className="nhsuk-list" data-testid="collaborative-members">
-            {collab.members.map((m) => (
-              <li key={m}>
-                {orgName(local, m)}{' '}
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                  onClick={() =>
-                    setCollab(local, {
-                      ...collab,
-                      members: collab.members.filter((x) => x !== m),
-                      lead: collab.lead === m ? undefined : collab.lead,
-                    })
-                  }
-                >
-                  Remove<span className="nhsuk-u-visually-hidden"> {orgName(local, m)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <RemovableList
+            testId="collaborative-members"
+            items={collab.members}
+            name={(m) => orgName(local, m)}
+            onRemove={(m) =>
+              setCollab(local, {
+                ...collab,
+                members: collab.members.filter((x) => x !== m),
+                lead: collab.lead === m ? undefined : collab.lead,
+              })
+            }
+          />
           <OrganisationPicker
             id={id('add-member')}
             label="Add a member trust"
@@ -147,24 +132,17 @@ export function CollaborativeItem({ which }: { which: string }) {
           />
 
           <h2 className="nhsuk-heading-m">Integrated care boards it serves</h2>
-          <ul className="nhsuk-list" data-testid="collaborative-icbs">
-            {collab.icbs.map((code) => (
-              <li key={code}>
-                {code === local.icb.code ? `${local.icb.name} (this ICB)` : <IcbName code={code} />}{' '}
-                {code !== local.icb.code && (
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                    onClick={() =>
-                      setCollab(local, { ...collab, icbs: collab.icbs.filter((x) => x !== code) })
-                    }
-                  >
-                    Remove<span className="nhsuk-u-visually-hidden"> {code}</span>
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          <RemovableList
+            testId="collaborative-icbs"
+            items={collab.icbs}
+            name={(code) =>
+              code === local.icb.code ? `${local.icb.name} (this ICB)` : <IcbName code={code} />
+            }
+            label={(code) => code}
+            onRemove={(code) => setCollab(local, { ...collab, icbs: collab.icbs.filter((x) => x !== code) })}
+            // The ICB whose model this is is always served.
+            removable={(code) => code !== local.icb.code}
+          />
           <RegistrySearch
             id={id('add-icb')}
             label="Add another ICB it serves"
@@ -177,7 +155,7 @@ export function CollaborativeItem({ which }: { which: string }) {
             }
           />
 
-          <TextArea
+          <Textarea
             id={id('functions')}
             label="What it does (optional)"
             hint="One on each line, for example Elective recovery"
@@ -196,6 +174,6 @@ export function CollaborativeItem({ which }: { which: string }) {
           />
         </>
       )}
-    </QuestionPage>
+    </ItemQuestionPage>
   );
 }

@@ -1,13 +1,12 @@
 import type { Committee } from '../../../system/operating-model/model.ts';
-import { CheckboxGroup, Radios } from '../../components/choices.tsx';
-import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
+import { Checkbox, Checkboxes, Radios, Select, TextInput } from '../../components/forms.tsx';
 import type { OperatingModel } from '../../operating-model-endpoints.ts';
-import { committeeErrors, fieldId, withOrganisation } from '../../operating-model-form.ts';
+import { committeeErrors } from '../../operating-model-form.ts';
 import { committeeKinds, wordsFor } from '../../operating-model-words.ts';
 import { useEditor } from './editor-state.tsx';
-import { draftId, ItemListPage, useItemPage } from './lists.tsx';
-import { asModelOrganisation, OrganisationPicker, RegistrySearch } from './OrganisationPicker.tsx';
-import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
+import { draftId, ItemListPage, ItemQuestionPage, useItemPage } from './lists.tsx';
+import { AddUnlisted, OrganisationPicker } from './OrganisationPicker.tsx';
+import { NumberedCards } from './removable.tsx';
 
 type Member = Committee['members'][number];
 
@@ -55,11 +54,8 @@ export function CommitteeItem({ which }: { which: string }) {
     organisations: [],
     members: [],
   }));
-  const { local, setLocal, item: committee, index: i, isNew } = page;
-  const live = useLiveCheck(local);
+  const { local, setLocal, item: committee, index: i, isNew, id } = page;
   if (!committee) return <p>There is no such committee in this model.</p>;
-  const at = (...path: (string | number)[]) => ['committees', i, ...path];
-  const id = (...path: (string | number)[]) => fieldId(...at(...path));
   const setCommittee = (m: OperatingModel, next: Committee) =>
     setLocal({ ...m, committees: m.committees.map((x, j) => (j === i ? next : x)) });
   const setMember = (m: OperatingModel, j: number, member: Member) =>
@@ -68,17 +64,14 @@ export function CommitteeItem({ which }: { which: string }) {
   const label = committee.name || 'this committee';
 
   return (
-    <QuestionPage
-      back={page.back}
-      caption={local.name}
+    <ItemQuestionPage
+      page={page}
       title={isNew ? 'Add a committee' : committee.name}
       errors={committeeErrors(committee, i, local)}
-      onContinue={page.commit}
+      label={label}
     >
       {(errorFor) => (
         <>
-          <CheckStatus live={live} />
-          <FindingsBeside report={live.report} at={at()} label={label} />
           <TextInput
             id={id('name')}
             label="Name of the committee"
@@ -116,36 +109,21 @@ export function CommitteeItem({ which }: { which: string }) {
           )}
           {committee.kind === 'joint-committee' && (
             <>
-              <CheckboxGroup
+              <Checkboxes
                 id={id('organisations')}
                 legend="The bodies party to the joint committee"
                 hint="The ICB and each body it decides jointly with; add a body from the registry below if it is not listed"
-                values={committee.organisations}
+                value={committee.organisations}
                 options={local.organisations.map((o) => ({ value: o.id, text: o.name }))}
                 onChange={(organisations) => setCommittee(local, { ...committee, organisations })}
               />
-              <details className="nhsuk-details">
-                <summary className="nhsuk-details__summary">
-                  <span className="nhsuk-details__summary-text">
-                    A body is not listed? Find it in the NHS registry
-                  </span>
-                </summary>
-                <div className="nhsuk-details__text">
-                  <RegistrySearch
-                    id={id('add-organisation')}
-                    label="Name of the body"
-                    kind=""
-                    onPick={(found) => {
-                      const added = withOrganisation(local, asModelOrganisation(found));
-                      const parties = committee.organisations;
-                      setCommittee(added.model, {
-                        ...committee,
-                        organisations: parties.includes(added.id) ? parties : [...parties, added.id],
-                      });
-                    }}
-                  />
-                </div>
-              </details>
+              <AddUnlisted
+                id={id('add-organisation')}
+                summary="A body is not listed? Find it in the NHS registry"
+                model={local}
+                chosen={committee.organisations}
+                onAdd={(model, organisations) => setCommittee(model, { ...committee, organisations })}
+              />
             </>
           )}
           <TextInput
@@ -168,69 +146,61 @@ export function CommitteeItem({ which }: { which: string }) {
           />
 
           <h2 className="nhsuk-heading-m">Members</h2>
-          {committee.members.length === 0 && <p>None yet.</p>}
-          {committee.members.map((member, j) => (
-            <fieldset className="nhsuk-fieldset nhsuk-card nhsuk-u-padding-3" key={j}>
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Member {j + 1}</legend>
-              <TextInput
-                id={id('members', j, 'role')}
-                label="Role"
-                hint="For example, Director of Public Health"
-                value={member.role}
-                error={errorFor(id('members', j, 'role'))}
-                onChange={(role) => setMember(local, j, { ...member, role })}
-              />
-              <TextInput
-                id={id('members', j, 'name')}
-                label="Name (optional)"
-                value={member.name ?? ''}
-                onChange={(name) => setMember(local, j, { ...member, name })}
-              />
-              <OrganisationPicker
-                id={id('members', j, 'organisation')}
-                label="The organisation they come from"
-                model={local}
-                value={member.organisation || undefined}
-                offer={() => true}
-                kind=""
-                error={errorFor(id('members', j, 'organisation'))}
-                onChange={(m, organisation) =>
-                  setMember(m, j, { ...member, organisation: organisation ?? '' })
-                }
-              />
-              <div className="nhsuk-checkboxes nhsuk-form-group">
-                <Checkbox
-                  id={id('members', j, 'voting')}
-                  label="Has a vote"
-                  checked={member.voting}
-                  onChange={(voting) => setMember(local, j, { ...member, voting })}
-                />
-              </div>
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                onClick={() =>
-                  setCommittee(local, { ...committee, members: committee.members.filter((_, k) => k !== j) })
-                }
-              >
-                Remove member {j + 1}
-              </button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="nhsuk-button nhsuk-button--secondary"
-            onClick={() =>
+          <NumberedCards
+            items={committee.members}
+            what="member"
+            addText="Add a member"
+            onAdd={() =>
               setCommittee(local, {
                 ...committee,
                 members: [...committee.members, { role: '', organisation: '', voting: true }],
               })
             }
+            onRemove={(j) =>
+              setCommittee(local, { ...committee, members: committee.members.filter((_, k) => k !== j) })
+            }
           >
-            Add a member
-          </button>
+            {(member, j) => (
+              <>
+                <TextInput
+                  id={id('members', j, 'role')}
+                  label="Role"
+                  hint="For example, Director of Public Health"
+                  value={member.role}
+                  error={errorFor(id('members', j, 'role'))}
+                  onChange={(role) => setMember(local, j, { ...member, role })}
+                />
+                <TextInput
+                  id={id('members', j, 'name')}
+                  label="Name (optional)"
+                  value={member.name ?? ''}
+                  onChange={(name) => setMember(local, j, { ...member, name })}
+                />
+                <OrganisationPicker
+                  id={id('members', j, 'organisation')}
+                  label="The organisation they come from"
+                  model={local}
+                  value={member.organisation || undefined}
+                  offer={() => true}
+                  kind=""
+                  error={errorFor(id('members', j, 'organisation'))}
+                  onChange={(m, organisation) =>
+                    setMember(m, j, { ...member, organisation: organisation ?? '' })
+                  }
+                />
+                <div className="nhsuk-checkboxes nhsuk-form-group">
+                  <Checkbox
+                    id={id('members', j, 'voting')}
+                    label="Has a vote"
+                    checked={member.voting}
+                    onChange={(voting) => setMember(local, j, { ...member, voting })}
+                  />
+                </div>
+              </>
+            )}
+          </NumberedCards>
         </>
       )}
-    </QuestionPage>
+    </ItemQuestionPage>
   );
 }

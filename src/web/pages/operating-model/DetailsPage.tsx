@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { TextArea } from '../../components/choices.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
-import { TextInput } from '../../components/forms.tsx';
+import { Textarea, TextInput } from '../../components/forms.tsx';
 import { detailsErrors } from '../../operating-model-form.ts';
 import { navigate } from '../../router.ts';
 import { useEditor } from './editor-state.tsx';
@@ -46,7 +45,7 @@ export function DetailsPage() {
             error={errorFor('effective_from')}
             onChange={(effective_from) => setLocal({ ...local, effective_from })}
           />
-          <TextArea
+          <Textarea
             id="illustrative"
             label="What in it is illustrative (optional)"
             hint="Say what is invented or not yet agreed, so nobody mistakes it for the ICB's decision"

@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { today as todayInEngland } from '../../../core/dates.ts';
 import { answer, apiClient } from '../../api.ts';
-import { BackLink, Radios } from '../../components/choices.tsx';
-import { ErrorSummary, TextInput } from '../../components/forms.tsx';
-import { Link } from '../../components/Link.tsx';
+import { ErrorSummary, Radios, TextInput } from '../../components/forms.tsx';
+import { BackLink, Link } from '../../components/Link.tsx';
 import { useOrganisation } from '../../endpoints.ts';
 import { organisationName } from '../../names.ts';
 import { type OperatingModel, useOperatingModels } from '../../operating-model-endpoints.ts';

@@ -150,3 +150,35 @@ export function OrganisationPicker({
     </div>
   );
 }
+
+/**
+ * Under a list of the model's bodies to tick: one not listed, found in the registry by name,
+ * added to the model and ticked (`chosen` with its id), behind a "not listed?" disclosure.
+ */
+export function AddUnlisted(props: {
+  id: string;
+  summary: string;
+  model: OperatingModel;
+  chosen: readonly string[];
+  onAdd: (model: OperatingModel, chosen: string[]) => void;
+}) {
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">{props.summary}</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <RegistrySearch
+          id={props.id}
+          label="Name of the body"
+          kind=""
+          onPick={(found) => {
+            const added = withOrganisation(props.model, asModelOrganisation(found));
+            const chosen = props.chosen.includes(added.id) ? [...props.chosen] : [...props.chosen, added.id];
+            props.onAdd(added.model, chosen);
+          }}
+        />
+      </div>
+    </details>
+  );
+}

@@ -1,10 +1,8 @@
-import { CheckboxGroup } from '../../components/choices.tsx';
-import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
-import { fieldId, organisationErrors } from '../../operating-model-form.ts';
+import { Checkbox, Checkboxes, Select, TextInput } from '../../components/forms.tsx';
+import { organisationErrors } from '../../operating-model-form.ts';
 import { organisationKinds, sectors, wordsFor } from '../../operating-model-words.ts';
-import { draftId, ItemListPage, useItemPage } from './lists.tsx';
+import { draftId, ItemListPage, ItemQuestionPage, useItemPage } from './lists.tsx';
 import { asModelOrganisation, RegistrySearch } from './OrganisationPicker.tsx';
-import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
 
 /** Every body the model names: most are added by choosing them elsewhere; here they are named and described. */
 export function OrganisationsList() {
@@ -45,30 +43,21 @@ export function OrganisationItem({ which }: { which: string }) {
     name: '',
     kind: 'voluntary-sector',
   }));
-  const { local, item: org, setItem, index: i, isNew } = page;
-  const live = useLiveCheck(local);
+  const { local, item: org, setItem, index: i, isNew, id } = page;
   if (!org) return <p>There is no such organisation in this model.</p>;
-  const id = (f: string) => fieldId('organisations', i, f);
   const taken = local.organisations.some((o, j) => j !== i && o.code && o.code === org.code);
   return (
-    <QuestionPage
-      back={page.back}
-      caption={local.name}
+    <ItemQuestionPage
+      page={page}
       title={isNew ? 'Add an organisation' : org.name}
       errors={[
         ...organisationErrors(org, i),
         ...(taken ? [{ field: id('name'), message: `The model already names ${org.code}` }] : []),
       ]}
-      onContinue={page.commit}
+      label={org.name || 'this organisation'}
     >
       {(errorFor) => (
         <>
-          <CheckStatus live={live} />
-          <FindingsBeside
-            report={live.report}
-            at={['organisations', i]}
-            label={org.name || 'this organisation'}
-          />
           {isNew && (
             <RegistrySearch
               id={id('search')}
@@ -93,10 +82,10 @@ export function OrganisationItem({ which }: { which: string }) {
             options={organisationKinds}
             onChange={(kind) => setItem({ ...org, kind })}
           />
-          <CheckboxGroup
+          <Checkboxes
             id={id('sectors')}
             legend="What it runs (optional)"
-            values={org.sectors ?? []}
+            value={org.sectors ?? []}
             options={sectors}
             onChange={(chosen) => setItem({ ...org, sectors: chosen.length ? chosen : undefined })}
           />
@@ -110,6 +99,6 @@ export function OrganisationItem({ which }: { which: string }) {
           </div>
         </>
       )}
-    </QuestionPage>
+    </ItemQuestionPage>
   );
 }

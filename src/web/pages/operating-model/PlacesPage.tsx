@@ -1,15 +1,15 @@
 import type { Organisation, PartnershipRole, Place } from '../../../system/operating-model/model.ts';
 import { answer, apiClient } from '../../api.ts';
-import { Radios, TextArea } from '../../components/choices.tsx';
-import { Select, TextInput } from '../../components/forms.tsx';
+import { ErrorMessage, Radios, Select, Textarea, TextInput } from '../../components/forms.tsx';
 import { useTree } from '../../endpoints.ts';
 import type { OperatingModel } from '../../operating-model-endpoints.ts';
 import { fieldId, placeErrors, withOrganisation } from '../../operating-model-form.ts';
 import { partnershipRoles, placeForms, wordsFor } from '../../operating-model-words.ts';
 import { useEditor } from './editor-state.tsx';
-import { draftId, ItemListPage, useItemPage } from './lists.tsx';
+import { draftId, ItemListPage, ItemQuestionPage, useItemPage } from './lists.tsx';
 import { asModelOrganisation, OrganisationPicker } from './OrganisationPicker.tsx';
-import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
+import { FindingsBeside } from './parts.tsx';
+import { NumberedCards, RemovableList } from './removable.tsx';
 
 type Member = Place['partnership']['members'][number];
 type Sector = NonNullable<Organisation['sectors']>[number];
@@ -113,11 +113,9 @@ export function PlaceItem({ which }: { which: string }) {
     // A committee of the ICB is the usual form, but a model with no committee yet cannot name one.
     partnership: { form: m.committees.length ? 'icb-committee' : 'advisory', members: [], functions: [] },
   }));
-  const { local, setLocal, item: place, index: i, isNew } = page;
-  const live = useLiveCheck(local);
+  const { local, setLocal, item: place, index: i, isNew, live, at } = page;
   if (!place) return <p>There is no such place in this model.</p>;
   const p = place.partnership;
-  const at = (...path: (string | number)[]) => ['places', i, ...path];
   const setPlace = (m: OperatingModel, next: Place) =>
     setLocal({ ...m, places: m.places.map((x, j) => (j === i ? next : x)) });
   const setPartnership = (m: OperatingModel, next: Partial<Place['partnership']>) =>
@@ -148,22 +146,15 @@ export function PlaceItem({ which }: { which: string }) {
   const label = place.name ? `${place.name} place` : 'this place';
 
   return (
-    <QuestionPage
-      back={page.back}
-      caption={local.name}
+    <ItemQuestionPage
+      page={page}
       title={isNew ? 'Add a place' : `${place.name} place`}
       errors={placeErrors(place, i)}
-      onContinue={page.commit}
+      except={[at('partnership', 'members'), at('partnership', 'committee'), at('budget')]}
+      label={label}
     >
       {(errorFor) => (
         <>
-          <CheckStatus live={live} />
-          <FindingsBeside
-            report={live.report}
-            at={at()}
-            except={[at('partnership', 'members'), at('partnership', 'committee'), at('budget')]}
-            label={label}
-          />
           <TextInput
             id={fieldId(...at('name'))}
             label="Name of the place"
@@ -180,30 +171,19 @@ export function PlaceItem({ which }: { which: string }) {
             tabIndex={-1}
           >
             {errorFor(fieldId(...at('local_authorities'))) && (
-              <span className="nhsuk-error-message">
-                <span className="nhsuk-u-visually-hidden">Error:</span>{' '}
-                {errorFor(fieldId(...at('local_authorities')))}
-              </span>
+              <ErrorMessage>{errorFor(fieldId(...at('local_authorities')))}</ErrorMessage>
             )}
-            <ul className="nhsuk-list" data-testid="place-local-authorities">
-              {place.local_authorities.map((la) => (
-                <li key={la}>
-                  {orgName(local, la)}{' '}
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                    onClick={() =>
-                      setPlace(local, {
-                        ...place,
-                        local_authorities: place.local_authorities.filter((x) => x !== la),
-                      })
-                    }
-                  >
-                    Remove<span className="nhsuk-u-visually-hidden"> {orgName(local, la)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <RemovableList
+              testId="place-local-authorities"
+              items={place.local_authorities}
+              name={(la) => orgName(local, la)}
+              onRemove={(la) =>
+                setPlace(local, {
+                  ...place,
+                  local_authorities: place.local_authorities.filter((x) => x !== la),
+                })
+              }
+            />
           </div>
           <OrganisationPicker
             id={fieldId(...at('add-local-authority'))}
@@ -223,63 +203,55 @@ export function PlaceItem({ which }: { which: string }) {
             label={`the members of ${label}`}
           />
           {errorFor(fieldId(...at('partnership', 'members'))) && (
-            <p className="nhsuk-error-message" id={fieldId(...at('partnership', 'members'))}>
-              <span className="nhsuk-u-visually-hidden">Error:</span>{' '}
+            <ErrorMessage id={fieldId(...at('partnership', 'members'))}>
               {errorFor(fieldId(...at('partnership', 'members')))}
-            </p>
+            </ErrorMessage>
           )}
-          {p.members.map((member, j) => {
-            const choice = roleChoices[member.role];
-            const id = (f: string) => fieldId(...at('partnership', 'members', j, f));
-            return (
-              <fieldset className="nhsuk-fieldset nhsuk-card nhsuk-u-padding-3" key={j}>
-                <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Member {j + 1}</legend>
-                <Select
-                  id={id('role')}
-                  label="Role in the partnership"
-                  value={member.role}
-                  options={partnershipRoles}
-                  onChange={(role) => setMember(local, j, { ...member, role })}
-                />
-                <OrganisationPicker
-                  id={id('organisation')}
-                  label="Organisation"
-                  model={local}
-                  value={member.organisation}
-                  offer={choice.offer}
-                  kind={choice.kind}
-                  sectors={choice.sector ? [choice.sector] : []}
-                  optional="None named: say who in the note"
-                  onChange={(m, organisation) => setMember(m, j, { ...member, organisation })}
-                />
-                <TextInput
-                  id={id('note')}
-                  label="Note (optional)"
-                  hint="For example, Healthwatch Dudley, or the PCN clinical directors"
-                  value={member.note ?? ''}
-                  onChange={(note) => setMember(local, j, { ...member, note })}
-                />
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                  onClick={() => setPartnership(local, { members: p.members.filter((_, k) => k !== j) })}
-                >
-                  Remove member {j + 1}
-                </button>
-              </fieldset>
-            );
-          })}
-          <button
-            type="button"
-            className="nhsuk-button nhsuk-button--secondary"
-            onClick={() => {
+          <NumberedCards
+            items={p.members}
+            what="member"
+            addText="Add a member"
+            onAdd={() => {
               const present = new Set(p.members.map((x) => x.role));
               const role = partnershipRoles.find((r) => !present.has(r.value))?.value ?? 'voluntary-sector';
               setPartnership(local, { members: [...p.members, { role }] });
             }}
+            onRemove={(j) => setPartnership(local, { members: p.members.filter((_, k) => k !== j) })}
           >
-            Add a member
-          </button>
+            {(member, j) => {
+              const choice = roleChoices[member.role];
+              const id = (f: string) => fieldId(...at('partnership', 'members', j, f));
+              return (
+                <>
+                  <Select
+                    id={id('role')}
+                    label="Role in the partnership"
+                    value={member.role}
+                    options={partnershipRoles}
+                    onChange={(role) => setMember(local, j, { ...member, role })}
+                  />
+                  <OrganisationPicker
+                    id={id('organisation')}
+                    label="Organisation"
+                    model={local}
+                    value={member.organisation}
+                    offer={choice.offer}
+                    kind={choice.kind}
+                    sectors={choice.sector ? [choice.sector] : []}
+                    optional="None named: say who in the note"
+                    onChange={(m, organisation) => setMember(m, j, { ...member, organisation })}
+                  />
+                  <TextInput
+                    id={id('note')}
+                    label="Note (optional)"
+                    hint="For example, Healthwatch Dudley, or the PCN clinical directors"
+                    value={member.note ?? ''}
+                    onChange={(note) => setMember(local, j, { ...member, note })}
+                  />
+                </>
+              );
+            }}
+          </NumberedCards>
 
           <h2 className="nhsuk-heading-m">How the place decides</h2>
           <FindingsBeside
@@ -330,7 +302,7 @@ export function PlaceItem({ which }: { which: string }) {
               onChange={(m, lead_provider) => setPartnership(m, { lead_provider })}
             />
           )}
-          <TextArea
+          <Textarea
             id={fieldId(...at('partnership', 'functions'))}
             label="What the place decides (optional)"
             hint="One on each line, for example Community services for Dudley"
@@ -351,6 +323,6 @@ export function PlaceItem({ which }: { which: string }) {
           />
         </>
       )}
-    </QuestionPage>
+    </ItemQuestionPage>
   );
 }

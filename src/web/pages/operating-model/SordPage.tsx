@@ -1,11 +1,10 @@
 import type { SordEntry } from '../../../system/operating-model/model.ts';
-import { CheckboxGroup, TextArea } from '../../components/choices.tsx';
-import { Checkbox, Select, TextInput } from '../../components/forms.tsx';
+import { Checkbox, Checkboxes, Select, Textarea, TextInput } from '../../components/forms.tsx';
 import { type OperatingModel, useIcbFunctions } from '../../operating-model-endpoints.ts';
-import { fieldId, sordErrors } from '../../operating-model-form.ts';
+import { sordErrors } from '../../operating-model-form.ts';
 import { useEditor } from './editor-state.tsx';
-import { draftId, ItemListPage, useItemPage } from './lists.tsx';
-import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
+import { draftId, ItemListPage, ItemQuestionPage, useItemPage } from './lists.tsx';
+import { FindingsBeside } from './parts.tsx';
 
 const officer = 'officer:';
 
@@ -67,12 +66,9 @@ export function SordItem({ which }: { which: string }) {
     decided_by: 'board',
     jointly_with: [],
   }));
-  const { local, setLocal, item: row, index: i, isNew } = page;
-  const live = useLiveCheck(local);
+  const { local, setLocal, item: row, index: i, isNew, live, at, id } = page;
   const functions = useIcbFunctions(on);
   if (!row) return <p>There is no such decision in this model.</p>;
-  const at = (...path: (string | number)[]) => ['sord', i, ...path];
-  const id = (...path: (string | number)[]) => fieldId(...at(...path));
   const setRow = (next: SordEntry) =>
     setLocal({ ...local, sord: local.sord.map((x, j) => (j === i ? next : x)) });
   const chosen = functions.data?.find((f) => f.id === row.function);
@@ -84,17 +80,15 @@ export function SordItem({ which }: { which: string }) {
   const label = row.decision ? `the decision ${row.decision}` : 'this decision';
 
   return (
-    <QuestionPage
-      back={page.back}
-      caption={local.name}
+    <ItemQuestionPage
+      page={page}
       title={isNew ? 'Add a decision' : row.decision}
       errors={sordErrors(row, i)}
-      onContinue={page.commit}
+      except={fields.map((f) => at(f))}
+      label={label}
     >
       {(errorFor) => (
         <>
-          <CheckStatus live={live} />
-          <FindingsBeside report={live.report} at={at()} except={fields.map((f) => at(f))} label={label} />
           <TextInput
             id={id('decision')}
             label="The decision, in words"
@@ -141,11 +135,11 @@ export function SordItem({ which }: { which: string }) {
               onChange={(title) => setRow({ ...row, decided_by: `${officer}${title}` })}
             />
           )}
-          <CheckboxGroup
+          <Checkboxes
             id={id('jointly_with')}
             legend="Decided jointly with (optional)"
             hint="Bodies that take the decision with the ICB"
-            values={row.jointly_with}
+            value={row.jointly_with}
             options={local.organisations
               .filter((o) => o.code !== local.icb.code)
               .map((o) => ({ value: o.id, text: o.name }))}
@@ -161,7 +155,7 @@ export function SordItem({ which }: { which: string }) {
             error={errorFor(id('limit'))}
             onChange={(limit) => setRow({ ...row, limit })}
           />
-          <TextArea
+          <Textarea
             id={id('conditions')}
             label="Conditions (optional)"
             value={row.conditions ?? ''}
@@ -200,6 +194,6 @@ export function SordItem({ which }: { which: string }) {
           )}
         </>
       )}
-    </QuestionPage>
+    </ItemQuestionPage>
   );
 }

@@ -1,19 +1,21 @@
 import { type ReactNode, useState } from 'react';
-import { BackLink } from '../../components/choices.tsx';
-import { Link } from '../../components/Link.tsx';
+import { type FieldError, RemoveButton } from '../../components/forms.tsx';
+import { BackLink, Link } from '../../components/Link.tsx';
 import type { OperatingModel } from '../../operating-model-endpoints.ts';
 import {
+  fieldId,
   type ItemOf,
   idsIn,
   type ListPart,
   newId,
+  type Path,
   usesOf,
   withItem,
   withoutItem,
 } from '../../operating-model-form.ts';
 import { navigate } from '../../router.ts';
 import { useEditor } from './editor-state.tsx';
-import { CheckStatus, FindingsBeside, useLiveCheck } from './parts.tsx';
+import { CheckStatus, FindingsBeside, QuestionPage, useLiveCheck } from './parts.tsx';
 
 /** What a list page shows of each item. */
 export interface ItemSummary {
@@ -91,13 +93,7 @@ export function ItemListPage<P extends ListPart>({
                   <Link href={`${home}/${part}/${i}`}>
                     Change<span className="nhsuk-u-visually-hidden"> {name}</span>
                   </Link>
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                    onClick={() => remove(i, item, name)}
-                  >
-                    Remove<span className="nhsuk-u-visually-hidden"> {name}</span>
-                  </button>
+                  <RemoveButton label={name} onClick={() => remove(i, item, name)} />
                 </div>
               </div>
             </li>
@@ -119,7 +115,8 @@ export function ItemListPage<P extends ListPart>({
 /**
  * The state of one item's question page: a copy of the whole model with the item changed
  * (choosing an organisation from the registry adds it to the model too), kept apart from the
- * draft until Continue. A new item gets its id from its name then.
+ * draft until Continue, and the check of that copy. A new item gets its id from its name then.
+ * `at` is a path under the item (for findings), `id` a field's id there.
  */
 export function useItemPage<P extends ListPart>(
   part: P,
@@ -132,8 +129,11 @@ export function useItemPage<P extends ListPart>(
   const [local, setLocal] = useState<OperatingModel>(() =>
     isNew ? withItem(draft, part, index, blank(draft)) : draft,
   );
+  const live = useLiveCheck(local);
   const item = (local[part] as ItemOf<P>[])[index];
   const setItem = (next: ItemOf<P>) => setLocal((m) => withItem(m, part, index, next));
+  const at = (...path: (string | number)[]): Path => [part, index, ...path];
+  const id = (...path: (string | number)[]) => fieldId(...at(...path));
   const commit = () => {
     let model = local;
     if (isNew && item) {
@@ -143,7 +143,45 @@ export function useItemPage<P extends ListPart>(
     setDraft(model);
     navigate(`${home}/${part}`);
   };
-  return { local, setLocal, item, setItem, index, isNew, commit, back: `${home}/${part}` };
+  return { local, setLocal, live, item, setItem, index, at, id, isNew, commit, back: `${home}/${part}` };
+}
+
+/**
+ * One item's question page: the check's status and its findings about the item as a whole
+ * (those shown beside a field left out by `except`), then the item's fields.
+ */
+export function ItemQuestionPage(props: {
+  page: Pick<ReturnType<typeof useItemPage>, 'local' | 'live' | 'at' | 'back' | 'commit'>;
+  title: string;
+  errors: FieldError[];
+  /** What the item is called, for screen readers: "Dudley place". */
+  label: string;
+  except?: Path[];
+  children: (errorFor: (field: string) => string | undefined) => ReactNode;
+}) {
+  const { page } = props;
+  return (
+    <QuestionPage
+      back={page.back}
+      caption={page.local.name}
+      title={props.title}
+      errors={props.errors}
+      onContinue={page.commit}
+    >
+      {(errorFor) => (
+        <>
+          <CheckStatus live={page.live} />
+          <FindingsBeside
+            report={page.live.report}
+            at={page.at()}
+            except={props.except}
+            label={props.label}
+          />
+          {props.children(errorFor)}
+        </>
+      )}
+    </QuestionPage>
+  );
 }
 
 function itemName(item: ItemOf<ListPart>): string {

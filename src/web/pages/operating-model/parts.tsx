@@ -1,13 +1,13 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { formatDate } from '../../../core/dates.ts';
 import { ApiError } from '../../api.ts';
-import { BackLink } from '../../components/choices.tsx';
 import { ErrorSummary, type FieldError } from '../../components/forms.tsx';
-import { Link } from '../../components/Link.tsx';
+import { BackLink, Link } from '../../components/Link.tsx';
+import { RuleSource } from '../../components/RuleSource.tsx';
 import { type DraftReport, type OperatingModel, useDraftCheck } from '../../operating-model-endpoints.ts';
 import { isUnder, modelErrors, type Path, pathOf, tidy } from '../../operating-model-form.ts';
 import type { Finding } from '../../types.ts';
-import { Citations, severityTag } from '../findings.tsx';
+import { severityTag } from '../findings.tsx';
 import { useEditor } from './editor-state.tsx';
 
 /** `value`, once it has stopped changing for `ms`: the check waits for typing to pause. */
@@ -101,7 +101,12 @@ export function FindingsBeside({
                 <strong>{f.rule_title}</strong>
               </p>
               <p className="nhsuk-u-margin-bottom-1">{f.message}</p>
-              <Citations citations={f.citations} />
+              <RuleSource
+                rule={f.rule}
+                citations={f.citations}
+                provenance={f.provenance}
+                about={f.rule_title}
+              />
             </li>
           );
         })}
