@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, openSection, signedInPage, signedInSuite } from './browser.ts';
-import { publishSmallReport } from './population.ts';
+import { publishSmallReport, reportsFolder } from './population.ts';
 import type { RunningServer } from './server.ts';
 
 /**
@@ -18,23 +15,10 @@ describe('population health and contracts in Chromium', { timeout: 120_000 }, ()
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const work = mkdtempSync(join(tmpdir(), 'concordat-e2e-pop-'));
-  const previousDataDir = process.env.CONCORDAT_DATA_DIR;
-  signedInSuite(
-    (suite) => {
-      ({ server, browser, page } = suite);
-    },
-    {
-      before: () => {
-        process.env.CONCORDAT_DATA_DIR = join(work, 'data');
-      },
-      after: () => {
-        if (previousDataDir === undefined) delete process.env.CONCORDAT_DATA_DIR;
-        else process.env.CONCORDAT_DATA_DIR = previousDataDir;
-        rmSync(work, { recursive: true, force: true });
-      },
-    },
-  );
+  const { work, hooks } = reportsFolder();
+  signedInSuite((suite) => {
+    ({ server, browser, page } = suite);
+  }, hooks);
 
   it('says how to publish a report while none is published, then shows it once published', async () => {
     await openSection(page, 'Population health');

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, signedInSuite } from './browser.ts';
+import { expectAccessible, openSection, signedInSuite } from './browser.ts';
+import { publishSmallReport, reportsFolder } from './population.ts';
 import type { RunningServer } from './server.ts';
 
 /**
@@ -13,9 +14,11 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  // Population health reports are published where the server reads them (task 7).
+  const { work, hooks } = reportsFolder();
   signedInSuite((suite) => {
     ({ server, browser, page } = suite);
-  });
+  }, hooks);
 
   /** With DOCS_SCREENSHOTS=1, saves the part of the page docs/web.md shows (docs/images/web/NAME.png). */
   const docShot = async (part: Locator, name: string) => {
@@ -503,6 +506,68 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     await page.getByText('Saved “Places by network (browser test)” as version 1').waitFor();
   });
 
+  it('task 7: population health for a place', async () => {
+    // An analyst has run `concordat analyse --area icb --area place --publish` on a small synthetic population.
+    await publishSmallReport('QUA', work, process.env, ['icb', 'place']);
+    await home();
+    await openSection(page, 'Population health');
+    // The whole ICB first, named: never a bare code.
+    await page
+      .getByRole('heading', { level: 1, name: 'Population health for NHS Black Country ICB' })
+      .waitFor();
+    await page.getByTestId('population-report').waitFor();
+
+    // Which part of the ICB? A place, then the place by its name.
+    await page.getByLabel('A place').check();
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await page.locator('.nhsuk-error-summary').getByText('Choose a place').waitFor();
+    await expectAccessible(page);
+    const places = await page.getByLabel('Which place?').locator('option').allTextContents();
+    expect(places).toEqual(['Choose a place', 'Dudley', 'Sandwell', 'Walsall', 'Wolverhampton']);
+    await page.getByLabel('Which place?').selectOption({ label: 'Dudley' });
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const heading = page.getByRole('heading', {
+      level: 1,
+      name: 'Population health for Dudley place, NHS Black Country ICB',
+    });
+    await heading.waitFor();
+    const report = page.getByTestId('population-report');
+    await expect
+      .poll(() => report.textContent())
+      .toContain('Dudley place, NHS Black Country ICB (SYNTHETIC)');
+    expect(await page.getByTestId('synthetic').textContent()).toContain('SYNTHETIC DATA');
+    // Small areas lose more figures to suppression, and the page says so in words.
+    expect(await page.getByTestId('suppression').textContent()).toContain(
+      'Dudley place is part of NHS Black Country ICB: the smaller the area, the more of its figures are suppressed or withheld',
+    );
+    await page.getByTestId('pyramid').locator('svg').first().waitFor();
+    expect(await page.getByTestId('life-expectancy').textContent()).toContain('Female');
+    // The place is in the address, so the report can be bookmarked or shared.
+    const address = new URL(page.url());
+    expect(Object.fromEntries(address.searchParams)).toEqual({
+      icb: 'QUA',
+      kind: 'place',
+      area: 'E08000027',
+    });
+    await expectAccessible(page);
+    await docShot(report, 'population-place');
+
+    await page.goto(`${server.url}${address.pathname}${address.search}`);
+    await heading.waitFor();
+    expect(await page.getByLabel('Which place?').inputValue()).toBe('E08000027');
+
+    // A primary care network with no report yet says so, by name, and how to publish one.
+    await page.getByLabel('A primary care network').check();
+    await page
+      .getByLabel('Which primary care network?')
+      .selectOption({ label: 'Brierley Hill PCN (no report yet)' });
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const none = page.getByTestId('no-report');
+    await none.getByText('No report has been published for Brierley Hill PCN').waitFor();
+    expect(await none.textContent()).toContain('--area pcn:U66146 --publish');
+    await expectAccessible(page);
+  });
+
   it('no page is wider than a 375 px phone screen, and the header menu collapses into More', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
     const cookies = await page.context().cookies();
@@ -519,6 +584,7 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
         '/contracts',
         '/contracts/dudley-icp',
         '/population',
+        '/population?icb=QUA&kind=place&area=E08000027',
       ]) {
         await small.goto(`${server.url}${path}`);
         await small.locator('main h1').first().waitFor();

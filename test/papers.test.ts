@@ -58,7 +58,7 @@ describe('board papers', { timeout: 600_000 }, () => {
     },
     population: {
       args: ['--report', join(dir, 'report.json')],
-      title: /Population health: ICB QUA \(SYNTHETIC\)/,
+      title: /Population health for NHS Black Country ICB \(SYNTHETIC\)/,
       figure: () => 'People served',
       citation: /Open Government Licence/,
     },

@@ -269,10 +269,14 @@ export function populationPaper(r: PopulationReport, version: string): BoardPape
       { label: 'Practices', value: String(r.served.practices.length) },
       { label: 'Weighted population per person', value: r.weightedPopulation.needsIndex.fixed },
       { label: 'Population segments', value: String(r.segments.length) },
-      {
-        label: `WPAP population index ${r.wpapPopulationIndex.arrangementEntry.year}`,
-        value: r.wpapPopulationIndex.arrangementEntry.index,
-      },
+      ...(r.wpapPopulationIndex
+        ? [
+            {
+              label: `WPAP population index ${r.wpapPopulationIndex.arrangementEntry.year}`,
+              value: r.wpapPopulationIndex.arrangementEntry.index,
+            },
+          ]
+        : []),
     ],
     charts: [
       {

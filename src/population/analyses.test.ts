@@ -80,9 +80,11 @@ describe('population analyses on a hand-checked data set', () => {
       { band: 8, sex: 'F', need: 0, persons: 1 }, // P6, 44, still registered then
       { band: 16, sex: 'M', need: 0, persons: 1 }, // P7, 84, alive then
     ]);
-    const { index, result } = await wpapPopulationIndex(engine, fixtureServed, fixtureDate);
-    expect(index).toEqual(weightedPopulationIndex(current, baseline));
-    expect(result).toMatchObject({ baselineOn: '2024-08-01', appliesTo: '2026/27' });
+    const wpap = await wpapPopulationIndex(engine, fixtureServed, fixtureDate);
+    expect(wpap?.index).toEqual(weightedPopulationIndex(current, baseline));
+    expect(wpap?.result).toMatchObject({ baselineOn: '2024-08-01', appliesTo: '2026/27' });
+    // A practice with nobody registered a year before has no index, rather than failing.
+    expect(await wpapPopulationIndex(engine, { practices: ['M87999'], lsoas: [] }, fixtureDate)).toBeNull();
   });
 
   it('gives the weighting cells for the WPAP index', async () => {

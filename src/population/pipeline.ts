@@ -1,5 +1,6 @@
 import { oglAttribution } from '../core/open-government-licence.ts';
 import { practiceLocalAuthorities } from '../system/practices.ts';
+import { type Area, type AreaSummary, servedOf, summaryOf } from './areas.ts';
 import type { Engine } from './engines/engine.ts';
 import { type EnglandComparators, publishedLifeExpectancy } from './england.ts';
 import { type EthnicityBreakdown, ethnicityBreakdown } from './ethnicity.ts';
@@ -9,7 +10,7 @@ import type { DatasetManifest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
 import { type MultimorbidityScore, multimorbidityScore } from './multimorbidity-score.ts';
 import { type NeedsAssessment, needsAssessment } from './needs.ts';
-import { preparePopulation } from './profile.ts';
+import { narrowPopulation, preparePopulation } from './profile.ts';
 import { type RiskStratification, riskStratification } from './risk.ts';
 import { type Segment, segmentation } from './segments.ts';
 import { type PopulationServed, populationServed } from './served.ts';
@@ -26,6 +27,8 @@ import {
 /** The whole population health report for one contract population on one date. */
 export interface PopulationReport {
   title: string;
+  /** The part of the ICB the report is for; null for a list of practices given by hand. */
+  area: AreaSummary | null;
   /** Present, and shown first everywhere, when the data is synthetic. */
   synthetic: string | null;
   engine: string;
@@ -46,7 +49,8 @@ export interface PopulationReport {
   /** The main rates by financial year over the years the data covers. */
   trends: Trends;
   weightedPopulation: WeightedPopulationResult;
-  wpapPopulationIndex: WpapPopulationIndex;
+  /** Null when nobody was served a year before the date. */
+  wpapPopulationIndex: WpapPopulationIndex | null;
   attribution: string;
 }
 
@@ -54,6 +58,8 @@ export interface PipelineOptions {
   title: string;
   on: string;
   served: ServedPopulation;
+  /** The part of the ICB `served` is, when it is one. */
+  area?: AreaSummary | null;
   manifest: DatasetManifest;
   england: EnglandComparators;
   topPercent?: number;
@@ -64,7 +70,11 @@ export interface PipelineOptions {
   timing?: (step: string, ms: number) => void;
 }
 
-async function timed<T>(step: string, options: PipelineOptions, work: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  step: string,
+  options: Pick<PipelineOptions, 'timing'>,
+  work: () => Promise<T>,
+): Promise<T> {
   const start = performance.now();
   const result = await work();
   options.timing?.(step, performance.now() - start);
@@ -73,8 +83,50 @@ async function timed<T>(step: string, options: PipelineOptions, work: () => Prom
 
 /** Runs every analysis (a–f) on an engine that holds the data. */
 export async function runPipeline(engine: Engine, options: PipelineOptions): Promise<PopulationReport> {
-  const policy = options.suppression ?? defaultSuppression;
   await timed('prepare', options, () => preparePopulation(engine, options.served, options.on));
+  return analyse(engine, options);
+}
+
+/**
+ * Runs every analysis for each area, in turn, handing each report to `each`. The per-person
+ * table is built once for `whole` (every area must be part of it: the ICB) and each area's is
+ * narrowed from it, so the events are read once however many areas there are; the reports
+ * are those `runPipeline` gives for each area on its own (pipeline.test.ts).
+ */
+export async function runAreaPipelines(
+  engine: Engine,
+  whole: ServedPopulation,
+  areas: readonly Area[],
+  options: Omit<PipelineOptions, 'served' | 'area' | 'title'> & { title: (area: Area) => string },
+  each: (area: Area, report: PopulationReport) => Promise<void>,
+): Promise<void> {
+  await timed('prepare', options, async () => {
+    await preparePopulation(engine, whole, options.on);
+    await engine.keepFeatures();
+  });
+  for (const area of areas) {
+    const served = servedOf(area);
+    await narrowPopulation(engine, served);
+    await each(
+      area,
+      await analyse(engine, { ...options, served, area: summaryOf(area), title: options.title(area) }),
+    );
+  }
+}
+
+/** Published life expectancy for the local authorities of a set of practices, read once per set. */
+const published = new Map<string, ReturnType<typeof publishedLifeExpectancy>>();
+function publishedFor(practices: readonly string[]) {
+  const las = practiceLocalAuthorities(practices);
+  const key = las.join(',');
+  const found = published.get(key) ?? publishedLifeExpectancy(las);
+  published.set(key, found);
+  return found;
+}
+
+/** The analyses (a–f) over the per-person table the engine holds now. */
+async function analyse(engine: Engine, options: PipelineOptions): Promise<PopulationReport> {
+  const policy = options.suppression ?? defaultSuppression;
   const served = await timed('served', options, () => populationServed(engine, options.on, policy));
   const needs = await timed('needs', options, () =>
     needsAssessment(engine, options.on, options.england, policy),
@@ -97,13 +149,11 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
     wpapPopulationIndex(engine, options.served, options.on),
   );
   const check = options.checkLifeExpectancy
-    ? lifeExpectancyCheck(
-        inequality,
-        await publishedLifeExpectancy(practiceLocalAuthorities(options.served.practices)),
-      )
+    ? lifeExpectancyCheck(inequality, await publishedFor(options.served.practices))
     : null;
   return {
     title: options.title,
+    area: options.area ?? null,
     synthetic: options.manifest.synthetic ? syntheticLabel : null,
     engine: engine.name,
     on: options.on,
@@ -119,7 +169,7 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
     lifeExpectancyCheck: check,
     trends: trend,
     weightedPopulation: weighted,
-    wpapPopulationIndex: wpap.result,
+    wpapPopulationIndex: wpap?.result ?? null,
     attribution: oglAttribution,
   };
 }

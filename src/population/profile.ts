@@ -1,6 +1,6 @@
 import type { Engine, Row } from './engines/engine.ts';
 import { type Setting, type Sex, settings } from './model.ts';
-import { aggregateSql, featuresSql, type ServedPopulation } from './sql.ts';
+import { aggregateSql, featuresSql, narrowFeaturesSql, type ServedPopulation } from './sql.ts';
 
 /**
  * The person-level table the population health analyses read (sql.ts, `featuresSql`), and the
@@ -20,6 +20,12 @@ export const num = (cell: Row[number] | undefined) => Number(cell ?? 0);
 export async function preparePopulation(engine: Engine, served: ServedPopulation, on: string): Promise<void> {
   profiles.delete(engine);
   await engine.buildFeatures(featuresSql(engine, served, on));
+}
+
+/** Narrows the kept per-person table (`Engine.keepFeatures`) to part of its population. */
+export async function narrowPopulation(engine: Engine, served: ServedPopulation): Promise<void> {
+  profiles.delete(engine);
+  await engine.buildFeatures(narrowFeaturesSql(engine, served));
 }
 
 /** The profile aggregate feeds both the needs assessment and the inequalities: run it once per build. */

@@ -290,7 +290,7 @@ export function reportHtml(report: PopulationReport): string {
 <style>body{font-family:Arial,sans-serif;max-width:1100px;margin:2em auto;color:#212b32}table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #d8dde0;padding:3px 6px;text-align:right}td:first-child,th:first-child{text-align:left}.synthetic{background:#ffeb3b;padding:1em;border-left:8px solid #d5281b}h2{border-bottom:2px solid #005eb8}</style></head>
 <body>${banner}
 <h1>${esc(r.title)}</h1>
-<p>Population served on ${formatDate(r.on)}; analysed with ${esc(r.engine)}. Counts of 1 to ${r.suppression.suppressUpTo} are shown as * and others rounded to the nearest ${r.suppression.roundTo}; rates for groups that small are withheld.</p>
+<p>Population served on ${formatDate(r.on)}; analysed with ${esc(r.engine)}. Counts of 1 to ${r.suppression.suppressUpTo} are shown as * and others rounded to the nearest ${r.suppression.roundTo}; rates for groups that small are withheld.${r.area && r.area.kind !== 'icb' ? ` ${esc(r.area.label)} is part of ${esc(r.area.icbName)}: the smaller the area, the more of its figures are suppressed or withheld, which protects the people in it.` : ''}</p>
 <h2>a. The population served</h2>
 ${table(
   ['', 'People'],
@@ -450,9 +450,14 @@ ${checkHtml}
 ${ethnicityHtml(r)}
 <h2>f. Weighted population</h2>
 <p>${count(r.weightedPopulation.persons)} people; needs index (weighted population per person) ${esc(r.weightedPopulation.needsIndex.fixed)}. </p>
-<p>WPAP population index for ${esc(r.wpapPopulationIndex.appliesTo)} (weighted population on ${formatDate(r.wpapPopulationIndex.on)} ÷ on ${formatDate(r.wpapPopulationIndex.baselineOn)}): <strong>${esc(r.wpapPopulationIndex.arrangementEntry.index)}</strong> (exactly ${esc(r.wpapPopulationIndex.exact.numerator)}/${esc(r.wpapPopulationIndex.exact.denominator)}). In the arrangement file: <code>payment.population_index: [{ year: '${esc(r.wpapPopulationIndex.arrangementEntry.year)}', index: '${esc(r.wpapPopulationIndex.arrangementEntry.index)}' }]</code>.</p>
+${wpapHtml(r.wpapPopulationIndex)}
 ${trendsHtml(r)}
 <footer><p>${esc(r.attribution)}</p></footer>
 </body></html>
 `;
+}
+
+function wpapHtml(w: PopulationReport['wpapPopulationIndex']): string {
+  if (!w) return '<p>No WPAP population index: nobody was served a year before the date.</p>';
+  return `<p>WPAP population index for ${esc(w.appliesTo)} (weighted population on ${formatDate(w.on)} ÷ on ${formatDate(w.baselineOn)}): <strong>${esc(w.arrangementEntry.index)}</strong> (exactly ${esc(w.exact.numerator)}/${esc(w.exact.denominator)}). In the arrangement file: <code>payment.population_index: [{ year: '${esc(w.arrangementEntry.year)}', index: '${esc(w.arrangementEntry.index)}' }]</code>.</p>`;
 }

@@ -14,7 +14,7 @@ import { type Condition, conditionCodes, ltcCodes, openEnd, type Setting, settin
 export interface ServedPopulation {
   /** ODS codes of the practices integrated into (or aligned with) the contract. */
   practices: readonly string[];
-  /** LSOAs of the contract's area; unregistered people living there are served. Omit for all in the data. */
+  /** LSOAs of the contract's area; unregistered people living there are served. Omit for all in the data; empty for none. */
   lsoas?: readonly string[];
 }
 
@@ -67,14 +67,25 @@ function lifeTableBand(engine: Engine, age: string): string {
   return `CASE WHEN ${age} < 1 THEN 0 WHEN ${age} < 5 THEN 1 ELSE least(${engine.dialect.idiv(age, '5')} + 1, 19) END`;
 }
 
+/** The practices' codes as an SQL list, or null when there are none. */
+function practiceList(served: ServedPopulation): string | null {
+  return served.practices.length ? stringList(served.practices) : null;
+}
+
+/** The unregistered residents served: every one in the data, those living in the area's LSOAs, or none. */
+function residents(served: ServedPopulation): string {
+  if (!served.lsoas) return `practice_code = ''`;
+  return served.lsoas.length ? `(practice_code = '' AND lsoa IN (${stringList(served.lsoas)}))` : '0 = 1';
+}
+
 /** Served on the date `on` (an SQL date) of month index `months`: alive, born, and registered with a practice or resident. */
 function servedAt(served: ServedPopulation, on: string, months: string): string {
-  const practices = served.practices.length ? stringList(served.practices) : "''";
-  const residents = served.lsoas
-    ? `practice_code = '' AND lsoa IN (${stringList(served.lsoas)})`
-    : `practice_code = ''`;
+  const practices = practiceList(served);
+  const registered = practices
+    ? `(practice_code IN (${practices}) AND registered_from <= ${on} AND registered_to > ${on})`
+    : '0 = 1';
   return `death_date > ${on} AND birth_year * 12 + birth_month <= ${months}
-    AND ((practice_code IN (${practices}) AND registered_from <= ${on} AND registered_to > ${on}) OR (${residents}))`;
+    AND (${registered} OR ${residents(served)})`;
 }
 
 function servedOn(served: ServedPopulation, iso: string): string {
@@ -97,10 +108,10 @@ function dayNumber(engine: Engine, date: string): string {
   return `${d.year(date)} * 10000 + ${d.month(date)} * 100 + ${d.day(date)}`;
 }
 
-/** Practices' patients or unregistered people, whatever the date (as the life tables count deaths). */
+/** Registered with one of the practices (at the last registration, whatever its dates) or a resident served. */
 function registeredOrResident(served: ServedPopulation): string {
-  const practices = served.practices.length ? stringList(served.practices) : "''";
-  return `(practice_code IN (${practices}) OR practice_code = '')`;
+  const practices = practiceList(served);
+  return practices ? `(practice_code IN (${practices}) OR ${residents(served)})` : residents(served);
 }
 
 /**
@@ -137,17 +148,17 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const counts = settings
     .map((s) => `sum(CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END) AS ${settingColumn[s]}`)
     .join(',\n        ');
-  const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code, ethnicity`;
+  const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code, lsoa, ethnicity`;
   const conditionCols = ['ltc', 'cms', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
   const eventCols = [...settings.map((s) => settingColumn[s]), 'cost', 'em_next', 'cost_next'];
-  const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, ethnicity, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
+  const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ethnicity, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
       FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(served, on)}) AS p
       LEFT JOIN (
         SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags},
           ${cambridgeScoreSql(on)} AS cms
         FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
       ) AS c USING (person_id)`;
-  const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, ethnicity, ${conditionCols.join(', ')},
+  const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ethnicity, ${conditionCols.join(', ')},
       ${eventCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
     FROM (${withPeople}) AS pc
     LEFT JOIN (
@@ -160,6 +171,15 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
     ) AS e USING (person_id)`;
   const withRisk = `SELECT *, ${riskPointsSql} AS risk_points FROM (${withEvents})`;
   return `SELECT *, ${segmentSql} AS segment FROM (${withRisk})`;
+}
+
+/**
+ * The person-level table of a part of the population `featuresSql` built and the engine kept
+ * (`keepFeatures`): the same rows as building it afresh for `served`, when `served` is part of
+ * what was kept, since every column is the person's own; without reading a single event.
+ */
+export function narrowFeaturesSql(engine: Engine, served: ServedPopulation): string {
+  return `SELECT * FROM ${engine.local.keptFeatures} WHERE ${registeredOrResident(served)}`;
 }
 
 /** Risk points (documented at riskBands in analyses.ts). */
@@ -209,7 +229,7 @@ export const aggregateSql = {
   segments: (e: Engine) =>
     `SELECT segment, count(*), sum(em_n), sum(ae_n), sum(cost), sum(ltc) FROM ${e.all.features} GROUP BY segment ORDER BY segment`,
 
-  /** Deaths in the `years` before `on`, by sex, IMD decile and life-table age band, among people registered with the practices at death or unregistered. */
+  /** Deaths in the `years` before `on`, by sex, IMD decile and life-table age band, among people registered with the practices at death and the unregistered residents served. */
   deaths: (e: Engine, served: ServedPopulation, on: string, years: number) =>
     `SELECT sex, imd_decile, ${lifeTableBand(e, ageAtDeath(e))} AS band, count(*)
      FROM ${e.all.persons}

@@ -62,13 +62,14 @@ export async function weightedPopulationOf(
 /**
  * The weighted-population index the money engine's WPAP takes (finance/wpap.ts,
  * `payment.population_index`; seed 001, para 40): the served population's weighted population
- * on `on` divided by the same a year earlier, as an exact `Rate`.
+ * on `on` divided by the same a year earlier, as an exact `Rate`; null when nobody was served a
+ * year earlier (an area whose practices have all opened since), as there is nothing to index from.
  */
 export async function wpapPopulationIndex(
   engine: Engine,
   served: ServedPopulation,
   on: string,
-): Promise<{ index: Rate; result: WpapPopulationIndex }> {
+): Promise<{ index: Rate; result: WpapPopulationIndex } | null> {
   const baselineOn = addMonths(on, -12);
   const cellsOn = async (date: string) =>
     (await engine.query(weightingOnSql(engine, served, date))).map((r) => ({
@@ -79,6 +80,7 @@ export async function wpapPopulationIndex(
     }));
   const current = weightedPopulation(await cellsOn(on));
   const baseline = weightedPopulation(await cellsOn(baselineOn));
+  if (baseline.weightedMillionths === 0n) return null;
   const index = weightedPopulationIndex(current, baseline);
   const appliesTo = nextYear(yearOf(on));
   return {

@@ -107,7 +107,14 @@ function route(url: URL, user: User): React.ReactNode {
   const contract = matchPath('/contracts/:id', path);
   if (contract) return <StoredContract key={contract.id} id={contract.id as string} user={user} />;
   if (path === '/population')
-    return <Population user={user} icb={url.searchParams.get('icb') ?? undefined} />;
+    return (
+      <Population
+        user={user}
+        icb={url.searchParams.get('icb') ?? undefined}
+        kind={url.searchParams.get('kind') ?? undefined}
+        area={url.searchParams.get('area') ?? undefined}
+      />
+    );
   const changing = matchPath('/arrangements/:id/change/:step', path);
   if (changing)
     return (

@@ -469,16 +469,35 @@ export function useSaveGrouping(icb: string) {
   });
 }
 
-/** The population health report `concordat analyse --publish` last published for an ICB (404 when none). */
-export function usePopulationReport(icb: string) {
+export type PopulationAreas = Answer<'listPopulationAreas'>;
+export type PopulationArea = PopulationAreas['areas'][number];
+export type AreaKind = PopulationArea['kind'];
+
+/** The parts of an ICB a population health report can be for, by kind and name. */
+export function usePopulationAreas(icb: string) {
   return useQuery({
-    queryKey: ['population', icb],
+    queryKey: ['population-areas', icb],
+    queryFn: () => answer(apiClient.GET('/api/population/{icb}/areas', { params: { path: { icb } } })),
+    enabled: icb !== '',
+    retry: false,
+  });
+}
+
+/**
+ * The population health report `concordat analyse --publish` last published for an ICB or one
+ * of its areas (404 when none).
+ */
+export function usePopulationReport(icb: string, kind: AreaKind, area: string | undefined) {
+  return useQuery({
+    queryKey: ['population', icb, kind, area],
     queryFn: async () =>
       // The document describes the report as an open object; the page reads it as the pipeline's own type.
       (await answer(
-        apiClient.GET('/api/population/{icb}/report', { params: { path: { icb } } }),
+        apiClient.GET('/api/population/{icb}/report', {
+          params: { path: { icb }, query: { kind, ...(area ? { area } : {}) } },
+        }),
       )) as unknown as PopulationReport,
-    enabled: icb !== '',
+    enabled: icb !== '' && (kind === 'icb' || Boolean(area)),
     retry: false,
   });
 }

@@ -67,7 +67,7 @@ export function paperHandlers(ctx: ApiContext) {
   };
 
   const population: Handler<typeof getPopulationPaperSchema> = async (request, reply) =>
-    sendPaper(reply, populationPaper(publishedReport(request, request.params.icb), '1.0'));
+    sendPaper(reply, populationPaper(publishedReport(request, request.params.icb, request.query), '1.0'));
 
   return { lawfulness, budget, allocation, contract, population };
 }

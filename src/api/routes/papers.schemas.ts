@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { signedIn } from '../context.ts';
 import { OnQuery } from '../schemas.ts';
 import { allocatePlacesSchema, getBudgetSchema } from './money.schemas.ts';
-import { getPopulationReportSchema } from './population.schemas.ts';
+import { AreaQuery, getPopulationReportSchema } from './population.schemas.ts';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 
@@ -67,9 +67,10 @@ export const getContractPaperSchema = {
 export const getPopulationPaperSchema = {
   operationId: 'getPopulationPaper',
   tags: ['population'],
-  summary: "Board paper (PDF): an ICB's published population health report",
+  summary: 'Board paper (PDF): the published population health report for an ICB or one of its areas',
   description: sameAs("the ICB's population health report (its commissioners and assurers)"),
   security: signedIn,
   params: getPopulationReportSchema.params,
+  querystring: z.strictObject(AreaQuery),
   response: pdf,
 };

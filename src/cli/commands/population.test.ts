@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ afterAll(() => {
 });
 
 function concordat(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/concordat.js', ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['bin/concordat.js', ...args], { encoding: 'utf8', env: process.env });
 }
 
 describe('concordat analyse', () => {
@@ -89,6 +90,81 @@ describe('concordat analyse', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/conditions\.csv line 7, onset_date: '2025-13-01' is not a date/);
     expect(existsSync(join(dir, 'report'))).toBe(false);
+  }, 60_000);
+
+  it('analyses an area of the ICB, headed with its name, and every area of a kind, publishing each', () => {
+    const dir = writeFixture();
+    const data = mkdtempSync(join(tmpdir(), 'concordat-area-publish-'));
+    dirs.push(dir, data);
+    const exact = ['--icb', 'QUA', '--on', '2025-08-01', '--suppress-up-to', '0', '--round-to', '1'];
+    // M87003 is the fixture's one practice in Kingswinford & Wordsley PCN: P3 and P4.
+    const pcn = concordat('analyse', '--data', dir, ...exact, '--area', 'pcn:U66484');
+    expect(pcn.stderr).toBe('');
+    expect(pcn.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8'));
+    expect(report.title).toBe('Population health for Kingswinford & Wordsley PCN, NHS Black Country ICB');
+    expect(report.area).toMatchObject({ kind: 'pcn', code: 'U66484', icbName: 'NHS Black Country ICB' });
+    expect(report.served).toMatchObject({ total: 2, registered: 2, unregisteredResidents: 0 });
+
+    // Both fixture practices are Dudley's; every place, and Meadowbrook Surgery, are published.
+    const env = { ...process.env, CONCORDAT_DATA_DIR: data };
+    const out = join(dir, 'areas');
+    const many = spawnSync(
+      process.execPath,
+      [
+        'bin/concordat.js',
+        'analyse',
+        '--data',
+        dir,
+        ...exact,
+        '--area',
+        'place',
+        '--area',
+        'practice:meadowbrook surgery',
+        '--out',
+        out,
+        '--publish',
+      ],
+      { encoding: 'utf8', env },
+    );
+    expect(many.status).toBe(0);
+    expect(many.stdout).toContain('Published 5 reports for the API under');
+    const dudley = JSON.parse(readFileSync(join(out, 'place-E08000027', 'report.json'), 'utf8'));
+    expect(dudley.title).toBe('Population health for Dudley place, NHS Black Country ICB');
+    expect(dudley.served.total).toBe(4);
+    const walsall = JSON.parse(readFileSync(join(out, 'place-E08000030', 'report.json'), 'utf8'));
+    expect(walsall.served.total).toBe(0);
+    for (const published of ['place/E08000027', 'place/E08000031', 'practice/M87001'])
+      expect(existsSync(join(data, 'population', 'QUA', published, 'report.json')), published).toBe(true);
+  }, 120_000);
+
+  it('refuses a bad area or grouping, naming the flag and the choices', () => {
+    const dir = writeFixture();
+    dirs.push(dir);
+    const run = (...args: string[]) =>
+      concordat('analyse', '--data', dir, '--icb', 'QUA', '--on', '2025-08-01', ...args);
+    const kind = run('--area', 'ward:E05001234');
+    expect(kind.status).toBe(2);
+    expect(kind.stderr).toContain(
+      "--area: 'ward:E05001234' is not an area. Use icb, all, place, la, pcn or practice (every area of that kind), or one area as place:NAME, la:CODE, pcn:CODE or practice:CODE.",
+    );
+    const place = run('--area', 'place:Stafford');
+    expect(place.status).toBe(2);
+    expect(place.stderr).toContain(
+      "--area: 'Stafford' is not a place of NHS Black Country ICB. Use one of: Dudley (place:E08000027), Sandwell (place:E08000028), Walsall (place:E08000030), Wolverhampton (place:E08000031).",
+    );
+    const file = join(dir, 'grouping.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'One place', places: [{ name: 'Dudley', practices: ['M87001'] }] }),
+    );
+    const grouping = run('--area', 'place', '--grouping', file);
+    expect(grouping.status).toBe(2);
+    expect(grouping.stderr).toMatch(
+      /^--grouping .*grouping\.json places: \d+ practice\(s\) of QUA are in no place/,
+    );
+    const both = run('--area', 'pcn', '--practices', 'M87001');
+    expect(both.stderr).toMatch(/^--practices: cannot be given with --area or --grouping/);
   }, 60_000);
 
   it('refuses an unknown engine', () => {

@@ -9,7 +9,6 @@ import { parseOmopUrl } from '../../population/formats/omop-url.ts';
 import type { SynthFormat } from '../../population/formats/write.ts';
 import type { Progress } from '../../population/ingest.ts';
 import type { PopulationReport } from '../../population/pipeline.ts';
-import { publishedReportPath } from '../../population/published.ts';
 import { checkPolicy, defaultSuppression } from '../../population/suppress.ts';
 import { action } from '../run.ts';
 
@@ -152,8 +151,21 @@ export function registerPopulation(program: Command): void {
     .option('--code-list <file>', 'code list mapping diagnosis codes to conditions; default the shipped one')
     .option('--engine <engine>', 'duckdb or clickhouse', 'duckdb')
     .option('--on <date>', "the date (YYYY-MM-DD); default the data set's analysis date")
-    .option('--icb <code>', "serve every practice in this ICB; default the data set's ICB")
-    .option('--practices <codes>', 'comma-separated ODS codes of the integrated practices (instead of --icb)')
+    .option('--icb <code>', "the ICB whose population is analysed; default the data set's ICB")
+    .option(
+      '--area <area>',
+      'which part of the ICB: icb (the default), place:NAME, la:CODE, pcn:CODE or practice:CODE; place, la, pcn or practice for every area of that kind; all for every area (give --area again for more)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      '--grouping <file>',
+      'the places for --area place: a places file of concordat allocate or a grouping saved on the Place allocation page (JSON); default a place per local authority',
+    )
+    .option(
+      '--practices <codes>',
+      'comma-separated ODS codes of the integrated practices (instead of --icb and --area)',
+    )
     .option('--top-percent <n>', 'size of the highest-risk cohort, in per cent', '5')
     .option(
       '--suppress-up-to <n>',
@@ -167,7 +179,10 @@ export function registerPopulation(program: Command): void {
     )
     .option('--cluster <name>', 'the cluster name in remote_servers', 'concordat')
     .option('--out <dir>', 'where to write the report; default <data>/report')
-    .option('--publish', 'also publish report.json for the API ($CONCORDAT_DATA_DIR/population/<ICB>/)')
+    .option(
+      '--publish',
+      'also publish each report for the API and the web app ($CONCORDAT_DATA_DIR/population/<ICB>/)',
+    )
     .action(
       action(
         async (opts: {
@@ -178,6 +193,8 @@ export function registerPopulation(program: Command): void {
           engine: string;
           on?: string;
           icb?: string;
+          area: string[];
+          grouping?: string;
           practices?: string;
           topPercent: string;
           suppressUpTo: string;
@@ -208,17 +225,23 @@ export function registerPopulation(program: Command): void {
             { loadDataset, loadOmopDatabase },
             { DuckDbEngine },
             { englandComparators },
-            { icbPractices },
-            { runPipeline },
+            { runAreaPipelines, runPipeline },
             { reportHtml },
+            { publishReport, publishedReportPath },
+            { chooseAreas },
+            { reportTitle, servedOf, summaryOf },
+            { syntheticLabel },
           ] = await Promise.all([
             import('../../population/ingest.ts'),
             import('../../population/formats/load.ts'),
             import('../../population/engines/duckdb.ts'),
             import('../../population/england.ts'),
-            import('../../system/practices.ts'),
             import('../../population/pipeline.ts'),
             import('../../population/report-html.ts'),
+            import('../../population/published.ts'),
+            import('./population-areas.ts'),
+            import('../../population/areas.ts'),
+            import('../../population/model.ts'),
           ]);
           // A database has no manifest.json to suggest the date and the ICB.
           const manifest = 'dir' in source ? readManifest(source.dir) : { synthetic: false };
@@ -247,18 +270,8 @@ export function registerPopulation(program: Command): void {
             roundTo: wholeNumber('--round-to', opts.roundTo),
           });
           const icb = (opts.icb ?? manifest.icb)?.toUpperCase();
-          const practices = opts.practices
-            ? opts.practices.split(',').map((p) => p.trim().toUpperCase())
-            : icb
-              ? icbPractices(icb)
-              : [];
-          if (practices.length === 0) {
-            throw new InvalidInput(
-              '--practices',
-              'names no practices',
-              'Give --icb CODE or --practices A81001,A81002.',
-            );
-          }
+          const chosen = chooseAreas(opts, icb);
+          if (opts.publish && !icb) throw new InvalidInput('--publish', 'needs an ICB', 'Give --icb CODE.');
           const duck = await DuckDbEngine.open();
           const bar = await progressBar('Loading');
           const stops: (() => Promise<void>)[] = [() => duck.close()];
@@ -296,35 +309,68 @@ export function registerPopulation(program: Command): void {
               await ch.loadFrom(duck);
               engine = ch;
             }
-            const title = `Population health: ${icb && !opts.practices ? `ICB ${icb}` : `${practices.length} practices`}`;
-            const report = await runPipeline(engine, {
-              title: checked.synthetic ? `${title} (SYNTHETIC)` : title,
+            const options = {
               on,
-              served: { practices },
               manifest: checked,
               england: await englandComparators(),
               topPercent,
               suppression,
               checkLifeExpectancy: true,
-            });
+            };
+            const labelled = (title: string) => (checked.synthetic ? `${title} (SYNTHETIC)` : title);
             mkdirSync(out, { recursive: true });
-            writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
             writeFileSync(
               join(out, 'input.json'),
               `${JSON.stringify({ data: source.shown, format: loaded.format, codeList: loaded.codeList ?? null, notes: loaded.notes }, null, 2)}\n`,
             );
-            writeFileSync(join(out, 'report.html'), reportHtml(report));
-            const tables = await writeReportTables(out, report);
-            if (opts.publish) {
-              if (!icb) throw new InvalidInput('--publish', 'needs an ICB', 'Give --icb CODE.');
-              const published = publishedReportPath(icb);
-              mkdirSync(dirname(published), { recursive: true });
-              writeFileSync(published, `${JSON.stringify(report)}\n`);
-              process.stdout.write(`Published for the API at ${published}\n`);
+            const written: string[] = [];
+            const keep = async (report: PopulationReport, folder: string) => {
+              mkdirSync(folder, { recursive: true });
+              writeFileSync(join(folder, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+              writeFileSync(join(folder, 'report.html'), reportHtml(report));
+              const tables = await writeReportTables(folder, report);
+              written.push(folder);
+              if (opts.publish && icb) publishReport(report, icb, chosen.grouping, process.env);
+              return tables;
+            };
+            const [only, ...more] = chosen.areas;
+            let tables: string[] = [];
+            if (!only || more.length === 0) {
+              const report = await runPipeline(engine, {
+                ...options,
+                title: labelled(
+                  only ? reportTitle(only) : `Population health: ${chosen.practices.length} practices`,
+                ),
+                served: only ? servedOf(only) : { practices: chosen.practices },
+                area: only ? summaryOf(only) : null,
+              });
+              tables = await keep(report, out);
+              if (report.synthetic) process.stdout.write(`${report.synthetic}\n`);
+            } else {
+              const analysing = await progressBar('Analysing');
+              await runAreaPipelines(
+                engine,
+                { practices: chosen.practices },
+                chosen.areas,
+                { ...options, title: (a) => labelled(reportTitle(a)) },
+                async (area, report) => {
+                  tables = await keep(report, join(out, `${area.kind}-${area.code}`));
+                  analysing.progress(area.label, written.length, chosen.areas.length);
+                },
+              );
+              analysing.stop();
+              if (checked.synthetic) process.stdout.write(`${syntheticLabel}\n`);
             }
-            if (report.synthetic) process.stdout.write(`${report.synthetic}\n`);
+            if (opts.publish && icb)
+              process.stdout.write(
+                written.length === 1
+                  ? `Published for the API at ${publishedReportPath(icb, process.env, chosen.areas[0])}\n`
+                  : `Published ${written.length} reports for the API under ${dirname(publishedReportPath(icb))}\n`,
+              );
             process.stdout.write(
-              `Wrote ${join(out, 'report.json')}, ${join(out, 'report.html')}, ${join(out, 'report.xlsx')} and ${tables.length} CSV tables (${tables.join(', ')})\n`,
+              written.length === 1
+                ? `Wrote ${join(out, 'report.json')}, ${join(out, 'report.html')}, ${join(out, 'report.xlsx')} and ${tables.length} CSV tables (${tables.join(', ')})\n`
+                : `Wrote report.json, report.html, report.xlsx and ${tables.length} CSV tables for each of ${written.length} areas, in a folder each under ${out} (such as ${written[0]})\n`,
             );
           } finally {
             bar.stop();

@@ -15,6 +15,7 @@ const tables: Tables = {
   conditions: 'conditions',
   events: 'events',
   features: 'features',
+  keptFeatures: 'features_kept',
 };
 
 export class ChdbEngine implements Engine {
@@ -64,6 +65,13 @@ export class ChdbEngine implements Engine {
   async buildFeatures(select: string): Promise<void> {
     await this.run(`DROP TABLE IF EXISTS ${tables.features}`);
     await this.run(`CREATE TABLE ${tables.features} ENGINE = MergeTree ORDER BY person_id AS ${select}`);
+  }
+
+  async keepFeatures(): Promise<void> {
+    await this.run(`DROP TABLE IF EXISTS ${tables.keptFeatures}`);
+    await this.run(
+      `CREATE TABLE ${tables.keptFeatures} ENGINE = MergeTree ORDER BY person_id AS SELECT * FROM ${tables.features}`,
+    );
   }
 
   async close(): Promise<void> {

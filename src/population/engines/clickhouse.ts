@@ -21,12 +21,19 @@ export const clickHouseDialect: Dialect = {
   day: (d) => `toDayOfMonth(${d})`,
 };
 
-const all: Tables = { persons: 'persons', conditions: 'conditions', events: 'events', features: 'features' };
+const all: Tables = {
+  persons: 'persons',
+  conditions: 'conditions',
+  events: 'events',
+  features: 'features',
+  keptFeatures: 'features_kept',
+};
 const local: Tables = {
   persons: 'persons_local',
   conditions: 'conditions_local',
   events: 'events_local',
   features: 'features_local',
+  keptFeatures: 'features_kept_local',
 };
 
 /** Column types of the three input tables in ClickHouse. */
@@ -121,6 +128,14 @@ export class ClickHouseEngine implements Engine {
       `CREATE TABLE ${local.features} ENGINE = MergeTree ORDER BY person_id AS ${select}`,
     );
     await this.onEveryShard(this.distributed('features'));
+  }
+
+  /** Each shard keeps its own part: an area's table is narrowed from it beside the data. */
+  async keepFeatures(): Promise<void> {
+    await this.onEveryShard(`DROP TABLE IF EXISTS ${local.keptFeatures}`);
+    await this.onEveryShard(
+      `CREATE TABLE ${local.keptFeatures} ENGINE = MergeTree ORDER BY person_id AS SELECT * FROM ${local.features}`,
+    );
   }
 
   async close(): Promise<void> {}

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { icbPractices } from '../../system/practices.ts';
+import { type Area, areasOf, defaultGrouping, reportTitle, requireDirectory } from '../areas.ts';
 import { englandComparators } from '../england.ts';
 import { ingest } from '../ingest.ts';
-import { type PopulationReport, runPipeline } from '../pipeline.ts';
+import { type PopulationReport, runAreaPipelines, runPipeline } from '../pipeline.ts';
 import { noSuppression } from '../suppress.ts';
 import { synthesise } from '../synth.ts';
 import { fixtureDate, fixtureServed, writeFixture } from '../test-fixture.ts';
@@ -43,7 +44,13 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
     expect(await chdb.version()).toMatch(/^26\./);
   });
 
-  async function all(dir: string, served: { practices: string[] }, on: string): Promise<PopulationReport[]> {
+  /** Each engine's report for `served`, then its report for each area (all parts of `served`). */
+  async function all(
+    dir: string,
+    served: { practices: string[] },
+    on: string,
+    areas: readonly Area[] = [],
+  ): Promise<PopulationReport[][]> {
     const duck = await DuckDbEngine.open();
     try {
       const manifest = await ingest(duck, dir);
@@ -69,11 +76,15 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
         suppression: noSuppression,
         topPercent: 10,
       };
-      return [
-        await runPipeline(duck, options),
-        await runPipeline(ch, options),
-        await runPipeline(chdb, options),
-      ];
+      const out: PopulationReport[][] = [];
+      for (const engine of [duck, ch, chdb]) {
+        const reports = [await runPipeline(engine, options)];
+        await runAreaPipelines(engine, served, areas, { ...options, title: reportTitle }, async (_, r) => {
+          reports.push(r);
+        });
+        out.push(reports);
+      }
+      return out;
     } finally {
       await duck.close();
     }
@@ -82,7 +93,11 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
   it('on the hand-made fixture', async () => {
     const dir = writeFixture();
     dirs.push(dir);
-    const [duck, ch, ch26] = await all(dir, { practices: [...fixtureServed.practices] }, fixtureDate);
+    const [[duck] = [], [ch] = [], [ch26] = []] = await all(
+      dir,
+      { practices: [...fixtureServed.practices] },
+      fixtureDate,
+    );
     expect(ch?.engine).toBe('clickhouse');
     expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
     expect({ ...ch26, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
@@ -95,14 +110,28 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
     const dir = join(tmpdir(), `concordat-diff-${process.pid}`);
     dirs.push(dir);
     const { manifest } = await synthesise({ icb: 'QUA', out: dir, scale: 0.002, seed: 3, format: 'csv' });
-    const [duck, ch, ch26] = await all(
+    // Every place and local authority, and a PCN and a practice, narrowed from the ICB's table.
+    const qua = requireDirectory('QUA');
+    const grouping = defaultGrouping(qua);
+    const areas = [
+      ...areasOf(qua, grouping, 'place'),
+      ...areasOf(qua, grouping, 'la'),
+      ...areasOf(qua, grouping, 'pcn').filter((a) => a.code === 'U66146' || a.code === 'U'),
+      ...areasOf(qua, grouping, 'practice').filter((a) => a.code === 'M87003'),
+    ];
+    const [duck = [], ch = [], ch26 = []] = await all(
       dir,
       { practices: icbPractices('QUA') },
       manifest.analysisDate as string,
+      areas,
     );
-    expect({ ...ch, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
-    expect({ ...ch26, engine: 'same' }).toEqual({ ...duck, engine: 'same' });
-    expect(duck?.served.total).toBeGreaterThan(2000);
-    expect(duck?.ethnicity.groups.filter((g) => (g.persons ?? 0) > 0).length).toBe(5);
+    expect(duck.length).toBe(1 + areas.length);
+    duck.forEach((report, i) => {
+      expect({ ...ch[i], engine: 'same' }, report.title).toEqual({ ...report, engine: 'same' });
+      expect({ ...ch26[i], engine: 'same' }, report.title).toEqual({ ...report, engine: 'same' });
+    });
+    expect(duck[0]?.served.total).toBeGreaterThan(2000);
+    expect(duck.slice(1).every((r) => r.area !== null)).toBe(true);
+    expect(duck[0]?.ethnicity.groups.filter((g) => (g.persons ?? 0) > 0).length).toBe(5);
   }, 120_000);
 });

@@ -13,6 +13,7 @@ const tables: Tables = {
   conditions: 'conditions',
   events: 'events',
   features: 'features',
+  keptFeatures: 'features_kept',
 };
 
 function cell(value: unknown): Cell {
@@ -71,6 +72,10 @@ export class DuckDbEngine implements Engine {
 
   async buildFeatures(select: string): Promise<void> {
     await this.run(`CREATE OR REPLACE TABLE features AS ${select}`);
+  }
+
+  async keepFeatures(): Promise<void> {
+    await this.run(`CREATE OR REPLACE TABLE ${tables.keptFeatures} AS SELECT * FROM features`);
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,8 @@ export interface Tables {
   conditions: string;
   events: string;
   features: string;
+  /** A copy of `features` kept by `keepFeatures`, which areas' tables are narrowed from. */
+  keptFeatures: string;
 }
 
 export interface Engine {
@@ -37,6 +39,11 @@ export interface Engine {
    * person, so nothing crosses between shards.
    */
   buildFeatures(select: string): Promise<void>;
+  /**
+   * Keeps a copy of the per-person table, so the tables of its parts (areas of an ICB) can be
+   * built from it (`narrowFeaturesSql`) without reading the events again.
+   */
+  keepFeatures(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -6,10 +6,11 @@ import { ApiError } from '../api.ts';
 import { Chart } from '../components/Chart.tsx';
 import { Downloads, PaperButton, type Resource } from '../components/Downloads.tsx';
 import { Table } from '../components/Table.tsx';
-import { usePopulationReport } from '../endpoints.ts';
+import { type PopulationArea, usePopulationAreas, usePopulationReport } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
 import { navigate } from '../router.ts';
 import type { User } from '../types.ts';
+import { AreaPicker, isAreaKind, populationPath } from './population/AreaPicker.tsx';
 import { EthnicGroups } from './population/Ethnicity.tsx';
 import { count, money, number, percent } from './population/format.ts';
 import { ExpectedPrevalence, gapText, MultimorbidityScore, Trends } from './population/Measures.tsx';
@@ -42,18 +43,30 @@ function defaultIcb(user: User): string {
   return user.roles.find((r) => r.role === 'commissioner' && r.organisation)?.organisation ?? '';
 }
 
-export function Population({ user, icb: chosen }: { user: User; icb: string | undefined }) {
-  const icb = (chosen ?? defaultIcb(user)).toUpperCase();
-  const report = usePopulationReport(icb);
+export function Population(props: {
+  user: User;
+  icb: string | undefined;
+  kind: string | undefined;
+  area: string | undefined;
+}) {
+  const icb = (props.icb ?? defaultIcb(props.user)).toUpperCase();
+  const kind = isAreaKind(props.kind) && props.area ? props.kind : 'icb';
+  const area = kind === 'icb' ? undefined : props.area;
+  const areas = usePopulationAreas(icb);
+  const report = usePopulationReport(icb, kind, area);
+  const listed = areas.data?.areas.find((a) => a.kind === kind && (kind === 'icb' || a.code === area));
   const [typed, setTyped] = useState(icb);
   const choose = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/population?icb=${encodeURIComponent(typed.trim().toUpperCase())}`);
+    navigate(populationPath(typed.trim().toUpperCase(), 'icb'));
   };
 
   return (
     <>
-      <h1>Population health{icb ? ` for ${icb}` : ''}</h1>
+      {/* Named, never a bare code: the heading waits for the ICB's areas to name it. */}
+      <h1>
+        {listed?.title ?? (areas.data ? `Population health for ${areas.data.icb_name}` : 'Population health')}
+      </h1>
       <form onSubmit={choose} className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="icb">
           ICB code
@@ -73,18 +86,20 @@ export function Population({ user, icb: chosen }: { user: User; icb: string | un
         </button>
       </form>
       {icb === '' && <p>Enter the code of the ICB whose report you want to see.</p>}
+      {areas.data && <AreaPicker key={`${icb} ${kind} ${area}`} areas={areas.data} kind={kind} area={area} />}
       {report.isPending && icb !== '' && <p>Loading the report…</p>}
-      {report.error && <NoReport icb={icb} error={report.error} />}
+      {report.error && <NoReport icb={icb} area={listed} error={report.error} />}
       {report.data && <Report report={report.data} icb={icb} />}
     </>
   );
 }
 
-function NoReport({ icb, error }: { icb: string; error: Error }) {
+function NoReport({ icb, area, error }: { icb: string; area: PopulationArea | undefined; error: Error }) {
   if (error instanceof ApiError && error.status === 404) {
+    const which = area && area.kind !== 'icb' ? ` --area ${area.kind}:${area.code}` : '';
     return (
       <div className="nhsuk-inset-text" data-testid="no-report">
-        <h2 className="nhsuk-heading-m">No report has been published for {icb}</h2>
+        <h2 className="nhsuk-heading-m">No report has been published for {area?.label ?? 'this ICB'}</h2>
         <p>An analyst publishes one from a population data set on the server, for example:</p>
         <ol className="nhsuk-list nhsuk-list--number">
           <li>
@@ -97,8 +112,11 @@ function NoReport({ icb, error }: { icb: string; error: Error }) {
           <li>
             Analyse it and publish the report here:{' '}
             <code>
-              concordat analyse --data data-{icb} --icb {icb} --publish
-            </code>
+              concordat analyse --data data-{icb} --icb {icb}
+              {which} --publish
+            </code>{' '}
+            (<code>--area all</code> publishes every place, local authority, primary care network and
+            practice).
           </li>
           <li>Come back to this page.</li>
         </ol>
@@ -117,10 +135,11 @@ function NoReport({ icb, error }: { icb: string; error: Error }) {
 }
 
 function Report({ report, icb }: { report: PopulationReport; icb: string }) {
-  const { served, needs, risk, segments, inequalities, suppression } = report;
-  const resource: Resource = { path: `/api/population/${encodeURIComponent(icb)}/report` };
+  const { served, needs, risk, segments, inequalities, suppression, area } = report;
+  const query = area && area.kind !== 'icb' ? { kind: area.kind, area: area.code } : {};
+  const resource: Resource = { path: `/api/population/${encodeURIComponent(icb)}/report`, query };
   return (
-    <div data-testid="population-report">
+    <div data-testid="population-report" className="nhsuk-u-padding-top-2">
       {report.synthetic && (
         <div className="nhsuk-warning-callout" data-testid="synthetic">
           <h2 className="nhsuk-warning-callout__label">
@@ -144,8 +163,16 @@ function Report({ report, icb }: { report: PopulationReport; icb: string }) {
         Small numbers are suppressed to protect privacy: counts of 1 to {suppression.suppressUpTo} are shown
         as "suppressed", other counts are rounded to the nearest {suppression.roundTo}, and rates or costs for
         groups that small are withheld.
+        {area && area.kind !== 'icb' && (
+          <>
+            {' '}
+            {area.label} is part of {area.icbName}: the smaller the area, the more of its figures are
+            suppressed or withheld, which protects the people in it. The same figures for the whole ICB show
+            more.
+          </>
+        )}
       </p>
-      <PaperButton resource={{ path: `/api/population/${encodeURIComponent(icb)}/paper` }} />
+      <PaperButton resource={{ path: `/api/population/${encodeURIComponent(icb)}/paper`, query }} />
       <Downloads what="the population served by practice" table="practices" resource={resource} />
       <Downloads what="long-term conditions" table="prevalence" resource={resource} />
 
