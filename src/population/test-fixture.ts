@@ -57,3 +57,15 @@ export function writeFixture(
 
 export const fixtureServed = { practices: ['M87001', 'M87003'] };
 export const fixtureDate = '2025-08-01';
+
+/** `concordat analyse` options for the fixture: its practices and date, with no suppression, so its five people are counted. */
+export const fixtureAnalyseOptions = [
+  '--practices',
+  fixtureServed.practices.join(','),
+  '--on',
+  fixtureDate,
+  '--suppress-up-to',
+  '0',
+  '--round-to',
+  '1',
+];

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFixtureInRealAreas } from '../../population/formats/fixture-areas.ts';
 import { omopTestSchema } from '../../population/formats/test-omop-database.ts';
 import { writeForeign } from '../../population/formats/write.ts';
-import { writeFixture } from '../../population/test-fixture.ts';
+import { fixtureAnalyseOptions, writeFixture } from '../../population/test-fixture.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,18 +17,6 @@ const scratch = () => {
   dirs.push(dir);
   return dir;
 };
-
-/** The fixture's practices and date, with no suppression, so its five people are counted. */
-const fixtureOptions = [
-  '--practices',
-  'M87001,M87003',
-  '--on',
-  '2025-08-01',
-  '--suppress-up-to',
-  '0',
-  '--round-to',
-  '1',
-];
 
 function concordat(...args: string[]) {
   return spawnSync(process.execPath, ['bin/concordat.js', ...args], { encoding: 'utf8' });
@@ -41,7 +29,7 @@ describe('concordat analyse on OMOP, FHIR and SUS-style data', () => {
     const dir = scratch();
     await writeForeign('fhir', native, dir, '2026-08-01');
     rmSync(join(dir, 'manifest.json'));
-    const result = concordat('analyse', '--data', dir, ...fixtureOptions);
+    const result = concordat('analyse', '--data', dir, ...fixtureAnalyseOptions);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8')).served.total).toBe(5);
@@ -114,7 +102,7 @@ describe('concordat analyse --omop', () => {
         'omop',
         '--out',
         out,
-        ...fixtureOptions,
+        ...fixtureAnalyseOptions,
       );
       expect(result.stderr).not.toMatch(/Error/);
       expect(result.status).toBe(0);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../csv.ts';
-import { fixtureConditions, writeFixture } from '../../population/test-fixture.ts';
+import { fixtureAnalyseOptions, fixtureConditions, writeFixture } from '../../population/test-fixture.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -20,19 +20,7 @@ describe('concordat analyse', () => {
   it('writes a JSON report, an HTML page and its tables as Excel and CSV for the practices given', async () => {
     const dir = writeFixture();
     dirs.push(dir);
-    const result = concordat(
-      'analyse',
-      '--data',
-      dir,
-      '--practices',
-      'M87001,M87003',
-      '--on',
-      '2025-08-01',
-      '--suppress-up-to',
-      '0',
-      '--round-to',
-      '1',
-    );
+    const result = concordat('analyse', '--data', dir, ...fixtureAnalyseOptions);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8'));
