@@ -1,5 +1,4 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'react';
-import type { ObligationStatus } from '../../contracts/calendar.ts';
 import type { ContractReport } from '../../contracts/replay.ts';
 import type { ContractState, TimelineEntry } from '../../contracts/state.ts';
 import { formatDate, isIsoDate, today as todayInEngland } from '../../core/dates.ts';
@@ -13,6 +12,7 @@ import { RuleSource } from '../components/RuleSource.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useContracts, useReplayContract } from '../endpoints.ts';
 import { formatCount } from '../format.ts';
+import { phaseNames, statusTags, Tag } from './contract-labels.tsx';
 
 /** The example contracts in examples/contracts, loaded only when chosen. */
 const examples = [
@@ -28,37 +28,11 @@ const examples = [
   },
 ];
 
-export const phaseNames: Record<ContractState['phase'], string> = {
-  planned: 'Planned',
-  advertised: 'Advertised',
-  'in-procurement': 'In procurement',
-  'preferred-bidder': 'Preferred bidder chosen',
-  awarded: 'Awarded',
-  mobilising: 'Mobilising',
-  live: 'Live',
-  'under-notice': 'Under notice',
-  exit: 'Exit',
-  closed: 'Closed',
-  abandoned: 'Abandoned',
-};
-
-export const statusTags: Record<ObligationStatus, { text: string; colour: string }> = {
-  met: { text: 'Met', colour: 'green' },
-  'met-late': { text: 'Met late', colour: 'yellow' },
-  overdue: { text: 'Overdue', colour: 'red' },
-  due: { text: 'Due', colour: 'orange' },
-  upcoming: { text: 'Upcoming', colour: 'grey' },
-};
-
 const outcomeTags: Record<TimelineEntry['outcome'], { text: string; colour: string }> = {
   applied: { text: 'Applied', colour: 'green' },
   refused: { text: 'Refused', colour: 'red' },
   automatic: { text: 'Automatic', colour: 'blue' },
 };
-
-export const Tag = ({ text, colour }: { text: string; colour: string }) => (
-  <strong className={`nhsuk-tag nhsuk-tag--${colour}`}>{text}</strong>
-);
 
 export function Contract() {
   const [text, setText] = useState('');

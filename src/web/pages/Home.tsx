@@ -13,7 +13,7 @@ import {
 import { formatCount } from '../format.ts';
 import { roleDescription, roleName } from '../roles.ts';
 import type { ArrangementSummary, User } from '../types.ts';
-import { phaseNames, statusTags, Tag } from './Contract.tsx';
+import { phaseNames, statusTags, Tag } from './contract-labels.tsx';
 import { CheckCounts } from './findings.tsx';
 
 export function Home({ user }: { user: User }) {

@@ -22,7 +22,7 @@ import {
 } from '../event-form.ts';
 import { offeredGroups } from '../event-names.ts';
 import type { User } from '../types.ts';
-import { phaseNames } from './Contract.tsx';
+import { phaseNames } from './contract-labels.tsx';
 import { actorNames } from './StoredContract.tsx';
 
 /**

@@ -9,7 +9,8 @@ import { type StoredContractDetail, useStoredContract } from '../endpoints.ts';
 import { eventTypeName } from '../event-names.ts';
 import { formatCount } from '../format.ts';
 import type { User } from '../types.ts';
-import { phaseNames, Replayed } from './Contract.tsx';
+import { Replayed } from './Contract.tsx';
+import { phaseNames } from './contract-labels.tsx';
 
 // The event form and the event schema it is built from load only when a contract is opened.
 const RecordEvent = lazy(() => import('./RecordEvent.tsx'));
