@@ -469,7 +469,7 @@ export function useSaveGrouping(icb: string) {
   });
 }
 
-export type PopulationAreas = Answer<'listPopulationAreas'>;
+export type PopulationAreas = Answer<'getPopulationAreas'>;
 export type PopulationArea = PopulationAreas['areas'][number];
 export type AreaKind = PopulationArea['kind'];
 

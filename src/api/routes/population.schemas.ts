@@ -201,11 +201,11 @@ const ListedArea = z.object({
   published: z.boolean().describe('Whether a report has been published for it.'),
 });
 
-export const listPopulationAreasSchema = {
-  operationId: 'listPopulationAreas',
+export const getPopulationAreasSchema = {
+  operationId: 'getPopulationAreas',
   tags: ['population'],
   summary:
-    'The areas of an ICB a population health report can be for, by kind and name (commissioners of the ICB and assurers)',
+    "The directory of an ICB's areas a population health report can be for, by kind and name, in one answer (commissioners of the ICB and assurers). Not a paged list: an ICB has a few hundred areas at most, and the web app needs them all to offer the choice.",
   description:
     'The whole ICB; its places (of the grouping the published place reports were made with, or one per local authority); the local authorities its practices sit in; its primary care networks (practices in none together); and its GP practices, names from the NHS registry.',
   security: signedIn,

@@ -12,8 +12,8 @@ import type { Handler, RouteModule } from '../context.ts';
 import { badRequest, HttpProblem } from '../problems.ts';
 import { answer } from '../tabular.ts';
 import {
+  getPopulationAreasSchema,
   getPopulationReportSchema,
-  listPopulationAreasSchema,
   type populationReport,
 } from './population.schemas.ts';
 
@@ -27,7 +27,7 @@ type PublishedReport = PopulationReport & z.output<typeof populationReport>;
  */
 export const populationRoutes: RouteModule = (app) => {
   app.get('/api/population/:icb/report', { schema: getPopulationReportSchema }, getPopulationReport);
-  app.get('/api/population/:icb/areas', { schema: listPopulationAreasSchema }, listPopulationAreas);
+  app.get('/api/population/:icb/areas', { schema: getPopulationAreasSchema }, getPopulationAreas);
 };
 
 const notFound = (detail: string) =>
@@ -87,7 +87,7 @@ const getPopulationReport: Handler<typeof getPopulationReportSchema> = async (re
   return answer(request, reply, report, populationTables, (r) => populationPaper(r, '1.0'));
 };
 
-const listPopulationAreas: Handler<typeof listPopulationAreasSchema> = async (request) => {
+const getPopulationAreas: Handler<typeof getPopulationAreasSchema> = async (request) => {
   const { icb } = request.params;
   requireRole(request, populationReaders, [icb], 'read population health figures');
   const listing = listAreas(icb);
