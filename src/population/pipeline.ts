@@ -21,6 +21,7 @@ import {
   type WeightedPopulationResult,
   type WpapPopulationIndex,
   weightedPopulationOf,
+  weightingCells,
   wpapPopulationIndex,
 } from './weighted.ts';
 
@@ -144,9 +145,10 @@ async function analyse(engine: Engine, options: PipelineOptions): Promise<Popula
   );
   const ethnicity = await timed('ethnicity', options, () => ethnicityBreakdown(engine, options.on, policy));
   const trend = await timed('trends', options, () => trends(engine, options.served, policy));
-  const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
+  const cells = await timed('weighted', options, () => weightingCells(engine));
+  const weighted = weightedPopulationOf(cells, policy);
   const wpap = await timed('wpap index', options, () =>
-    wpapPopulationIndex(engine, options.served, options.on),
+    wpapPopulationIndex(engine, options.served, options.on, cells),
   );
   const check = options.checkLifeExpectancy
     ? lifeExpectancyCheck(inequality, await publishedFor(options.served.practices))
