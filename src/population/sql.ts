@@ -294,17 +294,20 @@ export const aggregateSql = {
      WHERE death_date < ${dateLiteral(openEnd)} AND ${registeredOrResident(served)}`,
 
   /**
-   * Emergency admissions and A&E attendances of people served on the day, by financial year
-   * and life-table age band, from `from` to before `to`.
+   * Emergency admissions and A&E attendances of people served on the day, by financial year,
+   * life-table age band, practice and (for unregistered residents, whose practice is '') LSOA,
+   * from `from` to before `to`: the rows of any part of `served` are those of its practices
+   * and LSOAs (trends.ts, `partOf`), so areas' trends need no second pass over the events.
    */
   activityByYear: (e: Engine, served: ServedPopulation, from: string, to: string) =>
     `SELECT ${financialYear(e, 'event_date')} AS fy, ${lifeTableBand(e, e.dialect.idiv(`${monthOf(e, 'event_date')} - (birth_year * 12 + birth_month)`, '12'))} AS band,
-       sum(CASE WHEN setting = 'emergency' THEN 1 ELSE 0 END), sum(CASE WHEN setting = 'ae' THEN 1 ELSE 0 END)
+       sum(CASE WHEN setting = 'emergency' THEN 1 ELSE 0 END), sum(CASE WHEN setting = 'ae' THEN 1 ELSE 0 END),
+       practice_code, CASE WHEN practice_code = '' THEN lsoa ELSE '' END AS resident_lsoa
      FROM ${e.all.events}
      JOIN (SELECT person_id, birth_year, birth_month, practice_code, registered_from, registered_to, lsoa, death_date FROM ${e.local.persons}) AS p USING (person_id)
      WHERE setting IN ('emergency', 'ae') AND event_date >= ${dateLiteral(from)} AND event_date < ${dateLiteral(to)}
        AND ${servedAt(served, 'event_date', monthOf(e, 'event_date'))}
-     GROUP BY fy, band ORDER BY fy, band`,
+     GROUP BY fy, band, practice_code, resident_lsoa ORDER BY fy, band, practice_code, resident_lsoa`,
 
   /** Deaths by financial year and life-table age band, counted as `deaths` counts them. */
   deathsByYear: (e: Engine, served: ServedPopulation, from: string, to: string) =>
