@@ -37,6 +37,7 @@ sampler.unref();
 
 const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fastest = <T>(runs: T[], ms: (run: T) => number) => runs.reduce((a, b) => (ms(b) < ms(a) ? b : a));
 async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await work();
@@ -70,15 +71,22 @@ try {
     england,
     suppression: noSuppression,
   };
-  const duckSteps: Record<string, number> = {};
+  // Best of two, as the floor is: the first run alone would also time warming up.
+  const runs: { report: PopulationReport; ms: number; steps: Record<string, number> }[] = [];
   peakRss = process.memoryUsage().rss;
-  const [duckReport, duckMs] = await time(() =>
-    runPipeline(duck, { ...options, timing: (step, ms) => (duckSteps[step] = ms) }),
-  );
-  for (const [step, ms] of Object.entries(duckSteps)) rows.push([`DuckDB: ${step}`, s(ms), '']);
-  rows.push(['DuckDB: whole pipeline', s(duckMs), `peak RSS ${mb(peakRss)}`]);
+  for (let i = 0; i < 2; i++) {
+    const steps: Record<string, number> = {};
+    const [report, ms] = await time(() =>
+      runPipeline(duck, { ...options, timing: (step, ms) => (steps[step] = ms) }),
+    );
+    runs.push({ report, ms, steps });
+  }
+  const bestRun = fastest(runs, (r) => r.ms);
+  const [duckReport, duckMs] = [bestRun.report, bestRun.ms];
+  for (const [step, ms] of Object.entries(bestRun.steps)) rows.push([`DuckDB: ${step}`, s(ms), '']);
+  rows.push(['DuckDB: whole pipeline (best of 2)', s(duckMs), `peak RSS ${mb(peakRss)}`]);
   const floors: FloorTimes[] = [await floor(duck, practices), await floor(duck, practices)];
-  const best = floors.reduce((a, b) => (b.total < a.total ? b : a));
+  const best = fastest(floors, (f) => f.total);
   for (const [step, ms] of Object.entries(best.steps)) rows.push([`Floor: ${step}`, s(ms), '']);
   const floorMs = best.total;
   rows.push(['Floor: hand-written DuckDB SQL (best of 2)', s(floorMs), '']);
