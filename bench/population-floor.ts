@@ -47,7 +47,7 @@ async function features(db: DuckDbEngine): Promise<void> {
       SELECT person_id, (${onMonths} - (birth_year * 12 + birth_month)) // 12 AS age, sex, imd_decile, practice_code, ethnicity
       FROM persons WHERE ${servedOn(on, String(onMonths))}),
     c AS (
-      SELECT person_id, count(*) FILTER (WHERE condition NOT IN ('NDH', 'OB', 'PC')) AS ltc, ${cambridge} AS cms,
+      SELECT person_id, count(*) FILTER (WHERE condition NOT IN ('NDH', 'OB', 'PC')) AS ltc, CAST(${cambridge} AS BIGINT) AS cms,
         bool_or(condition = 'DEM') AS dem, bool_or(condition = 'HF') AS hf, bool_or(condition = 'COPD') AS copd,
         bool_or(condition = 'CKD') AS ckd, bool_or(condition = 'LD') AS ld, bool_or(condition = 'MH') AS mh, bool_or(condition = 'PC') AS pc
       FROM conditions WHERE onset_date <= ${on} GROUP BY ALL),
@@ -60,9 +60,9 @@ async function features(db: DuckDbEngine): Promise<void> {
         count(*) FILTER (WHERE event_date < ${on} AND setting = 'emergency') AS em,
         count(*) FILTER (WHERE event_date < ${on} AND setting = 'community') AS cm,
         count(*) FILTER (WHERE event_date < ${on} AND setting = 'social_care') AS sc,
-        sum(cost_pence) FILTER (WHERE event_date < ${on}) AS cost,
+        CAST(sum(cost_pence) FILTER (WHERE event_date < ${on}) AS BIGINT) AS cost,
         count(*) FILTER (WHERE event_date >= ${on} AND setting = 'emergency') AS em_next,
-        sum(cost_pence) FILTER (WHERE event_date >= ${on}) AS cost_next
+        CAST(sum(cost_pence) FILTER (WHERE event_date >= ${on}) AS BIGINT) AS cost_next
       FROM events WHERE event_date >= ${on} - INTERVAL 1 YEAR AND event_date < ${on} + INTERVAL 1 YEAR GROUP BY ALL)
     SELECT p.*, coalesce(ltc, 0) AS ltc, coalesce(cms, 0) AS cms, coalesce(dem, false) AS dem, coalesce(hf, false) AS hf,
       coalesce(copd, false) AS copd, coalesce(ckd, false) AS ckd, coalesce(ld, false) AS ld, coalesce(mh, false) AS mh, coalesce(pc, false) AS pc,

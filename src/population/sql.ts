@@ -126,7 +126,7 @@ function registeredOrResident(served: ServedPopulation): string {
  * A person's Cambridge Multimorbidity Score in hundredths, summed over their conditions rows on
  * or before `on` (cambridge-weights.ts); cancer counts only if diagnosed in the last five years.
  */
-function cambridgeScoreSql(on: string): string {
+function cambridgeScoreSql(engine: Engine, on: string): string {
   const arms = cambridgeWeights.flatMap((w) =>
     w.register === null
       ? []
@@ -134,7 +134,7 @@ function cambridgeScoreSql(on: string): string {
           `WHEN condition = '${w.register}'${w.withinYears === null ? '' : ` AND onset_date > ${dateLiteral(shift(on, -w.withinYears))}`} THEN ${w.hundredths}`,
         ],
   );
-  return `sum(CASE ${arms.join(' ')} ELSE 0 END)`;
+  return engine.dialect.sum64(`CASE ${arms.join(' ')} ELSE 0 END`);
 }
 
 /**
@@ -150,11 +150,12 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const to = dateLiteral(shift(on, 1));
   const prior = `event_date >= ${from} AND event_date < ${d}`;
   const next = `event_date >= ${d} AND event_date < ${to}`;
+  const sum = engine.dialect.sum64;
   const flags = flaggedConditions
     .map((c) => `max(CASE WHEN condition = '${c}' THEN 1 ELSE 0 END) AS c_${c.toLowerCase()}`)
     .join(', ');
   const counts = settings
-    .map((s) => `sum(CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END) AS ${settingColumn[s]}`)
+    .map((s) => `${sum(`CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END`)} AS ${settingColumn[s]}`)
     .join(',\n        ');
   const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code, lsoa, ethnicity`;
   const conditionCols = ['ltc', 'cms', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
@@ -162,8 +163,8 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ethnicity, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
       FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(served, on)}) AS p
       LEFT JOIN (
-        SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags},
-          ${cambridgeScoreSql(on)} AS cms
+        SELECT person_id, ${sum(`CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END`)} AS ltc, ${flags},
+          ${cambridgeScoreSql(engine, on)} AS cms
         FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
       ) AS c USING (person_id)`;
   const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ethnicity, ${conditionCols.join(', ')},
@@ -172,9 +173,9 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
     LEFT JOIN (
       SELECT person_id,
         ${counts},
-        sum(CASE WHEN ${prior} THEN cost_pence ELSE 0 END) AS cost,
-        sum(CASE WHEN setting = 'emergency' AND ${next} THEN 1 ELSE 0 END) AS em_next,
-        sum(CASE WHEN ${next} THEN cost_pence ELSE 0 END) AS cost_next
+        ${sum(`CASE WHEN ${prior} THEN cost_pence ELSE 0 END`)} AS cost,
+        ${sum(`CASE WHEN setting = 'emergency' AND ${next} THEN 1 ELSE 0 END`)} AS em_next,
+        ${sum(`CASE WHEN ${next} THEN cost_pence ELSE 0 END`)} AS cost_next
       FROM ${t.events} WHERE event_date >= ${from} AND event_date < ${to} GROUP BY person_id
     ) AS e USING (person_id)`;
   const withRisk = `SELECT *, ${riskPointsSql} AS risk_points FROM (${withEvents})`;
