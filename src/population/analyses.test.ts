@@ -83,6 +83,14 @@ describe('population analyses on a hand-checked data set', () => {
     const wpap = await wpapPopulationIndex(engine, fixtureServed, fixtureDate);
     expect(wpap?.index).toEqual(weightedPopulationIndex(current, baseline));
     expect(wpap?.result).toMatchObject({ baselineOn: '2024-08-01', appliesTo: '2026/27' });
+    // The pipeline hands over the cells it read from the per-person table: the same index.
+    const fromFeatures = await wpapPopulationIndex(
+      engine,
+      fixtureServed,
+      fixtureDate,
+      await weightingCells(engine),
+    );
+    expect(fromFeatures).toEqual(wpap);
     // A practice with nobody registered a year before has no index, rather than failing.
     expect(await wpapPopulationIndex(engine, { practices: ['M87999'], lsoas: [] }, fixtureDate)).toBeNull();
   });

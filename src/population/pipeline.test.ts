@@ -28,6 +28,7 @@ let manifest: DatasetManifest;
 let england: EnglandComparators;
 let on: string;
 const reports = new Map<string, PopulationReport>();
+let eventReads = 0;
 const options = () => ({ on, manifest, england, suppression: noSuppression, checkLifeExpectancy: true });
 
 beforeAll(async () => {
@@ -37,9 +38,21 @@ beforeAll(async () => {
   manifest = await ingest(engine, dir);
   england = await englandComparators();
   const icb = areas[0] as Area;
+  // Count the statements that read the events, whether queries or table builds.
+  const [query, run] = [engine.query.bind(engine), engine.run.bind(engine)];
+  const counted =
+    <T>(f: (sql: string) => Promise<T>) =>
+    (sql: string) => {
+      if (/FROM events\b/.test(sql)) eventReads++;
+      return f(sql);
+    };
+  engine.query = counted(query);
+  engine.run = counted(run);
   await runAreaPipelines(engine, servedOf(icb), areas, { ...options(), title: reportTitle }, async (a, r) => {
     reports.set(`${a.kind}:${a.code}`, r);
   });
+  engine.query = query;
+  engine.run = run;
 }, 120_000);
 afterAll(async () => {
   await engine?.close();
@@ -67,7 +80,12 @@ describe('population health by area', () => {
     expect(dudley?.served.practices.length).toBe(grouping.places[0]?.practices.length);
   });
 
-  it('gives each area the report it would have on its own, though the events are read once', async () => {
+  it('reads the events for the whole ICB only (its table, the span of the data, the activity by year), not per area', () => {
+    expect(areas.length).toBeGreaterThan(10);
+    expect(eventReads).toBe(3);
+  });
+
+  it('gives each area the report it would have on its own, though the events are read for the ICB only', async () => {
     for (const key of ['icb:QUA', 'place:E08000030', 'la:E08000025', 'pcn:U66146', 'practice:M87003']) {
       const area = areas.find((a) => `${a.kind}:${a.code}` === key) as Area;
       const alone = await runPipeline(engine, {

@@ -16,11 +16,12 @@ import { type Segment, segmentation } from './segments.ts';
 import { type PopulationServed, populationServed } from './served.ts';
 import type { ServedPopulation } from './sql.ts';
 import { defaultSuppression, type SuppressionPolicy } from './suppress.ts';
-import { type Trends, trends } from './trends.ts';
+import { type ActivityRead, readActivity, type Trends, trends } from './trends.ts';
 import {
   type WeightedPopulationResult,
   type WpapPopulationIndex,
   weightedPopulationOf,
+  weightingCells,
   wpapPopulationIndex,
 } from './weighted.ts';
 
@@ -90,7 +91,8 @@ export async function runPipeline(engine: Engine, options: PipelineOptions): Pro
 /**
  * Runs every analysis for each area, in turn, handing each report to `each`. The per-person
  * table is built once for `whole` (every area must be part of it: the ICB) and each area's is
- * narrowed from it, so the events are read once however many areas there are; the reports
+ * narrowed from it, and the activity by year is read once for the trends, so the events are
+ * read twice however many areas there are; the reports
  * are those `runPipeline` gives for each area on its own (pipeline.test.ts).
  */
 export async function runAreaPipelines(
@@ -100,16 +102,21 @@ export async function runAreaPipelines(
   options: Omit<PipelineOptions, 'served' | 'area' | 'title'> & { title: (area: Area) => string },
   each: (area: Area, report: PopulationReport) => Promise<void>,
 ): Promise<void> {
-  await timed('prepare', options, async () => {
+  const activity = await timed('prepare', options, async () => {
     await preparePopulation(engine, whole, options.on);
     await engine.keepFeatures();
+    return readActivity(engine, whole);
   });
   for (const area of areas) {
     const served = servedOf(area);
     await narrowPopulation(engine, served);
     await each(
       area,
-      await analyse(engine, { ...options, served, area: summaryOf(area), title: options.title(area) }),
+      await analyse(
+        engine,
+        { ...options, served, area: summaryOf(area), title: options.title(area) },
+        activity,
+      ),
     );
   }
 }
@@ -124,8 +131,12 @@ function publishedFor(practices: readonly string[]) {
   return found;
 }
 
-/** The analyses (a–f) over the per-person table the engine holds now. */
-async function analyse(engine: Engine, options: PipelineOptions): Promise<PopulationReport> {
+/** The analyses (a–f) over the per-person table the engine holds now; `activity` read for a population it is part of. */
+async function analyse(
+  engine: Engine,
+  options: PipelineOptions,
+  activity?: ActivityRead,
+): Promise<PopulationReport> {
   const policy = options.suppression ?? defaultSuppression;
   const served = await timed('served', options, () => populationServed(engine, options.on, policy));
   const needs = await timed('needs', options, () =>
@@ -143,10 +154,11 @@ async function analyse(engine: Engine, options: PipelineOptions): Promise<Popula
     inequalities(engine, options.served, options.on, policy),
   );
   const ethnicity = await timed('ethnicity', options, () => ethnicityBreakdown(engine, options.on, policy));
-  const trend = await timed('trends', options, () => trends(engine, options.served, policy));
-  const weighted = await timed('weighted', options, () => weightedPopulationOf(engine, policy));
+  const trend = await timed('trends', options, () => trends(engine, options.served, policy, activity));
+  const cells = await timed('weighted', options, () => weightingCells(engine));
+  const weighted = weightedPopulationOf(cells, policy);
   const wpap = await timed('wpap index', options, () =>
-    wpapPopulationIndex(engine, options.served, options.on),
+    wpapPopulationIndex(engine, options.served, options.on, cells),
   );
   const check = options.checkLifeExpectancy
     ? lifeExpectancyCheck(inequality, await publishedFor(options.served.practices))

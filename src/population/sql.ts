@@ -78,14 +78,23 @@ function residents(served: ServedPopulation): string {
   return served.lsoas.length ? `(practice_code = '' AND lsoa IN (${stringList(served.lsoas)}))` : '0 = 1';
 }
 
+/**
+ * Registered with one of the practices and `registered` holds, or else a resident served. A
+ * CASE rather than `(IN … AND registered) OR resident`: DuckDB turns an IN list under an OR
+ * into a chain of comparisons on every row (some 15 times slower with an ICB's practices),
+ * but keeps a hashed lookup for CASE. The same rows, as no practice code is '' (a resident's).
+ */
+function practiceOrResident(served: ServedPopulation, registered: string): string {
+  const practices = practiceList(served);
+  return practices
+    ? `(CASE WHEN practice_code IN (${practices}) THEN ${registered} ELSE ${residents(served)} END)`
+    : residents(served);
+}
+
 /** Served on the date `on` (an SQL date) of month index `months`: alive, born, and registered with a practice or resident. */
 function servedAt(served: ServedPopulation, on: string, months: string): string {
-  const practices = practiceList(served);
-  const registered = practices
-    ? `(practice_code IN (${practices}) AND registered_from <= ${on} AND registered_to > ${on})`
-    : '0 = 1';
   return `death_date > ${on} AND birth_year * 12 + birth_month <= ${months}
-    AND (${registered} OR ${residents(served)})`;
+    AND ${practiceOrResident(served, `registered_from <= ${on} AND registered_to > ${on}`)}`;
 }
 
 function servedOn(served: ServedPopulation, iso: string): string {
@@ -110,15 +119,14 @@ function dayNumber(engine: Engine, date: string): string {
 
 /** Registered with one of the practices (at the last registration, whatever its dates) or a resident served. */
 function registeredOrResident(served: ServedPopulation): string {
-  const practices = practiceList(served);
-  return practices ? `(practice_code IN (${practices}) OR ${residents(served)})` : residents(served);
+  return practiceOrResident(served, '1 = 1');
 }
 
 /**
  * A person's Cambridge Multimorbidity Score in hundredths, summed over their conditions rows on
  * or before `on` (cambridge-weights.ts); cancer counts only if diagnosed in the last five years.
  */
-function cambridgeScoreSql(on: string): string {
+function cambridgeScoreSql(engine: Engine, on: string): string {
   const arms = cambridgeWeights.flatMap((w) =>
     w.register === null
       ? []
@@ -126,7 +134,7 @@ function cambridgeScoreSql(on: string): string {
           `WHEN condition = '${w.register}'${w.withinYears === null ? '' : ` AND onset_date > ${dateLiteral(shift(on, -w.withinYears))}`} THEN ${w.hundredths}`,
         ],
   );
-  return `sum(CASE ${arms.join(' ')} ELSE 0 END)`;
+  return engine.dialect.sum64(`CASE ${arms.join(' ')} ELSE 0 END`);
 }
 
 /**
@@ -142,11 +150,12 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const to = dateLiteral(shift(on, 1));
   const prior = `event_date >= ${from} AND event_date < ${d}`;
   const next = `event_date >= ${d} AND event_date < ${to}`;
+  const sum = engine.dialect.sum64;
   const flags = flaggedConditions
     .map((c) => `max(CASE WHEN condition = '${c}' THEN 1 ELSE 0 END) AS c_${c.toLowerCase()}`)
     .join(', ');
   const counts = settings
-    .map((s) => `sum(CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END) AS ${settingColumn[s]}`)
+    .map((s) => `${sum(`CASE WHEN setting = '${s}' AND ${prior} THEN 1 ELSE 0 END`)} AS ${settingColumn[s]}`)
     .join(',\n        ');
   const personCols = `person_id, ${ageOn(engine, on)} AS age, sex, imd_decile, practice_code, lsoa, ethnicity`;
   const conditionCols = ['ltc', 'cms', ...flaggedConditions.map((c) => `c_${c.toLowerCase()}`)];
@@ -154,8 +163,8 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
   const withPeople = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ethnicity, ${conditionCols.map((c) => `coalesce(${c}, 0) AS ${c}`).join(', ')}
       FROM (SELECT ${personCols} FROM ${t.persons} WHERE ${servedOn(served, on)}) AS p
       LEFT JOIN (
-        SELECT person_id, sum(CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END) AS ltc, ${flags},
-          ${cambridgeScoreSql(on)} AS cms
+        SELECT person_id, ${sum(`CASE WHEN condition IN (${stringList(ltcCodes)}) THEN 1 ELSE 0 END`)} AS ltc, ${flags},
+          ${cambridgeScoreSql(engine, on)} AS cms
         FROM ${t.conditions} WHERE onset_date <= ${d} GROUP BY person_id
       ) AS c USING (person_id)`;
   const withEvents = `SELECT person_id, age, sex, imd_decile, practice_code, lsoa, ethnicity, ${conditionCols.join(', ')},
@@ -164,9 +173,9 @@ export function featuresSql(engine: Engine, served: ServedPopulation, on: string
     LEFT JOIN (
       SELECT person_id,
         ${counts},
-        sum(CASE WHEN ${prior} THEN cost_pence ELSE 0 END) AS cost,
-        sum(CASE WHEN setting = 'emergency' AND ${next} THEN 1 ELSE 0 END) AS em_next,
-        sum(CASE WHEN ${next} THEN cost_pence ELSE 0 END) AS cost_next
+        ${sum(`CASE WHEN ${prior} THEN cost_pence ELSE 0 END`)} AS cost,
+        ${sum(`CASE WHEN setting = 'emergency' AND ${next} THEN 1 ELSE 0 END`)} AS em_next,
+        ${sum(`CASE WHEN ${next} THEN cost_pence ELSE 0 END`)} AS cost_next
       FROM ${t.events} WHERE event_date >= ${from} AND event_date < ${to} GROUP BY person_id
     ) AS e USING (person_id)`;
   const withRisk = `SELECT *, ${riskPointsSql} AS risk_points FROM (${withEvents})`;
@@ -286,17 +295,20 @@ export const aggregateSql = {
      WHERE death_date < ${dateLiteral(openEnd)} AND ${registeredOrResident(served)}`,
 
   /**
-   * Emergency admissions and A&E attendances of people served on the day, by financial year
-   * and life-table age band, from `from` to before `to`.
+   * Emergency admissions and A&E attendances of people served on the day, by financial year,
+   * life-table age band, practice and (for unregistered residents, whose practice is '') LSOA,
+   * from `from` to before `to`: the rows of any part of `served` are those of its practices
+   * and LSOAs (trends.ts, `partOf`), so areas' trends need no second pass over the events.
    */
   activityByYear: (e: Engine, served: ServedPopulation, from: string, to: string) =>
     `SELECT ${financialYear(e, 'event_date')} AS fy, ${lifeTableBand(e, e.dialect.idiv(`${monthOf(e, 'event_date')} - (birth_year * 12 + birth_month)`, '12'))} AS band,
-       sum(CASE WHEN setting = 'emergency' THEN 1 ELSE 0 END), sum(CASE WHEN setting = 'ae' THEN 1 ELSE 0 END)
+       sum(CASE WHEN setting = 'emergency' THEN 1 ELSE 0 END), sum(CASE WHEN setting = 'ae' THEN 1 ELSE 0 END),
+       practice_code, CASE WHEN practice_code = '' THEN lsoa ELSE '' END AS resident_lsoa
      FROM ${e.all.events}
      JOIN (SELECT person_id, birth_year, birth_month, practice_code, registered_from, registered_to, lsoa, death_date FROM ${e.local.persons}) AS p USING (person_id)
      WHERE setting IN ('emergency', 'ae') AND event_date >= ${dateLiteral(from)} AND event_date < ${dateLiteral(to)}
        AND ${servedAt(served, 'event_date', monthOf(e, 'event_date'))}
-     GROUP BY fy, band ORDER BY fy, band`,
+     GROUP BY fy, band, practice_code, resident_lsoa ORDER BY fy, band, practice_code, resident_lsoa`,
 
   /** Deaths by financial year and life-table age band, counted as `deaths` counts them. */
   deathsByYear: (e: Engine, served: ServedPopulation, from: string, to: string) =>

@@ -76,21 +76,53 @@ export function completeYears(coverage: Coverage | null): number[] {
 
 export const yearLabel = (y: number) => `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
 
+/** The financial years' span as the dates from and before which to count. */
+const spanOf = (years: number[]) => [`${years[0]}-04-01`, `${(years.at(-1) as number) + 1}-04-01`] as const;
+
+/** What the activity data covers and its rows by year (`aggregateSql.activityByYear`) for a population. */
+export interface ActivityRead {
+  covers: Coverage | null;
+  rows: Row[];
+}
+
+/** Reads the activity of `served` over the complete financial years: once for a whole ICB and its areas. */
+export async function readActivity(engine: Engine, served: ServedPopulation): Promise<ActivityRead> {
+  const covers = coverageOf((await engine.query(aggregateSql.activityCoverage(engine)))[0]);
+  const years = completeYears(covers);
+  const rows = years.length
+    ? await engine.query(aggregateSql.activityByYear(engine, served, ...spanOf(years)))
+    : [];
+  return { covers, rows };
+}
+
+/**
+ * The rows of `activityByYear` (practice in column 4, a resident's LSOA in 5) of the people in
+ * `served`, a part of the population they were read for.
+ */
+export function partOf(rows: readonly Row[], served: ServedPopulation): Row[] {
+  const practices = new Set(served.practices);
+  const lsoas = served.lsoas && new Set(served.lsoas);
+  return rows.filter((r) => {
+    const practice = String(r[4] ?? '');
+    if (practice !== '') return practices.has(practice);
+    return !lsoas || lsoas.has(String(r[5] ?? ''));
+  });
+}
+
+/** The trends of `served`; from `activity` read for a population it is part of, when given. */
 export async function trends(
   engine: Engine,
   served: ServedPopulation,
   policy: SuppressionPolicy,
+  activity?: ActivityRead,
 ): Promise<Trends> {
-  const activityCovers = coverageOf((await engine.query(aggregateSql.activityCoverage(engine)))[0]);
+  const { covers: activityCovers, rows } = activity ?? (await readActivity(engine, served));
+  const activityRows = activity ? partOf(rows, served) : rows;
   const deathsCover = coverageOf((await engine.query(aggregateSql.deathCoverage(engine, served)))[0]);
   const activityYears = completeYears(activityCovers);
   const deathYears = completeYears(deathsCover);
-  const span = (years: number[]) => [`${years[0]}-04-01`, `${(years.at(-1) as number) + 1}-04-01`] as const;
-  const activityRows = activityYears.length
-    ? await engine.query(aggregateSql.activityByYear(engine, served, ...span(activityYears)))
-    : [];
   const deathRows = deathYears.length
-    ? await engine.query(aggregateSql.deathsByYear(engine, served, ...span(deathYears)))
+    ? await engine.query(aggregateSql.deathsByYear(engine, served, ...spanOf(deathYears)))
     : [];
   const population = new Map<number, Row[]>();
   for (const y of new Set([...activityYears, ...deathYears]))
@@ -118,7 +150,7 @@ export function byBand(rows: readonly Row[], year: number | null, column: number
 }
 
 /**
- * One year's activity from rows of `aggregateSql.activityByYear` (year, band, emergency, A&E)
+ * One year's activity from rows of `aggregateSql.activityByYear` (year, band, emergency, A&E, …)
  * and the year's `populationOn` rows (band, people).
  */
 export function activityYear(

@@ -42,11 +42,12 @@ export async function weightingCells(engine: Engine): Promise<WeightingCell[]> {
   }));
 }
 
-export async function weightedPopulationOf(
-  engine: Engine,
+/** The weighted population and needs index from the weighting cells (`weightingCells`). */
+export function weightedPopulationOf(
+  cells: readonly WeightingCell[],
   policy = defaultSuppression,
-): Promise<WeightedPopulationResult> {
-  const wp = weightedPopulation(await weightingCells(engine));
+): WeightedPopulationResult {
+  const wp = weightedPopulation(cells);
   const index = needsIndex(wp.persons ? wp : { persons: 1, weightedMillionths: 0n });
   return {
     persons: suppress(wp.persons, policy),
@@ -69,6 +70,8 @@ export async function wpapPopulationIndex(
   engine: Engine,
   served: ServedPopulation,
   on: string,
+  /** The cells on `on` when the caller has them from the per-person table (`weightingCells`): the same, without a query. */
+  cellsNow?: readonly WeightingCell[],
 ): Promise<{ index: Rate; result: WpapPopulationIndex } | null> {
   const baselineOn = addMonths(on, -12);
   const cellsOn = async (date: string) =>
@@ -78,7 +81,7 @@ export async function wpapPopulationIndex(
       need: num(r[2]),
       persons: num(r[3]),
     }));
-  const current = weightedPopulation(await cellsOn(on));
+  const current = weightedPopulation(cellsNow ?? (await cellsOn(on)));
   const baseline = weightedPopulation(await cellsOn(baselineOn));
   if (baseline.weightedMillionths === 0n) return null;
   const index = weightedPopulationIndex(current, baseline);

@@ -19,6 +19,7 @@ export const clickHouseDialect: Dialect = {
   year: (d) => `toYear(${d})`,
   month: (d) => `toMonth(${d})`,
   day: (d) => `toDayOfMonth(${d})`,
+  sum64: (x) => `sum(${x})`,
 };
 
 const all: Tables = {

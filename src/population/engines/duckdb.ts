@@ -6,6 +6,7 @@ const dialect: Dialect = {
   year: (d) => `year(${d})`,
   month: (d) => `month(${d})`,
   day: (d) => `day(${d})`,
+  sum64: (x) => `CAST(sum(${x}) AS BIGINT)`,
 };
 
 const tables: Tables = {

@@ -13,6 +13,8 @@ export interface Dialect {
   year(date: string): string;
   month(date: string): string;
   day(date: string): string;
+  /** The sum of a whole-number expression as a 64-bit integer (DuckDB would widen it to 128 bits). */
+  sum64(expression: string): string;
 }
 
 /** Where the tables live: person-level SQL runs where the rows are; aggregates read them all. */
