@@ -108,14 +108,19 @@ export async function buildApp({
     request.credential = signedIn?.credential;
   });
   app.addHook('preValidation', async (request) => refuseIllFormedText(request));
-  app.addHook('onResponse', async (request, reply) => {
-    logRequest(request, reply);
-    if (auditKey && request.method !== 'GET' && reply.statusCode < 400) {
-      await checkpointIfDue(store.db, auditKey, checkpointEvery).catch((err) =>
-        request.log.error({ err }, 'could not sign an audit checkpoint'),
-      );
-    }
-  });
+  // Signed before the answer leaves, so a client that sees its change succeed can already
+  // export the checkpoint that covers it.
+  if (auditKey) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) {
+        await checkpointIfDue(store.db, auditKey, checkpointEvery).catch((err) =>
+          request.log.error({ err }, 'could not sign an audit checkpoint'),
+        );
+      }
+      return payload;
+    });
+  }
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'unexpected error');
