@@ -59,7 +59,10 @@ try {
   );
   const practices = icbPractices(icb);
   const england = await englandComparators();
-  const duck = await DuckDbEngine.open(':memory:', threads);
+  const duck = await DuckDbEngine.openOnDisk({
+    threads,
+    memoryLimit: process.env.POPULATION_BENCH_MEMORY_LIMIT,
+  });
   peakRss = process.memoryUsage().rss;
   const [, ingestMs] = await time(() => ingest(duck, dir));
   rows.push(['DuckDB: ingest with checks', s(ingestMs), `peak RSS ${mb(peakRss)}`]);

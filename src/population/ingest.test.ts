@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidInput } from '../core/errors.ts';
@@ -131,5 +131,22 @@ describe('ingest', () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it('loads on disk within a memory limit, and removes the database when closed', async () => {
+    const dir = writeFixture();
+    dirs.push(dir);
+    const engine = await DuckDbEngine.openOnDisk({ memoryLimit: '64MB' });
+    const folder = engine.folder as string;
+    try {
+      await ingest(engine, dir);
+      expect(await engine.query(`SELECT current_setting('memory_limit')`)).toEqual([['61.0 MiB']]);
+      expect(await engine.query('SELECT count(*) FROM events')).toEqual([[8]]);
+      expect(existsSync(join(folder, 'population.duckdb'))).toBe(true);
+    } finally {
+      await engine.close();
+    }
+    expect(existsSync(folder)).toBe(false);
+    await expect(DuckDbEngine.openOnDisk({ memoryLimit: 'lots' })).rejects.toThrow(/'lots' is not a size/);
   });
 });

@@ -8,9 +8,11 @@ import { conditionCodes, openEnd, optionalColumns, settings, type TableName, tab
 
 /**
  * Loads a population data set — persons, conditions and events as CSV (optionally gzipped)
- * or Parquet files in one folder — into DuckDB after checking every row. All or nothing: the
- * rows go into staging tables first, every check runs, and only when all pass are the real
- * tables created, in one transaction. A refusal names the file, the row and the reason.
+ * or Parquet files in one folder — into DuckDB after checking every row. All or nothing: each
+ * file is read once into a typed loading table, the checks of a single row running as it is
+ * read (so no text copy is kept), then the checks across rows (duplicates, unknown persons) run
+ * over the loading tables; only when all pass are the real tables created, in one transaction.
+ * A refusal names the file, the row and the reason.
  */
 export interface DatasetManifest {
   /** True for data made by `concordat synth`; every output then says it is synthetic. */
@@ -63,8 +65,12 @@ const blank = (c: string) => `(${c} IS NULL OR ${c} = '')`;
 
 interface Check {
   column: string;
-  /** SQL that is true for a bad row of the staging table `s`. */
+  /**
+   * SQL that is true for a bad row `s`: of the file's text as it is read, or, for a check
+   * `across` rows, of the typed loading table once it is all read.
+   */
   bad: string;
+  across?: true;
   problem: string;
   hint: string;
 }
@@ -79,7 +85,8 @@ const checks: Record<TableName, Check[]> = {
     },
     {
       column: 'person_id',
-      bad: `person_id IN (SELECT person_id FROM stage_persons GROUP BY person_id HAVING count(*) > 1) AND line > (SELECT min(line) FROM stage_persons t WHERE t.person_id = s.person_id)`,
+      bad: `person_id IN (SELECT person_id FROM load_persons GROUP BY person_id HAVING count(*) > 1) AND line > (SELECT min(line) FROM load_persons t WHERE t.person_id = s.person_id)`,
+      across: true,
       problem: 'appears twice',
       hint: 'One row per person.',
     },
@@ -147,7 +154,8 @@ const checks: Record<TableName, Check[]> = {
   conditions: [
     {
       column: 'person_id',
-      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM stage_persons)`,
+      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
+      across: true,
       problem: 'is not in the persons file',
       hint: 'Every condition must belong to a person in persons.',
     },
@@ -165,7 +173,8 @@ const checks: Record<TableName, Check[]> = {
     },
     {
       column: 'condition',
-      bad: `line > (SELECT min(line) FROM stage_conditions t WHERE t.person_id = s.person_id AND t.condition = s.condition)`,
+      bad: `line > (SELECT min(line) FROM load_conditions t WHERE t.person_id = s.person_id AND t.condition = s.condition)`,
+      across: true,
       problem: 'appears twice for the same person',
       hint: 'One row per person and condition, with the first onset date.',
     },
@@ -173,7 +182,8 @@ const checks: Record<TableName, Check[]> = {
   events: [
     {
       column: 'person_id',
-      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM stage_persons)`,
+      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
+      across: true,
       problem: 'is not in the persons file',
       hint: 'Every event must belong to a person in persons.',
     },
@@ -215,17 +225,24 @@ const floor = (date: string) => `greatest(${date}, ${firstDay})`;
 const nationalCode = (c: string) =>
   `CASE WHEN ${blank(c)} THEN '' WHEN trim(${c}) = '99' THEN '99' ELSE left(trim(${c}), 1) END`;
 
+/** Each table's typed columns from the file's text; TRY_CAST, as a bad row is refused after. */
 const typed: Record<TableName, string> = {
-  persons: `SELECT person_id, CAST(birth_year AS INTEGER) AS birth_year, CAST(birth_month AS INTEGER) AS birth_month,
+  persons: `person_id, TRY_CAST(birth_year AS INTEGER) AS birth_year, TRY_CAST(birth_month AS INTEGER) AS birth_month,
       sex, coalesce(practice_code, '') AS practice_code,
       ${floor(`coalesce(TRY_CAST(registered_from AS DATE), ${firstDay})`)} AS registered_from,
       ${floor(`coalesce(TRY_CAST(registered_to AS DATE), CAST('${openEnd}' AS DATE))`)} AS registered_to,
-      lsoa, CAST(imd_decile AS INTEGER) AS imd_decile,
+      lsoa, TRY_CAST(imd_decile AS INTEGER) AS imd_decile,
       ${floor(`coalesce(TRY_CAST(death_date AS DATE), CAST('${openEnd}' AS DATE))`)} AS death_date,
-      ${nationalCode('ethnicity')} AS ethnicity
-    FROM stage_persons`,
-  conditions: `SELECT person_id, condition, ${floor('CAST(onset_date AS DATE)')} AS onset_date FROM stage_conditions`,
-  events: `SELECT person_id, ${floor('CAST(event_date AS DATE)')} AS event_date, setting, CAST(cost_pence AS BIGINT) AS cost_pence FROM stage_events`,
+      ${nationalCode('ethnicity')} AS ethnicity`,
+  conditions: `person_id, condition, ${floor('TRY_CAST(onset_date AS DATE)')} AS onset_date`,
+  events: `person_id, ${floor('TRY_CAST(event_date AS DATE)')} AS event_date, setting, TRY_CAST(cost_pence AS BIGINT) AS cost_pence`,
+};
+
+/** The columns each real table keeps (the loading tables also have `line` and `failed`). */
+const kept: Record<TableName, string> = {
+  persons: `person_id, birth_year, birth_month, sex, practice_code, registered_from, registered_to, lsoa, imd_decile, death_date, ethnicity`,
+  conditions: 'person_id, condition, onset_date',
+  events: 'person_id, event_date, setting, cost_pence',
 };
 
 /** England's practices on 1 August 2026, which a person's practice must be one of. */
@@ -265,51 +282,71 @@ export async function ingestFiles(
   try {
     for (const table of tables) {
       const file = files[table];
-      const columns = (await engine.query(`DESCRIBE SELECT * FROM ${reader(file)}`)).map((r) => String(r[0]));
-      const missing = tableColumns[table].filter((c) => !columns.includes(c));
-      if (missing.length > 0) {
-        throw new InvalidInput(
-          `${file}`,
-          `has no column ${missing.join(', ')}`,
-          `The ${table} file needs the columns ${tableColumns[table].join(', ')}.`,
-        );
-      }
-      const select = [
-        ...tableColumns[table].map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`),
-        ...optionalColumns[table].map((c) =>
-          columns.includes(c) ? `CAST("${c}" AS VARCHAR) AS "${c}"` : `CAST('' AS VARCHAR) AS "${c}"`,
-        ),
-      ].join(', ');
-      const first = file.endsWith('.parquet') ? 1 : 2;
       await engine.run(
-        `CREATE OR REPLACE TEMP TABLE stage_${table} AS SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`,
+        `CREATE OR REPLACE TABLE load_${table} AS ${await loadingSelect(engine, table, file)}`,
       );
       step(`read ${table}`);
       await refuseFirstBadRow(engine, table, file);
       step(`checked ${table}`);
     }
     await engine.run('BEGIN TRANSACTION');
-    for (const table of tables) await engine.run(`CREATE OR REPLACE TABLE ${table} AS ${typed[table]}`);
+    for (const table of tables)
+      await engine.run(`CREATE OR REPLACE TABLE ${table} AS SELECT ${kept[table]} FROM load_${table}`);
     await engine.run('COMMIT');
     step('loaded');
   } finally {
-    for (const table of tables) await engine.run(`DROP TABLE IF EXISTS stage_${table}`);
+    for (const table of tables) await engine.run(`DROP TABLE IF EXISTS load_${table}`);
   }
 }
 
-/** One scan per table: the first bad row in file order, and the first check it fails. */
+/**
+ * The file's rows as text, numbered as the file numbers them (a CSV file's header is line 1);
+ * refuses a file without a required column before reading any row.
+ */
+async function textRows(engine: DuckDbEngine, table: TableName, file: string): Promise<string> {
+  const columns = (await engine.query(`DESCRIBE SELECT * FROM ${reader(file)}`)).map((r) => String(r[0]));
+  const missing = tableColumns[table].filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    throw new InvalidInput(
+      `${file}`,
+      `has no column ${missing.join(', ')}`,
+      `The ${table} file needs the columns ${tableColumns[table].join(', ')}.`,
+    );
+  }
+  const select = [
+    ...tableColumns[table].map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`),
+    ...optionalColumns[table].map((c) =>
+      columns.includes(c) ? `CAST("${c}" AS VARCHAR) AS "${c}"` : `CAST('' AS VARCHAR) AS "${c}"`,
+    ),
+  ].join(', ');
+  const first = file.endsWith('.parquet') ? 1 : 2;
+  return `SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`;
+}
+
+/** Reads a file once into typed columns, with the first check of a single row that each row fails. */
+async function loadingSelect(engine: DuckDbEngine, table: TableName, file: string): Promise<string> {
+  const rowChecks = checks[table].map((c, i) => [c, i] as const).filter(([c]) => !c.across);
+  const failed = `CASE ${rowChecks.map(([c, i]) => `WHEN ${c.bad} THEN ${i}`).join(' ')} END`;
+  return `SELECT line, CAST(${failed} AS UTINYINT) AS failed, ${typed[table]} FROM (${await textRows(engine, table, file)}) s`;
+}
+
+/** The first bad row in file order, and the first check it fails, of this or across rows. */
 async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: string): Promise<void> {
   const list = checks[table];
-  const columns = [...tableColumns[table], ...optionalColumns[table]];
-  const which = `CASE ${list.map((c, i) => `WHEN ${c.bad} THEN ${i}`).join(' ')} END`;
+  const across = list.map((c, i) => [c, i] as const).filter(([c]) => c.across);
+  const acrossFailed = `CASE ${across.map(([c, i]) => `WHEN ${c.bad} THEN ${i}`).join(' ')} ELSE 255 END`;
   const rows = await engine.query(
-    `SELECT line, ${which} AS failed, ${columns.map((c) => `"${c}"`).join(', ')}
-     FROM stage_${table} s WHERE ${list.map((c) => `(${c.bad})`).join(' OR ')} ORDER BY line LIMIT 1`,
+    `SELECT line, least(coalesce(failed, 255), ${acrossFailed}) AS failed FROM load_${table} s
+     WHERE failed IS NOT NULL ${across.map(([c]) => `OR (${c.bad})`).join(' ')} ORDER BY line LIMIT 1`,
   );
   const row = rows[0];
   if (!row) return;
   const check = list[Number(row[1])] as Check;
-  const value = row[2 + columns.indexOf(check.column)];
+  // The loading table holds typed values: the text refused is read again from the file.
+  const text = await engine.query(
+    `SELECT "${check.column}" FROM (${await textRows(engine, table, file)}) WHERE line = ${Number(row[0])}`,
+  );
+  const value = text[0]?.[0];
   const where = file.endsWith('.parquet') ? `row ${row[0]}` : `line ${row[0]}`;
   throw new InvalidInput(
     `${file} ${where}, ${check.column}`,

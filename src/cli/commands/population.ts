@@ -150,6 +150,10 @@ export function registerPopulation(program: Command): void {
     .option('--input-format <format>', 'native, omop, fhir or sus; default found from the folder')
     .option('--code-list <file>', 'code list mapping diagnosis codes to conditions; default the shipped one')
     .option('--engine <engine>', 'duckdb or clickhouse', 'duckdb')
+    .option(
+      '--memory-limit <size>',
+      'memory DuckDB may use for loading and analysing before it spills to a temporary folder, for example 2GB; default 1GB',
+    )
     .option('--on <date>', "the date (YYYY-MM-DD); default the data set's analysis date")
     .option('--icb <code>', "the ICB whose population is analysed; default the data set's ICB")
     .option(
@@ -191,6 +195,7 @@ export function registerPopulation(program: Command): void {
           inputFormat?: string;
           codeList?: string;
           engine: string;
+          memoryLimit?: string;
           on?: string;
           icb?: string;
           area: string[];
@@ -272,7 +277,7 @@ export function registerPopulation(program: Command): void {
           const icb = (opts.icb ?? manifest.icb)?.toUpperCase();
           const chosen = chooseAreas(opts, icb);
           if (opts.publish && !icb) throw new InvalidInput('--publish', 'needs an ICB', 'Give --icb CODE.');
-          const duck = await DuckDbEngine.open();
+          const duck = await DuckDbEngine.openOnDisk({ memoryLimit: opts.memoryLimit });
           const bar = await progressBar('Loading');
           const stops: (() => Promise<void>)[] = [() => duck.close()];
           try {

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { InvalidInput } from '../../core/errors.ts';
 import type { Cell, Dialect, Engine, Row, Tables } from './engine.ts';
 
 const dialect: Dialect = {
@@ -28,6 +32,15 @@ function cell(value: unknown): Cell {
   return String(value);
 }
 
+/** What DuckDB may hold in memory before it spills to disk (docs/population.md, Ingest). */
+export const defaultMemoryLimit = '1GB';
+
+export interface DuckDbOptions {
+  threads?: number;
+  /** A DuckDB size such as '1GB' or '512MB'; beyond it tables and sorts go to disk. */
+  memoryLimit?: string;
+}
+
 /** DuckDB in process: one ICS on one machine. */
 export class DuckDbEngine implements Engine {
   readonly name = 'duckdb' as const;
@@ -38,6 +51,8 @@ export class DuckDbEngine implements Engine {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: Awaited<ReturnType<DuckDBInstance['connect']>>,
+    /** The temporary folder of `openOnDisk` (database file and spill files), removed on close. */
+    readonly folder?: string,
   ) {}
 
   static async open(path = ':memory:', threads?: number): Promise<DuckDbEngine> {
@@ -45,6 +60,35 @@ export class DuckDbEngine implements Engine {
     if (threads) options.threads = String(threads);
     const instance = await DuckDBInstance.create(path, options);
     return new DuckDbEngine(instance, await instance.connect());
+  }
+
+  /**
+   * DuckDB on a database file in a fresh temporary folder, holding at most `memoryLimit` in
+   * memory: tables live in the file and large joins and sorts spill beside it, so a data set
+   * bigger than the machine's memory still loads. The folder goes when the engine is closed.
+   */
+  static async openOnDisk(options: DuckDbOptions = {}): Promise<DuckDbEngine> {
+    const memoryLimit = options.memoryLimit ?? defaultMemoryLimit;
+    if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB)$/i.test(memoryLimit)) {
+      throw new InvalidInput(
+        '--memory-limit',
+        `'${memoryLimit}' is not a size`,
+        'Write it as, for example, 512MB or 2GB.',
+      );
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'concordat-duckdb-'));
+    const config: Record<string, string> = {
+      memory_limit: memoryLimit,
+      temp_directory: join(folder, 'spill'),
+    };
+    if (options.threads) config.threads = String(options.threads);
+    try {
+      const instance = await DuckDBInstance.create(join(folder, 'population.duckdb'), config);
+      return new DuckDbEngine(instance, await instance.connect(), folder);
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   async run(sql: string): Promise<void> {
@@ -82,5 +126,6 @@ export class DuckDbEngine implements Engine {
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
   }
 }
