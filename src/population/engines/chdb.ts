@@ -1,6 +1,7 @@
 import { Session } from 'chdb';
 import type { TableName } from '../model.ts';
-import { clickHouseColumns, clickHouseDialect, exportTables } from './clickhouse.ts';
+import { clickHouseColumns, clickHouseDialect } from './clickhouse.ts';
+import { exportTables } from './clickhouse-load.ts';
 import type { DuckDbEngine } from './duckdb.ts';
 import type { Cell, Engine, Row, Tables } from './engine.ts';
 

@@ -1,8 +1,9 @@
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { TableName } from '../model.ts';
+import { shardedLoad } from './clickhouse-load.ts';
 import type { DuckDbEngine } from './duckdb.ts';
 import type { Cell, Dialect, Engine, Row, Tables } from './engine.ts';
 
@@ -63,7 +64,7 @@ export class ClickHouseEngine implements Engine {
     readonly cluster: string,
   ) {}
 
-  private async post(url: string, sql: string | Readable, query = ''): Promise<string> {
+  private async request(url: string, sql: string | Readable, query = ''): Promise<Response> {
     const params = new URLSearchParams(settings);
     if (query) params.set('query', query);
     const body = typeof sql === 'string' ? sql : (Readable.toWeb(sql) as ReadableStream);
@@ -72,9 +73,15 @@ export class ClickHouseEngine implements Engine {
       body,
       duplex: 'half',
     } as RequestInit);
-    const text = await response.text();
-    if (!response.ok) throw new Error(`ClickHouse: ${text.trim()}\n${typeof sql === 'string' ? sql : query}`);
-    return text;
+    if (!response.ok)
+      throw new Error(
+        `ClickHouse: ${(await response.text()).trim()}\n${typeof sql === 'string' ? sql : query}`,
+      );
+    return response;
+  }
+
+  private async post(url: string, sql: string | Readable, query = ''): Promise<string> {
+    return (await this.request(url, sql, query)).text();
   }
 
   async run(sql: string, url = this.shards[0] as string): Promise<void> {
@@ -108,18 +115,32 @@ export class ClickHouseEngine implements Engine {
   }
 
   /**
-   * Copies the checked tables from DuckDB (where `ingest` validated them) into the cluster,
-   * through tab-separated files streamed to the Distributed tables.
+   * Copies the checked tables from DuckDB (where `ingest` validated them) into the cluster, every
+   * shard at once (`shardedLoad`).
    */
   async loadFrom(duck: DuckDbEngine): Promise<void> {
     await this.createTables();
-    await exportTables(duck, (table, file) =>
-      this.post(
-        this.shards[0] as string,
-        createReadStream(file),
-        `INSERT INTO ${all[table]} FORMAT TabSeparated`,
-      ),
-    );
+    await shardedLoad(duck, this.shards.length, {
+      insertDistributed: (shard, file) =>
+        this.post(
+          this.shards[shard] as string,
+          createReadStream(file),
+          `INSERT INTO ${all.persons} FORMAT TabSeparated`,
+        ),
+      insertLocal: (shard, table, file) =>
+        this.post(
+          this.shards[shard] as string,
+          createReadStream(file),
+          `INSERT INTO ${local[table]} FORMAT TabSeparated`,
+        ),
+      personsOf: async (shard, file) => {
+        const response = await this.request(
+          this.shards[shard] as string,
+          `SELECT person_id FROM ${local.persons} FORMAT TabSeparated`,
+        );
+        await pipeline(Readable.fromWeb(response.body as NodeReadableStream), createWriteStream(file));
+      },
+    });
   }
 
   async buildFeatures(select: string): Promise<void> {
@@ -140,25 +161,4 @@ export class ClickHouseEngine implements Engine {
   }
 
   async close(): Promise<void> {}
-}
-
-/**
- * Writes each checked table from DuckDB (where `ingest` validated it) to a tab-separated file
- * in a temporary folder and hands it to `load`, one table at a time, removing each file after.
- */
-export async function exportTables(
-  duck: DuckDbEngine,
-  load: (table: TableName, file: string) => Promise<unknown>,
-): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'concordat-ch-load-'));
-  try {
-    for (const table of Object.keys(clickHouseColumns) as TableName[]) {
-      const file = join(dir, `${table}.tsv`);
-      await duck.run(`COPY ${table} TO '${file}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')`);
-      await load(table, file);
-      rmSync(file);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -66,6 +66,23 @@ describe('DuckDB, a two-shard ClickHouse 18.16 cluster and ClickHouse 26.x (chdb
         ),
       );
       expect(shardRows.every((n) => Number(n) > 0) || shardRows.length < 2).toBe(true);
+      // Each shard holds every condition and event of its own persons, and nothing else.
+      const perShard = await Promise.all(
+        cluster.urls.map(async (url) => {
+          const shard = new ClickHouseEngine([url], cluster.name);
+          const [[events, strays] = []] = await shard.query(
+            `SELECT count(*), sum(person_id NOT IN (SELECT person_id FROM persons_local)) FROM events_local`,
+          );
+          const [[conditionStrays] = []] = await shard.query(
+            `SELECT count(*) FROM conditions_local WHERE person_id NOT IN (SELECT person_id FROM persons_local)`,
+          );
+          return { events: Number(events), strays: Number(strays) + Number(conditionStrays) };
+        }),
+      );
+      expect(perShard.map((s) => s.strays)).toEqual(cluster.urls.map(() => 0));
+      expect(perShard.reduce((n, s) => n + s.events, 0)).toBe(
+        Number((await duck.query('SELECT count(*) FROM events'))[0]?.[0]),
+      );
       const england = await englandComparators();
       const options = {
         title: 'differential',
