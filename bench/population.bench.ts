@@ -65,7 +65,8 @@ try {
   });
   peakRss = process.memoryUsage().rss;
   const [, ingestMs] = await time(() => ingest(duck, dir));
-  rows.push(['DuckDB: ingest with checks', s(ingestMs), `peak RSS ${mb(peakRss)}`]);
+  const [[limit] = []] = await duck.query(`SELECT current_setting('memory_limit')`);
+  rows.push(['DuckDB: ingest with checks', s(ingestMs), `peak RSS ${mb(peakRss)}, DuckDB limit ${limit}`]);
   const options = {
     title: 'bench',
     on,

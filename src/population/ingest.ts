@@ -238,13 +238,6 @@ const typed: Record<TableName, string> = {
   events: `person_id, ${floor('TRY_CAST(event_date AS DATE)')} AS event_date, setting, TRY_CAST(cost_pence AS BIGINT) AS cost_pence`,
 };
 
-/** The columns each real table keeps (the loading tables also have `line` and `failed`). */
-const kept: Record<TableName, string> = {
-  persons: `person_id, birth_year, birth_month, sex, practice_code, registered_from, registered_to, lsoa, imd_decile, death_date, ethnicity`,
-  conditions: 'person_id, condition, onset_date',
-  events: 'person_id, event_date, setting, cost_pence',
-};
-
 /** England's practices on 1 August 2026, which a person's practice must be one of. */
 export async function loadPracticeMap(engine: DuckDbEngine): Promise<void> {
   await engine.loadTable(
@@ -290,8 +283,13 @@ export async function ingestFiles(
       step(`checked ${table}`);
     }
     await engine.run('BEGIN TRANSACTION');
-    for (const table of tables)
-      await engine.run(`CREATE OR REPLACE TABLE ${table} AS SELECT ${kept[table]} FROM load_${table}`);
+    // The loading tables become the real ones, without copying their rows.
+    for (const table of tables) {
+      await engine.run(`DROP TABLE IF EXISTS ${table}`);
+      await engine.run(`ALTER TABLE load_${table} DROP COLUMN line`);
+      await engine.run(`ALTER TABLE load_${table} DROP COLUMN failed`);
+      await engine.run(`ALTER TABLE load_${table} RENAME TO ${table}`);
+    }
     await engine.run('COMMIT');
     step('loaded');
   } finally {
