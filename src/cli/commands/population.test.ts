@@ -160,4 +160,14 @@ describe('concordat analyse', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--engine: 'oracle' is not an engine/);
   }, 60_000);
+
+  it('analyses within a memory limit, and refuses one that is not a size', () => {
+    const dir = writeFixture();
+    dirs.push(dir);
+    const args = ['analyse', '--data', dir, '--practices', 'M87001', '--on', '2025-08-01'];
+    expect(concordat(...args, '--memory-limit', '64MB').status).toBe(0);
+    const refused = concordat(...args, '--memory-limit', 'plenty');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--memory-limit: 'plenty' is not a size/);
+  }, 60_000);
 });
