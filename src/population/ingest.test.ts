@@ -133,6 +133,47 @@ describe('ingest', () => {
     }
   });
 
+  it('reads the dates and whole numbers a Parquet file types as they are, checking they are there', async () => {
+    const contents = async (dir: string) => {
+      const engine = await DuckDbEngine.open();
+      try {
+        await ingest(engine, dir);
+        return await Promise.all(
+          ['persons', 'conditions', 'events'].map((t) => engine.query(`SELECT * FROM ${t} ORDER BY ALL`)),
+        );
+      } finally {
+        await engine.close();
+      }
+    };
+    const asParquet = async (dir: string) => {
+      const engine = await DuckDbEngine.open();
+      try {
+        for (const t of ['persons', 'conditions', 'events']) {
+          // DuckDB finds the types: dates as DATE; years, deciles and costs as BIGINT.
+          await engine.run(
+            `COPY (SELECT * FROM read_csv('${join(dir, `${t}.csv`)}')) TO '${join(dir, `${t}.parquet`)}' (FORMAT parquet)`,
+          );
+          rmSync(join(dir, `${t}.csv`));
+        }
+        return await engine.query(
+          `SELECT typeof(event_date), typeof(cost_pence) FROM read_parquet('${join(dir, 'events.parquet')}') LIMIT 1`,
+        );
+      } finally {
+        await engine.close();
+      }
+    };
+    const csv = writeFixture();
+    const typed = writeFixture();
+    const missingDate = writeFixture({ events: [...fixtureEvents, 'P3,,gp,5'] });
+    dirs.push(csv, typed, missingDate);
+    expect(await asParquet(typed)).toEqual([['DATE', 'BIGINT']]);
+    expect(await contents(typed)).toEqual(await contents(csv));
+    await asParquet(missingDate);
+    await expect(contents(missingDate)).rejects.toThrow(
+      /events\.parquet row 9, event_date: '' is not a date/,
+    );
+  });
+
   it('loads on disk within a memory limit, and removes the database when closed', async () => {
     const dir = writeFixture();
     dirs.push(dir);

@@ -58,10 +58,29 @@ function reader(path: string): string {
     : `read_csv(${sqlPath(path)}, header = true, all_varchar = true, auto_detect = true)`;
 }
 
-const isDate = (c: string) =>
-  `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(${c} AS DATE) IS NOT NULL)`;
-const isInt = (c: string) => `regexp_full_match(${c}, '-?\\d{1,18}')`;
 const blank = (c: string) => `(${c} IS NULL OR ${c} = '')`;
+
+const dateColumns = new Set(['registered_from', 'registered_to', 'death_date', 'onset_date', 'event_date']);
+const wholeColumns = new Set(['birth_year', 'birth_month', 'imd_decile', 'cost_pence']);
+/** Integer types that fit in the BIGINT a cost is kept as. */
+const wholeTypes = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
+
+/** Whether a column is read with the type its file gives it (a Parquet date or integer), not as text. */
+function readTyped(column: string, type: string): boolean {
+  return (dateColumns.has(column) && type === 'DATE') || (wholeColumns.has(column) && wholeTypes.has(type));
+}
+
+/** Format checks of a column: of its text, or, for a column read typed, only that it is there. */
+function formatChecks(typed: ReadonlySet<string>) {
+  return {
+    isDate: (c: string) =>
+      typed.has(c)
+        ? `(${c} IS NOT NULL AND isfinite(${c}))`
+        : `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(${c} AS DATE) IS NOT NULL)`,
+    isInt: (c: string) => (typed.has(c) ? `(${c} IS NOT NULL)` : `regexp_full_match(${c}, '-?\\d{1,18}')`),
+    blank: (c: string) => (typed.has(c) ? `(${c} IS NULL)` : blank(c)),
+  };
+}
 
 interface Check {
   column: string;
@@ -75,144 +94,148 @@ interface Check {
   hint: string;
 }
 
-const checks: Record<TableName, Check[]> = {
-  persons: [
-    {
-      column: 'person_id',
-      bad: blank('person_id'),
-      problem: 'is empty',
-      hint: 'Every person needs a pseudonymous id.',
-    },
-    {
-      column: 'person_id',
-      bad: `person_id IN (SELECT person_id FROM load_persons GROUP BY person_id HAVING count(*) > 1) AND line > (SELECT min(line) FROM load_persons t WHERE t.person_id = s.person_id)`,
-      across: true,
-      problem: 'appears twice',
-      hint: 'One row per person.',
-    },
-    {
-      column: 'birth_year',
-      bad: `NOT ${isInt('birth_year')} OR TRY_CAST(birth_year AS INTEGER) NOT BETWEEN 1880 AND 2100`,
-      problem: 'is not a year of birth',
-      hint: 'Write the year as four digits.',
-    },
-    {
-      column: 'birth_month',
-      bad: `NOT ${isInt('birth_month')} OR TRY_CAST(birth_month AS INTEGER) NOT BETWEEN 1 AND 12`,
-      problem: 'is not a month 1–12',
-      hint: 'Write the month of birth as 1 to 12.',
-    },
-    {
-      column: 'sex',
-      bad: `sex IS NULL OR sex NOT IN ('F', 'M')`,
-      problem: 'is not F or M',
-      hint: 'Use F or M.',
-    },
-    {
-      column: 'practice_code',
-      bad: `NOT ${blank('practice_code')} AND practice_code NOT IN (SELECT practice_code FROM ref_practices)`,
-      problem: 'is not a known GP practice',
-      hint: 'Use an ODS practice code from the August 2026 practice map, or leave it empty for an unregistered resident.',
-    },
-    {
-      column: 'registered_from',
-      bad: `NOT ${blank('practice_code')} AND NOT ${isDate('registered_from')}`,
-      problem: 'is not a date',
-      hint: 'Write dates as YYYY-MM-DD, for example 2019-04-01.',
-    },
-    {
-      column: 'registered_to',
-      bad: `NOT ${blank('registered_to')} AND NOT ${isDate('registered_to')}`,
-      problem: 'is not a date',
-      hint: 'Write dates as YYYY-MM-DD, or leave empty while the registration is open.',
-    },
-    {
-      column: 'lsoa',
-      bad: blank('lsoa'),
-      problem: 'is empty',
-      hint: 'Give the 2011 LSOA code of residence.',
-    },
-    {
-      column: 'imd_decile',
-      bad: `NOT ${isInt('imd_decile')} OR TRY_CAST(imd_decile AS INTEGER) NOT BETWEEN 1 AND 10`,
-      problem: 'is not an IMD decile 1–10',
-      hint: 'Decile 1 is the most deprived tenth of LSOAs in England (IMD 2019).',
-    },
-    {
-      column: 'death_date',
-      bad: `NOT ${blank('death_date')} AND NOT ${isDate('death_date')}`,
-      problem: 'is not a date',
-      hint: 'Write dates as YYYY-MM-DD, or leave empty for the living.',
-    },
-    {
-      column: 'ethnicity',
-      bad: `NOT ${blank('ethnicity')} AND NOT regexp_full_match(trim(ethnicity), '${ethnicCategoryPattern.source.slice(1, -1)}')`,
-      problem: 'is not an ethnic category code',
-      hint: ethnicCategoryHint,
-    },
-  ],
-  conditions: [
-    {
-      column: 'person_id',
-      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
-      across: true,
-      problem: 'is not in the persons file',
-      hint: 'Every condition must belong to a person in persons.',
-    },
-    {
-      column: 'condition',
-      bad: `condition IS NULL OR condition NOT IN (${conditionCodes.map((c) => `'${c}'`).join(', ')})`,
-      problem: 'is not a known condition',
-      hint: `Use a QOF register code: ${conditionCodes.join(', ')}.`,
-    },
-    {
-      column: 'onset_date',
-      bad: `NOT ${isDate('onset_date')}`,
-      problem: 'is not a date',
-      hint: 'Write dates as YYYY-MM-DD.',
-    },
-    {
-      column: 'condition',
-      bad: `line > (SELECT min(line) FROM load_conditions t WHERE t.person_id = s.person_id AND t.condition = s.condition)`,
-      across: true,
-      problem: 'appears twice for the same person',
-      hint: 'One row per person and condition, with the first onset date.',
-    },
-  ],
-  events: [
-    {
-      column: 'person_id',
-      bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
-      across: true,
-      problem: 'is not in the persons file',
-      hint: 'Every event must belong to a person in persons.',
-    },
-    {
-      column: 'event_date',
-      bad: `NOT ${isDate('event_date')}`,
-      problem: 'is not a date',
-      hint: 'Write dates as YYYY-MM-DD.',
-    },
-    {
-      column: 'setting',
-      bad: `setting IS NULL OR setting NOT IN (${settings.map((c) => `'${c}'`).join(', ')})`,
-      problem: 'is not a known setting',
-      hint: `Use one of ${settings.join(', ')}.`,
-    },
-    {
-      column: 'cost_pence',
-      bad: `NOT ${isInt('cost_pence')}`,
-      problem: 'is not a whole number of pence',
-      hint: 'Costs are whole pence, for example 4250 for £42.50.',
-    },
-    {
-      column: 'cost_pence',
-      bad: `${isInt('cost_pence')} AND TRY_CAST(cost_pence AS BIGINT) < 0`,
-      problem: 'is negative',
-      hint: 'A cost cannot be below zero; record refunds and corrections outside the activity file.',
-    },
-  ],
-};
+/** Each table's checks, in the order a row is tested; `typed` names the columns read typed. */
+function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Check[]> {
+  const { isDate, isInt, blank } = formatChecks(typed);
+  return {
+    persons: [
+      {
+        column: 'person_id',
+        bad: blank('person_id'),
+        problem: 'is empty',
+        hint: 'Every person needs a pseudonymous id.',
+      },
+      {
+        column: 'person_id',
+        bad: `person_id IN (SELECT person_id FROM load_persons GROUP BY person_id HAVING count(*) > 1) AND line > (SELECT min(line) FROM load_persons t WHERE t.person_id = s.person_id)`,
+        across: true,
+        problem: 'appears twice',
+        hint: 'One row per person.',
+      },
+      {
+        column: 'birth_year',
+        bad: `NOT ${isInt('birth_year')} OR TRY_CAST(birth_year AS INTEGER) NOT BETWEEN 1880 AND 2100`,
+        problem: 'is not a year of birth',
+        hint: 'Write the year as four digits.',
+      },
+      {
+        column: 'birth_month',
+        bad: `NOT ${isInt('birth_month')} OR TRY_CAST(birth_month AS INTEGER) NOT BETWEEN 1 AND 12`,
+        problem: 'is not a month 1–12',
+        hint: 'Write the month of birth as 1 to 12.',
+      },
+      {
+        column: 'sex',
+        bad: `sex IS NULL OR sex NOT IN ('F', 'M')`,
+        problem: 'is not F or M',
+        hint: 'Use F or M.',
+      },
+      {
+        column: 'practice_code',
+        bad: `NOT ${blank('practice_code')} AND practice_code NOT IN (SELECT practice_code FROM ref_practices)`,
+        problem: 'is not a known GP practice',
+        hint: 'Use an ODS practice code from the August 2026 practice map, or leave it empty for an unregistered resident.',
+      },
+      {
+        column: 'registered_from',
+        bad: `NOT ${blank('practice_code')} AND NOT ${isDate('registered_from')}`,
+        problem: 'is not a date',
+        hint: 'Write dates as YYYY-MM-DD, for example 2019-04-01.',
+      },
+      {
+        column: 'registered_to',
+        bad: `NOT ${blank('registered_to')} AND NOT ${isDate('registered_to')}`,
+        problem: 'is not a date',
+        hint: 'Write dates as YYYY-MM-DD, or leave empty while the registration is open.',
+      },
+      {
+        column: 'lsoa',
+        bad: blank('lsoa'),
+        problem: 'is empty',
+        hint: 'Give the 2011 LSOA code of residence.',
+      },
+      {
+        column: 'imd_decile',
+        bad: `NOT ${isInt('imd_decile')} OR TRY_CAST(imd_decile AS INTEGER) NOT BETWEEN 1 AND 10`,
+        problem: 'is not an IMD decile 1–10',
+        hint: 'Decile 1 is the most deprived tenth of LSOAs in England (IMD 2019).',
+      },
+      {
+        column: 'death_date',
+        bad: `NOT ${blank('death_date')} AND NOT ${isDate('death_date')}`,
+        problem: 'is not a date',
+        hint: 'Write dates as YYYY-MM-DD, or leave empty for the living.',
+      },
+      {
+        column: 'ethnicity',
+        bad: `NOT ${blank('ethnicity')} AND NOT regexp_full_match(trim(ethnicity), '${ethnicCategoryPattern.source.slice(1, -1)}')`,
+        problem: 'is not an ethnic category code',
+        hint: ethnicCategoryHint,
+      },
+    ],
+    conditions: [
+      {
+        column: 'person_id',
+        bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
+        across: true,
+        problem: 'is not in the persons file',
+        hint: 'Every condition must belong to a person in persons.',
+      },
+      {
+        column: 'condition',
+        bad: `condition IS NULL OR condition NOT IN (${conditionCodes.map((c) => `'${c}'`).join(', ')})`,
+        problem: 'is not a known condition',
+        hint: `Use a QOF register code: ${conditionCodes.join(', ')}.`,
+      },
+      {
+        column: 'onset_date',
+        bad: `NOT ${isDate('onset_date')}`,
+        problem: 'is not a date',
+        hint: 'Write dates as YYYY-MM-DD.',
+      },
+      {
+        column: 'condition',
+        bad: `line > (SELECT min(line) FROM load_conditions t WHERE t.person_id = s.person_id AND t.condition = s.condition)`,
+        across: true,
+        problem: 'appears twice for the same person',
+        hint: 'One row per person and condition, with the first onset date.',
+      },
+    ],
+    events: [
+      {
+        column: 'person_id',
+        bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
+        across: true,
+        problem: 'is not in the persons file',
+        hint: 'Every event must belong to a person in persons.',
+      },
+      {
+        column: 'event_date',
+        bad: `NOT ${isDate('event_date')}`,
+        problem: 'is not a date',
+        hint: 'Write dates as YYYY-MM-DD.',
+      },
+      {
+        column: 'setting',
+        bad: `setting IS NULL OR setting NOT IN (${settings.map((c) => `'${c}'`).join(', ')})`,
+        problem: 'is not a known setting',
+        hint: `Use one of ${settings.join(', ')}.`,
+      },
+      {
+        column: 'cost_pence',
+        bad: `NOT ${isInt('cost_pence')}`,
+        problem: 'is not a whole number of pence',
+        hint: 'Costs are whole pence, for example 4250 for £42.50.',
+      },
+      {
+        column: 'cost_pence',
+        bad: `${isInt('cost_pence')} AND TRY_CAST(cost_pence AS BIGINT) < 0`,
+        problem: 'is negative',
+        hint: 'A cost cannot be below zero; record refunds and corrections outside the activity file.',
+      },
+    ],
+  };
+}
 
 /**
  * Dates before 1970 are stored as 1 January 1970: ClickHouse's Date type starts there, and
@@ -225,7 +248,7 @@ const floor = (date: string) => `greatest(${date}, ${firstDay})`;
 const nationalCode = (c: string) =>
   `CASE WHEN ${blank(c)} THEN '' WHEN trim(${c}) = '99' THEN '99' ELSE left(trim(${c}), 1) END`;
 
-/** Each table's typed columns from the file's text; TRY_CAST, as a bad row is refused after. */
+/** Each table's typed columns from the file's text or types; TRY_CAST, as a bad row is refused after. */
 const typed: Record<TableName, string> = {
   persons: `person_id, TRY_CAST(birth_year AS INTEGER) AS birth_year, TRY_CAST(birth_month AS INTEGER) AS birth_month,
       sex, coalesce(practice_code, '') AS practice_code,
@@ -297,13 +320,27 @@ export async function ingestFiles(
   }
 }
 
+/** A file's rows, numbered as the file numbers them (a CSV file's header is line 1). */
+interface SourceRows {
+  select: string;
+  /** Columns read with the file's own type rather than as text. */
+  typed: ReadonlySet<string>;
+}
+
 /**
- * The file's rows as text, numbered as the file numbers them (a CSV file's header is line 1);
- * refuses a file without a required column before reading any row.
+ * A file's rows: every column as text, except (unless `asText`) the dates and whole numbers a
+ * Parquet file already types. Refuses a file without a required column before reading any row.
  */
-async function textRows(engine: DuckDbEngine, table: TableName, file: string): Promise<string> {
-  const columns = (await engine.query(`DESCRIBE SELECT * FROM ${reader(file)}`)).map((r) => String(r[0]));
-  const missing = tableColumns[table].filter((c) => !columns.includes(c));
+async function sourceRows(
+  engine: DuckDbEngine,
+  table: TableName,
+  file: string,
+  asText = false,
+): Promise<SourceRows> {
+  const types = new Map(
+    (await engine.query(`DESCRIBE SELECT * FROM ${reader(file)}`)).map((r) => [String(r[0]), String(r[1])]),
+  );
+  const missing = tableColumns[table].filter((c) => !types.has(c));
   if (missing.length > 0) {
     throw new InvalidInput(
       `${file}`,
@@ -311,26 +348,34 @@ async function textRows(engine: DuckDbEngine, table: TableName, file: string): P
       `The ${table} file needs the columns ${tableColumns[table].join(', ')}.`,
     );
   }
-  const select = [
-    ...tableColumns[table].map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`),
-    ...optionalColumns[table].map((c) =>
-      columns.includes(c) ? `CAST("${c}" AS VARCHAR) AS "${c}"` : `CAST('' AS VARCHAR) AS "${c}"`,
-    ),
-  ].join(', ');
+  const typed = new Set(asText ? [] : [...types].filter(([c, t]) => readTyped(c, t)).map(([c]) => c));
+  const column = (c: string) =>
+    !types.has(c)
+      ? `CAST('' AS VARCHAR) AS "${c}"`
+      : typed.has(c)
+        ? `"${c}"`
+        : `CAST("${c}" AS VARCHAR) AS "${c}"`;
+  const select = [...tableColumns[table], ...optionalColumns[table]].map(column).join(', ');
   const first = file.endsWith('.parquet') ? 1 : 2;
-  return `SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`;
+  return {
+    select: `SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`,
+    typed,
+  };
 }
 
 /** Reads a file once into typed columns, with the first check of a single row that each row fails. */
 async function loadingSelect(engine: DuckDbEngine, table: TableName, file: string): Promise<string> {
-  const rowChecks = checks[table].map((c, i) => [c, i] as const).filter(([c]) => !c.across);
+  const source = await sourceRows(engine, table, file);
+  const rowChecks = checksOf(source.typed)
+    [table].map((c, i) => [c, i] as const)
+    .filter(([c]) => !c.across);
   const failed = `CASE ${rowChecks.map(([c, i]) => `WHEN ${c.bad} THEN ${i}`).join(' ')} END`;
-  return `SELECT line, CAST(${failed} AS UTINYINT) AS failed, ${typed[table]} FROM (${await textRows(engine, table, file)}) s`;
+  return `SELECT line, CAST(${failed} AS UTINYINT) AS failed, ${typed[table]} FROM (${source.select}) s`;
 }
 
 /** The first bad row in file order, and the first check it fails, of this or across rows. */
 async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: string): Promise<void> {
-  const list = checks[table];
+  const list = checksOf()[table];
   const across = list.map((c, i) => [c, i] as const).filter(([c]) => c.across);
   const acrossFailed = `CASE ${across.map(([c, i]) => `WHEN ${c.bad} THEN ${i}`).join(' ')} ELSE 255 END`;
   const rows = await engine.query(
@@ -342,7 +387,7 @@ async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: s
   const check = list[Number(row[1])] as Check;
   // The loading table holds typed values: the text refused is read again from the file.
   const text = await engine.query(
-    `SELECT "${check.column}" FROM (${await textRows(engine, table, file)}) WHERE line = ${Number(row[0])}`,
+    `SELECT "${check.column}" FROM (${(await sourceRows(engine, table, file, true)).select}) WHERE line = ${Number(row[0])}`,
   );
   const value = text[0]?.[0];
   const where = file.endsWith('.parquet') ? `row ${row[0]}` : `line ${row[0]}`;
