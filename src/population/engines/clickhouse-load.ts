@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TableName } from '../model.ts';
@@ -18,28 +18,32 @@ export interface ShardedTarget {
 
 const tsv = `FORMAT csv, DELIMITER '\t', HEADER false, QUOTE ''`;
 
-/** Writes a query's rows as tab-separated files, a folder for each value of its `part` column. */
-async function exportParts(duck: DuckDbEngine, select: string, dir: string): Promise<Map<number, string[]>> {
-  await duck.run(`COPY (${select}) TO '${dir}' (${tsv}, PARTITION_BY (part))`);
-  const parts = new Map<number, string[]>();
-  for (const folder of readdirSync(dir)) {
-    const part = Number(/^part=(\d+)$/.exec(folder)?.[1]);
-    const files = readdirSync(join(dir, folder)).map((f) => join(dir, folder, f));
-    parts.set(part, files);
-  }
-  return parts;
-}
-
-/** Inserts every part on its own shard, all shards at once, a part's files one after another. */
-async function insertParts(
-  parts: Map<number, string[]>,
+/**
+ * Writes each shard's rows (`rowsOf(shard)`) to a tab-separated file and inserts it, DuckDB
+ * writing the next shard's file while the last is inserted. Resolves when every insert is done.
+ */
+async function exportEach(
+  duck: DuckDbEngine,
+  shards: number,
+  dir: string,
+  rowsOf: (shard: number) => string,
   insert: (shard: number, file: string) => Promise<unknown>,
 ): Promise<void> {
-  await Promise.all(
-    [...parts].map(async ([shard, files]) => {
-      for (const file of files) await insert(shard, file);
-    }),
-  );
+  const inserts: Promise<unknown>[] = [];
+  try {
+    for (let shard = 0; shard < shards; shard++) {
+      const file = join(dir, `${shard}.tsv`);
+      await duck.run(`COPY (${rowsOf(shard)}) TO '${file}' (${tsv})`);
+      const inserted = insert(shard, file);
+      // Awaited below; marked handled so a failure while DuckDB writes the next file is not
+      // reported as unhandled before then.
+      inserted.catch(() => {});
+      inserts.push(inserted);
+    }
+  } finally {
+    await Promise.allSettled(inserts);
+  }
+  await Promise.all(inserts);
 }
 
 /**
@@ -50,18 +54,20 @@ async function insertParts(
  * shard the Distributed table chooses (`cityHash64(person_id) % shards`, a hash DuckDB lacks).
  * Each shard's person ids are then read back, and conditions and events — nearly all the rows —
  * are written by DuckDB into a file a shard and inserted straight into that shard's local
- * tables, every shard at once, so no shard passes them on. DuckDB writes the next table while
- * the shards insert the last.
+ * tables, so no shard passes them on; DuckDB writes the next shard's file while the last is
+ * inserted.
  */
 export async function shardedLoad(duck: DuckDbEngine, shards: number, target: ShardedTarget): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'concordat-ch-load-'));
   try {
-    const persons = await exportParts(
+    mkdirSync(join(dir, 'persons'));
+    await exportEach(
       duck,
-      `SELECT *, hash(person_id) % ${shards} AS part FROM persons`,
+      shards,
       join(dir, 'persons'),
+      (part) => `SELECT * FROM persons WHERE hash(person_id) % ${shards} = ${part}`,
+      (shard, file) => target.insertDistributed(shard, file),
     );
-    await insertParts(persons, (shard, file) => target.insertDistributed(shard, file));
     const idFiles = Array.from({ length: shards }, (_, shard) => join(dir, `shard${shard}.tsv`));
     await Promise.all(idFiles.map((file, shard) => target.personsOf(shard, file)));
     await duck.run(
@@ -73,20 +79,17 @@ export async function shardedLoad(duck: DuckDbEngine, shards: number, target: Sh
         .join(' UNION ALL ')}`,
     );
     try {
-      const loads: Promise<void>[] = [];
       for (const table of ['conditions', 'events'] as const) {
-        const parts = await exportParts(
+        mkdirSync(join(dir, table));
+        await exportEach(
           duck,
-          `SELECT t.*, s.part FROM ${table} t JOIN person_shard s USING (person_id)`,
+          shards,
           join(dir, table),
+          (shard) =>
+            `SELECT t.* FROM ${table} t JOIN person_shard s USING (person_id) WHERE s.part = ${shard}`,
+          (shard, file) => target.insertLocal(shard, table, file),
         );
-        const load = insertParts(parts, (shard, file) => target.insertLocal(shard, table, file));
-        // Awaited below with the others; marked handled so a failure while DuckDB writes the next
-        // table is not reported as unhandled before then.
-        load.catch(() => {});
-        loads.push(load);
       }
-      await Promise.all(loads);
     } finally {
       await duck.run('DROP TABLE IF EXISTS person_shard');
     }
