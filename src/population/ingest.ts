@@ -306,14 +306,19 @@ export async function ingestFiles(
       step(`checked ${table}`);
     }
     await engine.run('BEGIN TRANSACTION');
-    // The loading tables become the real ones, without copying their rows.
-    for (const table of tables) {
-      await engine.run(`DROP TABLE IF EXISTS ${table}`);
-      await engine.run(`ALTER TABLE load_${table} DROP COLUMN line`);
-      await engine.run(`ALTER TABLE load_${table} DROP COLUMN failed`);
-      await engine.run(`ALTER TABLE load_${table} RENAME TO ${table}`);
+    try {
+      // The loading tables become the real ones, without copying their rows.
+      for (const table of tables) {
+        await engine.run(`DROP TABLE IF EXISTS ${table}`);
+        await engine.run(`ALTER TABLE load_${table} DROP COLUMN line`);
+        await engine.run(`ALTER TABLE load_${table} DROP COLUMN failed`);
+        await engine.run(`ALTER TABLE load_${table} RENAME TO ${table}`);
+      }
+      await engine.run('COMMIT');
+    } catch (error) {
+      await engine.run('ROLLBACK');
+      throw error;
     }
-    await engine.run('COMMIT');
     step('loaded');
   } finally {
     for (const table of tables) await engine.run(`DROP TABLE IF EXISTS load_${table}`);
