@@ -83,6 +83,17 @@ describe('ingest', () => {
       /persons\.csv line 5, ethnicity: 'Q' is not an ethnic category code/,
     ],
     [
+      'a year of birth too big for a whole number',
+      {
+        persons: [
+          ...fixturePersons.slice(0, 2),
+          'P2,99999999999,1,M,M87001,2010-05-01,,E01009002,2,,',
+          ...fixturePersons.slice(3),
+        ],
+      },
+      /persons\.csv line 3, birth_year: '99999999999' is not a year of birth/,
+    ],
+    [
       'a duplicate person',
       { persons: [...fixturePersons, fixturePersons[3] as string] },
       /persons\.csv line 9, person_id: 'P3' appears twice/,

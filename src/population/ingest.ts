@@ -70,6 +70,10 @@ function readTyped(column: string, type: string): boolean {
   return (dateColumns.has(column) && type === 'DATE') || (wholeColumns.has(column) && wholeTypes.has(type));
 }
 
+/** True for a whole number from `low` to `high`; false, not null, for one too big for INTEGER. */
+const within = (c: string, low: number, high: number) =>
+  `coalesce(TRY_CAST(${c} AS INTEGER) BETWEEN ${low} AND ${high}, false)`;
+
 /** Format checks of a column: of its text, or, for a column read typed, only that it is there. */
 function formatChecks(typed: ReadonlySet<string>) {
   return {
@@ -114,13 +118,13 @@ function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Che
       },
       {
         column: 'birth_year',
-        bad: `NOT ${isInt('birth_year')} OR TRY_CAST(birth_year AS INTEGER) NOT BETWEEN 1880 AND 2100`,
+        bad: `NOT ${isInt('birth_year')} OR NOT ${within('birth_year', 1880, 2100)}`,
         problem: 'is not a year of birth',
         hint: 'Write the year as four digits.',
       },
       {
         column: 'birth_month',
-        bad: `NOT ${isInt('birth_month')} OR TRY_CAST(birth_month AS INTEGER) NOT BETWEEN 1 AND 12`,
+        bad: `NOT ${isInt('birth_month')} OR NOT ${within('birth_month', 1, 12)}`,
         problem: 'is not a month 1–12',
         hint: 'Write the month of birth as 1 to 12.',
       },
@@ -156,7 +160,7 @@ function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Che
       },
       {
         column: 'imd_decile',
-        bad: `NOT ${isInt('imd_decile')} OR TRY_CAST(imd_decile AS INTEGER) NOT BETWEEN 1 AND 10`,
+        bad: `NOT ${isInt('imd_decile')} OR NOT ${within('imd_decile', 1, 10)}`,
         problem: 'is not an IMD decile 1–10',
         hint: 'Decile 1 is the most deprived tenth of LSOAs in England (IMD 2019).',
       },
