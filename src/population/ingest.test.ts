@@ -39,6 +39,9 @@ describe('ingest', () => {
     expect(result.steps?.at(-1)).toBe('loaded');
   });
 
+  /** The fixture's lines with line `index` (0 is the header) replaced. */
+  const replaced = (lines: readonly string[], index: number, line: string) =>
+    lines.map((l, i) => (i === index ? line : l));
   const cases: [string, Parameters<typeof writeFixture>[0], RegExp][] = [
     [
       'a missing column',
@@ -52,13 +55,7 @@ describe('ingest', () => {
     ],
     [
       'an unknown practice',
-      {
-        persons: [
-          ...fixturePersons.slice(0, 2),
-          'P2,1955,1,M,ZZ9999,2010-05-01,,E01009002,2,,',
-          ...fixturePersons.slice(3),
-        ],
-      },
+      { persons: replaced(fixturePersons, 2, 'P2,1955,1,M,ZZ9999,2010-05-01,,E01009002,2,,') },
       /persons\.csv line 3, practice_code: 'ZZ9999' is not a known GP practice/,
     ],
     [
@@ -73,24 +70,12 @@ describe('ingest', () => {
     ],
     [
       'an ethnicity that is no NHS ethnic category',
-      {
-        persons: [
-          ...fixturePersons.slice(0, 4),
-          'P4,2025,2,M,M87003,2025-03-01,,E01009003,9,,Q',
-          ...fixturePersons.slice(5),
-        ],
-      },
+      { persons: replaced(fixturePersons, 4, 'P4,2025,2,M,M87003,2025-03-01,,E01009003,9,,Q') },
       /persons\.csv line 5, ethnicity: 'Q' is not an ethnic category code/,
     ],
     [
       'a year of birth too big for a whole number',
-      {
-        persons: [
-          ...fixturePersons.slice(0, 2),
-          'P2,99999999999,1,M,M87001,2010-05-01,,E01009002,2,,',
-          ...fixturePersons.slice(3),
-        ],
-      },
+      { persons: replaced(fixturePersons, 2, 'P2,99999999999,1,M,M87001,2010-05-01,,E01009002,2,,') },
       /persons\.csv line 3, birth_year: '99999999999' is not a year of birth/,
     ],
     [
