@@ -4,8 +4,10 @@
 // to the floor (target ≤ 1.5×), whether ClickHouse's results are identical, peak memory and the
 // load average.
 // Default size is a tenth of NHS Black Country ICB (about 130,000 people); set
-// POPULATION_BENCH_SCALE=1 for the full ICB (1.33 million people, about 20 million events).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// POPULATION_BENCH_SCALE=1 for the full ICB (1.39 million people, about 21 million events).
+// POPULATION_BENCH_ICBS=QUA,QJK,QT1,QK1,QNC puts several ICBs together (that list: Black
+// Country and the four next-largest below it, about 4.8 times Black Country), all practices served.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClickHouseEngine } from '../src/population/engines/clickhouse.ts';
@@ -15,12 +17,14 @@ import { englandComparators } from '../src/population/england.ts';
 import { datasetFile, ingest } from '../src/population/ingest.ts';
 import { type PopulationReport, runPipeline } from '../src/population/pipeline.ts';
 import { noSuppression } from '../src/population/suppress.ts';
-import { defaultAnalysisDate, synthesise } from '../src/population/synth.ts';
+import { defaultAnalysisDate } from '../src/population/synth.ts';
 import { icbPractices } from '../src/system/practices.ts';
+import { makeBenchData } from './population-data.ts';
 import { type FloorTimes, floor } from './population-floor.ts';
 
 const scale = Number(process.env.POPULATION_BENCH_SCALE ?? '0.1');
-const icb = process.env.POPULATION_BENCH_ICB ?? 'QUA';
+const icbs = (process.env.POPULATION_BENCH_ICBS ?? process.env.POPULATION_BENCH_ICB ?? 'QUA').split(',');
+const icb = icbs.join(',');
 const threads = process.env.POPULATION_BENCH_THREADS
   ? Number(process.env.POPULATION_BENCH_THREADS)
   : undefined;
@@ -38,6 +42,11 @@ sampler.unref();
 const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fastest = <T>(runs: T[], ms: (run: T) => number) => runs.reduce((a, b) => (ms(b) < ms(a) ? b : a));
+/** Bytes of the files under a folder (a data set's files, DuckDB's database file and spill). */
+const folderBytes = (folder: string): number =>
+  readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((f) => statSync(join(folder, f)))
+    .reduce((sum, st) => sum + (st.isFile() ? st.size : 0), 0);
 async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await work();
@@ -71,18 +80,19 @@ async function plainLoad(): Promise<number> {
 
 // Raised when synth's output changes (2: ethnicity), so a copy cached by an older generator is not reused.
 const dataVersion = 2;
-const dir = join(tmpdir(), `concordat-population-bench-v${dataVersion}-${scale}-${icb}`);
+const dir = join(tmpdir(), `concordat-population-bench-v${dataVersion}-${scale}-${icbs.join('-')}`);
 const rows: [string, string, string][] = [];
 try {
   if (!existsSync(join(dir, 'manifest.json'))) {
-    const [, ms] = await time(() => synthesise({ icb, out: dir, scale, seed: 1 }));
-    rows.push(['generate synthetic data (once, cached)', s(ms), '']);
+    const [, ms] = await time(() => makeBenchData(icbs, scale, dir));
+    const what = icbs.length > 1 ? `, ${icbs.length} ICBs in parallel and put together` : '';
+    rows.push([`generate synthetic data (once, cached${what})`, s(ms), '']);
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   console.log(
     `Synthetic ${icb} at scale ${scale}: ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions, ${manifest.counts.events.toLocaleString('en-GB')} events`,
   );
-  const practices = icbPractices(icb);
+  const practices = icbs.flatMap(icbPractices);
   const england = await englandComparators();
   const duck = await DuckDbEngine.openOnDisk({
     threads,
@@ -92,6 +102,11 @@ try {
   const [, ingestMs] = await time(() => ingest(duck, dir));
   const [[limit] = []] = await duck.query(`SELECT current_setting('memory_limit')`);
   rows.push(['DuckDB: ingest with checks', s(ingestMs), `peak RSS ${mb(peakRss)}, DuckDB limit ${limit}`]);
+  rows.push([
+    'Disk: data set files / DuckDB folder after ingest',
+    `${mb(folderBytes(dir))} / ${mb(folderBytes(duck.folder as string))}`,
+    '',
+  ]);
   const loadMs = await plainLoad();
   rows.push(['Floor: plain DuckDB load of the same files, no checks', s(loadMs), '']);
   rows.push([
@@ -121,6 +136,7 @@ try {
   const [duckReport, duckMs] = [bestRun.report, bestRun.ms];
   for (const [step, ms] of Object.entries(bestRun.steps)) rows.push([`DuckDB: ${step}`, s(ms), '']);
   rows.push(['DuckDB: whole pipeline (best of 2)', s(duckMs), `peak RSS ${mb(peakRss)}`]);
+  rows.push(['Disk: DuckDB folder after the pipeline', mb(folderBytes(duck.folder as string)), '']);
   const floors: FloorTimes[] = [await floor(duck, practices), await floor(duck, practices)];
   const best = fastest(floors, (f) => f.total);
   for (const [step, ms] of Object.entries(best.steps)) rows.push([`Floor: ${step}`, s(ms), '']);
