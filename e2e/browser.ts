@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -167,4 +167,38 @@ export async function expectAccessible(page: Page): Promise<void> {
     ...problems.map((p) => `${p.problem}: ${p.element}`),
   ];
   throw new Error(`Accessibility problems on ${page.url()}:\n${lines.join('\n')}`);
+}
+
+/** A phone's screen: the width every page must fit without scrolling sideways. */
+export const phoneWidth = 375;
+
+/**
+ * Opens each path on a 375 px phone, signed in as `page` is, and fails if any page is wider
+ * than the screen, or (with `accessible`) if axe finds a problem on it. `then` may use the
+ * phone's page before it is closed.
+ */
+export async function expectFitsPhone(
+  page: Page,
+  origin: string,
+  paths: readonly string[],
+  { accessible = false, then }: { accessible?: boolean; then?: (phone: Page) => Promise<void> } = {},
+): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser to open a phone in');
+  const phone = await browser.newContext({ viewport: { width: phoneWidth, height: 800 }, locale: 'en-GB' });
+  await phone.addCookies(await page.context().cookies());
+  const small = await phone.newPage();
+  try {
+    for (const path of paths) {
+      await small.goto(`${origin}${path}`);
+      await small.locator('main h1').first().waitFor();
+      await small.waitForLoadState('networkidle');
+      const width = await small.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(phoneWidth);
+      if (accessible) await expectAccessible(small);
+    }
+    await then?.(small);
+  } finally {
+    await phone.close();
+  }
 }

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, openSection, signedInPage, signedInSuite } from './browser.ts';
+import { expectAccessible, expectFitsPhone, openSection, signedInPage, signedInSuite } from './browser.ts';
 import type { RunningServer } from './server.ts';
 
 const demoModel = 'NHS Black Country ICB operating model (illustrative)';
@@ -313,11 +313,10 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
 
   it('fits a 375 px phone screen on every page of the model and its editor, each passing axe', async () => {
     const href = await demoHref();
-    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
-    await phone.addCookies(await page.context().cookies());
-    const small = await phone.newPage();
-    try {
-      for (const path of [
+    await expectFitsPhone(
+      page,
+      server.url,
+      [
         '/ics',
         href,
         '/ics/new',
@@ -335,16 +334,8 @@ describe('ICS operating model in Chromium', { timeout: 300_000 }, () => {
         `${href}/edit/budgets`,
         '/organisations/QUA?kind=icb',
         '/explorer?on=2024-01-01&org=QUA&kind=icb',
-      ]) {
-        await small.goto(`${server.url}${path}`);
-        await small.locator('main h1').first().waitFor();
-        await small.waitForLoadState('networkidle');
-        const width = await small.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(375);
-        await expectAccessible(small);
-      }
-    } finally {
-      await phone.close();
-    }
+      ],
+      { accessible: true },
+    );
   });
 });

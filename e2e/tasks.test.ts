@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, openSection, signedInSuite } from './browser.ts';
+import { expectAccessible, expectFitsPhone, openSection, signedInSuite } from './browser.ts';
 import { publishSmallReport, reportsFolder } from './population.ts';
 import type { RunningServer } from './server.ts';
 
@@ -300,27 +300,18 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
     await expectAccessible(page);
 
     // On a phone, none of these pages is wider than the screen.
-    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
-    await phone.addCookies(await page.context().cookies());
-    const small = await phone.newPage();
-    try {
-      for (const path of [
+    await expectFitsPhone(
+      page,
+      server.url,
+      [
         '/arrangements/new',
         '/arrangements/new/commissioners',
         `${address}/change/check`,
         `${address}/change/funds`,
         `${address}/versions?from=1&to=2`,
-      ]) {
-        await small.goto(`${server.url}${path}`);
-        await small.locator('main h1').first().waitFor();
-        await small.waitForLoadState('networkidle');
-        const width = await small.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(375);
-        await expectAccessible(small);
-      }
-    } finally {
-      await phone.close();
-    }
+      ],
+      { accessible: true },
+    );
   });
 
   /** The explanation opened as the row beneath the figure clicked, and both are on the screen. */
@@ -569,12 +560,10 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
   });
 
   it('no page is wider than a 375 px phone screen, and the header menu collapses into More', async () => {
-    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
-    const cookies = await page.context().cookies();
-    await phone.addCookies(cookies);
-    const small = await phone.newPage();
-    try {
-      for (const path of [
+    await expectFitsPhone(
+      page,
+      server.url,
+      [
         '/',
         '/explorer?org=QUA&kind=icb',
         '/arrangements',
@@ -585,20 +574,16 @@ describe('a commissioner’s everyday tasks in Chromium', { timeout: 180_000 }, 
         '/contracts/dudley-icp',
         '/population',
         '/population?icb=QUA&kind=place&area=E08000027',
-      ]) {
-        await small.goto(`${server.url}${path}`);
-        await small.locator('main h1').first().waitFor();
-        await small.waitForLoadState('networkidle');
-        const width = await small.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(375);
-      }
-      await small.getByRole('button', { name: /More/ }).click();
-      await small.getByRole('link', { name: 'Population health' }).waitFor();
-      await expectAccessible(small);
-      await docShot(small.locator('header'), 'phone-menu');
-    } finally {
-      await phone.close();
-    }
+      ],
+      {
+        then: async (small) => {
+          await small.getByRole('button', { name: /More/ }).click();
+          await small.getByRole('link', { name: 'Population health' }).waitFor();
+          await expectAccessible(small);
+          await docShot(small.locator('header'), 'phone-menu');
+        },
+      },
+    );
   });
 
   it('loads the sign-in and home pages in 150 kB or less, compressed, asking no other host', async () => {
