@@ -10,28 +10,34 @@ export const obligationReducers = {
     s.obligations_met[obligationKey(e.obligation, e.key)] = e.on;
   },
   'candour-incident': (s, e, rulebook) => {
-    const rule = 'lifecycle.obligation.candour-notification';
-    s.event_obligations.push({
-      rule,
-      key: e.incident,
-      title: `Duty of candour: ${e.description}`,
-      due: e.notify_by ?? addDays(e.on, offsetDays(rulebook, rule, e.on)),
-      created_on: e.on,
-    });
+    s.event_obligations.push(
+      obligationFromEvent(rulebook, 'lifecycle.obligation.candour-notification', e.on, e.notify_by, {
+        key: e.incident,
+        title: `Duty of candour: ${e.description}`,
+      }),
+    );
   },
   'service-change-proposed': (s, e, rulebook) => {
-    const rule = 'lifecycle.obligation.consultation-support';
-    s.event_obligations.push({
-      rule,
-      key: e.change,
-      title: `Support public involvement: ${e.description}`,
-      due: e.support_by ?? addDays(e.on, offsetDays(rulebook, rule, e.on)),
-      created_on: e.on,
-    });
+    s.event_obligations.push(
+      obligationFromEvent(rulebook, 'lifecycle.obligation.consultation-support', e.on, e.support_by, {
+        key: e.change,
+        title: `Support public involvement: ${e.description}`,
+      }),
+    );
   },
 } satisfies Partial<Reducers>;
 
-/** Days from the event to the obligation's due date, as the obligation's rule in force gives them. */
-function offsetDays(rulebook: Rulebook, rule: string, on: IsoDate): number {
-  return rulebook.require(rule, on, 'lifecycle-obligation').offset_days ?? 0;
+/**
+ * An obligation an event creates on `on`: due when the event says, or else the days after it
+ * that the obligation's rule in force gives.
+ */
+function obligationFromEvent(
+  rulebook: Rulebook,
+  rule: string,
+  on: IsoDate,
+  dueGiven: IsoDate | undefined,
+  what: { key: string; title: string },
+) {
+  const due = dueGiven ?? addDays(on, rulebook.require(rule, on, 'lifecycle-obligation').offset_days ?? 0);
+  return { rule, ...what, due, created_on: on };
 }
