@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TextInput } from '../../components/forms.tsx';
 import { Table } from '../../components/Table.tsx';
-import type { OperatingModel } from '../../operating-model-endpoints.ts';
+import type { DraftReport, OperatingModel } from '../../operating-model-endpoints.ts';
 import { budgetErrors, fieldId } from '../../operating-model-form.ts';
 import { navigate } from '../../router.ts';
 import { useEditor } from './editor-state.tsx';
@@ -45,48 +45,15 @@ export function BudgetsPage() {
             error={errorFor('budgets-icb_allocation')}
             onChange={(icb_allocation) => setLocal({ ...local, budgets: { icb_allocation } })}
           />
-          {local.places.length > 0 && <h2 className="nhsuk-heading-m">Places</h2>}
-          {local.places.map((p, i) => (
-            <div key={p.id}>
-              <FindingsBeside
-                report={live.report}
-                at={['places', i, 'budget']}
-                label={`the budget of ${p.name}`}
-              />
-              <TextInput
-                id={fieldId('places', i, 'budget')}
-                label={`${p.name} place`}
-                width={20}
-                value={p.budget ?? ''}
-                error={errorFor(fieldId('places', i, 'budget'))}
-                onChange={(budget) =>
-                  setLocal({ ...local, places: local.places.map((x, j) => (j === i ? { ...x, budget } : x)) })
-                }
-              />
-            </div>
-          ))}
-          {local.collaboratives.length > 0 && <h2 className="nhsuk-heading-m">Provider collaboratives</h2>}
-          {local.collaboratives.map((c, i) => (
-            <div key={c.id}>
-              <FindingsBeside
-                report={live.report}
-                at={['collaboratives', i, 'budget']}
-                label={`the budget of ${c.name}`}
-              />
-              <TextInput
-                id={fieldId('collaboratives', i, 'budget')}
-                label={c.name}
-                width={20}
-                value={c.budget ?? ''}
-                error={errorFor(fieldId('collaboratives', i, 'budget'))}
-                onChange={(budget) =>
-                  setLocal({
-                    ...local,
-                    collaboratives: local.collaboratives.map((x, j) => (j === i ? { ...x, budget } : x)),
-                  })
-                }
-              />
-            </div>
+          {(['places', 'collaboratives'] as const).map((part) => (
+            <DelegatedBudgets
+              key={part}
+              part={part}
+              model={local}
+              report={live.report}
+              errorFor={errorFor}
+              onChange={setLocal}
+            />
           ))}
           {budgets && budgets.holders.length > 0 && (
             <>
@@ -105,5 +72,46 @@ export function BudgetsPage() {
         </>
       )}
     </QuestionPage>
+  );
+}
+
+/**
+ * A budget field for each place (shown as "Dudley place") or each collaborative, with the
+ * check's findings on that budget beside it.
+ */
+function DelegatedBudgets({
+  part,
+  model,
+  report,
+  errorFor,
+  onChange,
+}: {
+  part: 'places' | 'collaboratives';
+  model: OperatingModel;
+  report: DraftReport | undefined;
+  errorFor: (field: string) => string | undefined;
+  onChange: (model: OperatingModel) => void;
+}) {
+  const holders: { id: string; name: string; budget?: string | undefined }[] = model[part];
+  if (holders.length === 0) return null;
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">{part === 'places' ? 'Places' : 'Provider collaboratives'}</h2>
+      {holders.map((h, i) => (
+        <div key={h.id}>
+          <FindingsBeside report={report} at={[part, i, 'budget']} label={`the budget of ${h.name}`} />
+          <TextInput
+            id={fieldId(part, i, 'budget')}
+            label={part === 'places' ? `${h.name} place` : h.name}
+            width={20}
+            value={h.budget ?? ''}
+            error={errorFor(fieldId(part, i, 'budget'))}
+            onChange={(budget) =>
+              onChange({ ...model, [part]: model[part].map((x, j) => (j === i ? { ...x, budget } : x)) })
+            }
+          />
+        </div>
+      ))}
+    </>
   );
 }
