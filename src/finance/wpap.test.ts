@@ -285,9 +285,11 @@ describe('monthly instalments', () => {
   });
 });
 
+/** A rate in hundredths of a per cent, written as the arrangement writes it (`1.25%`). */
+const percent = (hundredths: number) => `${(hundredths / 100).toFixed(2)}%`;
+
 describe('explaining a schedule', () => {
   it('explains the figures the schedule holds, and every year adds up', () => {
-    const percent = (hundredths: number) => `${(hundredths / 100).toFixed(2)}%`;
     fc.assert(
       fc.property(
         fc.record({
@@ -442,7 +444,6 @@ describe('risk-share corridors', () => {
 
 describe('from the budget to the first WPAP', () => {
   it('names each step from the budget to the WPAP, and the steps add up exactly', () => {
-    const percent = (hundredths: number) => `${(hundredths / 100).toFixed(2)}%`;
     fc.assert(
       fc.property(
         fc.record({
