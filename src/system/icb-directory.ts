@@ -1,6 +1,6 @@
-import { dataFilePath, nhsDataDir } from './data-files.ts';
-import { readTable } from './gzip-csv.ts';
+import { nhsDataDir } from './data-files.ts';
 import { placesOfPcns } from './practices.ts';
+import { lsoaDeprivation, practiceMap } from './reference-tables.ts';
 import { loadWeightedPopulations } from './weighted-populations.ts';
 
 /**
@@ -30,48 +30,34 @@ export interface IcbDirectory {
 /** The pseudo-network of an ICB's practices that belong to no PCN (the practice map's `U`). */
 export const noPcn = { code: 'U', name: 'Practices in no PCN' } as const;
 
-const directories = new Map<string, Map<string, IcbDirectory>>();
+let directories: Map<string, IcbDirectory> | undefined;
 
-/** The ICB's directory, or null when the practice map has no such ICB. The map is read once per folder. */
-export function icbDirectory(icb: string, dir = nhsDataDir): IcbDirectory | null {
-  let all = directories.get(dir);
-  if (!all) {
-    all = readDirectories(dir);
-    directories.set(dir, all);
-  }
-  return all.get(icb) ?? null;
+/** The ICB's directory, or null when the practice map has no such ICB. Made once, for every ICB. */
+export function icbDirectory(icb: string): IcbDirectory | null {
+  directories ??= readDirectories();
+  return directories.get(icb) ?? null;
 }
 
-function readDirectories(dir: string): Map<string, IcbDirectory> {
-  const weights = new Map(loadWeightedPopulations('2025/26', dir).map((p) => [p.practice, p]));
+function readDirectories(): Map<string, IcbDirectory> {
+  const weights = new Map(loadWeightedPopulations('2025/26').map((p) => [p.practice, p]));
   const out = new Map<string, IcbDirectory>();
-  const rows = readTable(dataFilePath('practiceMap', dir), [
-    'PRACTICE_CODE',
-    'PRACTICE_NAME',
-    'PCN_CODE',
-    'PCN_NAME',
-    'ICB_CODE',
-    'ICB_NAME',
-  ]);
-  for (const r of rows) {
-    const icb = r.ICB_CODE ?? '';
-    const directory = out.get(icb) ?? {
-      icb,
-      name: (r.ICB_NAME ?? icb).replace(/ Integrated Care Board$/, ' ICB'),
+  for (const r of practiceMap()) {
+    const directory = out.get(r.icb) ?? {
+      icb: r.icb,
+      name: (r.icbName || r.icb).replace(/ Integrated Care Board$/, ' ICB'),
       practices: [],
     };
-    const code = r.PRACTICE_CODE ?? '';
-    const w = weights.get(code);
-    const inPcn = r.PCN_CODE && r.PCN_CODE !== noPcn.code;
+    const w = weights.get(r.practice);
+    const inPcn = r.pcn && r.pcn !== noPcn.code;
     directory.practices.push({
-      code,
-      name: r.PRACTICE_NAME ?? code,
-      pcn: inPcn ? (r.PCN_CODE as string) : noPcn.code,
-      pcnName: inPcn ? (r.PCN_NAME ?? '') : noPcn.name,
+      code: r.practice,
+      name: r.practiceName || r.practice,
+      pcn: inPcn ? r.pcn : noPcn.code,
+      pcnName: inPcn ? r.pcnName : noPcn.name,
       la: w?.la || null,
       laName: w?.la_name || null,
     });
-    out.set(icb, directory);
+    out.set(r.icb, directory);
   }
   for (const d of out.values()) d.practices.sort((a, b) => (a.code < b.code ? -1 : 1));
   return out;
@@ -111,25 +97,21 @@ export function defaultPlaces(directory: IcbDirectory, dir = nhsDataDir): Direct
   return [...places.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const lsoaCache = new Map<string, Map<string, string[]>>();
+let lsoasByLa: Map<string, string[]> | undefined;
 
 /**
  * The 2011 LSOAs of a local authority (its 2019 LAD code), from the IMD 2019 file the
  * synthetic population and the readers take deprivation from: where its unregistered
  * residents live.
  */
-export function lsoasOfLocalAuthority(la: string, dir = nhsDataDir): string[] {
-  let byLa = lsoaCache.get(dir);
-  if (!byLa) {
-    byLa = new Map();
-    const lsoa = 'LSOA code (2011)';
-    const lad = 'Local Authority District code (2019)';
-    for (const r of readTable(dataFilePath('lsoaImd', dir), [lsoa, lad])) {
-      const list = byLa.get(r[lad] ?? '') ?? [];
-      list.push(r[lsoa] ?? '');
-      byLa.set(r[lad] ?? '', list);
+export function lsoasOfLocalAuthority(la: string): string[] {
+  if (!lsoasByLa) {
+    lsoasByLa = new Map();
+    for (const l of lsoaDeprivation()) {
+      const list = lsoasByLa.get(l.localAuthority) ?? [];
+      list.push(l.lsoa);
+      lsoasByLa.set(l.localAuthority, list);
     }
-    lsoaCache.set(dir, byLa);
   }
-  return byLa.get(la) ?? [];
+  return lsoasByLa.get(la) ?? [];
 }

@@ -7,12 +7,15 @@ import { readTable } from './gzip-csv.ts';
  * when it needs a table). Each file passes the text rule and its columns are checked on reading.
  */
 
-/** A practice's place in the August 2026 map: PCN, sub-ICB location and ICB (ODS codes). */
+/** A practice's place in the August 2026 map: PCN, sub-ICB location and ICB (ODS codes and names). */
 export interface MappedPractice {
   practice: string;
+  practiceName: string;
   pcn: string;
+  pcnName: string;
   subIcb: string;
   icb: string;
+  icbName: string;
   /** The ICB's ONS code (E54…). */
   icbOns: string;
 }
@@ -23,15 +26,21 @@ let map: MappedPractice[] | undefined;
 export function practiceMap(): readonly MappedPractice[] {
   map ??= readTable(dataFilePath('practiceMap'), [
     'PRACTICE_CODE',
+    'PRACTICE_NAME',
     'PCN_CODE',
+    'PCN_NAME',
     'SUB_ICB_LOCATION_CODE',
     'ICB_CODE',
+    'ICB_NAME',
     'ONS_ICB_CODE',
   ]).map((r) => ({
     practice: r.PRACTICE_CODE as string,
+    practiceName: r.PRACTICE_NAME as string,
     pcn: r.PCN_CODE as string,
+    pcnName: r.PCN_NAME as string,
     subIcb: r.SUB_ICB_LOCATION_CODE as string,
     icb: r.ICB_CODE as string,
+    icbName: r.ICB_NAME as string,
     icbOns: r.ONS_ICB_CODE as string,
   }));
   return map;
@@ -54,14 +63,17 @@ export interface LsoaDeprivation {
   decile: number;
 }
 
-/** Every LSOA in England, by code. */
-export function lsoaDeprivation(): LsoaDeprivation[] {
+let lsoas: LsoaDeprivation[] | undefined;
+
+/** Every LSOA in England, by code (read once). */
+export function lsoaDeprivation(): readonly LsoaDeprivation[] {
   const lsoa = 'LSOA code (2011)';
   const la = 'Local Authority District code (2019)';
   const decile = 'Index of Multiple Deprivation (IMD) Decile';
-  return readTable(dataFilePath('lsoaImd'), [lsoa, la, decile])
+  lsoas ??= readTable(dataFilePath('lsoaImd'), [lsoa, la, decile])
     .map((r) => ({ lsoa: r[lsoa] as string, localAuthority: r[la] as string, decile: Number(r[decile]) }))
     .sort((a, b) => byCode(a.lsoa, b.lsoa));
+  return lsoas;
 }
 
 /** One QOF 2020/21 register of a practice: its size, the list it counts from and that list's size. */
