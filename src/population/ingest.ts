@@ -12,7 +12,9 @@ import { conditionCodes, openEnd, optionalColumns, settings, type TableName, tab
  * file is read once into a typed loading table, the checks of a single row running as it is
  * read (so no text copy is kept), then the checks across rows (duplicates, unknown persons) run
  * over the loading tables; only when all pass are the real tables created, in one transaction.
- * A refusal names the file, the row and the reason.
+ * A refusal names the file, the row and the reason. Rows are numbered only once a check has
+ * failed (the file is then read a second time): numbering every row as it is read would force
+ * DuckDB to read in order and cost about half again the plain load (docs/population.md, Ingest).
  */
 export interface DatasetManifest {
   /** True for data made by `concordat synth`; every output then says it is synthetic. */
@@ -93,10 +95,17 @@ interface Check {
    * `across` rows, of the typed loading table once it is all read.
    */
   bad: string;
-  across?: true;
+  /**
+   * For a check across rows: SQL true when any row of the loading table fails it. It needs no
+   * line numbers, so the loading table is numbered only once a check has failed.
+   */
+  across?: string;
   problem: string;
   hint: string;
 }
+
+const unknownPerson = (table: TableName) =>
+  `EXISTS (SELECT 1 FROM load_${table} WHERE person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons))`;
 
 /** Each table's checks, in the order a row is tested; `typed` names the columns read typed. */
 function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Check[]> {
@@ -112,7 +121,7 @@ function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Che
       {
         column: 'person_id',
         bad: `person_id IN (SELECT person_id FROM load_persons GROUP BY person_id HAVING count(*) > 1) AND line > (SELECT min(line) FROM load_persons t WHERE t.person_id = s.person_id)`,
-        across: true,
+        across: `(SELECT count(*) <> count(DISTINCT person_id) FROM load_persons)`,
         problem: 'appears twice',
         hint: 'One row per person.',
       },
@@ -181,7 +190,7 @@ function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Che
       {
         column: 'person_id',
         bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
-        across: true,
+        across: unknownPerson('conditions'),
         problem: 'is not in the persons file',
         hint: 'Every condition must belong to a person in persons.',
       },
@@ -200,7 +209,7 @@ function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Che
       {
         column: 'condition',
         bad: `line > (SELECT min(line) FROM load_conditions t WHERE t.person_id = s.person_id AND t.condition = s.condition)`,
-        across: true,
+        across: `(SELECT count(*) <> count(DISTINCT (person_id, condition)) FROM load_conditions)`,
         problem: 'appears twice for the same person',
         hint: 'One row per person and condition, with the first onset date.',
       },
@@ -209,7 +218,7 @@ function checksOf(typed: ReadonlySet<string> = new Set()): Record<TableName, Che
       {
         column: 'person_id',
         bad: `person_id IS NULL OR person_id NOT IN (SELECT person_id FROM load_persons)`,
-        across: true,
+        across: unknownPerson('events'),
         problem: 'is not in the persons file',
         hint: 'Every event must belong to a person in persons.',
       },
@@ -303,10 +312,16 @@ export async function ingestFiles(
     for (const table of tables) {
       const file = files[table];
       await engine.run(
-        `CREATE OR REPLACE TABLE load_${table} AS ${await loadingSelect(engine, table, file)}`,
+        `CREATE OR REPLACE TABLE load_${table} AS ${await loadingSelect(engine, table, file, false)}`,
       );
       step(`read ${table}`);
-      await refuseFirstBadRow(engine, table, file);
+      if (await anyRowFails(engine, table)) {
+        // Only now are the rows numbered, to name the first bad one as the file numbers it.
+        await engine.run(
+          `CREATE OR REPLACE TABLE load_${table} AS ${await loadingSelect(engine, table, file, true)}`,
+        );
+        await refuseFirstBadRow(engine, table, file);
+      }
       step(`checked ${table}`);
     }
     await engine.run('BEGIN TRANSACTION');
@@ -314,7 +329,6 @@ export async function ingestFiles(
       // The loading tables become the real ones, without copying their rows.
       for (const table of tables) {
         await engine.run(`DROP TABLE IF EXISTS ${table}`);
-        await engine.run(`ALTER TABLE load_${table} DROP COLUMN line`);
         await engine.run(`ALTER TABLE load_${table} DROP COLUMN failed`);
         await engine.run(`ALTER TABLE load_${table} RENAME TO ${table}`);
       }
@@ -329,7 +343,7 @@ export async function ingestFiles(
   }
 }
 
-/** A file's rows, numbered as the file numbers them (a CSV file's header is line 1). */
+/** A file's rows, numbered (if asked) as the file numbers them: a CSV file's header is line 1. */
 interface SourceRows {
   select: string;
   /** Columns read with the file's own type rather than as text. */
@@ -344,7 +358,7 @@ async function sourceRows(
   engine: DuckDbEngine,
   table: TableName,
   file: string,
-  asText = false,
+  { asText = false, numbered = true } = {},
 ): Promise<SourceRows> {
   const types = new Map(
     (await engine.query(`DESCRIBE SELECT * FROM ${reader(file)}`)).map((r) => [String(r[0]), String(r[1])]),
@@ -366,20 +380,36 @@ async function sourceRows(
         : `CAST("${c}" AS VARCHAR) AS "${c}"`;
   const select = [...tableColumns[table], ...optionalColumns[table]].map(column).join(', ');
   const first = file.endsWith('.parquet') ? 1 : 2;
-  return {
-    select: `SELECT row_number() OVER () + ${first - 1} AS line, ${select} FROM ${reader(file)}`,
-    typed,
-  };
+  const line = numbered ? `row_number() OVER () + ${first - 1} AS line, ` : '';
+  return { select: `SELECT ${line}${select} FROM ${reader(file)}`, typed };
 }
 
-/** Reads a file once into typed columns, with the first check of a single row that each row fails. */
-async function loadingSelect(engine: DuckDbEngine, table: TableName, file: string): Promise<string> {
-  const source = await sourceRows(engine, table, file);
+/**
+ * Reads a file into typed columns, with the first check of a single row that each row fails,
+ * and (if `numbered`) each row's line.
+ */
+async function loadingSelect(
+  engine: DuckDbEngine,
+  table: TableName,
+  file: string,
+  numbered: boolean,
+): Promise<string> {
+  const source = await sourceRows(engine, table, file, { numbered });
   const rowChecks = checksOf(source.typed)
     [table].map((c, i) => [c, i] as const)
     .filter(([c]) => !c.across);
   const failed = `CASE ${rowChecks.map(([c, i]) => `WHEN ${c.bad} THEN ${i}`).join(' ')} END`;
-  return `SELECT line, CAST(${failed} AS UTINYINT) AS failed, ${typed[table]} FROM (${source.select}) s`;
+  const line = numbered ? 'line, ' : '';
+  return `SELECT ${line}CAST(${failed} AS UTINYINT) AS failed, ${typed[table]} FROM (${source.select}) s`;
+}
+
+/** Whether any row fails a check of its own or across rows: no line numbers needed. */
+async function anyRowFails(engine: DuckDbEngine, table: TableName): Promise<boolean> {
+  const across = checksOf()[table].flatMap((c) => (c.across ? [c.across] : []));
+  const [[fails] = []] = await engine.query(
+    `SELECT CAST(EXISTS (SELECT 1 FROM load_${table} WHERE failed IS NOT NULL) ${across.map((a) => `OR ${a}`).join(' ')} AS INTEGER)`,
+  );
+  return fails === 1;
 }
 
 /** The first bad row in file order, and the first check it fails, of this or across rows. */
@@ -396,7 +426,7 @@ async function refuseFirstBadRow(engine: DuckDbEngine, table: TableName, file: s
   const check = list[Number(row[1])] as Check;
   // The loading table holds typed values: the text refused is read again from the file.
   const text = await engine.query(
-    `SELECT "${check.column}" FROM (${(await sourceRows(engine, table, file, true)).select}) WHERE line = ${Number(row[0])}`,
+    `SELECT "${check.column}" FROM (${(await sourceRows(engine, table, file, { asText: true })).select}) WHERE line = ${Number(row[0])}`,
   );
   const value = text[0]?.[0];
   const where = file.endsWith('.parquet') ? `row ${row[0]}` : `line ${row[0]}`;
