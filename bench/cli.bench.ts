@@ -6,10 +6,9 @@
 // child's resource usage) is compared. Wall time and the load average are printed beside it.
 // `--strict` exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { buildCliIfStale } from '../scripts/build-node.mjs';
+import { type ProcessSample, sampleProcess } from './process-cpu.ts';
 
 const strict = process.argv.includes('--strict');
 const runs = Number(process.env.CONCORDAT_BENCH_RUNS ?? 15);
@@ -19,24 +18,6 @@ const cli = 'dist/cli/main.js';
 await buildCliIfStale();
 // One untimed run, so the compiled rulebook is current before timing.
 spawnSync(process.execPath, [cli, 'check', 'examples/dudley-integrated-care.yaml']);
-
-interface Sample {
-  cpu: number;
-  wall: number;
-}
-
-const cpuFile = join(mkdtempSync(join(tmpdir(), 'concordat-bench-')), 'cpu');
-process.on('exit', () => rmSync(cpuFile, { force: true }));
-
-/** CPU and wall milliseconds of one fresh process; the child reports its own CPU time on exit. */
-function sample(args: string[]): Sample {
-  const started = performance.now();
-  spawnSync(process.execPath, ['--import', './bench/cpu-at-exit.mjs', ...args], {
-    env: { ...process.env, CONCORDAT_CPU_FILE: cpuFile },
-  });
-  const wall = performance.now() - started;
-  return { cpu: Number(readFileSync(cpuFile, 'utf8')), wall };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -50,11 +31,11 @@ const commands: [string, string[]][] = [
 
 let missed = 0;
 for (const [name, args] of commands) {
-  const base: Sample[] = [];
-  const command: Sample[] = [];
+  const base: ProcessSample[] = [];
+  const command: ProcessSample[] = [];
   for (let i = 0; i < runs; i++) {
-    base.push(sample(['-e', '0']));
-    command.push(sample(args));
+    base.push(sampleProcess(['-e', '0']));
+    command.push(sampleProcess(args));
   }
   const ratio = median(command.map((s) => s.cpu)) / median(base.map((s) => s.cpu));
   const ok = ratio <= target;
