@@ -7,9 +7,10 @@
 // POPULATION_BENCH_SCALE=1 for the full ICB (1.39 million people, about 21 million events).
 // POPULATION_BENCH_ICBS=QUA,QJK,QT1,QK1,QNC puts several ICBs together (that list: Black
 // Country and the four next-largest below it, about 4.8 times Black Country), all practices served.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildCliIfStale } from '../scripts/build-node.mjs';
 import { ClickHouseEngine } from '../src/population/engines/clickhouse.ts';
 import { clickHouseServerBinary, startLocalCluster } from '../src/population/engines/clickhouse-cluster.ts';
 import { DuckDbEngine } from '../src/population/engines/duckdb.ts';
@@ -21,6 +22,7 @@ import { defaultAnalysisDate } from '../src/population/synth.ts';
 import { icbPractices } from '../src/system/practices.ts';
 import { makeBenchData } from './population-data.ts';
 import { type FloorTimes, floor } from './population-floor.ts';
+import { type ProcessSample, sampleProcess } from './process-cpu.ts';
 
 const scale = Number(process.env.POPULATION_BENCH_SCALE ?? '0.1');
 const icbs = (process.env.POPULATION_BENCH_ICBS ?? process.env.POPULATION_BENCH_ICB ?? 'QUA').split(',');
@@ -78,6 +80,39 @@ async function plainLoad(): Promise<number> {
   }
 }
 
+/**
+ * `concordat synth` as a user runs it (the compiled CLI, several ICBs in parallel worker
+ * threads), into a throwaway folder: its wall and CPU time, every thread counted.
+ */
+function timeSynth(format: 'csv' | 'parquet'): ProcessSample {
+  const out = mkdtempSync(join(tmpdir(), 'concordat-synth-bench-'));
+  try {
+    const args = ['synth', '--icb', icb, '--scale', String(scale), '--format', format, '--out', out];
+    const run = sampleProcess(['dist/cli/main.js', ...args]);
+    if (run.status !== 0) throw new Error(`concordat ${args.join(' ')} failed: ${run.stderr}`);
+    return run;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Synth's rows: time, and persons a CPU-second against the target of 200,000 a core. */
+function synthRows(persons: number): void {
+  const perCpuSecond = (run: ProcessSample) => Math.round(persons / (run.cpu / 1000));
+  for (const [format, what] of [
+    ['csv', 'synth as CSV (the generator and its text writer)'],
+    ['parquet', 'synth as Parquet (the default: DuckDB turns the text into Parquet)'],
+  ] as const) {
+    const run = timeSynth(format);
+    const rate = perCpuSecond(run);
+    rows.push([
+      what,
+      s(run.wall),
+      `${s(run.cpu)} CPU, ${rate.toLocaleString('en-GB')} persons a CPU-second (target ≥ 200,000): ${rate >= 200_000 ? 'met' : 'NOT met'}`,
+    ]);
+  }
+}
+
 // Raised when synth's output changes (2: ethnicity), so a copy cached by an older generator is not reused.
 const dataVersion = 2;
 const dir = join(tmpdir(), `concordat-population-bench-v${dataVersion}-${scale}-${icbs.join('-')}`);
@@ -92,6 +127,8 @@ try {
   console.log(
     `Synthetic ${icb} at scale ${scale}: ${manifest.counts.persons.toLocaleString('en-GB')} persons, ${manifest.counts.conditions.toLocaleString('en-GB')} conditions, ${manifest.counts.events.toLocaleString('en-GB')} events`,
   );
+  await buildCliIfStale();
+  synthRows(manifest.counts.persons);
   const practices = icbs.flatMap(icbPractices);
   const england = await englandComparators();
   const duck = await DuckDbEngine.openOnDisk({
@@ -137,6 +174,22 @@ try {
   for (const [step, ms] of Object.entries(bestRun.steps)) rows.push([`DuckDB: ${step}`, s(ms), '']);
   rows.push(['DuckDB: whole pipeline (best of 2)', s(duckMs), `peak RSS ${mb(peakRss)}`]);
   rows.push(['Disk: DuckDB folder after the pipeline', mb(folderBytes(duck.folder as string)), '']);
+  /**
+   * The pipeline on `shards` ClickHouse servers, each held to a core of its own (taskset), so
+   * one node on one core meets two shards on a core each, as machines of one size would.
+   */
+  const pinnedPipeline = async (shards: number): Promise<number> => {
+    const cluster = await startLocalCluster(shards, { pinned: true });
+    try {
+      const ch = new ClickHouseEngine(cluster.urls, cluster.name);
+      await ch.loadFrom(duck);
+      const times = [];
+      for (let i = 0; i < 2; i++) times.push((await time(() => runPipeline(ch, options)))[1]);
+      return Math.min(...times);
+    } finally {
+      await cluster.stop();
+    }
+  };
   const floors: FloorTimes[] = [await floor(duck, practices), await floor(duck, practices)];
   const best = fastest(floors, (f) => f.total);
   for (const [step, ms] of Object.entries(best.steps)) rows.push([`Floor: ${step}`, s(ms), '']);
@@ -173,6 +226,14 @@ try {
     } finally {
       await cluster.stop();
     }
+    const [oneNodeMs, twoShardMs] = [await pinnedPipeline(1), await pinnedPipeline(2)];
+    rows.push(['Scale-out: ClickHouse one node on one core, pipeline (best of 2)', s(oneNodeMs), '']);
+    rows.push(['Scale-out: two shards on a core each, pipeline (best of 2)', s(twoShardMs), '']);
+    rows.push([
+      'Scale-out: one node ÷ two shards (above 1: the cluster is faster)',
+      (oneNodeMs / twoShardMs).toFixed(2),
+      '',
+    ]);
   } else {
     rows.push([
       'ClickHouse',

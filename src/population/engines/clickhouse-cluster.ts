@@ -97,8 +97,20 @@ async function waitUntilReady(url: string, child: ChildProcess, dir: string): Pr
   throw new Error(`clickhouse-server did not answer on ${url} within 30 s; see ${dir}/error.log`);
 }
 
+export interface LocalClusterOptions {
+  /**
+   * Runs shard i on core i only (Linux `taskset`), so that on one machine each shard has a core
+   * to itself, as it would have machines to itself: the benchmark compares one node on one core
+   * with two shards on a core each (docs/population.md).
+   */
+  pinned?: boolean;
+}
+
 /** Starts `shards` server processes in a fresh temporary folder; `stop()` ends them and removes it. */
-export async function startLocalCluster(shards = 2): Promise<ClickHouseCluster> {
+export async function startLocalCluster(
+  shards = 2,
+  { pinned = false }: LocalClusterOptions = {},
+): Promise<ClickHouseCluster> {
   const root = mkdtempSync(join(tmpdir(), 'concordat-clickhouse-'));
   const ports: ShardPorts[] = [];
   for (let i = 0; i < shards; i++) {
@@ -128,10 +140,9 @@ export async function startLocalCluster(shards = 2): Promise<ClickHouseCluster> 
         mkdirSync(join(dir, sub), { recursive: true });
       writeFileSync(join(dir, 'config.xml'), serverXml(dir, p, remote));
       writeFileSync(join(dir, 'users.xml'), usersXml);
-      const child = spawn(clickHouseServerBinary(), [`--config-file=${join(dir, 'config.xml')}`], {
-        cwd: dir,
-        stdio: 'ignore',
-      });
+      const server = [clickHouseServerBinary(), `--config-file=${join(dir, 'config.xml')}`];
+      const [command, ...args] = pinned ? ['taskset', '-c', String(i), ...server] : server;
+      const child = spawn(command as string, args, { cwd: dir, stdio: 'ignore' });
       children.push(child);
     }
     const urls = ports.map((p) => `http://127.0.0.1:${p.http}`);
