@@ -16,6 +16,80 @@ describe('Cambridge Multimorbidity Score', () => {
     expect(cambridgeWeights.find((w) => w.register === 'CAN')?.withinYears).toBe(5);
   });
 
+  it('carries every general-outcome weight of the 20-condition score as published', () => {
+    // Payne et al., CMAJ 2020;192(5):E107–14, general-outcome score of the 20-condition model, as
+    // two independent implementations give them (see data/reference/README.md: OpenSAFELY's
+    // WinterPressuresDescriptive and Liverpool's IMPACTncd_Engl). A weight mistyped in the CSV, or
+    // one taken from the 37-condition model (dementia 2.46, COPD 1.41 …), fails here.
+    const published: Record<string, number> = {
+      'Alcohol problems': 65,
+      'Anxiety or depression': 50,
+      'Asthma (currently treated)': 19,
+      'Atrial fibrillation': 134,
+      'Cancer (new diagnosis in the last five years)': 153,
+      'Chronic kidney disease': 53,
+      'Chronic obstructive pulmonary disease': 146,
+      'Constipation (treated)': 112,
+      'Coronary heart disease': 49,
+      Dementia: 250,
+      Diabetes: 75,
+      'Epilepsy (currently treated)': 92,
+      'Hearing loss': 9,
+      'Heart failure': 118,
+      Hypertension: 8,
+      'Irritable bowel syndrome': 21,
+      'Painful condition': 92,
+      'Rheumatoid arthritis and other inflammatory polyarthropathies and connective tissue disorders': 43,
+      'Schizophrenia and related psychoses or bipolar disorder': 64,
+      'Stroke and transient ischaemic attack': 80,
+    };
+    expect(Object.fromEntries(cambridgeWeights.map((w) => [w.condition, w.hundredths]))).toEqual(published);
+    // Someone with all 20 would score 16.33.
+    expect(cambridgeWeights.reduce((t, w) => t + w.hundredths, 0)).toBe(1633);
+  });
+
+  it('scores someone on all 15 registers 13.34, the sum of their published weights', async () => {
+    // P3, an adult, given every register the score uses (cancer found within the five years):
+    // 0.50 + 0.19 + 1.34 + 1.53 + 0.53 + 1.46 + 0.49 + 2.50 + 0.75 + 0.92 + 1.18 + 0.08 + 0.43
+    // + 0.64 + 0.80 = 13.34. Registers outside the score (LD, OB, PAD …) add nothing.
+    const registers = [
+      'DEP',
+      'AST',
+      'AF',
+      'CAN',
+      'CKD',
+      'COPD',
+      'CHD',
+      'DEM',
+      'DM',
+      'EP',
+      'HF',
+      'HYP',
+      'RA',
+      'MH',
+      'STIA',
+    ];
+    const dir = writeFixture({
+      conditions: [
+        'person_id,condition,onset_date',
+        ...registers.map((r) => `P3,${r},2024-01-01`),
+        'P3,LD,2024-01-01',
+        'P3,OB,2024-01-01',
+        'P3,PAD,2024-01-01',
+      ],
+    });
+    const engine = await DuckDbEngine.open();
+    try {
+      await ingest(engine, dir);
+      await preparePopulation(engine, fixtureServed, fixtureDate);
+      const score = await engine.query("SELECT cms FROM features WHERE person_id = 'P3'");
+      expect(score).toEqual([[1334]]);
+    } finally {
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a weights file with a mistyped register or weight', () => {
     const head = 'condition,weight,qof_register,within_years';
     expect(() => readCambridgeWeights(`${head}\nDementia,2.50,DEMENTIA,\n`)).toThrow(

@@ -146,7 +146,9 @@ export function slopeIndex(deciles: readonly SiiDecile[]): SlopeIndex {
  * standard error and refits many times. The fitted slope is linear in the values, so the
  * simulated slopes are exactly normal with standard deviation sqrt(Σ cᵢ² σᵢ²), cᵢ being each
  * decile's weight in the slope: this is the interval the simulation converges to, without the
- * simulation's noise.
+ * simulation's noise. For a rate the tool draws the log rate, not the rate, so its interval is
+ * slightly skewed; drawing the rate with its own standard error agrees with it to the
+ * simulation's noise in PHE's worked example (slope-index.test.ts), less so for imprecise rates.
  */
 function confidenceInterval(
   used: readonly SiiDecile[],

@@ -48,3 +48,41 @@ describe('direct standardisation to ESP2013 with Dobson intervals', () => {
     );
   });
 });
+
+/**
+ * OHID's worked example for directly standardised rates: the test data OHID (formerly PHE) ships
+ * with its PHEindicatormethods R package (ukhsa-collaboration/PHEindicatormethods,
+ * tests/testthat/testdata_DSR_ISR.xlsx: sheet testdata_multiarea, areas testdata_big and
+ * testdata_small, and sheet testresults_DSR, "dsr per 100000", Dobson). The package's tests were
+ * first written to cover "all functionality within the APHO Excel Tool: Common PH statistics and
+ * their CIs" (its commit b58fe30, December 2017); the method is PHE's "Technical guide: direct
+ * standardisation". The standard is ESP2013 (the package's esp2013, the same 19 weights as ours).
+ * The sheet labels the 55–59 band "55-69"; it is the twelfth of the 19 five-year bands.
+ */
+describe('directly standardised rate (OHID worked example)', () => {
+  const population = [
+    636, 558, 609, 543, 384, 594, 669, 843, 660, 576, 606, 522, 426, 273, 300, 288, 153, 123, 207,
+  ];
+  const big = [127, 25, 18, 21, 12, 27, 48, 27, 29, 32, 32, 34, 45, 65, 38, 68, 74, 82, 91];
+  const small = [12, 4, 3, 2, 3, 4, 8, 2, 2, 3, 4, 5, 6, 8, 5, 6, 5, 5, 4];
+
+  it('gives 895 events in 8,970 people as 10,430.25 per 100,000 (95% CI 9,717.71 to 11,178.94)', () => {
+    const r = standardisedRate(big, population);
+    expect(r.events).toBe(895);
+    expect(r.population).toBe(8970);
+    expect(r.rate).toBeCloseTo(10430.247991469423, 8);
+    expect(r.lower95).toBeCloseTo(9717.709067985681, 8);
+    expect(r.upper95).toBeCloseTo(11178.94091547925, 8);
+  });
+
+  it('gives 91 events as 1,103.21 per 100,000 (95% CI 877.46 to 1,367.09)', () => {
+    // The sheet's third area, testdata_tiny, has 9 events and no rate: PHE gives none from fewer
+    // than 10 events. standardisedRate still works one out; the analyses withhold it by the same
+    // floor (disclosure.ts, minimumEvents).
+    const r = standardisedRate(small, population);
+    expect(r.events).toBe(91);
+    expect(r.rate).toBeCloseTo(1103.212025300104, 8);
+    expect(r.lower95).toBeCloseTo(877.455767536709, 8);
+    expect(r.upper95).toBeCloseTo(1367.0882227251795, 8);
+  });
+});
