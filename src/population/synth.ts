@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
 import { oglAttribution } from '../core/open-government-licence.ts';
 import { dataFiles } from '../system/data-files.ts';
-import { emergencyRatesFile } from './emergency-rates.ts';
+import { emergencyRatesFile, outpatientRatesFile } from './activity-rates.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
 import { optionalColumns, syntheticLabel, type TableName, tableColumns } from './model.ts';
@@ -23,8 +23,8 @@ import { personIdDigits, personIdPrefix } from './synthetic-ids.ts';
  * ICB's remainder (patients of practices in no PCN) so the sub-ICB and ICB totals match too,
  * spread across each PCN's practices by list size; where they live steered by each practice's
  * deprivation, with the ICB's mix of IMD deciles (synth-deprivation.ts); each practice's QOF
- * registers (2020/21) setting condition prevalence; emergency admissions by age at England's
- * rates (emergency-rates.ts). Deaths over the four years before the extract, and two years of
+ * registers (2020/21) setting condition prevalence; emergency admissions and outpatient
+ * attendances by age at England's rates (activity-rates.ts). Deaths over the four years before the extract, and two years of
  * activity, follow the documented shapes in synth-model.ts. Deterministic from the seed and
  * the ICB. Every file says it is synthetic, and every person id names the ICB.
  */
@@ -199,6 +199,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
         dataFiles.lsoaImd,
         dataFiles.qofPrevalence,
         emergencyRatesFile,
+        outpatientRatesFile,
       ],
       attribution: oglAttribution,
     };
