@@ -6,6 +6,7 @@ import { InvalidInput } from '../core/errors.ts';
 import { lsoaDeprivation, registeredBySingleAge } from '../system/reference-tables.ts';
 import { type AgeRates, englandEmergencyRates, englandOutpatientRates } from './activity-rates.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
+import { ethnicGroupOf } from './ethnic-category.ts';
 import { writeForeign } from './formats/write.ts';
 import { ingest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
@@ -132,6 +133,42 @@ describe('a fiftieth of NHS Black Country', () => {
     expectEngland(rows, englandOutpatientRates);
     const rate = rows.map((r) => r.events / r.years);
     expect(englandOutpatientRates.labels[rate.indexOf(Math.max(...rate))]).toMatch(/^8[05]-8[49]$/);
+  });
+
+  it("has each borough's Census 2021 ethnic mix: Sandwell's and Dudley's", async () => {
+    const laOf = new Map(lsoaDeprivation().map((l) => [l.lsoa, l.localAuthority]));
+    const people = await (await db).query(`SELECT lsoa, ethnicity FROM persons`);
+    const counts = new Map<string, Map<string, number>>();
+    for (const [lsoa, code] of people) {
+      const la = laOf.get(String(lsoa)) ?? '';
+      const byGroup = counts.get(la) ?? new Map<string, number>();
+      const group = ethnicGroupOf(String(code));
+      byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
+      counts.set(la, byGroup);
+    }
+    // Census 2021 TS021, usual residents: Asian, Black, Mixed, White, Other.
+    const census: Record<string, number[]> = {
+      E08000028: [88_024, 29_779, 14_680, 195_624, 13_725], // Sandwell
+      E08000027: [27_047, 8_170, 9_191, 274_596, 4_484], // Dudley
+    };
+    for (const [la, residents] of Object.entries(census)) {
+      const got = counts.get(la) as Map<string, number>;
+      const n = [...got.values()].reduce((a, b) => a + b, 0);
+      const total = residents.reduce((a, b) => a + b, 0);
+      ['asian', 'black', 'mixed', 'white', 'other'].forEach((group, g) => {
+        const p = (residents[g] as number) / total;
+        // Stated tolerance: four binomial standard errors of the borough's census share.
+        expect(Math.abs((got.get(group) ?? 0) / n - p), `${la} ${group}`).toBeLessThan(
+          4 * Math.sqrt((p * (1 - p)) / n),
+        );
+      });
+    }
+    // The boroughs differ as the census says: a quarter of Sandwell is Asian, a twelfth of Dudley.
+    const asian = (la: string) => {
+      const got = counts.get(la) as Map<string, number>;
+      return (got.get('asian') ?? 0) / [...got.values()].reduce((a, b) => a + b, 0);
+    };
+    expect(asian('E08000028')).toBeGreaterThan(2 * asian('E08000027'));
   });
 
   it("lives in the IMD deciles of the ICB's LSOAs", async () => {

@@ -9,8 +9,8 @@ import type { DatasetManifest, Progress } from './ingest.ts';
 import { optionalColumns, syntheticLabel, type TableName, tableColumns } from './model.ts';
 import { Random } from './random.ts';
 import { dayOf } from './synth-calendar.ts';
-import { Chunk, CsvBytes, IdBytes } from './synth-csv.ts';
-import { syntheticEthnicity } from './synth-ethnicity.ts';
+import { CsvBytes, IdBytes } from './synth-csv.ts';
+import { byLaFile, EthnicityDraws } from './synth-ethnicity.ts';
 import { writeEvents } from './synth-events.ts';
 import { generatePeople } from './synth-people.ts';
 import { writePersonsAndConditions } from './synth-records.ts';
@@ -88,17 +88,6 @@ function sqlPath(path: string): string {
 /** Every column synth writes, the optional ones (ethnicity) included. */
 const columnsOf = (table: TableName) => [...tableColumns[table], ...optionalColumns[table]];
 
-/** Each person's ethnic category (synth-ethnicity.ts) from the id it is written under. */
-function ethnicityOfSerial(prefix: string, seed: number): (serial: number) => Chunk {
-  const chunks = new Map<string, Chunk>();
-  return (serial) => {
-    const code = syntheticEthnicity(`${prefix}${String(serial).padStart(personIdDigits, '0')}`, seed);
-    let chunk = chunks.get(code);
-    if (!chunk) chunks.set(code, (chunk = new Chunk(code)));
-    return chunk;
-  };
-}
-
 /** Turns a table's CSV into Parquet and removes the CSV. */
 async function toParquet(db: DuckDbEngine, table: TableName, csv: string): Promise<string> {
   const columns = columnsOf(table)
@@ -144,6 +133,13 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     const ids = new IdBytes(prefix, personIdDigits);
     const file = (table: TableName) =>
       new CsvBytes(join(options.out, `${table}.csv`), columnsOf(table).join(','));
+    // Each person's ethnic category, from the id written and the local authority lived in.
+    const draws = new EthnicityDraws(
+      prefix,
+      personIdDigits,
+      seed,
+      ref.areas.map((a) => a.la),
+    );
     const persons = file('persons');
     const conditions = file('conditions');
     const facts = writePersonsAndConditions(
@@ -152,7 +148,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
       rng,
       extract,
       { persons, conditions, ids },
-      ethnicityOfSerial(prefix, seed),
+      draws.chunkOf.bind(draws),
     );
     persons.close();
     conditions.close();
@@ -200,6 +196,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
         dataFiles.qofPrevalence,
         emergencyRatesFile,
         outpatientRatesFile,
+        byLaFile,
       ],
       attribution: oglAttribution,
     };
