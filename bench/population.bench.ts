@@ -113,8 +113,9 @@ function synthRows(persons: number): void {
   }
 }
 
-// Raised when synth's output changes (2: ethnicity), so a copy cached by an older generator is not reused.
-const dataVersion = 2;
+// Raised when synth's output changes (2: ethnicity; 3: activity by age from HES 2023-24, ethnicity by
+// local authority), so a copy cached by an older generator is not reused.
+const dataVersion = 3;
 const dir = join(tmpdir(), `concordat-population-bench-v${dataVersion}-${scale}-${icbs.join('-')}`);
 const rows: [string, string, string][] = [];
 try {

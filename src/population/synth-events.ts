@@ -1,5 +1,4 @@
-import { englandEmergencyRates } from './emergency-rates.ts';
-import { ageBand, ageBandStarts } from './lifetable.ts';
+import { type AgeRates, bandOf, englandEmergencyRates, englandOutpatientRates } from './activity-rates.ts';
 import { settings } from './model.ts';
 import type { Random } from './random.ts';
 import { firstDayOfMonth, monthOfDay } from './synth-calendar.ts';
@@ -19,15 +18,33 @@ import type { Area, SynthReference } from './synth-reference.ts';
  * Two years of activity before the extract date. Each event happens at the person's age on its
  * day (an infant's only after birth), at synth-model.ts's rate for that age and setting, raised
  * by long-term conditions and deprivation, and tripled in the last years of those who die.
- * Emergency admissions are calibrated to England's rates by age band (emergency-rates.ts): the
- * rate of each band is set so that, over everyone's time in that band in the two years, the
- * admissions expected with all those uplifts equal England's rate × that time.
+ * Emergency admissions and outpatient attendances are calibrated to England's rates by age band
+ * (activity-rates.ts): the rate of each band is set so that, over everyone's time in that band in
+ * the two years, the events expected with all those uplifts equal England's rate × that time. The
+ * uplifts still decide who within a band has the events, and an ICB's total is England's rates
+ * applied to its own ages.
  */
 const maxAge = 128;
-const bands = ageBandStarts.length;
-const bandOfAge = Int32Array.from({ length: maxAge }, (_, age) => ageBand(age));
-const emergency = settings.indexOf('emergency');
 const gp = settings.indexOf('gp');
+
+/** A setting calibrated to England's rates by age band, with each age's band looked up once. */
+class Calibrated {
+  readonly setting: number;
+  readonly bandOfAge: Int32Array;
+  /** Days lived in each band in the window, plain and weighted by each person's uplift. */
+  readonly time: Float64Array;
+  readonly upliftedTime: Float64Array;
+
+  constructor(
+    setting: (typeof settings)[number],
+    readonly rates: AgeRates,
+  ) {
+    this.setting = settings.indexOf(setting);
+    this.bandOfAge = Int32Array.from({ length: maxAge }, (_, age) => bandOf(rates, age));
+    this.time = new Float64Array(rates.starts.length);
+    this.upliftedTime = new Float64Array(rates.starts.length);
+  }
+}
 
 /** A person's time in the activity window, cut at birthdays: up to three spans of one age each. */
 class Spans {
@@ -86,14 +103,14 @@ class Rates {
     );
   }
 
-  /** Sets the emergency rates by age so the population's admissions match England's by band. */
-  calibrateEmergency(time: Float64Array, upliftedTime: Float64Array): void {
+  /** Sets a setting's rates by age so the population's events match England's by band. */
+  calibrate(c: Calibrated): void {
     for (let age = 0; age < maxAge; age++) {
-      const band = bandOfAge[age] as number;
-      const rate = englandEmergencyRates[band] as number;
-      const lift =
-        (upliftedTime[band] as number) > 0 ? (time[band] as number) / (upliftedTime[band] as number) : 1;
-      this.perDay[emergency * maxAge + age] = (rate * lift) / 365.25;
+      const band = c.bandOfAge[age] as number;
+      const rate = c.rates.perYear[band] as number;
+      const up = c.upliftedTime[band] as number;
+      const lift = up > 0 ? (c.time[band] as number) / up : 1;
+      this.perDay[c.setting * maxAge + age] = (rate * lift) / 365.25;
     }
   }
 }
@@ -112,25 +129,32 @@ export function writeEvents(
   const decile = (i: number) => (ref.areas[people.area[i] as number] as Area).decile;
   const ends = (i: number) => (people.deathDay[i] as number) || window.to;
 
-  const time = new Float64Array(bands);
-  const upliftedTime = new Float64Array(bands);
+  const calibrated = [
+    new Calibrated('emergency', englandEmergencyRates),
+    new Calibrated('outpatient', englandOutpatientRates),
+  ];
   for (let i = 0; i < people.count; i++) {
     spans.cut(facts.born[i] as number, ends(i));
-    const lift = rates.uplift(
-      emergency,
-      facts.ltc[i] as number,
-      decile(i),
-      (people.deathDay[i] as number) > 0,
-      facts.palliative[i] === 1,
-    );
-    for (let k = 0; k < spans.count; k++) {
-      const band = bandOfAge[spans.age[k] as number] as number;
-      const days = (spans.stop[k] as number) - (spans.start[k] as number);
-      time[band] = (time[band] as number) + days;
-      upliftedTime[band] = (upliftedTime[band] as number) + days * lift;
+    if (spans.count === 0) continue;
+    const died = (people.deathDay[i] as number) > 0;
+    for (let j = 0; j < calibrated.length; j++) {
+      const c = calibrated[j] as Calibrated;
+      const lift = rates.uplift(
+        c.setting,
+        facts.ltc[i] as number,
+        decile(i),
+        died,
+        facts.palliative[i] === 1,
+      );
+      for (let k = 0; k < spans.count; k++) {
+        const band = c.bandOfAge[spans.age[k] as number] as number;
+        const days = (spans.stop[k] as number) - (spans.start[k] as number);
+        c.time[band] = (c.time[band] as number) + days;
+        c.upliftedTime[band] = (c.upliftedTime[band] as number) + days * lift;
+      }
     }
   }
-  rates.calibrateEmergency(time, upliftedTime);
+  for (const c of calibrated) rates.calibrate(c);
 
   const weight = new Float64Array(4);
   const names = settings.map((s) => new Chunk(s));

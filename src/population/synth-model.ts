@@ -76,7 +76,11 @@ export function deathRate(age: number, sex: Sex, decile: number, ltc: number): n
   return Math.min(0.7, base * gradient * multimorbidity);
 }
 
-/** Events a year for a person with no long-term condition at deprivation decile 5–6. */
+/**
+ * Events a year for a person with no long-term condition at deprivation decile 5–6. The shapes for
+ * emergency admissions and outpatient attendances are replaced, band by band, by England's rates
+ * (synth-events.ts calibrates them to activity-rates.ts).
+ */
 export function eventRate(setting: Setting, age: number): number {
   switch (setting) {
     case 'gp':

@@ -105,7 +105,7 @@ export function writePersonsAndConditions(
   extractDay: number,
   files: { persons: CsvBytes; conditions: CsvBytes; ids: IdBytes },
   /** The ethnic category code of the person with this serial, ready to copy. */
-  ethnicity: (serial: number) => Chunk,
+  ethnicity: (serial: number, area: number) => Chunk,
 ): PersonFacts {
   const chances = new ConditionChances(ref, people);
   const facts: PersonFacts = {
@@ -159,7 +159,7 @@ export function writePersonsAndConditions(
     if (deathDay) persons.date(deathDay);
     persons
       .comma()
-      .chunk(ethnicity(i + 1))
+      .chunk(ethnicity(i + 1, people.area[i] as number))
       .end();
 
     const dep = conditionDeprivationFactor(area.decile) * (deathDay ? 1.6 : 1);

@@ -16,10 +16,11 @@ import { type Condition, conditionCodes, type Sex } from './model.ts';
  * age, where patients live (LSOAs and their IMD deciles) and the practices' QOF registers.
  */
 
-/** An LSOA and its national IMD 2019 decile (1 = most deprived). */
+/** An LSOA, its national IMD 2019 decile (1 = most deprived) and its local authority (as IMD 2019 names it). */
 export interface Area {
   code: string;
   decile: number;
+  la: string;
 }
 
 export interface Practice {
@@ -139,7 +140,7 @@ function lsoasOfLads(): Map<string, Area[]> {
   const byLad = new Map<string, Area[]>();
   for (const l of lsoaDeprivation()) {
     const list = byLad.get(l.localAuthority) ?? [];
-    list.push({ code: l.lsoa, decile: l.decile });
+    list.push({ code: l.lsoa, decile: l.decile, la: l.localAuthority });
     byLad.set(l.localAuthority, list);
   }
   return byLad;

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInput } from '../core/errors.ts';
 import { lsoaDeprivation, registeredBySingleAge } from '../system/reference-tables.ts';
-import { emergencyBandLabels, englandEmergencyRates } from './emergency-rates.ts';
+import { type AgeRates, englandEmergencyRates, englandOutpatientRates } from './activity-rates.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
+import { ethnicGroupOf } from './ethnic-category.ts';
 import { writeForeign } from './formats/write.ts';
 import { ingest } from './ingest.ts';
 import { syntheticLabel } from './model.ts';
@@ -79,36 +80,95 @@ describe('a fiftieth of NHS Black Country', () => {
   }, 120_000);
   afterAll(async () => (await db).close());
 
-  const band = (age: string) =>
-    `CASE WHEN ${age} < 1 THEN 0 WHEN ${age} < 5 THEN 1 ELSE least(${age} // 5 + 1, 19) END`;
+  /** SQL for the index of an age's band in `rates` (its starts: 0, 1, 5 … or 0, 5, 10 …). */
+  const band = (rates: AgeRates, age: string) =>
+    `CASE ${rates.starts
+      .slice(1)
+      .map((start, i) => `WHEN ${age} < ${start} THEN ${i}`)
+      .join(' ')} ELSE ${rates.starts.length - 1} END`;
   const monthStart = (m: string) =>
     `make_date(CAST(${m} // 12 AS INTEGER), CAST(${m} % 12 + 1 AS INTEGER), 1)`;
 
-  it("has England's emergency admissions by age band, with the infant peak", async () => {
-    // Worked out independently of the generator: person-time month by month over the two years
-    // of activity (to death), and admissions by age on their day, in the life-table bands.
+  /**
+   * Person-years and events of `setting` by the bands of `rates`, worked out independently of the
+   * generator: person-time month by month over the two years of activity (to death), and events
+   * by age on their day.
+   */
+  async function byBand(setting: string, rates: AgeRates) {
     const rows = await (await db).query(`
       WITH p AS (SELECT person_id, birth_year * 12 + birth_month - 1 AS born, death_date FROM persons),
       m AS (SELECT 2024 * 12 + 7 + range AS month FROM range(24)),
-      t AS (SELECT ${band('(month - born) // 12')} AS band,
+      t AS (SELECT ${band(rates, '(month - born) // 12')} AS band,
           date_diff('day', ${monthStart('month')}, least(death_date, ${monthStart('month')} + INTERVAL 1 MONTH)) AS days
         FROM p, m WHERE born <= month AND death_date > ${monthStart('month')}),
       years AS (SELECT band, sum(days) / 365.25 AS years FROM t GROUP BY band),
-      admitted AS (SELECT ${band('(year(event_date) * 12 + month(event_date) - 1 - born) // 12')} AS band, count(*) AS n
-        FROM events JOIN p USING (person_id) WHERE setting = 'emergency' GROUP BY band)
-      SELECT band, years, coalesce(n, 0) FROM years LEFT JOIN admitted USING (band) ORDER BY band`);
-    expect(rows.map((r) => r[0])).toEqual(emergencyBandLabels.map((_, i) => i));
-    const rate = rows.map((r) => Number(r[2]) / Number(r[1]));
+      happened AS (SELECT ${band(rates, '(year(event_date) * 12 + month(event_date) - 1 - born) // 12')} AS band, count(*) AS n
+        FROM events JOIN p USING (person_id) WHERE setting = '${setting}' GROUP BY band)
+      SELECT band, years, coalesce(n, 0) FROM years LEFT JOIN happened USING (band) ORDER BY band`);
+    expect(rows.map((r) => r[0])).toEqual(rates.labels.map((_, i) => i));
+    return rows.map((r) => ({ years: Number(r[1]), events: Number(r[2]) }));
+  }
+
+  /** Stated tolerance: each band within four Poisson standard errors (plus two) of England's rate. */
+  function expectEngland(rows: { years: number; events: number }[], rates: AgeRates) {
     rows.forEach((row, i) => {
-      // Stated tolerance: within four Poisson standard errors (plus two) of England's rate.
-      const expected = (englandEmergencyRates[i] as number) * Number(row[1]);
-      expect(Math.abs(Number(row[2]) - expected), `age ${emergencyBandLabels[i]}`).toBeLessThan(
+      const expected = (rates.perYear[i] as number) * row.years;
+      expect(Math.abs(row.events - expected), `${rates.file}, age ${rates.labels[i]}`).toBeLessThan(
         4 * Math.sqrt(expected) + 2,
       );
     });
+  }
+
+  it("has England's emergency admissions by age band, with the infant peak", async () => {
+    const rows = await byBand('emergency', englandEmergencyRates);
+    expectEngland(rows, englandEmergencyRates);
+    const rate = rows.map((r) => r.events / r.years);
     // Infants are admitted about three times as often as children of 1–4, and more than anyone under 80.
     expect(rate[0]).toBeGreaterThan(2.5 * (rate[1] as number));
     expect(rate[0]).toBeGreaterThan(Math.max(...rate.slice(1, 17)));
+  });
+
+  it("has England's outpatient attendances by age band, most in the eighties", async () => {
+    const rows = await byBand('outpatient', englandOutpatientRates);
+    expectEngland(rows, englandOutpatientRates);
+    const rate = rows.map((r) => r.events / r.years);
+    expect(englandOutpatientRates.labels[rate.indexOf(Math.max(...rate))]).toMatch(/^8[05]-8[49]$/);
+  });
+
+  it("has each borough's Census 2021 ethnic mix: Sandwell's and Dudley's", async () => {
+    const laOf = new Map(lsoaDeprivation().map((l) => [l.lsoa, l.localAuthority]));
+    const people = await (await db).query(`SELECT lsoa, ethnicity FROM persons`);
+    const counts = new Map<string, Map<string, number>>();
+    for (const [lsoa, code] of people) {
+      const la = laOf.get(String(lsoa)) ?? '';
+      const byGroup = counts.get(la) ?? new Map<string, number>();
+      const group = ethnicGroupOf(String(code));
+      byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
+      counts.set(la, byGroup);
+    }
+    // Census 2021 TS021, usual residents: Asian, Black, Mixed, White, Other.
+    const census: Record<string, number[]> = {
+      E08000028: [88_024, 29_779, 14_680, 195_624, 13_725], // Sandwell
+      E08000027: [27_047, 8_170, 9_191, 274_596, 4_484], // Dudley
+    };
+    for (const [la, residents] of Object.entries(census)) {
+      const got = counts.get(la) as Map<string, number>;
+      const n = [...got.values()].reduce((a, b) => a + b, 0);
+      const total = residents.reduce((a, b) => a + b, 0);
+      ['asian', 'black', 'mixed', 'white', 'other'].forEach((group, g) => {
+        const p = (residents[g] as number) / total;
+        // Stated tolerance: four binomial standard errors of the borough's census share.
+        expect(Math.abs((got.get(group) ?? 0) / n - p), `${la} ${group}`).toBeLessThan(
+          4 * Math.sqrt((p * (1 - p)) / n),
+        );
+      });
+    }
+    // The boroughs differ as the census says: a quarter of Sandwell is Asian, a twelfth of Dudley.
+    const asian = (la: string) => {
+      const got = counts.get(la) as Map<string, number>;
+      return (got.get('asian') ?? 0) / [...got.values()].reduce((a, b) => a + b, 0);
+    };
+    expect(asian('E08000028')).toBeGreaterThan(2 * asian('E08000027'));
   });
 
   it("lives in the IMD deciles of the ICB's LSOAs", async () => {

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
 import { oglAttribution } from '../core/open-government-licence.ts';
 import { dataFiles } from '../system/data-files.ts';
-import { emergencyRatesFile } from './emergency-rates.ts';
+import { emergencyRatesFile, outpatientRatesFile } from './activity-rates.ts';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
 import { optionalColumns, syntheticLabel, type TableName, tableColumns } from './model.ts';
 import { Random } from './random.ts';
 import { dayOf } from './synth-calendar.ts';
-import { Chunk, CsvBytes, IdBytes } from './synth-csv.ts';
-import { syntheticEthnicity } from './synth-ethnicity.ts';
+import { CsvBytes, IdBytes } from './synth-csv.ts';
+import { byLaFile, EthnicityDraws } from './synth-ethnicity.ts';
 import { writeEvents } from './synth-events.ts';
 import { generatePeople } from './synth-people.ts';
 import { writePersonsAndConditions } from './synth-records.ts';
@@ -23,8 +23,8 @@ import { personIdDigits, personIdPrefix } from './synthetic-ids.ts';
  * ICB's remainder (patients of practices in no PCN) so the sub-ICB and ICB totals match too,
  * spread across each PCN's practices by list size; where they live steered by each practice's
  * deprivation, with the ICB's mix of IMD deciles (synth-deprivation.ts); each practice's QOF
- * registers (2020/21) setting condition prevalence; emergency admissions by age at England's
- * rates (emergency-rates.ts). Deaths over the four years before the extract, and two years of
+ * registers (2020/21) setting condition prevalence; emergency admissions and outpatient
+ * attendances by age at England's rates (activity-rates.ts). Deaths over the four years before the extract, and two years of
  * activity, follow the documented shapes in synth-model.ts. Deterministic from the seed and
  * the ICB. Every file says it is synthetic, and every person id names the ICB.
  */
@@ -88,17 +88,6 @@ function sqlPath(path: string): string {
 /** Every column synth writes, the optional ones (ethnicity) included. */
 const columnsOf = (table: TableName) => [...tableColumns[table], ...optionalColumns[table]];
 
-/** Each person's ethnic category (synth-ethnicity.ts) from the id it is written under. */
-function ethnicityOfSerial(prefix: string, seed: number): (serial: number) => Chunk {
-  const chunks = new Map<string, Chunk>();
-  return (serial) => {
-    const code = syntheticEthnicity(`${prefix}${String(serial).padStart(personIdDigits, '0')}`, seed);
-    let chunk = chunks.get(code);
-    if (!chunk) chunks.set(code, (chunk = new Chunk(code)));
-    return chunk;
-  };
-}
-
 /** Turns a table's CSV into Parquet and removes the CSV. */
 async function toParquet(db: DuckDbEngine, table: TableName, csv: string): Promise<string> {
   const columns = columnsOf(table)
@@ -144,6 +133,13 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     const ids = new IdBytes(prefix, personIdDigits);
     const file = (table: TableName) =>
       new CsvBytes(join(options.out, `${table}.csv`), columnsOf(table).join(','));
+    // Each person's ethnic category, from the id written and the local authority lived in.
+    const draws = new EthnicityDraws(
+      prefix,
+      personIdDigits,
+      seed,
+      ref.areas.map((a) => a.la),
+    );
     const persons = file('persons');
     const conditions = file('conditions');
     const facts = writePersonsAndConditions(
@@ -152,7 +148,7 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
       rng,
       extract,
       { persons, conditions, ids },
-      ethnicityOfSerial(prefix, seed),
+      draws.chunkOf.bind(draws),
     );
     persons.close();
     conditions.close();
@@ -199,6 +195,8 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
         dataFiles.lsoaImd,
         dataFiles.qofPrevalence,
         emergencyRatesFile,
+        outpatientRatesFile,
+        byLaFile,
       ],
       attribution: oglAttribution,
     };
