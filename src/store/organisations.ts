@@ -263,10 +263,6 @@ function addTo(total: TreeNode, part: TreeNode): void {
   if (part.list_size !== null) total.list_size = (total.list_size ?? 0) + part.list_size;
 }
 
-/**
- * The primary care network each of these practices belonged to on a date, by practice
- * code (practices in no PCN then are left out): lets a place be built a PCN at a time.
- */
 /** Each practice's latest published list size on or before a date, and the day it counted patients on. */
 export async function listSizesOfPractices(
   db: Kysely<Database>,
@@ -288,6 +284,10 @@ export async function listSizesOfPractices(
   return new Map(rows.map((r) => [r.code, { list_size: r.list_size, as_at: r.as_at }]));
 }
 
+/**
+ * The primary care network each of these practices belonged to on a date, by practice
+ * code (practices in no PCN then are left out): lets a place be built a PCN at a time.
+ */
 export async function pcnsOfPractices(
   db: Kysely<Database>,
   practices: readonly string[],
