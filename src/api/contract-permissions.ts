@@ -1,5 +1,11 @@
 import type { ContractEvent, EventType } from '../contracts/events.ts';
-import { contractActorsFor, describeRoles, grantsFor, type RoleGrant } from '../core/roles.ts';
+import {
+  contractActorsFor,
+  decisionEvents,
+  describeRoles,
+  grantsFor,
+  type RoleGrant,
+} from '../core/roles.ts';
 import { decisionRule } from '../law/decisions.ts';
 import type { Decision } from '../law/kinds/decision.ts';
 import type { Actor } from '../law/kinds/lifecycle.ts';
@@ -8,11 +14,7 @@ import type { User } from '../store/users.ts';
 import { forbidden, refusedByRule } from './problems.ts';
 
 /** Events that are statutory decisions reserved to commissioners (rulebook/system/decisions.yaml). */
-const reserved: Partial<Record<EventType, Decision>> = {
-  'subcontract-approved': 'approve-subcontract',
-  'subcontract-declined': 'approve-subcontract',
-  'commissioner-termination': 'terminate-contract',
-};
+const reserved: Partial<Record<EventType, Decision>> = decisionEvents;
 
 /** The contract parties these roles may act as, typed as the rulebook's (the core names no other). */
 const mayActAs = (grants: readonly RoleGrant[]): readonly Actor[] => contractActorsFor(grants);

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   contractActorsFor,
+  decisionEvents,
   describeRoles,
   editors,
+  eventTypesOfferedTo,
   holdsOneOf,
   isAdministrator,
   partiesDecidedBy,
@@ -76,6 +78,34 @@ describe('who a user may record contract events as', () => {
       ]),
     ).toEqual(['commissioner', 'nhs-england']);
     expect(contractActorsFor([{ role: 'viewer', organisation: null }])).toEqual([]);
+  });
+});
+
+describe('contract events offered to a user', () => {
+  const types = ['service-commenced', 'subcontract-approved', 'commissioner-termination'];
+  it('offers a statutory decision only to a commissioner of one of the parties', () => {
+    const parties = ['QUA', 'RYK'];
+    expect(eventTypesOfferedTo([{ role: 'commissioner', organisation: 'QUA' }], parties, types)).toEqual(
+      types,
+    );
+    for (const grants of [
+      [{ role: 'provider', organisation: 'RYK' }],
+      [{ role: 'assurer', organisation: null }],
+      [{ role: 'commissioner', organisation: '05C' }],
+    ] satisfies RoleGrant[][]) {
+      expect(eventTypesOfferedTo(grants, parties, types)).toEqual(['service-commenced']);
+    }
+  });
+
+  it('never offers a decision event to a user without a deciding role for the parties', () => {
+    fc.assert(
+      fc.property(fc.array(grant, { maxLength: 4 }), fc.subarray(organisations), (grants, parties) => {
+        const offered = eventTypesOfferedTo(grants, parties, Object.keys(decisionEvents));
+        expect(offered.length === 0 || holdsOneOf(grants, ['commissioner', 'local-authority'], parties)).toBe(
+          true,
+        );
+      }),
+    );
   });
 });
 

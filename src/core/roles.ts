@@ -43,6 +43,26 @@ export const partyDeciders = ['commissioner', 'local-authority'] as const satisf
  */
 export const decisionTakers = ['commissioner', 'local-authority'] as const satisfies readonly Role[];
 
+/** Contract events that record a commissioner's statutory decision, by the decision they record. */
+export const decisionEvents = {
+  'subcontract-approved': 'approve-subcontract',
+  'subcontract-declined': 'approve-subcontract',
+  'commissioner-termination': 'terminate-contract',
+} as const;
+
+/**
+ * Of a contract's event types, those to offer a user: a statutory decision only to those who
+ * take decisions for one of its parties (the server still applies the rule in force).
+ */
+export function eventTypesOfferedTo(
+  grants: readonly RoleGrant[],
+  parties: readonly string[],
+  types: readonly string[],
+): string[] {
+  const decides = holdsOneOf(grants, decisionTakers, parties);
+  return types.filter((t) => decides || !Object.hasOwn(decisionEvents, t));
+}
+
 /** Sharing an ICB's pot between places is for those who commission or assure it, and administrators. */
 export const allocators = ['commissioner', 'assurer', 'administrator'] as const satisfies readonly Role[];
 

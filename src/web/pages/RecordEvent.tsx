@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { formatDate, isIsoDate } from '../../core/dates.ts';
-import { contractActorsFor, grantsFor } from '../../core/roles.ts';
+import { contractActorsFor, eventTypesOfferedTo, grantsFor } from '../../core/roles.ts';
 import { ApiError } from '../api.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { Checkbox, Field, type FieldError, Select, TextInput } from '../components/forms.tsx';
@@ -132,7 +132,7 @@ export default function RecordEvent({
     );
   };
 
-  const groups = offeredGroups(contract.event_types);
+  const groups = offeredGroups(eventTypesOfferedTo(user.roles, contract.parties, contract.event_types));
   if (groups.length === 0) {
     return (
       <section data-testid="record-event">
