@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InvalidInput } from '../../core/errors.ts';
+import { splitCsvRecord } from '../../csv.ts';
 import { refuse, SourceRow } from './source-row.ts';
 
 /**
@@ -20,30 +21,6 @@ async function* lines(path: string): AsyncGenerator<string> {
     reader.close();
     raw.destroy();
   }
-}
-
-/** Splits one CSV record; `open` is true when a quoted field runs on past the line's end. */
-function splitRecord(text: string, delimiter: string): { fields: string[]; open: boolean } {
-  if (!text.includes('"')) return { fields: text.split(delimiter), open: false };
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-    } else field += c;
-  }
-  fields.push(field);
-  return { fields, open: quoted };
 }
 
 /** One row of a CSV file; the same object is reused for every row, so copy what you keep. */
@@ -88,7 +65,7 @@ export async function* csvRows<C extends string>(
     if (!row) {
       const header = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
       delimiter = header.includes('\t') && !header.includes(',') ? '\t' : ',';
-      const names = splitRecord(header, delimiter).fields.map((h) => h.trim().toLowerCase());
+      const names = splitCsvRecord(header, delimiter).fields.map((h) => h.trim().toLowerCase());
       const missing = required.filter((c) => !names.includes(c));
       if (missing.length > 0) {
         throw new InvalidInput(
@@ -106,7 +83,7 @@ export async function* csvRows<C extends string>(
     const record = pending
       ? { text: `${pending.text}\n${text}`, line: pending.line }
       : { text, line: number };
-    const { fields, open } = splitRecord(record.text, delimiter);
+    const { fields, open } = splitCsvRecord(record.text, delimiter);
     if (open) {
       pending = record;
       continue;
