@@ -33,15 +33,16 @@ export function splitCsvRecord(text: string, delimiter = ','): { fields: string[
 
 /**
  * Splits CSV text into rows of fields. Lines end with \n, \r\n or \r; a line break inside a
- * quoted field is kept as \n. A byte-order mark and the final line break are ignored.
+ * quoted field is kept as it was written. A byte-order mark and the final line break are ignored.
  */
 export function parseCsv(text: string): string[][] {
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\n|\r/);
-  if (lines.at(-1) === '') lines.pop();
+  // Lines at even places, each followed by the line break that ended it.
+  const parts = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/(\r\n|\n|\r)/);
+  if (parts.at(-1) === '') parts.splice(-2);
   const rows: string[][] = [];
   let pending: string | undefined;
-  for (const line of lines) {
-    const record = pending === undefined ? line : `${pending}\n${line}`;
+  for (let i = 0; i < parts.length; i += 2) {
+    const record = pending === undefined ? (parts[i] as string) : `${pending}${parts[i - 1]}${parts[i]}`;
     const { fields, open } = splitCsvRecord(record);
     pending = open ? record : undefined;
     if (!open) rows.push(fields);
