@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from './dates.ts';
-import { describeProvenance, isChecked, notYetChecked } from './provenance.ts';
+import { describeProvenance, isChecked, notYetChecked, provenanceInBrief } from './provenance.ts';
 
 const day = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
@@ -24,6 +24,12 @@ describe('a rule’s provenance in words', () => {
     ).toBe(
       'Checked against the 2018 ICP Contract consultation, paragraph 14, on 3 December 2026 by a commissioning lead.',
     );
+  });
+
+  it('fits a table cell in brief: the day it was checked, or not yet', () => {
+    const verified = { against: 'paragraph 14', on: '2026-12-03', by_role: 'a commissioning lead' };
+    expect(provenanceInBrief({ verified })).toBe('Yes, on 3 December 2026');
+    expect(provenanceInBrief({ unverified: 'Seen in a secondary source only.' })).toBe('Not yet');
   });
 
   it('says plainly that a rule has not been checked, then why, keeping the reason as written', () => {

@@ -29,6 +29,15 @@ export function describeProvenance(provenance: Provenance): string {
   return `Checked against ${clause(against)}, on ${formatDate(on)} by ${clause(by_role)}.`;
 }
 
+/**
+ * The same, short enough for a cell of a table to download or print: "Yes, on 5 December 2026"
+ * or "Not yet". The table's sources column names the paper and paragraph; the web app and the
+ * CLI give the whole statement.
+ */
+export function provenanceInBrief(provenance: Provenance): string {
+  return isChecked(provenance) ? `Yes, on ${formatDate(provenance.verified.on)}` : 'Not yet';
+}
+
 /** Text as it sits inside a sentence: no surrounding space or line breaks, no closing full stop. */
 function clause(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\.+$/, '');

@@ -1,9 +1,13 @@
 /** The rulebook's answers as tables: findings, who does what, and the pooling plan. */
+import { provenanceInBrief } from '../core/provenance.ts';
 import type { CheckReport } from '../law/check.ts';
 import type { PoolingPlan } from '../law/pooling-plan.ts';
 import type { ResponsibilityMatrix } from '../law/responsibility.ts';
 import { sourcesOf } from './sources.ts';
 import type { Table, TableSet } from './table.ts';
+
+/** How far each row's rule was checked against its sources, in the words the app and CLI use. */
+const checkedColumn = { key: 'checked', heading: 'Rule checked against its sources', kind: 'text' } as const;
 
 const severityWords = { error: 'Error', warning: 'Warning', information: 'Information' } as const;
 
@@ -18,6 +22,7 @@ export function findingsTable(report: CheckReport): Table {
       { key: 'message', heading: 'Finding', kind: 'text' },
       { key: 'path', heading: 'About', kind: 'text' },
       { key: 'sources', heading: 'Sources', kind: 'text' },
+      checkedColumn,
     ],
     rows: report.findings.map((f) => ({
       severity: severityWords[f.severity],
@@ -26,6 +31,7 @@ export function findingsTable(report: CheckReport): Table {
       message: f.message,
       path: f.path,
       sources: f.citations.map((c) => c.text).join('; '),
+      checked: provenanceInBrief(f.provenance),
     })),
   };
 }
@@ -56,6 +62,7 @@ export function matrixTable(m: ResponsibilityMatrix): Table {
       ...m.parties.map((p) => ({ key: `party:${p.id}`, heading: p.name, kind: 'text' as const })),
       { key: 'findings', heading: 'Findings', kind: 'count' },
       { key: 'sources', heading: 'Sources', kind: 'text' },
+      checkedColumn,
     ],
     rows: m.rows.map((r) => ({
       activity: r.title,
@@ -74,6 +81,7 @@ export function matrixTable(m: ResponsibilityMatrix): Table {
       ),
       findings: r.findings.length,
       sources: r.citations.join('; '),
+      checked: provenanceInBrief(r.provenance),
     })),
   };
 }
@@ -125,6 +133,7 @@ export function poolingTables(plan: PoolingPlan & { arrangement?: string }): Tab
       { key: 'parties', heading: 'Parties', kind: 'text' },
       { key: 'services', heading: 'Services', kind: 'text' },
       { key: 'sources', heading: 'Sources', kind: 'text' },
+      checkedColumn,
     ],
     rows: plan.funds.map((f) => ({
       label: f.label,
@@ -133,6 +142,7 @@ export function poolingTables(plan: PoolingPlan & { arrangement?: string }): Tab
       parties: f.parties.join(', '),
       services: f.services.join(', '),
       sources: f.citations.map((c) => c.text).join('; '),
+      checked: provenanceInBrief(f.provenance),
     })),
   };
   const cited = [
