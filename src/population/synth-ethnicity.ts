@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../core/errors.ts';
 import { parseCsv } from '../csv.ts';
 import { type EthnicGroup, ethnicCategories, ethnicGroups } from './ethnic-category.ts';
-import { Chunk } from './synth-csv.ts';
 
 /**
  * Ethnic category for synthetic people: the group drawn from the usual residents by ethnic group
@@ -138,7 +137,6 @@ export class EthnicityDraws {
   private readonly prefixHash: number;
   private readonly tableOfArea: Int32Array;
   private readonly tables: Float64Array[] = [];
-  private readonly chunks = new Map<number, Chunk>();
 
   /** `areaLa`: the local authority of each area a person may live in (SynthReference.areas). */
   constructor(
@@ -174,11 +172,14 @@ export class EthnicityDraws {
     return codeAt(this.drawn(serial, area));
   }
 
-  /** The same code as bytes to write. */
-  chunkOf(serial: number, area: number): Chunk {
-    const drawn = this.drawn(serial, area);
-    let chunk = this.chunks.get(drawn);
-    if (!chunk) this.chunks.set(drawn, (chunk = new Chunk(codeAt(drawn))));
-    return chunk;
+  /** The index in `ethnicityCodes` of the code of person `serial`, living in area `area`. */
+  indexOf(serial: number, area: number): number {
+    return this.drawn(serial, area);
   }
 }
+
+/** Every code by the index EthnicityDraws.indexOf gives: 16 a group, unused indices empty. */
+export const ethnicityCodes: readonly string[] = Array.from(
+  { length: 16 * groups.length },
+  (_, drawn) => (codesOf[drawn >> 4] as string[])[drawn & 15] ?? '',
+);

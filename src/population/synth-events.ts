@@ -2,7 +2,6 @@ import { type AgeRates, bandOf, englandEmergencyRates, englandOutpatientRates } 
 import { settings } from './model.ts';
 import type { Random } from './random.ts';
 import { firstDayOfMonth, monthOfDay } from './synth-calendar.ts';
-import { Chunk, type CsvBytes, type IdBytes } from './synth-csv.ts';
 import {
   costAgeFactor,
   deprivationUplift,
@@ -13,6 +12,7 @@ import {
 import type { People } from './synth-people.ts';
 import type { PersonFacts } from './synth-records.ts';
 import type { Area, SynthReference } from './synth-reference.ts';
+import type { SynthSink } from './synth-sink.ts';
 
 /**
  * Two years of activity before the extract date. Each event happens at the person's age on its
@@ -115,15 +115,14 @@ class Rates {
   }
 }
 
-export function writeEvents(
+export async function writeEvents(
   ref: SynthReference,
   people: People,
   facts: PersonFacts,
   rng: Random,
   window: { from: number; to: number },
-  events: CsvBytes,
-  ids: IdBytes,
-): void {
+  sink: SynthSink,
+): Promise<void> {
   const rates = new Rates();
   const spans = new Spans(window.from);
   const decile = (i: number) => (ref.areas[people.area[i] as number] as Area).decile;
@@ -157,11 +156,13 @@ export function writeEvents(
   for (const c of calibrated) rates.calibrate(c);
 
   const weight = new Float64Array(4);
-  const names = settings.map((s) => new Chunk(s));
   for (let i = 0; i < people.count; i++) {
+    if (i % sink.peoplePerChunk === 0 && i > 0) {
+      const wait = sink.drained();
+      if (wait) await wait;
+    }
     spans.cut(facts.born[i] as number, ends(i));
     if (spans.count === 0) continue;
-    const id = ids.of(i + 1);
     const died = (people.deathDay[i] as number) > 0;
     for (let s = 0; s < settings.length; s++) {
       if (s === gp && (people.practice[i] as number) < 0) continue;
@@ -184,15 +185,7 @@ export function writeEvents(
         const cost = Math.round(
           (rates.cost[s * maxAge + (spans.age[k] as number)] as number) * (0.5 + rng.next()),
         );
-        events
-          .chunk(id)
-          .comma()
-          .date(day)
-          .comma()
-          .chunk(names[s] as Chunk)
-          .comma()
-          .int(cost)
-          .end();
+        sink.event(i + 1, day, s, cost);
       }
     }
   }

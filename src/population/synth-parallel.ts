@@ -16,7 +16,6 @@ export interface IcbJob {
   out: string;
   seed?: number;
   scale?: number;
-  threads?: number;
 }
 
 /** What a worker sends back. */
@@ -61,7 +60,6 @@ export async function synthesiseIcbs(
   }
   const cores = availableParallelism();
   const atOnce = Math.min(icbs.length, cores);
-  const threads = Math.max(1, Math.floor(cores / atOnce));
   // Progress in hundredths of all the ICBs' steps.
   const share = icbs.map(() => 0);
   const results: SynthResult[] = [];
@@ -71,7 +69,7 @@ export async function synthesiseIcbs(
     while (next < icbs.length) {
       const k = next++;
       const icb = icbs[k] as string;
-      const job: IcbJob = { format, icb, out: join(options.out, icb), seed, scale, threads };
+      const job: IcbJob = { format, icb, out: join(options.out, icb), seed, scale };
       try {
         results[k] = await inWorker(job, (done, total) => {
           share[k] = done / total;

@@ -1,10 +1,10 @@
 import { conditionCodes, conditions } from './model.ts';
 import type { Random } from './random.ts';
 import { firstDayOfMonth, monthOfDay } from './synth-calendar.ts';
-import { Chunk, type CsvBytes, type IdBytes } from './synth-csv.ts';
 import { conditionDeprivationFactor, conditionShape } from './synth-model.ts';
 import type { People } from './synth-people.ts';
 import type { Area, SynthReference } from './synth-reference.ts';
+import type { SynthSink } from './synth-sink.ts';
 
 /** What the events need to know of each person once their record and conditions are written. */
 export interface PersonFacts {
@@ -98,15 +98,15 @@ class ConditionChances {
  * Writes each person's row and conditions (onset up to 25 years before the extract or death).
  * Registration starts at birth or up to 20 years before; it ends only at death.
  */
-export function writePersonsAndConditions(
+export async function writePersonsAndConditions(
   ref: SynthReference,
   people: People,
   rng: Random,
   extractDay: number,
-  files: { persons: CsvBytes; conditions: CsvBytes; ids: IdBytes },
-  /** The ethnic category code of the person with this serial, ready to copy. */
-  ethnicity: (serial: number, area: number) => Chunk,
-): PersonFacts {
+  sink: SynthSink,
+  /** The index of the ethnic category of the person with this serial (SynthLabels.ethnicities). */
+  ethnicity: (serial: number, area: number) => number,
+): Promise<PersonFacts> {
   const chances = new ConditionChances(ref, people);
   const facts: PersonFacts = {
     born: new Int32Array(people.count),
@@ -115,52 +115,36 @@ export function writePersonsAndConditions(
   };
   const extractMonth = monthOfDay(extractDay);
   const isLtc = codes.map((c) => conditions[c].ltc);
-  const { persons, conditions: conds, ids } = files;
-  const codeText = codes.map((c) => new Chunk(c));
-  const practiceText = ref.practices.map((p) => new Chunk(p.code));
-  const areaText = ref.areas.map((a) => new Chunk(a.code));
-  const sexText = [new Chunk('M'), new Chunk('F')];
   for (let i = 0; i < people.count; i++) {
+    if (i % sink.peoplePerChunk === 0 && i > 0) {
+      const wait = sink.drained();
+      if (wait) await wait;
+    }
     const age = people.age[i] as number;
     const female = people.female[i] as number;
     const p = people.practice[i] as number;
-    const practice = p >= 0 ? ref.practices[p] : undefined;
-    const area = ref.areas[people.area[i] as number] as Area;
+    const a = people.area[i] as number;
+    const area = ref.areas[a] as Area;
     const deathDay = people.deathDay[i] as number;
     const born = (deathDay ? monthOfDay(deathDay) : extractMonth) - 12 * age - rng.int(12);
     facts.born[i] = born;
     const birthDay = firstDayOfMonth(born);
     const end = deathDay || extractDay;
-    const id = ids.of(i + 1);
-    persons
-      .chunk(id)
-      .comma()
-      .int(Math.floor(born / 12))
-      .comma()
-      .int((born % 12) + 1)
-      .comma()
-      .chunk(sexText[female] as Chunk)
-      .comma();
-    if (practice) {
-      const from = Math.max(birthDay, end - 1 - rng.int(20 * 365));
-      persons
-        .chunk(practiceText[p] as Chunk)
-        .comma()
-        .date(from)
-        .comma();
-      if (deathDay) persons.date(deathDay);
-    } else persons.comma().comma();
-    persons
-      .comma()
-      .chunk(areaText[people.area[i] as number] as Chunk)
-      .comma()
-      .int(area.decile)
-      .comma();
-    if (deathDay) persons.date(deathDay);
-    persons
-      .comma()
-      .chunk(ethnicity(i + 1, people.area[i] as number))
-      .end();
+    const serial = i + 1;
+    const from = p >= 0 ? Math.max(birthDay, end - 1 - rng.int(20 * 365)) : 0;
+    sink.person(
+      serial,
+      Math.floor(born / 12),
+      (born % 12) + 1,
+      female,
+      p,
+      from,
+      p >= 0 ? deathDay : 0,
+      a,
+      area.decile,
+      deathDay,
+      ethnicity(serial, a),
+    );
 
     const dep = conditionDeprivationFactor(area.decile) * (deathDay ? 1.6 : 1);
     let ltc = 0;
@@ -174,13 +158,7 @@ export function writePersonsAndConditions(
       const chance = Math.min(0.9, k * chances.shapeOf(c, female, age) * dep);
       if (chance <= 0 || rng.next() >= chance) continue;
       const onset = Math.max(birthDay, end - 1 - rng.int(Math.min(25, age + 1) * 365));
-      conds
-        .chunk(id)
-        .comma()
-        .chunk(codeText[c] as Chunk)
-        .comma()
-        .date(onset)
-        .end();
+      sink.condition(serial, c, onset);
       if (isLtc[c]) ltc++;
       if (c === palliativeCode) facts.palliative[i] = 1;
     }

@@ -65,6 +65,88 @@ describe('synthetic population', () => {
     }
   }, 120_000);
 
+  it('writes Parquet that ingests to the same tables as its CSV, with the column types ingest expects', async () => {
+    const csv = scratch('same-csv');
+    const parquet = scratch('same-parquet');
+    await synthesise({ icb: 'QUA', out: csv, seed: 7, scale: 0.002, format: 'csv' });
+    // Small batches and chunks, so that many record batches and waits for the writer are made.
+    const batching = { people: 300, rows: 1_000 };
+    const made = await synthesise({
+      icb: 'QUA',
+      out: parquet,
+      seed: 7,
+      scale: 0.002,
+      parquetBatching: batching,
+    });
+    expect(made.files.map((f) => f.slice(parquet.length + 1))).toEqual([
+      'persons.parquet',
+      'conditions.parquet',
+      'events.parquet',
+    ]);
+    const again = scratch('same-parquet-again');
+    await synthesise({ icb: 'QUA', out: again, seed: 7, scale: 0.002, parquetBatching: batching });
+    expect(readFileSync(join(again, 'events.parquet'))).toEqual(
+      readFileSync(join(parquet, 'events.parquet')),
+    );
+
+    const db = await DuckDbEngine.open();
+    try {
+      const types = async (table: string) =>
+        (await db.query(`DESCRIBE SELECT * FROM read_parquet('${join(parquet, `${table}.parquet`)}')`)).map(
+          (row) => `${row[0]} ${row[1]}`,
+        );
+      expect(await types('persons')).toEqual([
+        'person_id VARCHAR',
+        'birth_year INTEGER',
+        'birth_month INTEGER',
+        'sex VARCHAR',
+        'practice_code VARCHAR',
+        'registered_from DATE',
+        'registered_to DATE',
+        'lsoa VARCHAR',
+        'imd_decile INTEGER',
+        'death_date DATE',
+        'ethnicity VARCHAR',
+      ]);
+      expect(await types('conditions')).toEqual([
+        'person_id VARCHAR',
+        'condition VARCHAR',
+        'onset_date DATE',
+      ]);
+      expect(await types('events')).toEqual([
+        'person_id VARCHAR',
+        'event_date DATE',
+        'setting VARCHAR',
+        'cost_pence INTEGER',
+      ]);
+      const tables = async (dir: string) => {
+        await ingest(db, dir);
+        const rows: Record<string, string> = {};
+        for (const table of ['persons', 'conditions', 'events']) {
+          rows[table] = JSON.stringify(await db.query(`SELECT * FROM ${table} ORDER BY ALL`), (_, v) =>
+            typeof v === 'bigint' ? String(v) : v,
+          );
+        }
+        return rows;
+      };
+      const fromCsv = await tables(csv);
+      const fromParquet = await tables(parquet);
+      // Ingest reads a missing practice as empty and missing dates as its open-ended ones, from
+      // an empty CSV field and a Parquet null alike: unregistered residents and deaths both occur.
+      expect(fromCsv.persons).toContain('"SYN-QUA-00002768",2004,11,"F","","1970-01-01","2099-12-31"');
+      expect(fromCsv.persons).toMatch(/,"20[12]\d-\d\d-\d\d","[A-Z]"\]/);
+      for (const table of ['persons', 'conditions', 'events']) {
+        // Compared as one string each, so a difference does not print the whole table.
+        expect(fromParquet[table] === fromCsv[table], `${table} differ`).toBe(true);
+      }
+      expect(made.manifest.counts.events).toBe(
+        (await db.query('SELECT count(*) FROM events')).map((r) => Number(r[0]))[0],
+      );
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
   it('refuses an unknown ICB', async () => {
     await expect(synthesise({ icb: 'ZZZ', out: join(tmpdir(), 'never'), scale: 0.001 })).rejects.toThrow(
       InvalidInput,

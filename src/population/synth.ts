@@ -1,20 +1,27 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
 import { oglAttribution } from '../core/open-government-licence.ts';
 import { dataFiles } from '../system/data-files.ts';
 import { emergencyRatesFile, outpatientRatesFile } from './activity-rates.ts';
-import { DuckDbEngine } from './engines/duckdb.ts';
 import type { DatasetManifest, Progress } from './ingest.ts';
-import { optionalColumns, syntheticLabel, type TableName, tableColumns } from './model.ts';
+import {
+  conditionCodes,
+  optionalColumns,
+  settings,
+  syntheticLabel,
+  type TableName,
+  tableColumns,
+} from './model.ts';
 import { Random } from './random.ts';
 import { dayOf } from './synth-calendar.ts';
-import { CsvBytes, IdBytes } from './synth-csv.ts';
-import { byLaFile, EthnicityDraws } from './synth-ethnicity.ts';
+import { byLaFile, EthnicityDraws, ethnicityCodes } from './synth-ethnicity.ts';
 import { writeEvents } from './synth-events.ts';
+import type { ParquetBatching } from './synth-parquet.ts';
 import { generatePeople } from './synth-people.ts';
 import { writePersonsAndConditions } from './synth-records.ts';
 import { loadSynthReference } from './synth-reference.ts';
+import { CsvSink, type SynthLabels, type SynthSink } from './synth-sink.ts';
 import { personIdDigits, personIdPrefix } from './synthetic-ids.ts';
 
 /**
@@ -36,8 +43,8 @@ export interface SynthOptions {
   scale?: number;
   format?: 'parquet' | 'csv';
   progress?: Progress;
-  /** Threads DuckDB may use to write Parquet (default: one a core). */
-  threads?: number;
+  /** How Parquet output is cut into record batches (tests make them small). */
+  parquetBatching?: ParquetBatching;
 }
 
 export const extractDate = '2026-08-01';
@@ -62,44 +69,19 @@ export interface SynthResult {
   files: string[];
 }
 
-/** Column types of the Parquet files (the CSV files are text). */
-const parquetTypes: Record<TableName, string[]> = {
-  persons: [
-    'VARCHAR',
-    'INTEGER',
-    'INTEGER',
-    'VARCHAR',
-    'VARCHAR',
-    'DATE',
-    'DATE',
-    'VARCHAR',
-    'INTEGER',
-    'DATE',
-    'VARCHAR',
-  ],
-  conditions: ['VARCHAR', 'VARCHAR', 'DATE'],
-  events: ['VARCHAR', 'DATE', 'VARCHAR', 'INTEGER'],
-};
-
-function sqlPath(path: string): string {
-  return `'${path.replaceAll("'", "''")}'`;
-}
-
 /** Every column synth writes, the optional ones (ethnicity) included. */
 const columnsOf = (table: TableName) => [...tableColumns[table], ...optionalColumns[table]];
 
-/** Turns a table's CSV into Parquet and removes the CSV. */
-async function toParquet(db: DuckDbEngine, table: TableName, csv: string): Promise<string> {
-  const columns = columnsOf(table)
-    .map((c, i) => `'${c}': '${parquetTypes[table][i]}'`)
-    .join(', ');
-  const target = csv.replace(/\.csv$/, '.parquet');
-  await db.run(
-    `COPY (SELECT * FROM read_csv(${sqlPath(csv)}, header = true, auto_detect = false, columns = {${columns}}))
-     TO ${sqlPath(target)} (FORMAT parquet, COMPRESSION zstd)`,
-  );
-  rmSync(csv);
-  return target;
+/** Writes the tables as Parquet (synth-parquet.ts, loaded only for Parquet) or CSV. */
+async function sinkFor(
+  format: 'parquet' | 'csv',
+  dir: string,
+  labels: SynthLabels,
+  batching?: ParquetBatching,
+): Promise<SynthSink> {
+  if (format === 'csv') return new CsvSink(dir, (table) => columnsOf(table).join(','), labels);
+  const { ParquetSink } = await import('./synth-parquet.ts');
+  return new ParquetSink(dir, labels, columnsOf, batching);
 }
 
 /** The generator's seed: the user's, mixed with the ICB so ICBs with one seed differ. */
@@ -118,98 +100,77 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
   if (!Number.isInteger(seed) || seed < 0)
     throw new InvalidInput('--seed', 'must be a whole number 0 or more');
   if (!(scale > 0 && scale <= 1)) throw new InvalidInput('--scale', 'must be more than 0 and at most 1');
-  const db = await DuckDbEngine.open(':memory:', options.threads);
-  let converting: Promise<string[]> = Promise.resolve([]);
-  try {
-    const ref = loadSynthReference(options.icb);
-    progress('reference', 1, 5);
-    const rng = new Random(seedFor(seed, options.icb));
-    const extract = dayOf(extractDate);
-    const people = generatePeople(ref, rng, scale, extract, dayOf(deathsFrom));
-    progress('people', 2, 5);
+  const ref = loadSynthReference(options.icb);
+  progress('reference', 1, 5);
+  const rng = new Random(seedFor(seed, options.icb));
+  const extract = dayOf(extractDate);
+  const people = generatePeople(ref, rng, scale, extract, dayOf(deathsFrom));
+  progress('people', 2, 5);
 
-    mkdirSync(options.out, { recursive: true });
-    const prefix = personIdPrefix(options.icb);
-    const ids = new IdBytes(prefix, personIdDigits);
-    const file = (table: TableName) =>
-      new CsvBytes(join(options.out, `${table}.csv`), columnsOf(table).join(','));
-    // Each person's ethnic category, from the id written and the local authority lived in.
-    const draws = new EthnicityDraws(
-      prefix,
-      personIdDigits,
-      seed,
-      ref.areas.map((a) => a.la),
-    );
-    const persons = file('persons');
-    const conditions = file('conditions');
-    const facts = writePersonsAndConditions(
-      ref,
-      people,
-      rng,
-      extract,
-      { persons, conditions, ids },
-      draws.chunkOf.bind(draws),
-    );
-    persons.close();
-    conditions.close();
-    progress('persons and conditions', 3, 5);
-    // DuckDB turns these into Parquet on its own threads while the events are generated.
-    converting =
-      format === 'parquet'
-        ? toParquet(db, 'persons', persons.path).then(async (done) => [
-            done,
-            await toParquet(db, 'conditions', conditions.path),
-          ])
-        : Promise.resolve([persons.path, conditions.path]);
-    const events = file('events');
-    writeEvents(ref, people, facts, rng, { from: dayOf(activityFrom), to: extract }, events, ids);
-    events.close();
-    progress('events', 4, 5);
-    const files = [
-      ...(await converting),
-      format === 'parquet' ? await toParquet(db, 'events', events.path) : events.path,
-    ];
+  mkdirSync(options.out, { recursive: true });
+  const prefix = personIdPrefix(options.icb);
+  const sink = await sinkFor(
+    format,
+    options.out,
+    {
+      idPrefix: prefix,
+      idDigits: personIdDigits,
+      practices: ref.practices.map((p) => p.code),
+      areas: ref.areas.map((a) => a.code),
+      ethnicities: ethnicityCodes,
+      conditions: conditionCodes,
+      settings,
+    },
+    options.parquetBatching,
+  );
+  // Each person's ethnic category, from the id written and the local authority lived in.
+  const draws = new EthnicityDraws(
+    prefix,
+    personIdDigits,
+    seed,
+    ref.areas.map((a) => a.la),
+  );
+  const facts = await writePersonsAndConditions(ref, people, rng, extract, sink, draws.indexOf.bind(draws));
+  progress('persons and conditions', 3, 5);
+  await writeEvents(ref, people, facts, rng, { from: dayOf(activityFrom), to: extract }, sink);
+  const files = await sink.close();
+  progress('events', 4, 5);
 
-    const manifest = {
-      synthetic: true,
-      label: syntheticLabel,
-      icb: options.icb,
-      icbOnsCode: ref.icbOnsCode,
-      seed,
-      scale,
-      extractDate,
-      analysisDate: defaultAnalysisDate,
-      counts: {
-        persons: people.count,
-        registeredOnExtractDate: people.registered,
-        deceased: people.unregisteredFrom - people.registered,
-        unregisteredResidents: people.count - people.unregisteredFrom,
-        conditions: conditions.rows,
-        events: events.rows,
-      },
-      calibratedTo: [
-        dataFiles.registeredSingleAge,
-        dataFiles.practiceMap,
-        dataFiles.weightedPopulations2025,
-        dataFiles.practiceImd,
-        dataFiles.lsoaImd,
-        dataFiles.qofPrevalence,
-        emergencyRatesFile,
-        outpatientRatesFile,
-        byLaFile,
-      ],
-      attribution: oglAttribution,
-    };
-    writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    writeFileSync(
-      join(options.out, 'README.txt'),
-      `${syntheticLabel}\n\nGenerated by \`concordat synth --icb ${options.icb} --seed ${seed}\`. No row describes a real person.\nCalibrated to published NHS data (see manifest.json). ${oglAttribution}\n`,
-    );
-    progress('done', 5, 5);
-    return { manifest, files };
-  } finally {
-    // Parquet may still be being written if the events failed.
-    await converting.catch(() => {});
-    await db.close();
-  }
+  const manifest = {
+    synthetic: true,
+    label: syntheticLabel,
+    icb: options.icb,
+    icbOnsCode: ref.icbOnsCode,
+    seed,
+    scale,
+    extractDate,
+    analysisDate: defaultAnalysisDate,
+    counts: {
+      persons: people.count,
+      registeredOnExtractDate: people.registered,
+      deceased: people.unregisteredFrom - people.registered,
+      unregisteredResidents: people.count - people.unregisteredFrom,
+      conditions: sink.rows.conditions,
+      events: sink.rows.events,
+    },
+    calibratedTo: [
+      dataFiles.registeredSingleAge,
+      dataFiles.practiceMap,
+      dataFiles.weightedPopulations2025,
+      dataFiles.practiceImd,
+      dataFiles.lsoaImd,
+      dataFiles.qofPrevalence,
+      emergencyRatesFile,
+      outpatientRatesFile,
+      byLaFile,
+    ],
+    attribution: oglAttribution,
+  };
+  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(
+    join(options.out, 'README.txt'),
+    `${syntheticLabel}\n\nGenerated by \`concordat synth --icb ${options.icb} --seed ${seed}\`. No row describes a real person.\nCalibrated to published NHS data (see manifest.json). ${oglAttribution}\n`,
+  );
+  progress('done', 5, 5);
+  return { manifest, files };
 }
