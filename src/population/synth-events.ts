@@ -115,14 +115,14 @@ class Rates {
   }
 }
 
-export async function writeEvents(
+export function writeEvents(
   ref: SynthReference,
   people: People,
   facts: PersonFacts,
   rng: Random,
   window: { from: number; to: number },
   sink: SynthSink,
-): Promise<void> {
+): void {
   const rates = new Rates();
   const spans = new Spans(window.from);
   const decile = (i: number) => (ref.areas[people.area[i] as number] as Area).decile;
@@ -157,10 +157,6 @@ export async function writeEvents(
 
   const weight = new Float64Array(4);
   for (let i = 0; i < people.count; i++) {
-    if (i % sink.peoplePerChunk === 0 && i > 0) {
-      const wait = sink.drained();
-      if (wait) await wait;
-    }
     spans.cut(facts.born[i] as number, ends(i));
     if (spans.count === 0) continue;
     const died = (people.deathDay[i] as number) > 0;

@@ -98,7 +98,7 @@ class ConditionChances {
  * Writes each person's row and conditions (onset up to 25 years before the extract or death).
  * Registration starts at birth or up to 20 years before; it ends only at death.
  */
-export async function writePersonsAndConditions(
+export function writePersonsAndConditions(
   ref: SynthReference,
   people: People,
   rng: Random,
@@ -106,7 +106,7 @@ export async function writePersonsAndConditions(
   sink: SynthSink,
   /** The index of the ethnic category of the person with this serial (SynthLabels.ethnicities). */
   ethnicity: (serial: number, area: number) => number,
-): Promise<PersonFacts> {
+): PersonFacts {
   const chances = new ConditionChances(ref, people);
   const facts: PersonFacts = {
     born: new Int32Array(people.count),
@@ -116,10 +116,6 @@ export async function writePersonsAndConditions(
   const extractMonth = monthOfDay(extractDay);
   const isLtc = codes.map((c) => conditions[c].ltc);
   for (let i = 0; i < people.count; i++) {
-    if (i % sink.peoplePerChunk === 0 && i > 0) {
-      const wait = sink.drained();
-      if (wait) await wait;
-    }
     const age = people.age[i] as number;
     const female = people.female[i] as number;
     const p = people.practice[i] as number;

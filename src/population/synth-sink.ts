@@ -27,15 +27,8 @@ export interface SynthSink {
   ): void;
   condition(serial: number, condition: number, onset: number): void;
   event(serial: number, day: number, setting: number, costPence: number): void;
-  /**
-   * Called between chunks of people: a promise when the sink needs the generator to wait while
-   * it writes what it holds (so memory stays bounded), otherwise undefined.
-   */
-  drained(): Promise<void> | undefined;
-  /** How many people the generator makes between calls of `drained`. */
-  readonly peoplePerChunk: number;
   /** Finishes the files; their paths, persons, conditions and events. */
-  close(): Promise<string[]>;
+  close(): string[];
   readonly rows: { conditions: number; events: number };
 }
 
@@ -63,7 +56,6 @@ export class CsvSink implements SynthSink {
   private readonly codes: Chunk[];
   private readonly settings: Chunk[];
   private readonly sexes = [new Chunk('M'), new Chunk('F')];
-  readonly peoplePerChunk = 65_536;
   /** The id last made, reused while rows are of the same person. */
   private idOf = 0;
   private id: Chunk;
@@ -165,11 +157,7 @@ export class CsvSink implements SynthSink {
       .end();
   }
 
-  drained(): undefined {
-    return undefined;
-  }
-
-  async close(): Promise<string[]> {
+  close(): string[] {
     for (const file of [this.persons, this.conditions, this.events]) file.close();
     return [this.persons.path, this.conditions.path, this.events.path];
   }

@@ -69,14 +69,14 @@ describe('synthetic population', () => {
     const csv = scratch('same-csv');
     const parquet = scratch('same-parquet');
     await synthesise({ icb: 'QUA', out: csv, seed: 7, scale: 0.002, format: 'csv' });
-    // Small batches and chunks, so that many record batches and waits for the writer are made.
-    const batching = { people: 300, rows: 1_000 };
+    // Small row groups, so that each table has several, each with its own person ids.
+    const parquetRowGroup = 1_000;
     const made = await synthesise({
       icb: 'QUA',
       out: parquet,
       seed: 7,
       scale: 0.002,
-      parquetBatching: batching,
+      parquetRowGroup,
     });
     expect(made.files.map((f) => f.slice(parquet.length + 1))).toEqual([
       'persons.parquet',
@@ -84,7 +84,7 @@ describe('synthetic population', () => {
       'events.parquet',
     ]);
     const again = scratch('same-parquet-again');
-    await synthesise({ icb: 'QUA', out: again, seed: 7, scale: 0.002, parquetBatching: batching });
+    await synthesise({ icb: 'QUA', out: again, seed: 7, scale: 0.002, parquetRowGroup });
     expect(readFileSync(join(again, 'events.parquet'))).toEqual(
       readFileSync(join(parquet, 'events.parquet')),
     );

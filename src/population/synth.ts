@@ -17,7 +17,7 @@ import { Random } from './random.ts';
 import { dayOf } from './synth-calendar.ts';
 import { byLaFile, EthnicityDraws, ethnicityCodes } from './synth-ethnicity.ts';
 import { writeEvents } from './synth-events.ts';
-import type { ParquetBatching } from './synth-parquet.ts';
+import { ParquetSink } from './synth-parquet.ts';
 import { generatePeople } from './synth-people.ts';
 import { writePersonsAndConditions } from './synth-records.ts';
 import { loadSynthReference } from './synth-reference.ts';
@@ -43,8 +43,8 @@ export interface SynthOptions {
   scale?: number;
   format?: 'parquet' | 'csv';
   progress?: Progress;
-  /** How Parquet output is cut into record batches (tests make them small). */
-  parquetBatching?: ParquetBatching;
+  /** Rows in each Parquet row group (tests make them few). */
+  parquetRowGroup?: number;
 }
 
 export const extractDate = '2026-08-01';
@@ -72,18 +72,6 @@ export interface SynthResult {
 /** Every column synth writes, the optional ones (ethnicity) included. */
 const columnsOf = (table: TableName) => [...tableColumns[table], ...optionalColumns[table]];
 
-/** Writes the tables as Parquet (synth-parquet.ts, loaded only for Parquet) or CSV. */
-async function sinkFor(
-  format: 'parquet' | 'csv',
-  dir: string,
-  labels: SynthLabels,
-  batching?: ParquetBatching,
-): Promise<SynthSink> {
-  if (format === 'csv') return new CsvSink(dir, (table) => columnsOf(table).join(','), labels);
-  const { ParquetSink } = await import('./synth-parquet.ts');
-  return new ParquetSink(dir, labels, columnsOf, batching);
-}
-
 /** The generator's seed: the user's, mixed with the ICB so ICBs with one seed differ. */
 function seedFor(seed: number, icb: string): number {
   let hash = 0x811c9dc5;
@@ -109,20 +97,19 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
 
   mkdirSync(options.out, { recursive: true });
   const prefix = personIdPrefix(options.icb);
-  const sink = await sinkFor(
-    format,
-    options.out,
-    {
-      idPrefix: prefix,
-      idDigits: personIdDigits,
-      practices: ref.practices.map((p) => p.code),
-      areas: ref.areas.map((a) => a.code),
-      ethnicities: ethnicityCodes,
-      conditions: conditionCodes,
-      settings,
-    },
-    options.parquetBatching,
-  );
+  const labels: SynthLabels = {
+    idPrefix: prefix,
+    idDigits: personIdDigits,
+    practices: ref.practices.map((p) => p.code),
+    areas: ref.areas.map((a) => a.code),
+    ethnicities: ethnicityCodes,
+    conditions: conditionCodes,
+    settings,
+  };
+  const sink: SynthSink =
+    format === 'csv'
+      ? new CsvSink(options.out, (table) => columnsOf(table).join(','), labels)
+      : new ParquetSink(options.out, labels, columnsOf, options.parquetRowGroup);
   // Each person's ethnic category, from the id written and the local authority lived in.
   const draws = new EthnicityDraws(
     prefix,
@@ -130,10 +117,10 @@ export async function synthesise(options: SynthOptions): Promise<SynthResult> {
     seed,
     ref.areas.map((a) => a.la),
   );
-  const facts = await writePersonsAndConditions(ref, people, rng, extract, sink, draws.indexOf.bind(draws));
+  const facts = writePersonsAndConditions(ref, people, rng, extract, sink, draws.indexOf.bind(draws));
   progress('persons and conditions', 3, 5);
-  await writeEvents(ref, people, facts, rng, { from: dayOf(activityFrom), to: extract }, sink);
-  const files = await sink.close();
+  writeEvents(ref, people, facts, rng, { from: dayOf(activityFrom), to: extract }, sink);
+  const files = sink.close();
   progress('events', 4, 5);
 
   const manifest = {
