@@ -63,6 +63,33 @@ describe('the Parquet writer', () => {
     expect(rows).toEqual(expected.sort((a, b) => (a[1] as number) - (b[1] as number)));
   });
 
+  it('reads back long runs, bit-packed stretches, numbers too far apart for a dictionary, and a column of nulls', async () => {
+    const path = join(dir, 'runs.parquet');
+    const writer = new ParquetWriter(path, [
+      { name: 'code', kind: { type: 'text', labels: ['a', 'b', 'c'] }, optional: false },
+      { name: 'n', kind: { type: 'int32' }, optional: false },
+      { name: 'day', kind: { type: 'date' }, optional: true },
+      { name: 'far', kind: { type: 'int32' }, optional: false },
+    ]);
+    const rows = 1_003;
+    const code = Int32Array.from({ length: rows }, (_, r) =>
+      r < 500 ? Math.floor(r / 37) % 3 : (r * 7) % 3,
+    );
+    const n = Int32Array.from({ length: rows }, (_, r) => r);
+    const far = Int32Array.from({ length: rows }, (_, r) => (r % 2 ? 2 ** 30 + r : -r));
+    writer.rowGroup(rows, [code.slice(), n.slice(), new Int32Array(rows), far.slice()]);
+    writer.close();
+    const db = await DuckDbEngine.open();
+    try {
+      const back = await db.query(`SELECT code, n, day, far FROM read_parquet('${path}')`);
+      expect(back).toEqual(
+        Array.from({ length: rows }, (_, r) => [['a', 'b', 'c'][code[r] as number], r, null, far[r]]),
+      );
+    } finally {
+      await db.close();
+    }
+  });
+
   it('writes a table with no rows', async () => {
     const path = join(dir, 'empty.parquet');
     new ParquetWriter(path, columns).close();

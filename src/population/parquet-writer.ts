@@ -2,16 +2,18 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
 
 /**
- * A small Parquet writer for columns held as Int32Array: whole numbers and dates (INT32, PLAIN)
- * and text drawn from a list (BYTE_ARRAY strings, dictionary-encoded: the list is the row
- * group's dictionary page and each row is an index, written as runs). Enough for the synthetic
- * population's tables and no more: uncompressed data pages (v1), optional columns as
- * definition levels, no statistics. Format: the Apache Parquet specification (parquet.thrift,
- * Encodings.md), footer in Thrift's compact protocol.
+ * A small Parquet writer for columns held as Int32Array: whole numbers and dates (INT32) and
+ * text drawn from a list (BYTE_ARRAY strings). Every column chunk is a dictionary page and one
+ * data page of indices in the RLE/bit-packing hybrid — text over its list (or a row group's own,
+ * for person ids), numbers over the row group's distinct values unless they span too wide a
+ * range, when they are PLAIN. Enough for the synthetic population's tables and no more:
+ * uncompressed data pages (v1), optional columns as definition levels, no statistics. Format:
+ * the Apache Parquet specification (parquet.thrift, Encodings.md), footer in Thrift's compact
+ * protocol.
  *
  * Why not a library: apache-arrow with parquet-wasm (the Rust parquet crate as WebAssembly)
  * took about 260 ns a row for the events, more than DuckDB's CSV-to-Parquet; this writes the
- * same rows in a few ns each, because the data are already dictionary indices and runs.
+ * same rows in a few ns each, because the data are already small integers and runs.
  */
 export type ParquetColumnKind =
   | { type: 'int32' }
@@ -33,7 +35,7 @@ class Bytes {
   buffer = new Uint8Array(1 << 16);
   length = 0;
 
-  private room(n: number): void {
+  room(n: number): void {
     if (this.length + n <= this.buffer.length) return;
     let size = this.buffer.length * 2;
     while (size < this.length + n) size *= 2;
@@ -152,17 +154,60 @@ const RLE_DICTIONARY = 8;
 const DATA_PAGE = 0;
 const DICTIONARY_PAGE = 2;
 
-/** Runs of equal values in the RLE/bit-packing hybrid (runs only), each value in `width` bits. */
-function runs(out: Bytes, values: Int32Array, width: number): void {
+/** How many values from `from` on equal the one there (counting stops at `limit`). */
+function runLength(values: Int32Array, from: number, limit: number): number {
+  const v = values[from];
+  let end = from + 1;
+  while (end < values.length && end - from < limit && values[end] === v) end++;
+  return end - from;
+}
+
+/**
+ * Values in the RLE/bit-packing hybrid, each in `width` bits: eight or more equal values in a
+ * row as a run, the rest bit-packed eight at a time (the last group padded with zeros).
+ */
+function hybrid(out: Bytes, values: Int32Array, width: number): void {
   const valueBytes = (width + 7) >> 3;
+  const n = values.length;
   let r = 0;
-  while (r < values.length) {
-    const v = values[r] as number;
-    let end = r + 1;
-    while (end < values.length && values[end] === v) end++;
-    out.varint((end - r) * 2);
-    for (let b = 0; b < valueBytes; b++) out.byte((v >>> (8 * b)) & 0xff);
-    r = end;
+  while (r < n) {
+    const run = runLength(values, r, n);
+    if (run >= 8 || width > 24) {
+      // Widths above 24 bits are written as runs only, so packing stays within 32-bit arithmetic.
+      out.varint(run * 2);
+      const v = values[r] as number;
+      for (let b = 0; b < valueBytes; b++) out.byte((v >>> (8 * b)) & 0xff);
+      r += run;
+      continue;
+    }
+    const start = r;
+    let groups = 0;
+    do {
+      r += 8;
+      groups++;
+    } while (r < n && runLength(values, r, 8) < 8);
+    out.varint(groups * 2 + 1);
+    // Packed straight into the buffer: this is the writer's inner loop.
+    out.room(groups * width);
+    const buffer = out.buffer;
+    let at = out.length;
+    let acc = 0;
+    let bits = 0;
+    const end = Math.min(n, start + groups * 8);
+    for (let i = start; i < end; i++) {
+      acc |= (values[i] as number) << bits;
+      bits += width;
+      while (bits >= 8) {
+        buffer[at++] = acc & 0xff;
+        acc >>>= 8;
+        bits -= 8;
+      }
+    }
+    // Zeros pad the last group.
+    const full = out.length + groups * width;
+    if (bits > 0) buffer[at++] = acc & 0xff;
+    while (at < full) buffer[at++] = 0;
+    out.length = full;
   }
 }
 
@@ -236,7 +281,7 @@ export class ParquetWriter {
         }
         present = all.subarray(0, n);
         const encoded = new Bytes();
-        runs(encoded, levels, 1);
+        hybrid(encoded, levels, 1);
         body.uint32(encoded.length);
         body.bytes(encoded.view());
       }
@@ -247,12 +292,26 @@ export class ParquetWriter {
         this.page(DICTIONARY_PAGE, strings.bytes, [7, struct([1, i32(strings.count)], [2, i32(PLAIN)])]);
         const width = bitWidth(strings.count);
         body.byte(width);
-        runs(body, present, width);
-      } else body.bytes(new Uint8Array(present.buffer, present.byteOffset, present.byteLength));
+        hybrid(body, present, width);
+      } else {
+        // Whole numbers and dates: a dictionary of the row group's values, when they span a
+        // range small enough to look up directly (dates, costs, years), else PLAIN.
+        const dictionary = dictionaryOf(present);
+        if (dictionary) {
+          dictionaryOffset = this.at;
+          const { buffer, byteOffset, byteLength } = dictionary.values;
+          const bytes = new Uint8Array(buffer, byteOffset, byteLength);
+          this.page(DICTIONARY_PAGE, bytes, [7, struct([1, i32(dictionary.values.length)], [2, i32(PLAIN)])]);
+          const width = bitWidth(dictionary.values.length);
+          body.byte(width);
+          hybrid(body, present, width);
+        } else body.bytes(new Uint8Array(present.buffer, present.byteOffset, present.byteLength));
+      }
       const dataOffset = this.at;
+      const indexed = dictionaryOffset !== undefined;
       this.page(DATA_PAGE, body.view(), [
         5,
-        struct([1, i32(rows)], [2, i32(text ? RLE_DICTIONARY : PLAIN)], [3, i32(RLE)], [4, i32(RLE)]),
+        struct([1, i32(rows)], [2, i32(indexed ? RLE_DICTIONARY : PLAIN)], [3, i32(RLE)], [4, i32(RLE)]),
       ]);
       return {
         column,
@@ -261,7 +320,7 @@ export class ParquetWriter {
         dictionaryOffset,
         dataOffset,
         size: this.at - start,
-        encodings: text ? [PLAIN, RLE, RLE_DICTIONARY] : [PLAIN, RLE],
+        encodings: indexed ? [PLAIN, RLE, RLE_DICTIONARY] : [PLAIN, RLE],
       };
     });
     this.groups.push({ rows, chunks });
@@ -331,6 +390,39 @@ export class ParquetWriter {
     this.write(tail.view());
     closeSync(this.fd);
   }
+}
+
+/** Widest range of values looked up directly (4 bytes a value of the range). */
+const maxRange = 1 << 22;
+
+/**
+ * The distinct values in order of first appearance, replacing each value by its index; or
+ * undefined, leaving the values, when they span more than `maxRange`.
+ */
+function dictionaryOf(values: Int32Array): { values: Int32Array } | undefined {
+  if (values.length === 0) return { values: new Int32Array(0) };
+  let min = values[0] as number;
+  let max = min;
+  for (let r = 1; r < values.length; r++) {
+    const v = values[r] as number;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (max - min >= maxRange) return undefined;
+  const index = new Int32Array(max - min + 1).fill(-1);
+  const distinct = new Int32Array(Math.min(values.length, max - min + 1));
+  let count = 0;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r] as number;
+    let k = index[v - min] as number;
+    if (k < 0) {
+      k = count++;
+      index[v - min] = k;
+      distinct[k] = v;
+    }
+    values[r] = k;
+  }
+  return { values: distinct.subarray(0, count) };
 }
 
 /** A dictionary page's strings, PLAIN-encoded: each a 4-byte length, then its bytes. */

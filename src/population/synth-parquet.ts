@@ -103,7 +103,7 @@ function personIds(labels: SynthLabels, serials: Int32Array): PlainStrings {
 }
 
 /** Rows a row group holds by default. */
-const defaultRowGroup = 1 << 20;
+const defaultRowGroup = 1 << 17;
 
 /** The native tables as Parquet files in `dir`. A date of 0 or a practice of −1 is written as null. */
 export class ParquetSink implements SynthSink {
