@@ -133,7 +133,7 @@ describe('synthetic population', () => {
       const fromParquet = await tables(parquet);
       // Ingest reads a missing practice as empty and missing dates as its open-ended ones, from
       // an empty CSV field and a Parquet null alike: unregistered residents and deaths both occur.
-      expect(fromCsv.persons).toContain('"SYN-QUA-00002768",2004,11,"F","","1970-01-01","2099-12-31"');
+      expect(fromCsv.persons).toMatch(/"[MF]","","1970-01-01","2099-12-31",/);
       expect(fromCsv.persons).toMatch(/,"20[12]\d-\d\d-\d\d","[A-Z]"\]/);
       for (const table of ['persons', 'conditions', 'events']) {
         // Compared as one string each, so a difference does not print the whole table.
