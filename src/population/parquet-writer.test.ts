@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'chdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from './engines/duckdb.ts';
 import { type ParquetColumn, ParquetWriter, plainStrings } from './parquet-writer.ts';
@@ -61,6 +62,17 @@ describe('the Parquet writer', () => {
     const { types, rows } = await read(path);
     expect(types).toEqual(['code VARCHAR', 'n INTEGER', 'day DATE', 'id VARCHAR']);
     expect(rows).toEqual(expected.sort((a, b) => (a[1] as number) - (b[1] as number)));
+    // A second, independent reader: ClickHouse's (Arrow's C++ Parquet reader, through chDB).
+    const clickHouse = new Session();
+    try {
+      const answer = clickHouse.query(
+        `SELECT code, n, toString(day), id FROM file('${path}', Parquet) ORDER BY n`,
+        'JSONCompact',
+      );
+      expect(JSON.parse(answer).data).toEqual(rows);
+    } finally {
+      clickHouse.close();
+    }
   });
 
   it('reads back long runs, bit-packed stretches, numbers too far apart for a dictionary, and a column of nulls', async () => {
