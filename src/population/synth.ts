@@ -31,9 +31,10 @@ import { personIdDigits, personIdPrefix } from './synthetic-ids.ts';
  * spread across each PCN's practices by list size; where they live steered by each practice's
  * deprivation, with the ICB's mix of IMD deciles (synth-deprivation.ts); each practice's QOF
  * registers (2020/21) setting condition prevalence; emergency admissions and outpatient
- * attendances by age at England's rates (activity-rates.ts). Deaths over the four years before the extract, and two years of
- * activity, follow the documented shapes in synth-model.ts. Deterministic from the seed and
- * the ICB. Every file says it is synthetic, and every person id names the ICB.
+ * attendances by age at England's rates (activity-rates.ts). Deaths over the four years before
+ * the extract, and two years of activity, follow the documented shapes in synth-model.ts.
+ * Deterministic from the seed and the ICB. Every file says it is synthetic, and every person id
+ * names the ICB.
  */
 export interface SynthOptions {
   icb: string;
