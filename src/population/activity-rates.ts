@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../core/errors.ts';
+import { readReferenceFile, referenceRows } from './reference-data.ts';
 
 /**
  * England's hospital activity per person-year by age band, which the synthetic population is
@@ -24,14 +23,12 @@ export interface AgeRates {
 const header = 'age_band,per_1000,basis';
 
 export function readAgeRates(file: string, csv: string): AgeRates {
-  const lines = csv.trim().split(/\r?\n/);
-  if (lines[0] !== header) throw new InvalidInput(file, `must start with the header ${header}`);
+  const rows = referenceRows(file, csv, header);
   const rates: AgeRates = { file, labels: [], starts: [], perYear: [] };
   let next = 0;
   let open = false;
-  lines.slice(1).forEach((line, i) => {
-    const where = `${file} line ${i + 2}`;
-    const [label = '', per1000 = '', basis = ''] = line.split(',');
+  rows.forEach(({ fields, where }) => {
+    const [label = '', per1000 = '', basis = ''] = fields;
     const band = /^(\d+)(?:-(\d+)|(\+))?$/.exec(label);
     if (!band || open) throw new InvalidInput(where, `"${label}" is not an age band such as 5-9 or 90+`);
     const start = Number(band[1]);
@@ -61,11 +58,7 @@ export function bandOf(rates: AgeRates, age: number): number {
   return band;
 }
 
-const load = (file: string) =>
-  readAgeRates(
-    file,
-    readFileSync(fileURLToPath(new URL(`../../data/reference/${file}`, import.meta.url)), 'utf8'),
-  );
+const load = (file: string) => readAgeRates(file, readReferenceFile(file));
 
 /** Emergency admissions (admission episodes with an emergency admission method) a person-year. */
 export const englandEmergencyRates: AgeRates = load(emergencyRatesFile);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../core/errors.ts';
 import { type Condition, conditionCodes } from './model.ts';
+import { readReferenceFile, referenceRows } from './reference-data.ts';
 
 /**
  * The Cambridge Multimorbidity Score's general-outcome weights for its 20 conditions (Payne
@@ -19,18 +18,12 @@ export interface CambridgeWeight {
   withinYears: number | null;
 }
 
-const file = fileURLToPath(
-  new URL('../../data/reference/cambridge-multimorbidity-weights.csv', import.meta.url),
-);
 const header = 'condition,weight,qof_register,within_years';
 
 export function readCambridgeWeights(csv: string): CambridgeWeight[] {
-  const lines = csv.trim().split(/\r?\n/);
-  if (lines[0] !== header)
-    throw new InvalidInput('cambridge-multimorbidity-weights.csv', `must start with the header ${header}`);
-  const weights = lines.slice(1).map((line, i) => {
-    const where = `cambridge-multimorbidity-weights.csv line ${i + 2}`;
-    const [condition = '', weight = '', register = '', within = ''] = line.split(',');
+  const rows = referenceRows('cambridge-multimorbidity-weights.csv', csv, header);
+  const weights = rows.map(({ fields, where }) => {
+    const [condition = '', weight = '', register = '', within = ''] = fields;
     if (!/^\d+\.\d{2}$/.test(weight) || Number(weight) <= 0)
       throw new InvalidInput(where, `weight "${weight}" is not a number above 0 with two decimal places`);
     if (register !== '' && !(conditionCodes as readonly string[]).includes(register))
@@ -55,4 +48,6 @@ export function readCambridgeWeights(csv: string): CambridgeWeight[] {
   return weights;
 }
 
-export const cambridgeWeights: readonly CambridgeWeight[] = readCambridgeWeights(readFileSync(file, 'utf8'));
+export const cambridgeWeights: readonly CambridgeWeight[] = readCambridgeWeights(
+  readReferenceFile('cambridge-multimorbidity-weights.csv'),
+);

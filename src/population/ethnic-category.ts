@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../core/errors.ts';
+import { readReferenceFile, referenceRows } from './reference-data.ts';
 
 /**
  * The NHS Data Dictionary's ETHNIC CATEGORY (the 2001 census's 16 categories, Z "not stated"
@@ -28,27 +27,21 @@ export interface EthnicCategory {
   group: EthnicGroup;
 }
 
-const file = fileURLToPath(new URL('../../data/reference/nhs-ethnic-category.csv', import.meta.url));
 const header = 'code,description,ons_2021_group';
 
 export function readEthnicCategories(csv: string): EthnicCategory[] {
-  const lines = csv.trim().split(/\r?\n/);
-  if (lines[0] !== header)
-    throw new InvalidInput('nhs-ethnic-category.csv', `must start with the header ${header}`);
-  return lines.slice(1).map((line, i) => {
-    const [code = '', description = '', group = ''] = line.split(',');
-    if (!/^([A-Z]|99)$/.test(code))
-      throw new InvalidInput(
-        `nhs-ethnic-category.csv line ${i + 2}`,
-        `"${code}" is not a one-letter code or 99`,
-      );
+  return referenceRows('nhs-ethnic-category.csv', csv, header).map(({ fields, where }) => {
+    const [code = '', description = '', group = ''] = fields;
+    if (!/^([A-Z]|99)$/.test(code)) throw new InvalidInput(where, `"${code}" is not a one-letter code or 99`);
     if (!(ethnicGroups as readonly string[]).includes(group))
-      throw new InvalidInput(`nhs-ethnic-category.csv line ${i + 2}`, `"${group}" is not an ONS 2021 group`);
+      throw new InvalidInput(where, `"${group}" is not an ONS 2021 group`);
     return { code, description, group: group as EthnicGroup };
   });
 }
 
-export const ethnicCategories: readonly EthnicCategory[] = readEthnicCategories(readFileSync(file, 'utf8'));
+export const ethnicCategories: readonly EthnicCategory[] = readEthnicCategories(
+  readReferenceFile('nhs-ethnic-category.csv'),
+);
 const byCode = new Map(ethnicCategories.map((c) => [c.code, c]));
 const letters = ethnicCategories.filter((c) => c.code.length === 1).map((c) => c.code);
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../core/errors.ts';
+import { readReferenceFile, referenceRows } from './reference-data.ts';
 
 /**
  * Directly age-standardised rates to the European Standard Population 2013, with 95%
@@ -10,23 +9,14 @@ import { InvalidInput } from '../core/errors.ts';
  * 1991; Breslow and Day, 1987, for Byar's method).
  */
 
-const espFile = fileURLToPath(new URL('../../data/reference/esp2013.csv', import.meta.url));
-
 /** ESP2013 weights for the five-year bands 0–4 … 85–89, 90+ (data/reference/esp2013.csv). */
-export const esp2013: readonly number[] = readEsp(readFileSync(espFile, 'utf8'));
+export const esp2013: readonly number[] = readEsp(readReferenceFile('esp2013.csv'));
 
 export function readEsp(csv: string): number[] {
-  const lines = csv.trim().split(/\r?\n/);
-  if (lines[0] !== 'age_band,weight')
-    throw new InvalidInput('esp2013.csv', 'must start with the header age_band,weight');
-  const weights = lines.slice(1).map((line, i) => {
-    const weight = Number(line.split(',')[1]);
-    if (!Number.isInteger(weight) || weight <= 0) {
-      throw new InvalidInput(
-        `esp2013.csv line ${i + 2}`,
-        `weight "${line.split(',')[1]}" is not a whole number above 0`,
-      );
-    }
+  const weights = referenceRows('esp2013.csv', csv, 'age_band,weight').map(({ fields, where }) => {
+    const weight = Number(fields[1]);
+    if (!Number.isInteger(weight) || weight <= 0)
+      throw new InvalidInput(where, `weight "${fields[1]}" is not a whole number above 0`);
     return weight;
   });
   if (weights.length !== 19) throw new InvalidInput('esp2013.csv', `has ${weights.length} age bands, not 19`);

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../core/errors.ts';
-import { parseCsv } from '../csv.ts';
 import { type EthnicGroup, ethnicCategories, ethnicGroups } from './ethnic-category.ts';
+import { readReferenceFile, referenceRows } from './reference-data.ts';
 
 /**
  * Ethnic category for synthetic people: the group drawn from the usual residents by ethnic group
@@ -12,8 +10,6 @@ import { type EthnicGroup, ethnicCategories, ethnicGroups } from './ethnic-categ
  * analyses use only the group. Drawn from a hash of the person's id and the data set's seed, so
  * it is the same whatever order people are made in and leaves the rest of the population unchanged.
  */
-const reference = (file: string) =>
-  readFileSync(fileURLToPath(new URL(`../../data/reference/${file}`, import.meta.url)), 'utf8');
 const englandFile = 'census-2021-ethnic-group-england.csv';
 export const byLaFile = 'census-2021-ethnic-group-by-la.csv';
 
@@ -21,14 +17,11 @@ export const byLaFile = 'census-2021-ethnic-group-by-la.csv';
 const groups = ['asian', 'black', 'mixed', 'white', 'other'] as const satisfies readonly EthnicGroup[];
 
 export function readCensusShares(csv: string): Map<EthnicGroup, number> {
-  const lines = csv.trim().split(/\r?\n/);
-  if (lines[0] !== 'ons_2021_group,usual_residents')
-    throw new InvalidInput(englandFile, 'must start with the header ons_2021_group,usual_residents');
   return new Map(
-    lines.slice(1).map((line, i) => {
-      const [group = '', residents = ''] = line.split(',');
+    referenceRows(englandFile, csv, 'ons_2021_group,usual_residents').map(({ fields, where }) => {
+      const [group = '', residents = ''] = fields;
       if (!(ethnicGroups as readonly string[]).includes(group) || !/^\d+$/.test(residents))
-        throw new InvalidInput(`${englandFile} line ${i + 2}`, `"${line}" is not a group and a count`);
+        throw new InvalidInput(where, `"${fields.join(',')}" is not a group and a count`);
       return [group as EthnicGroup, Number(residents)];
     }),
   );
@@ -42,13 +35,9 @@ export interface LaResidents {
 
 /** Reads the local authorities' usual residents by group (la_code, la_name, then the five groups). */
 export function readCensusByLa(csv: string): Map<string, LaResidents> {
-  const [head = [], ...rows] = parseCsv(csv.trim());
-  const header = ['la_code', 'la_name', ...groups].join(',');
-  if (head.join(',') !== header) throw new InvalidInput(byLaFile, `must start with the header ${header}`);
   const las = new Map<string, LaResidents>();
-  rows.forEach((row, i) => {
-    const [code = '', name = '', ...counts] = row;
-    const where = `${byLaFile} line ${i + 2}`;
+  for (const { fields, where } of referenceRows(byLaFile, csv, ['la_code', 'la_name', ...groups].join(','))) {
+    const [code = '', name = '', ...counts] = fields;
     if (!/^E0[6-9]\d{6}$/.test(code))
       throw new InvalidInput(where, `"${code}" is not an English local authority code`);
     if (las.has(code)) throw new InvalidInput(where, `local authority ${code} appears twice`);
@@ -62,7 +51,7 @@ export function readCensusByLa(csv: string): Map<string, LaResidents> {
         `${code} needs a count of usual residents for each of ${groups.join(', ')}`,
       );
     las.set(code, { name, residents: counts.map(Number) });
-  });
+  }
   return las;
 }
 
@@ -85,8 +74,8 @@ const successorOf: Record<string, string> = {
   E07000155: 'E06000062', // South Northamptonshire
 };
 
-const england = readCensusShares(reference(englandFile));
-const byLa = readCensusByLa(reference(byLaFile));
+const england = readCensusShares(readReferenceFile(englandFile));
+const byLa = readCensusByLa(readReferenceFile(byLaFile));
 
 /** The usual residents by group the people of local authority `la` are drawn from: its own, else England's. */
 export function residentsOf(la: string): readonly number[] {
