@@ -153,11 +153,16 @@ export class IdBytes {
     this.chunk = new Chunk(this.id);
     this.limit = 10 ** digits;
   }
-  of(serial: number): Chunk {
+  /** The id's bytes (latin1), remade in place: copy them before the next call. */
+  bytes(serial: number): Uint8Array {
     if (!(serial < this.limit)) throw new RangeError(`serial ${serial} has more than ${this.digits} digits`);
     const id = this.id;
     let v = serial;
     for (let i = id.length - 1; i >= id.length - this.digits; i--, v = (v / 10) | 0) id[i] = 48 + (v % 10);
+    return id;
+  }
+  of(serial: number): Chunk {
+    this.bytes(serial);
     this.chunk.refresh();
     return this.chunk;
   }

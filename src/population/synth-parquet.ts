@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { TableName } from './model.ts';
 import { type ParquetColumn, ParquetWriter, type PlainStrings } from './parquet-writer.ts';
+import { IdBytes } from './synth-csv.ts';
 import type { SynthLabels, SynthSink } from './synth-sink.ts';
 
 /**
@@ -87,17 +88,13 @@ class Table {
 
 /** The ids of these serials (prefix and zero-padded serial), PLAIN-encoded. */
 function personIds(labels: SynthLabels, serials: Int32Array): PlainStrings {
-  const prefix = Buffer.from(labels.idPrefix, 'latin1');
-  const digits = labels.idDigits;
-  const width = prefix.length + digits;
+  const ids = new IdBytes(labels.idPrefix, labels.idDigits);
+  const width = labels.idPrefix.length + labels.idDigits;
   const bytes = new Uint8Array(serials.length * (4 + width));
   const view = new DataView(bytes.buffer);
   for (let k = 0, at = 0; k < serials.length; k++, at += 4 + width) {
-    let v = serials[k] as number;
-    if (v >= 10 ** digits) throw new RangeError(`serial ${v} has more than ${digits} digits`);
     view.setUint32(at, width, true);
-    bytes.set(prefix, at + 4);
-    for (let i = at + 3 + width; i >= at + 4 + prefix.length; i--, v = (v / 10) | 0) bytes[i] = 48 + (v % 10);
+    bytes.set(ids.bytes(serials[k] as number), at + 4);
   }
   return { count: serials.length, bytes };
 }
