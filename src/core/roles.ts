@@ -43,7 +43,10 @@ export const partyDeciders = ['commissioner', 'local-authority'] as const satisf
  */
 export const decisionTakers = ['commissioner', 'local-authority'] as const satisfies readonly Role[];
 
-/** Contract events that record a commissioner's statutory decision, by the decision they record. */
+/**
+ * Contract events that record a commissioner's statutory decision, by the decision they record:
+ * the rule in force for each (rulebook/system/decisions.yaml) says who may take it.
+ */
 export const decisionEvents = {
   'subcontract-approved': 'approve-subcontract',
   'subcontract-declined': 'approve-subcontract',
