@@ -60,6 +60,11 @@ class Table {
     this.writer = new ParquetWriter(path, columns);
   }
 
+  /** Counts the row just filled in, writing a row group once the columns are full. */
+  added(): void {
+    if (++this.rows === this.capacity) this.flush();
+  }
+
   /** Writes the rows held as a row group. */
   flush(): void {
     const rows = this.rows;
@@ -155,7 +160,7 @@ export class ParquetSink implements SynthSink {
     (v[8] as Int32Array)[r] = decile;
     (v[9] as Int32Array)[r] = deathDay;
     (v[10] as Int32Array)[r] = ethnicity;
-    if (++t.rows === t.capacity) t.flush();
+    t.added();
   }
 
   condition(serial: number, condition: number, onset: number): void {
@@ -166,7 +171,7 @@ export class ParquetSink implements SynthSink {
     (v[1] as Int32Array)[r] = condition;
     (v[2] as Int32Array)[r] = onset;
     this.rows.conditions++;
-    if (++t.rows === t.capacity) t.flush();
+    t.added();
   }
 
   event(serial: number, day: number, setting: number, costPence: number): void {
@@ -178,7 +183,7 @@ export class ParquetSink implements SynthSink {
     (v[2] as Int32Array)[r] = setting;
     (v[3] as Int32Array)[r] = costPence;
     this.rows.events++;
-    if (++t.rows === t.capacity) t.flush();
+    t.added();
   }
 
   close(): string[] {
